@@ -1,0 +1,29 @@
+import { checkContent } from '../../model/check-content';
+import { CONTENT_DIR } from '../../model/content-dir';
+import { formatProblem } from '../../model/problem';
+import type { Output } from '../output';
+
+export const checkHelp = `Usage: glasshouse check [--content DIR] [--today YYYY-MM-DD]
+
+Validates every file of every client and lists all problems at once as
+  path:line  field: expected …, found …
+Exits with 1 when any error exists; warnings (such as an overdue update) do not fail.`;
+
+export interface CheckCommandOptions {
+	content?: string;
+	today?: string;
+}
+
+/** Runs the content check and prints its report; returns the exit code. */
+export async function runCheck(options: CheckCommandOptions, output: Output): Promise<number> {
+	const result = await checkContent(options.content ?? CONTENT_DIR, { today: options.today ?? process.env.GLASSHOUSE_TODAY });
+	for (const problem of result.problems) (problem.severity === 'error' ? output.error : output.warn)(formatProblem(problem));
+	const files = result.clients.reduce((sum, c) => sum + 1 + c.updates.length + c.decisions.length + c.milestones.length + c.faq.length, 0);
+	const summary = `${result.clients.length} client(s), ${result.errors.length} error(s), ${result.warnings.length} warning(s)`;
+	if (result.errors.length) {
+		output.error(`\n✗ Content check failed: ${summary}. Fix the errors above and run \`npm run check\` again.`);
+		return 1;
+	}
+	output.info(`✓ Content check passed: ${summary} (${files} valid files).`);
+	return 0;
+}

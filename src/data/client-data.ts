@@ -1,0 +1,83 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { Client } from '../schemas/client';
+import type { Locale } from '../i18n/locales';
+import { deriveSupersededBy } from '../utils/derive-superseded-by';
+import { effectiveStatuses } from '../utils/effective-status';
+import type { DecisionStatus } from '../schemas/decision';
+import { loadSite } from './site-data';
+
+export type UpdateEntry = CollectionEntry<'updates'>;
+export type DecisionEntry = CollectionEntry<'decisions'>;
+export type MilestoneEntry = CollectionEntry<'milestones'>;
+export type FaqEntry = CollectionEntry<'faq'>;
+
+/** Everything one client's pages need, sorted for display. */
+export interface ClientData {
+	slug: string;
+	client: Client;
+	locale: Locale;
+	agency: string;
+	/** Newest first. */
+	updates: UpdateEntry[];
+	/** Lowest number first. */
+	decisions: DecisionEntry[];
+	/** Decision number → number of the decision that supersedes it. */
+	supersededBy: Map<number, number>;
+	/** Decision number → status to display (see `effectiveStatuses`). */
+	statusOf: Map<number, DecisionStatus>;
+	/** By due date. */
+	milestones: MilestoneEntry[];
+	/** By `order`, then question. */
+	faq: FaqEntry[];
+	/** URL segment of a decision page, by number. */
+	decisionSlug: (number: number) => string;
+}
+
+/** The client folder an entry id starts with: "acme/updates/2026-01-09" → "acme". */
+export const clientOf = (entry: { id: string }) => entry.id.split('/')[0]!;
+/** The last id segment: "acme/updates/2026-01-09" → "2026-01-09". */
+export const leafOf = (entry: { id: string }) => entry.id.split('/').at(-1)!;
+
+const cache = new Map<string, Promise<ClientData>>();
+
+export async function listClientSlugs(): Promise<string[]> {
+	return (await getCollection('clients')).map(clientOf).sort();
+}
+
+export function loadClient(slug: string): Promise<ClientData> {
+	let data = cache.get(slug);
+	if (!data) {
+		data = load(slug);
+		cache.set(slug, data);
+	}
+	return data;
+}
+
+async function load(slug: string): Promise<ClientData> {
+	const mine = <T extends { id: string }>(entry: T) => clientOf(entry) === slug;
+	const [clients, updates, decisions, milestones, faq, site] = await Promise.all([
+		getCollection('clients', mine),
+		getCollection('updates', mine),
+		getCollection('decisions', mine),
+		getCollection('milestones', mine),
+		getCollection('faq', mine),
+		loadSite(),
+	]);
+	const client = clients[0]?.data;
+	if (!client) throw new Error(`No client.yaml for "${slug}"`);
+	decisions.sort((a, b) => a.data.number - b.data.number);
+	const slugs = new Map(decisions.map((entry) => [entry.data.number, leafOf(entry)]));
+	return {
+		slug,
+		client,
+		locale: client.locale,
+		agency: site.agency.name,
+		updates: updates.sort((a, b) => b.data.date.localeCompare(a.data.date)),
+		decisions,
+		supersededBy: deriveSupersededBy(decisions.map((entry) => entry.data)),
+		statusOf: effectiveStatuses(decisions.map((entry) => entry.data)),
+		milestones: milestones.sort((a, b) => a.data.due.localeCompare(b.data.due) || a.data.id.localeCompare(b.data.id)),
+		faq: faq.sort((a, b) => a.data.order - b.data.order || a.data.question.localeCompare(b.data.question)),
+		decisionSlug: (number) => slugs.get(number) ?? String(number),
+	};
+}

@@ -1,0 +1,52 @@
+import { compile } from '@mdx-js/mdx';
+import path from 'node:path';
+import { today as currentDay } from '../utils/calendar';
+import { checkReferences } from './check-references';
+import { loadContent, type LoadedClient, type LoadedContent } from './load-content';
+import type { Problem } from './problem';
+
+export interface CheckOptions {
+	/** Day the staleness warning is measured against (default: today, UTC). */
+	today?: string;
+	/** Root that problem paths are shown relative to. */
+	displayRoot?: string;
+}
+
+export interface CheckResult extends LoadedContent {
+	errors: Problem[];
+	warnings: Problem[];
+}
+
+/** Everything `npm run check` does: every file, every rule, every problem in one pass. */
+export async function checkContent(contentDir: string, options: CheckOptions = {}): Promise<CheckResult> {
+	const loaded = await loadContent(path.resolve(contentDir), options.displayRoot);
+	const problems = [...loaded.problems];
+	for (const client of loaded.clients) {
+		problems.push(...checkReferences(client, options.today ?? currentDay()));
+		problems.push(...(await checkBodies(client)));
+	}
+	problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+	return {
+		...loaded,
+		problems,
+		errors: problems.filter((problem) => problem.severity === 'error'),
+		warnings: problems.filter((problem) => problem.severity === 'warning'),
+	};
+}
+
+/** Compiles each Markdown/MDX body so a syntax error is reported with its line before Astro meets it. */
+async function checkBodies(client: LoadedClient): Promise<Problem[]> {
+	const problems: Problem[] = [];
+	const entries = [...client.updates, ...client.decisions, ...client.faq];
+	for (const { source } of entries) {
+		try {
+			await compile(source.body, { format: source.file.endsWith('.mdx') ? 'mdx' : 'md' });
+		} catch (error) {
+			const place = (error as { place?: { line?: number; start?: { line?: number } } }).place;
+			const line = place?.line ?? place?.start?.line ?? 1;
+			const reason = (error as { reason?: string }).reason ?? String(error);
+			problems.push({ severity: 'error', file: source.file, line: source.bodyLine + line - 1, field: 'body', message: `expected valid ${source.file.endsWith('.mdx') ? 'MDX' : 'Markdown'}, found an error: ${reason}` });
+		}
+	}
+	return problems;
+}

@@ -1,0 +1,62 @@
+import type { ZodIssue } from 'zod';
+
+/** Turns a Zod issue into "expected …, found …" wording, quoting what the file actually holds. */
+export function describeIssue(issue: ZodIssue, input: unknown): { path: Array<string | number>; message: string }[] {
+	const found = describeValue(valueAt(input, issue.path));
+	switch (issue.code) {
+		case 'invalid_type':
+			if (issue.expected === 'undefined') return [{ path: issue.path, message: issue.message }];
+			return [{ path: issue.path, message: issue.received === 'undefined' ? `expected ${article(issue.expected)}, found nothing (the field is required)` : `expected ${article(issue.expected)}, found ${found}` }];
+		case 'invalid_enum_value':
+			return [{ path: issue.path, message: `expected one of ${issue.options.map((option) => `"${String(option)}"`).join(', ')}, found ${found}` }];
+		case 'invalid_literal':
+			return [{ path: issue.path, message: `expected ${JSON.stringify(issue.expected)}, found ${found}` }];
+		case 'unrecognized_keys':
+			return issue.keys.map((key) => ({ path: [...issue.path, key], message: 'expected a known field, found an unknown one (check the spelling against the docs)' }));
+		case 'too_small':
+			if (issue.type === 'array') return [{ path: issue.path, message: `expected at least ${issue.minimum} item(s), found ${found}` }];
+			if (issue.type === 'string') return [{ path: issue.path, message: issue.message.startsWith('expected') ? `${issue.message}` : `expected at least ${issue.minimum} characters, found ${found}` }];
+			return [{ path: issue.path, message: `expected ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}, found ${found}` }];
+		case 'too_big':
+			if (issue.type === 'string') return [{ path: issue.path, message: issue.message.startsWith('expected') ? `${issue.message.replace(/\)$/, '')}, found ${String(valueAt(input, issue.path)).length} characters)` : `expected at most ${issue.maximum} characters, found ${found}` }];
+			if (issue.type === 'array') return [{ path: issue.path, message: `expected at most ${issue.maximum} item(s), found ${found}` }];
+			return [{ path: issue.path, message: `expected ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}, found ${found}` }];
+		case 'invalid_string':
+			if (issue.validation === 'email') return [{ path: issue.path, message: `expected an email address, found ${found}` }];
+			if (issue.validation === 'url') return [{ path: issue.path, message: `expected a URL starting with https://, found ${found}` }];
+			return [{ path: issue.path, message: issue.message.startsWith('expected') ? `${issue.message}, found ${found}` : `expected ${issue.message}, found ${found}` }];
+		case 'invalid_union':
+			// Our unions are the date field (string or YAML date); report it as a date.
+			return [{ path: issue.path, message: `expected a date as YYYY-MM-DD, found ${found}` }];
+		case 'not_finite':
+		case 'not_multiple_of':
+			return [{ path: issue.path, message: `expected a whole number, found ${found}` }];
+		default:
+			return [{ path: issue.path, message: issue.message.startsWith('expected') || issue.message.startsWith('is not') ? issue.message : `expected ${issue.message}, found ${found}` }];
+	}
+}
+
+function valueAt(input: unknown, path: ReadonlyArray<string | number>): unknown {
+	let value = input;
+	for (const segment of path) {
+		if (value === null || typeof value !== 'object') return undefined;
+		value = (value as Record<string | number, unknown>)[segment];
+	}
+	return value;
+}
+
+/** A short, quoted rendering of a YAML value for messages. */
+export function describeValue(value: unknown): string {
+	if (value === undefined) return 'nothing';
+	if (value === null) return 'an empty value';
+	if (typeof value === 'string') return value.length > 60 ? `"${value.slice(0, 57)}…"` : `"${value}"`;
+	if (Array.isArray(value)) return `a list of ${value.length}`;
+	if (value instanceof Date) return value.toISOString().slice(0, 10);
+	if (typeof value === 'object') return 'a group of fields';
+	return String(value);
+}
+
+function article(type: string): string {
+	const names: Record<string, string> = { string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a group of fields', date: 'a date' };
+	return names[type] ?? type;
+}

@@ -1,0 +1,169 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ZodType, ZodTypeDef } from 'zod';
+import { ClientSchema, type Client } from '../schemas/client';
+import { DecisionSchema, type Decision } from '../schemas/decision';
+import { FaqSchema, type Faq } from '../schemas/faq';
+import { MilestoneSchema, type Milestone } from '../schemas/milestone';
+import { SiteSchema, type Site } from '../schemas/site';
+import { SlugSchema } from '../schemas/common';
+import { UpdateSchema, type Update } from '../schemas/update';
+import { describeIssue } from './describe-issue';
+import type { Problem } from './problem';
+import { readSourceFile, type FieldPath, type SourceFile } from './source-file';
+
+/** A file that parsed and passed its schema, with the source kept for line lookups. */
+export interface Parsed<T> {
+	source: SourceFile;
+	/** File name without extension. */
+	stem: string;
+	value: T;
+}
+
+export interface LoadedClient {
+	slug: string;
+	/** Folder of the client, as displayed (`content/acme`). */
+	dir: string;
+	client?: Parsed<Client>;
+	updates: Parsed<Update>[];
+	decisions: Parsed<Decision>[];
+	milestones: Parsed<Milestone>[];
+	faq: Parsed<Faq>[];
+}
+
+export interface LoadedContent {
+	site?: Site;
+	clients: LoadedClient[];
+	problems: Problem[];
+}
+
+export const LOGO_MAX_BYTES = 100 * 1024;
+
+/** The folders a client may have, and which files each holds. */
+const FOLDERS = {
+	updates: /\.mdx?$/,
+	decisions: /\.mdx?$/,
+	milestones: /\.ya?ml$/,
+	faq: /\.mdx?$/,
+} as const;
+
+/**
+ * Reads and validates every file under `contentDir` on its own (schemas, file names), collecting
+ * every problem instead of stopping at the first. Cross-file rules live in `check-references.ts`.
+ */
+export async function loadContent(contentDir: string, displayRoot = process.cwd()): Promise<LoadedContent> {
+	const problems: Problem[] = [];
+	const display = (absolute: string) => path.relative(displayRoot, absolute).split(path.sep).join('/');
+	const report = (source: SourceFile | string, field: FieldPath, message: string, severity: Problem['severity'] = 'error') => {
+		const file = typeof source === 'string' ? source : source.file;
+		const line = typeof source === 'string' ? undefined : source.lineOf(field);
+		problems.push({ severity, file, line, field: field.join('.'), message });
+	};
+
+	if (!(await isDirectory(contentDir))) {
+		report(display(contentDir), [], 'expected a content folder with site.yaml and one folder per client, found no such folder');
+		return { clients: [], problems };
+	}
+
+	async function parse<T>(absolute: string, schema: ZodType<T, ZodTypeDef, unknown>): Promise<Parsed<T> | undefined> {
+		const source = await readSourceFile(absolute, display(absolute));
+		for (const error of source.syntaxErrors) problems.push({ severity: 'error', file: source.file, line: error.line, field: '', message: error.message });
+		if (source.data === undefined) return undefined;
+		const result = schema.safeParse(source.data);
+		if (!result.success) {
+			for (const issue of result.error.issues) {
+				for (const { path: field, message } of describeIssue(issue, source.data)) report(source, field, message);
+			}
+			return undefined;
+		}
+		return { source, stem: path.basename(absolute).replace(/\.[^.]+$/, ''), value: result.data };
+	}
+
+	let site: Site | undefined;
+	const sitePath = path.join(contentDir, 'site.yaml');
+	if (await isFile(sitePath)) site = (await parse(sitePath, SiteSchema))?.value;
+	else report(display(sitePath), [], 'expected site settings (agency name), found no site.yaml');
+
+	const clients: LoadedClient[] = [];
+	for (const entry of (await readdir(contentDir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+		if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+		const dir = path.join(contentDir, entry.name);
+		const loaded: LoadedClient = { slug: entry.name, dir: display(dir), updates: [], decisions: [], milestones: [], faq: [] };
+		clients.push(loaded);
+		if (!SlugSchema.safeParse(entry.name).success) {
+			report(display(dir), [], `expected a client folder name of lowercase letters, digits and hyphens (it becomes the URL), found "${entry.name}"`);
+		}
+		const clientPath = path.join(dir, 'client.yaml');
+		if (!(await isFile(clientPath))) {
+			report(display(clientPath), [], 'expected client.yaml describing the client, found no such file');
+		} else {
+			loaded.client = await parse(clientPath, ClientSchema);
+			await checkLogo(loaded, dir);
+		}
+		for (const folder of Object.keys(FOLDERS) as Array<keyof typeof FOLDERS>) {
+			const folderPath = path.join(dir, folder);
+			if (!(await isDirectory(folderPath))) continue;
+			for (const name of (await readdir(folderPath)).sort()) {
+				const absolute = path.join(folderPath, name);
+				if (name.startsWith('.') || !(await isFile(absolute))) continue;
+				if (!FOLDERS[folder].test(name)) {
+					report(display(absolute), [], `expected ${folder === 'milestones' ? 'a .yaml' : 'a .md or .mdx'} file, found "${name}" (it is ignored)`, 'warning');
+					continue;
+				}
+				await loadEntry(folder, absolute);
+			}
+		}
+
+		async function loadEntry(folder: keyof typeof FOLDERS, absolute: string) {
+			switch (folder) {
+				case 'updates': {
+					const update = await parse(absolute, UpdateSchema);
+					if (!update) return;
+					if (update.stem !== update.value.date) report(update.source, ['date'], `expected the file name's date (${update.stem}), found ${update.value.date}; name the file <date>.mdx`);
+					loaded.updates.push(update);
+					return;
+				}
+				case 'decisions': {
+					const decision = await parse(absolute, DecisionSchema);
+					if (!decision) return;
+					const prefix = /^(\d{4})-[a-z0-9-]+$/.exec(decision.stem);
+					if (!prefix) report(decision.source, [], `expected a file name like 0007-short-title.mdx, found "${path.basename(absolute)}"`);
+					else if (Number(prefix[1]) !== decision.value.number) report(decision.source, ['number'], `expected ${Number(prefix[1])} to match the file name, found ${decision.value.number}`);
+					loaded.decisions.push(decision);
+					return;
+				}
+				case 'milestones': {
+					const milestone = await parse(absolute, MilestoneSchema);
+					if (!milestone) return;
+					if (milestone.stem !== milestone.value.id) report(milestone.source, ['id'], `expected "${milestone.stem}" to match the file name, found "${milestone.value.id}"`);
+					loaded.milestones.push(milestone);
+					return;
+				}
+				case 'faq': {
+					const faq = await parse(absolute, FaqSchema);
+					if (faq) loaded.faq.push(faq);
+					return;
+				}
+			}
+		}
+	}
+
+	async function checkLogo(loaded: LoadedClient, dir: string) {
+		const logo = loaded.client?.value.logo;
+		if (!logo || !loaded.client) return;
+		const logoPath = path.join(dir, logo);
+		const info = await stat(logoPath).catch(() => undefined);
+		if (!info?.isFile()) report(loaded.client.source, ['logo'], `expected a file ${display(logoPath)}, found none`);
+		else if (info.size > LOGO_MAX_BYTES) report(loaded.client.source, ['logo'], `expected a logo of at most 100 kB, found ${Math.round(info.size / 1024)} kB`);
+	}
+
+	return { site, clients, problems };
+}
+
+async function isDirectory(target: string) {
+	return (await stat(target).catch(() => undefined))?.isDirectory() ?? false;
+}
+
+async function isFile(target: string) {
+	return (await stat(target).catch(() => undefined))?.isFile() ?? false;
+}

@@ -1,0 +1,29 @@
+/** Calendar arithmetic on `YYYY-MM-DD` days, in UTC so results never depend on the machine's zone. */
+
+const DAY_MS = 86_400_000;
+const WEEKDAY_INDEX = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 } as const;
+export type Weekday = keyof typeof WEEKDAY_INDEX;
+
+const toTime = (isoDay: string) => Date.parse(`${isoDay}T00:00:00Z`);
+const fromTime = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+export function addDays(isoDay: string, days: number): string {
+	return fromTime(toTime(isoDay) + days * DAY_MS);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+	return Math.round((toTime(to) - toTime(from)) / DAY_MS);
+}
+
+/** The first `weekday` strictly after `isoDay`. */
+export function nextWeekday(isoDay: string, weekday: Weekday): string {
+	const current = new Date(toTime(isoDay)).getUTCDay();
+	const ahead = (WEEKDAY_INDEX[weekday] - current + 7) % 7 || 7;
+	return addDays(isoDay, ahead);
+}
+
+/** Today's date as `YYYY-MM-DD` in UTC. */
+export function today(now: Date = new Date()): string {
+	return now.toISOString().slice(0, 10);
+}

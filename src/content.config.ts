@@ -9,13 +9,12 @@ import { CONTENT_DIR } from './model/content-dir';
 
 // Every entry id starts with the client folder ("acme/updates/2026-01-09"), which is how pages
 // find a client's entries; cross-file rules run in `npm run check` before every build.
-const collection = <S>(pattern: string, schema: S) =>
-	defineCollection({ loader: glob({ base: CONTENT_DIR, pattern }), schema });
+const from = (pattern: string) => glob({ base: CONTENT_DIR, pattern });
 
 export const collections = {
-	clients: collection('*/client.yaml', ClientSchema),
-	updates: collection('*/updates/*.{md,mdx}', UpdateSchema),
-	decisions: collection('*/decisions/*.{md,mdx}', DecisionSchema),
-	milestones: collection('*/milestones/*.yaml', MilestoneSchema),
-	faq: collection('*/faq/*.{md,mdx}', FaqSchema),
+	clients: defineCollection({ loader: from('*/client.yaml'), schema: ClientSchema }),
+	updates: defineCollection({ loader: from('*/updates/*.{md,mdx}'), schema: UpdateSchema }),
+	decisions: defineCollection({ loader: from('*/decisions/*.{md,mdx}'), schema: DecisionSchema }),
+	milestones: defineCollection({ loader: from('*/milestones/*.yaml'), schema: MilestoneSchema }),
+	faq: defineCollection({ loader: from('*/faq/*.{md,mdx}'), schema: FaqSchema }),
 };

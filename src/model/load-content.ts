@@ -1,13 +1,13 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ZodType, ZodTypeDef } from 'zod';
-import { ClientSchema, type Client } from '../schemas/client';
+import type { AnyZodObject, RefinementCtx, ZodType, ZodTypeDef } from 'zod';
+import { ClientObjectSchema, ClientSchema, clientRules, type Client } from '../schemas/client';
 import { DecisionSchema, type Decision } from '../schemas/decision';
 import { FaqSchema, type Faq } from '../schemas/faq';
-import { MilestoneSchema, type Milestone } from '../schemas/milestone';
+import { MilestoneObjectSchema, MilestoneSchema, milestoneRules, type Milestone } from '../schemas/milestone';
 import { SiteSchema, type Site } from '../schemas/site';
 import { SlugSchema } from '../schemas/common';
-import { UpdateSchema, type Update } from '../schemas/update';
+import { UpdateObjectSchema, UpdateSchema, updateRules, type Update } from '../schemas/update';
 import { describeIssue } from './describe-issue';
 import type { Problem } from './problem';
 import { readSourceFile, type FieldPath, type SourceFile } from './source-file';
@@ -37,6 +37,19 @@ export interface LoadedContent {
 	problems: Problem[];
 }
 
+/**
+ * A schema whose cross-field rules can also run on the fields that did validate, so a file with
+ * one bad field still gets its other rules checked in the same run.
+ */
+interface Salvage {
+	object: AnyZodObject;
+	rules: (value: never, ctx: RefinementCtx) => void;
+}
+
+const CLIENT: Salvage = { object: ClientObjectSchema, rules: clientRules };
+const UPDATE: Salvage = { object: UpdateObjectSchema, rules: updateRules };
+const MILESTONE: Salvage = { object: MilestoneObjectSchema, rules: milestoneRules };
+
 export const LOGO_MAX_BYTES = 100 * 1024;
 
 /** The folders a client may have, and which files each holds. */
@@ -65,7 +78,7 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 		return { clients: [], problems };
 	}
 
-	async function parse<T>(absolute: string, schema: ZodType<T, ZodTypeDef, unknown>): Promise<Parsed<T> | undefined> {
+	async function parse<T>(absolute: string, schema: ZodType<T, ZodTypeDef, unknown>, salvage?: Salvage): Promise<Parsed<T> | undefined> {
 		const source = await readSourceFile(absolute, display(absolute));
 		for (const error of source.syntaxErrors) problems.push({ severity: 'error', file: source.file, line: error.line, field: '', message: error.message });
 		if (source.data === undefined) return undefined;
@@ -74,9 +87,21 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 			for (const issue of result.error.issues) {
 				for (const { path: field, message } of describeIssue(issue, source.data)) report(source, field, message);
 			}
+			if (salvage) checkRemainingRules(source, result.error.issues.map((issue) => issue.path[0]), salvage);
 			return undefined;
 		}
 		return { source, stem: path.basename(absolute).replace(/\.[^.]+$/, ''), value: result.data };
+	}
+
+	function checkRemainingRules(source: SourceFile, badKeys: unknown[], { object, rules }: Salvage) {
+		if (!source.data || typeof source.data !== 'object') return;
+		const good = Object.fromEntries(Object.entries(source.data).filter(([key]) => !badKeys.includes(key)));
+		const result = object.partial().superRefine(rules as (value: unknown, ctx: RefinementCtx) => void).safeParse(good);
+		if (result.success) return;
+		for (const issue of result.error.issues) {
+			// A rule about a field that was itself invalid would only repeat that error.
+			if (issue.code === 'custom' && !badKeys.includes(issue.path[0])) report(source, issue.path, issue.message);
+		}
 	}
 
 	let site: Site | undefined;
@@ -97,7 +122,7 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 		if (!(await isFile(clientPath))) {
 			report(display(clientPath), [], 'expected client.yaml describing the client, found no such file');
 		} else {
-			loaded.client = await parse(clientPath, ClientSchema);
+			loaded.client = await parse(clientPath, ClientSchema, CLIENT);
 			await checkLogo(loaded, dir);
 		}
 		for (const folder of Object.keys(FOLDERS) as Array<keyof typeof FOLDERS>) {
@@ -117,7 +142,7 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 		async function loadEntry(folder: keyof typeof FOLDERS, absolute: string) {
 			switch (folder) {
 				case 'updates': {
-					const update = await parse(absolute, UpdateSchema);
+					const update = await parse(absolute, UpdateSchema, UPDATE);
 					if (!update) return;
 					if (update.stem !== update.value.date) report(update.source, ['date'], `expected the file name's date (${update.stem}), found ${update.value.date}; name the file <date>.mdx`);
 					loaded.updates.push(update);
@@ -133,7 +158,7 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 					return;
 				}
 				case 'milestones': {
-					const milestone = await parse(absolute, MilestoneSchema);
+					const milestone = await parse(absolute, MilestoneSchema, MILESTONE);
 					if (!milestone) return;
 					if (milestone.stem !== milestone.value.id) report(milestone.source, ['id'], `expected "${milestone.stem}" to match the file name, found "${milestone.value.id}"`);
 					loaded.milestones.push(milestone);

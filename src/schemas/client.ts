@@ -67,8 +67,8 @@ export const ScopeSchema = z
 	})
 	.strict();
 
-/** `content/<client>/client.yaml`: who the client is and how the project runs. */
-export const ClientSchema = z
+/** `content/<client>/client.yaml`: who the client is and how the project runs (fields only). */
+export const ClientObjectSchema = z
 	.object({
 		/** Client organisation's display name. */
 		name: TextSchema,
@@ -102,12 +102,17 @@ export const ClientSchema = z
 		/** Who may open the site: defined by the access (encryption) feature. */
 		access: z.array(z.unknown()).optional(),
 	})
-	.strict()
-	.superRefine((client, ctx) => {
-		if (client.plannedEnd < client.start) {
-			ctx.addIssue({ code: 'custom', path: ['plannedEnd'], message: `expected a date on or after start (${client.start}), found ${client.plannedEnd}` });
-		}
-	});
+	.strict();
+
+/** Rules across fields; written for partial data so the checker can apply them to a file with other errors. */
+export function clientRules(client: Partial<z.infer<typeof ClientObjectSchema>>, ctx: z.RefinementCtx): void {
+	if (client.start && client.plannedEnd && client.plannedEnd < client.start) {
+		ctx.addIssue({ code: 'custom', path: ['plannedEnd'], message: `expected a date on or after start (${client.start}), found ${client.plannedEnd}` });
+	}
+}
+
+/** `content/<client>/client.yaml`: who the client is and how the project runs. */
+export const ClientSchema = ClientObjectSchema.superRefine(clientRules);
 
 export type ClientInput = z.input<typeof ClientSchema>;
 export type Client = z.infer<typeof ClientSchema>;

@@ -4,7 +4,7 @@ import { IsoDateSchema, SlugSchema, TextSchema } from './common';
 export const MILESTONE_STATUSES = ['planned', 'in-progress', 'done', 'at-risk', 'late', 'cancelled'] as const;
 
 /** `content/<client>/milestones/<id>.yaml`, one milestone per file. */
-export const MilestoneSchema = z
+export const MilestoneObjectSchema = z
 	.object({
 		/** Stable id used by references; must match the file name. */
 		id: SlugSchema,
@@ -39,21 +39,26 @@ export const MilestoneSchema = z
 			.strict()
 			.optional(),
 	})
-	.strict()
-	.superRefine((milestone, ctx) => {
-		if (milestone.due < milestone.start) {
-			ctx.addIssue({ code: 'custom', path: ['due'], message: `expected a date on or after start (${milestone.start}), found ${milestone.due}` });
-		}
-		if (milestone.status === 'done' && !milestone.completed) {
-			ctx.addIssue({ code: 'custom', path: ['completed'], message: 'expected the completion date of a done milestone, found nothing' });
-		}
-		if (milestone.completed && milestone.status !== 'done') {
-			ctx.addIssue({ code: 'custom', path: ['status'], message: `expected "done" because completed is set, found "${milestone.status}"` });
-		}
-		if (milestone.acceptance && !milestone.completed) {
-			ctx.addIssue({ code: 'custom', path: ['acceptance'], message: 'expected a completed milestone before client acceptance, found no completion date' });
-		}
-	});
+	.strict();
+
+/** Rules across fields; written for partial data so the checker can apply them to a file with other errors. */
+export function milestoneRules(milestone: Partial<z.infer<typeof MilestoneObjectSchema>>, ctx: z.RefinementCtx): void {
+	if (milestone.start && milestone.due && milestone.due < milestone.start) {
+		ctx.addIssue({ code: 'custom', path: ['due'], message: `expected a date on or after start (${milestone.start}), found ${milestone.due}` });
+	}
+	if (milestone.status === 'done' && !milestone.completed) {
+		ctx.addIssue({ code: 'custom', path: ['completed'], message: 'expected the completion date of a done milestone, found nothing' });
+	}
+	if (milestone.completed && milestone.status && milestone.status !== 'done') {
+		ctx.addIssue({ code: 'custom', path: ['status'], message: `expected "done" because completed is set, found "${milestone.status}"` });
+	}
+	if (milestone.acceptance && !milestone.completed) {
+		ctx.addIssue({ code: 'custom', path: ['acceptance'], message: 'expected a completed milestone before client acceptance, found no completion date' });
+	}
+}
+
+export const MilestoneSchema = MilestoneObjectSchema.superRefine(milestoneRules);
+
 
 export type MilestoneInput = z.input<typeof MilestoneSchema>;
 export type Milestone = z.infer<typeof MilestoneSchema>;

@@ -29,6 +29,8 @@ export const UpdateRiskSchema = z
 	})
 	.strict();
 
+export const DIMENSIONS = ['schedule', 'scope', 'budget', 'quality'] as const;
+
 /** Health per dimension; any dimension may be left out. */
 export const DimensionsSchema = z
 	.object({
@@ -40,7 +42,7 @@ export const DimensionsSchema = z
 	.strict();
 
 /** Frontmatter of `content/<client>/updates/<YYYY-MM-DD>.mdx`, one status report per period. */
-export const UpdateSchema = z
+export const UpdateObjectSchema = z
 	.object({
 		/** The reporting date; must match the file name. */
 		date: IsoDateSchema,
@@ -66,12 +68,16 @@ export const UpdateSchema = z
 		milestones: z.array(SlugSchema).default([]),
 		slug: NoSlugSchema,
 	})
-	.strict()
-	.superRefine((update, ctx) => {
-		if (update.health !== 'on-track' && !update.healthReason) {
-			ctx.addIssue({ code: 'custom', path: ['healthReason'], message: `expected one sentence explaining why the project is ${update.health}, found nothing` });
-		}
-	});
+	.strict();
+
+/** Rules across fields; written for partial data so the checker can apply them to a file with other errors. */
+export function updateRules(update: Partial<z.infer<typeof UpdateObjectSchema>>, ctx: z.RefinementCtx): void {
+	if (update.health && update.health !== 'on-track' && !update.healthReason) {
+		ctx.addIssue({ code: 'custom', path: ['healthReason'], message: `expected one sentence explaining why the project is ${update.health}, found nothing` });
+	}
+}
+
+export const UpdateSchema = UpdateObjectSchema.superRefine(updateRules);
 
 export type UpdateInput = z.input<typeof UpdateSchema>;
 export type Update = z.infer<typeof UpdateSchema>;

@@ -1,4 +1,5 @@
 import { rename, rm, mkdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { build } from 'astro';
 import { CONTENT_DIR } from '../../model/content-dir';
@@ -21,7 +22,8 @@ export interface BuildCommandOptions {
 export async function runBuild(options: BuildCommandOptions, output: Output): Promise<number> {
 	const root = path.resolve(options.root ?? process.cwd());
 	const outDir = path.resolve(root, options.out ?? 'dist');
-	const staging = path.join(root, '.glasshouse', 'staging');
+	// One staging folder per output folder, so builds of different sites never share one.
+	const staging = path.join(root, '.glasshouse', 'staging', createHash('sha256').update(outDir).digest('hex').slice(0, 12));
 	const content = options.content ?? CONTENT_DIR;
 	// The content layer and the checker must read the same folder.
 	process.env.GLASSHOUSE_CONTENT = content;
@@ -35,7 +37,9 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
 	await rm(staging, { recursive: true, force: true });
 	await mkdir(path.dirname(staging), { recursive: true });
 	try {
-		await build({ root, outDir: staging, logLevel: process.env.GLASSHOUSE_LOG_LEVEL === 'debug' ? 'debug' : 'info' });
+		// Astro's content cache is keyed by content folder so fixture and demo builds never mix.
+		const cacheDir = path.join(root, 'node_modules', '.astro', createHash('sha256').update(path.resolve(root, content)).digest('hex').slice(0, 12));
+		await build({ root, outDir: staging, cacheDir, logLevel: process.env.GLASSHOUSE_LOG_LEVEL === 'debug' ? 'debug' : 'info' });
 	} catch (error) {
 		await rm(staging, { recursive: true, force: true });
 		output.error(`✗ Build failed: ${describeBuildError(error)}\nNothing was written to ${path.relative(root, outDir) || outDir}.`);

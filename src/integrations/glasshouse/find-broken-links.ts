@@ -42,11 +42,13 @@ async function resolves(outDir: string, root: string, pathname: string): Promise
 
 const decodeEntities = (value: string) => value.replace(/&amp;/g, '&').replace(/&#x2F;/gi, '/').replace(/&quot;/g, '"');
 
-/** Paths of all files under `dir`, relative to it. */
-export async function listFiles(dir: string): Promise<string[]> {
-	const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-	return entries
-		.filter((entry) => entry.isFile())
-		.map((entry) => path.relative(dir, path.join(entry.parentPath ?? entry.path, entry.name)))
-		.sort();
+/** Paths of all files under `dir`, relative to it, sorted. */
+export async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+	const files: string[] = [];
+	for (const entry of await readdir(path.join(dir, prefix), { withFileTypes: true })) {
+		const relative = path.join(prefix, entry.name);
+		if (entry.isDirectory()) files.push(...(await listFiles(dir, relative)));
+		else if (entry.isFile()) files.push(relative);
+	}
+	return files.sort();
 }

@@ -1,0 +1,27 @@
+import { expect, test } from '@playwright/test';
+
+// Screenshots for people to look at (tests/.output/screenshots); the assertions catch pages that
+// overflow a phone screen sideways, which is what makes a status page unreadable on the go.
+const pages = ['', 'updates/', 'updates/2026-11-20/', 'decisions/', 'milestones/', 'faq/', 'contacts/'];
+const clients = ['tidewater-logistics', 'jinghong-precision'];
+const viewports = [
+	{ name: 'phone', width: 390, height: 844 },
+	{ name: 'desktop', width: 1280, height: 900 },
+];
+
+for (const client of clients) {
+	for (const viewport of viewports) {
+		test(`${client} at ${viewport.name} width fits the screen`, async ({ browser }) => {
+			const context = await browser.newContext({ viewport: viewport, colorScheme: viewport.name === 'phone' ? 'dark' : 'light' });
+			const page = await context.newPage();
+			for (const path of pages) {
+				await page.goto(`${client}/${path}`);
+				const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+				expect(overflow, `${client}/${path} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
+				const name = `${client}-${path.replace(/\W+/g, '-') || 'overview'}-${viewport.name}`.replace(/-+/g, '-');
+				await page.screenshot({ path: `tests/.output/screenshots/${name}.png`, fullPage: true });
+			}
+			await context.close();
+		});
+	}
+}

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, requireBrowser } from '../src/bootstrap/find-browser.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+const browser = requireBrowser();
+export const PORT = 4510;
+// Served under a base path, as on a GitHub Pages project site, to catch links that ignore it.
+export const BASE = '/glasshouse/';
+
+export default defineConfig({
+	testDir: './e2e',
+	outputDir: './.output/playwright',
+	fullyParallel: true,
+	workers: 2,
+	retries: 0,
+	reporter: [['list']],
+	timeout: 30_000,
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}${BASE}`,
+		browserName: 'chromium',
+		launchOptions: {
+			// Playwright's own Chromium needs no path; any other browser does.
+			executablePath: browser.source === 'playwright' ? undefined : browser.path,
+			args: CHROMIUM_ARGS,
+		},
+		trace: 'off',
+	},
+	webServer: {
+		command: `node src/cli/bin.mjs build --out tests/.output/e2e && node tests/support/static-server.mjs tests/.output/e2e ${PORT} ${BASE}`,
+		cwd: root,
+		url: `http://127.0.0.1:${PORT}${BASE}`,
+		env: { GLASSHOUSE_BASE: BASE, ASTRO_TELEMETRY_DISABLED: '1' },
+		timeout: 240_000,
+		reuseExistingServer: false,
+		stdout: 'ignore',
+		stderr: 'pipe',
+	},
+});

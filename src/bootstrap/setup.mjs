@@ -26,7 +26,9 @@ function dependenciesAreCurrent() {
 
 if (!dependenciesAreCurrent()) {
 	log('installing npm dependencies…');
-	run('npm', existsSync(path.join(root, 'package-lock.json')) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund']);
+	// `npm install` rather than `npm ci`: registries that mirror only some platforms' optional
+	// packages leave them out of the lock file, which `npm ci` then rejects as out of sync.
+	run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 if (needBrowser) {

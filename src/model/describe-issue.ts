@@ -25,6 +25,8 @@ export function describeIssue(issue: ZodIssue, input: unknown): { path: Array<st
 			if (issue.validation === 'email') return [{ path: issue.path, message: `expected an email address, found ${found}` }];
 			if (issue.validation === 'url') return [{ path: issue.path, message: `expected a URL starting with https://, found ${found}` }];
 			return [{ path: issue.path, message: issue.message.startsWith('expected') ? `${issue.message}, found ${found}` : `expected ${issue.message}, found ${found}` }];
+		case 'invalid_union_discriminator':
+			return [{ path: issue.path, message: `expected one of ${issue.options.map((option) => `"${String(option)}"`).join(', ')}, found ${found}` }];
 		case 'invalid_union':
 			// Our unions are the date field (string or YAML date); report it as a date.
 			return [{ path: issue.path, message: `expected a date as YYYY-MM-DD, found ${found}` }];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema, TextSchema } from './common';
 import { LOCALES } from '../i18n/locales';
+import { AccessEntrySchema } from './access';
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 
@@ -99,13 +100,25 @@ export const ClientObjectSchema = z
 		accent: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like "#0f766e"').optional(),
 		/** Logo file next to client.yaml (SVG or PNG, up to 100 kB), inlined into the pages. */
 		logo: z.string().regex(/^[\w.-]+\.(svg|png)$/, 'expected a file name like "logo.svg" next to client.yaml').optional(),
-		/** Who may open the site: defined by the access (encryption) feature. */
-		access: z.array(z.unknown()).optional(),
+		/** Who may open the site: password and personal-link entries, each its own key slot. */
+		access: z.array(AccessEntrySchema).default([]),
+		/** Publish this client's site unencrypted. Every client is private unless this says otherwise. */
+		public: z.boolean().default(false),
+		/** Days a "remembered" device stays unlocked (0 disables remembering). */
+		rememberDays: z.number().int().min(0).max(365).default(30),
 	})
 	.strict();
 
 /** Rules across fields; written for partial data so the checker can apply them to a file with other errors. */
 export function clientRules(client: Partial<z.infer<typeof ClientObjectSchema>>, ctx: z.RefinementCtx): void {
+	const seen = new Set<string>();
+	client.access?.forEach((entry, index) => {
+		if (seen.has(entry.id)) ctx.addIssue({ code: 'custom', path: ['access', index, 'id'], message: `expected an id not used by another access entry, found "${entry.id}" twice` });
+		seen.add(entry.id);
+	});
+	if (client.public === false && client.access && !client.access.some((entry) => !entry.revoked)) {
+		ctx.addIssue({ code: 'custom', path: ['access'], message: 'expected at least one access entry that is not revoked (a private site nobody can open), found none; add one or set "public: true"' });
+	}
 	if (client.start && client.plannedEnd && client.plannedEnd < client.start) {
 		ctx.addIssue({ code: 'custom', path: ['plannedEnd'], message: `expected a date on or after start (${client.start}), found ${client.plannedEnd}` });
 	}

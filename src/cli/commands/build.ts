@@ -1,22 +1,32 @@
-import { rename, rm, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { build } from 'astro';
 import { CONTENT_DIR } from '../../model/content-dir';
+import { loadContent } from '../../model/load-content';
+import { generateSecret, loadSecret, readDotEnv, SecretError } from '../../integrations/gate/secret';
+import { describeAccess } from './share';
 import type { Output } from '../output';
 import { runCheck } from './check';
 
-export const buildHelp = `Usage: glasshouse build [--content DIR] [--out DIR]
+export const buildHelp = `Usage: glasshouse build [--content DIR] [--out DIR] [--demo]
 
-Checks the content, then builds every client's site into dist/ (or --out).
-The site is built into a staging folder and moved into place only when every
-step succeeded, so a failed build never leaves a partial site to deploy.
-Environment: GLASSHOUSE_SITE (site URL), GLASSHOUSE_BASE (base path, e.g. /repo/).`;
+Checks the content, then builds every client's site into dist/ (or --out) and
+encrypts each private client's pages. The site is built into a staging folder
+and moved into place only when every step succeeded (including the leak scan),
+so a failed build never leaves a partial site to deploy.
+
+  --demo   without GLASSHOUSE_SECRET, use a throwaway secret kept in
+           .glasshouse/demo-secret and print every client's passwords and links
+
+Environment: GLASSHOUSE_SECRET (required for private clients), GLASSHOUSE_SITE
+(site URL), GLASSHOUSE_BASE (base path, e.g. /repo/).`;
 
 export interface BuildCommandOptions {
 	content?: string;
 	out?: string;
 	root?: string;
+	demo?: boolean;
 }
 
 export async function runBuild(options: BuildCommandOptions, output: Output): Promise<number> {
@@ -34,6 +44,19 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
 		output.error('✗ Build stopped before rendering: the content has errors. Nothing was written to dist/.');
 		return 1;
 	}
+	const loaded = await loadContent(path.resolve(root, content));
+	const hasPrivateClients = loaded.clients.some((client) => !client.client?.value.public);
+	if (options.demo) await useDemoSecret(root, output);
+	if (hasPrivateClients) {
+		try {
+			await loadSecret(process.env, root);
+		} catch (error) {
+			if (!(error instanceof SecretError)) throw error;
+			output.error(`✗ ${error.message}\nNothing was written to ${path.relative(root, outDir) || outDir}.`);
+			return 1;
+		}
+	}
+
 	await rm(staging, { recursive: true, force: true });
 	await mkdir(path.dirname(staging), { recursive: true });
 	try {
@@ -48,7 +71,29 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
 	await mkdir(path.dirname(outDir), { recursive: true });
 	await rename(staging, outDir);
 	output.info(`✓ Site built into ${path.relative(root, outDir) || outDir}/`);
+	if (options.demo && hasPrivateClients) {
+		const master = await loadSecret(process.env, root);
+		const site = process.env.GLASSHOUSE_SITE ?? 'http://localhost:4321';
+		output.info('\nDemo access (throwaway secret in .glasshouse/demo-secret):');
+		for (const client of loaded.clients.filter((candidate) => candidate.client)) {
+			for (const line of await describeAccess(client, master, site, process.env.GLASSHOUSE_BASE ?? '/')) output.info(line);
+		}
+	}
 	return 0;
+}
+
+/** `npm start` works without any set-up: a throwaway secret, kept so links survive restarts. */
+async function useDemoSecret(root: string, output: Output): Promise<void> {
+	if (process.env.GLASSHOUSE_SECRET || (await readDotEnv(root)).GLASSHOUSE_SECRET) return;
+	const file = path.join(root, '.glasshouse', 'demo-secret');
+	let secret = (await readFile(file, 'utf8').catch(() => '')).trim();
+	if (!secret) {
+		secret = generateSecret();
+		await mkdir(path.dirname(file), { recursive: true });
+		await writeFile(file, `${secret}\n`, { mode: 0o600 });
+		output.info('Created a throwaway demo secret in .glasshouse/demo-secret (not for production).');
+	}
+	process.env.GLASSHOUSE_SECRET = secret;
 }
 
 function describeBuildError(error: unknown): string {

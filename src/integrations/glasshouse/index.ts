@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { CONTENT_DIR } from '../../model/content-dir';
+import { loadContent } from '../../model/load-content';
 import { runPostBuild } from './post-build';
 
 /**
- * Glasshouse's build hooks. Post-processing of `dist/` (link check today; encryption and
- * per-client search indexing plug in here) runs after Astro has written every page.
+ * Glasshouse's build hooks. After Astro has written every page, the post-build steps check
+ * links, encrypt each private client's folder and scan the whole output for leaks.
  */
 export default function glasshouse(): AstroIntegration {
 	let base = '/';
@@ -12,10 +14,11 @@ export default function glasshouse(): AstroIntegration {
 		name: 'glasshouse',
 		hooks: {
 			'astro:config:done': ({ config }) => {
-				base = config.base;
+				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
 			},
 			'astro:build:done': async ({ dir, logger }) => {
-				await runPostBuild({ outDir: fileURLToPath(dir), base, logger });
+				const content = await loadContent(CONTENT_DIR);
+				await runPostBuild({ outDir: fileURLToPath(dir), base, content, logger });
 			},
 		},
 	};

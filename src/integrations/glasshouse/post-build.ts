@@ -1,10 +1,15 @@
 import { rm } from 'node:fs/promises';
 import type { AstroIntegrationLogger } from 'astro';
+import type { LoadedContent } from '../../model/load-content';
+import { collectNeedles } from '../gate/collect-needles';
+import { encryptSite } from '../gate/encrypt-site';
+import { describeLeaks, scanForLeaks } from '../gate/leak-scan';
 import { findBrokenLinks } from './find-broken-links';
 
 export interface PostBuildContext {
 	outDir: string;
 	base: string;
+	content: LoadedContent;
 	logger: Pick<AstroIntegrationLogger, 'info' | 'warn' | 'error'>;
 }
 
@@ -26,7 +31,29 @@ const checkLinks: PostBuildStep = {
 	},
 };
 
-export const POST_BUILD_STEPS: PostBuildStep[] = [checkLinks];
+const encrypt: PostBuildStep = {
+	name: 'encryption',
+	async run({ outDir, base, content, logger }) {
+		const report = await encryptSite({ outDir, base, agency: content.site?.agency.name ?? '', clients: content.clients });
+		logger.info(`encryption: ${report.pages} page(s) of ${report.clients} private client(s) encrypted in ${report.milliseconds} ms`);
+	},
+};
+
+const leakScan: PostBuildStep = {
+	name: 'leak scan',
+	async run({ outDir, content, logger }) {
+		const started = performance.now();
+		const privateClients = content.clients.filter((client) => !client.client?.value.public);
+		// Client folder names are public by design: they are the sites' URLs.
+		const needles = collectNeedles(privateClients, [content.site?.agency.name ?? '', content.site?.title ?? '', ...content.clients.map((client) => client.slug)]);
+		const leaks = await scanForLeaks(outDir, needles);
+		if (leaks.length) throw new Error(`${describeLeaks(leaks)}\nNothing was published. Remove the client text from shared places (site.yaml, public/, components) and build again.`);
+		logger.info(`leak scan: ${needles.length} distinctive text(s) of private clients, none found in the output (${Math.round(performance.now() - started)} ms)`);
+	},
+};
+
+/** Link check before encryption (links are unreadable after it); leak scan last, over everything. */
+export const POST_BUILD_STEPS: PostBuildStep[] = [checkLinks, encrypt, leakScan];
 
 /**
  * Runs every step; on failure deletes the output so nothing half-processed can be deployed,
@@ -37,7 +64,7 @@ export async function runPostBuild(context: PostBuildContext, steps: PostBuildSt
 		for (const step of steps) await step.run(context);
 	} catch (error) {
 		await rm(context.outDir, { recursive: true, force: true });
-		context.logger.error(`Post-build step failed; the output folder was removed so nothing partial is deployed.`);
+		context.logger.error('A post-build step failed; the output folder was removed so nothing partial is deployed.');
 		throw error;
 	}
 }

@@ -1,0 +1,47 @@
+import { CONTENT_DIR } from '../../model/content-dir';
+import { loadContent, type LoadedClient } from '../../model/load-content';
+import { resolveCredentials, shareLink } from '../../integrations/gate/build-keyring';
+import { loadSecret } from '../../integrations/gate/secret';
+import { UserError, type Output } from '../output';
+
+export const shareHelp = `Usage: glasshouse share <client> [--site URL] [--base PATH] [--content DIR]
+
+Prints each access entry of a client with its current password or personal link.
+Needs GLASSHOUSE_SECRET (environment or .env), the same one the site was built with.
+The site URL and base path default to GLASSHOUSE_SITE and GLASSHOUSE_BASE.
+Send each person only their own link; revoke one with "revoked: true" in client.yaml.`;
+
+export interface ShareOptions {
+	client?: string;
+	site?: string;
+	base?: string;
+	content?: string;
+}
+
+/** The lines `glasshouse share` prints for one client. */
+export async function describeAccess(client: LoadedClient, master: Uint8Array, site: string, base: string): Promise<string[]> {
+	const settings = client.client!.value;
+	if (settings.public) return [`${client.slug}: public (not encrypted), ${shareLink(site, base, client.slug, '', '').replace(/#\.$/, '')}`];
+	const credentials = await resolveCredentials(client.slug, settings.access, master);
+	const lines = [`${settings.name} (${client.slug})`];
+	for (const { entry, password, token } of credentials) {
+		const value = password !== undefined ? `password: ${password}` : `link:     ${shareLink(site, base, client.slug, entry.id, token!)}`;
+		lines.push(`  ${entry.label} [${entry.id}]`, `    ${value}`);
+	}
+	const revoked = settings.access.filter((entry) => entry.revoked);
+	if (revoked.length) lines.push(`  revoked: ${revoked.map((entry) => entry.id).join(', ')}`);
+	return lines;
+}
+
+export async function runShare(options: ShareOptions, output: Output): Promise<number> {
+	const content = await loadContent(options.content ?? CONTENT_DIR);
+	const known = content.clients.map((client) => client.slug);
+	if (!options.client) throw new UserError(`Name a client. Known clients: ${known.join(', ') || 'none'}.`);
+	const client = content.clients.find((candidate) => candidate.slug === options.client);
+	if (!client?.client) throw new UserError(`Unknown client "${options.client}". Known clients: ${known.join(', ') || 'none'}.`);
+	const master = await loadSecret();
+	const site = options.site ?? process.env.GLASSHOUSE_SITE ?? 'http://localhost:4321';
+	const base = options.base ?? process.env.GLASSHOUSE_BASE ?? '/';
+	for (const line of await describeAccess(client, master, site, base)) output.info(line);
+	return 0;
+}

@@ -1,0 +1,70 @@
+import { toBase64 } from '../../runtime/crypto/bytes';
+import { deriveSlotKey, linkSlotId, MIN_PBKDF2_ITERATIONS, wrapContentKey, type Keyring, type Slot } from '../../runtime/crypto/keyring';
+import type { AccessEntry } from '../../schemas/access';
+import { derivePassphrase, deriveLinkToken, derivePasswordSlotId, deriveSlotSalt } from './derive-credentials';
+import { judgePassword } from './password-strength';
+
+/** What one access entry currently opens the site with; printed by `glasshouse share`. */
+export interface Credential {
+	entry: AccessEntry;
+	/** The password (derived or from `passwordEnv`) for password entries. */
+	password?: string;
+	/** The link token for link entries. */
+	token?: string;
+}
+
+/** A problem with a client's access settings, worded as what to do. */
+export class AccessError extends Error {}
+
+export const PBKDF2_ITERATIONS = MIN_PBKDF2_ITERATIONS;
+
+/**
+ * The current password or token of every entry that is not revoked. Passwords set through
+ * `passwordEnv` must exist and be strong, or this throws: a weak password never gets a slot.
+ */
+export async function resolveCredentials(client: string, access: AccessEntry[], master: Uint8Array, env: NodeJS.ProcessEnv = process.env): Promise<Credential[]> {
+	const credentials: Credential[] = [];
+	for (const entry of access) {
+		if (entry.revoked) continue;
+		if (entry.type === 'link') {
+			credentials.push({ entry, token: await deriveLinkToken(master, client, entry.id, entry.rotation) });
+		} else if (entry.passwordEnv) {
+			const password = env[entry.passwordEnv];
+			if (!password) throw new AccessError(`${client}: access entry "${entry.id}" takes its password from $${entry.passwordEnv}, which is not set. Set it in the environment or .env, or remove "passwordEnv" to use a derived passphrase.`);
+			const verdict = judgePassword(password, [client, entry.id, entry.label]);
+			if (!verdict.ok) throw new AccessError(`${client}: the password in $${entry.passwordEnv} (access entry "${entry.id}") is too weak: ${verdict.reason}. Choose a longer one, or remove "passwordEnv" to use a derived six-word passphrase.`);
+			credentials.push({ entry, password });
+		} else {
+			credentials.push({ entry, password: await derivePassphrase(master, client, entry.id, entry.rotation) });
+		}
+	}
+	return credentials;
+}
+
+/**
+ * Wraps the client's content key once per credential. Revoked entries have no slot, so their
+ * password or link stops working with this build while every other slot is unchanged.
+ */
+export async function buildKeyring(client: string, credentials: Credential[], master: Uint8Array, contentKey: CryptoKey): Promise<Keyring> {
+	const slots: Slot[] = [];
+	for (const { entry, password, token } of credentials) {
+		const salt = toBase64(await deriveSlotSalt(master, client, entry.id, entry.rotation));
+		const kdf: Slot['kdf'] = password !== undefined ? { name: 'PBKDF2', hash: 'SHA-256', iterations: PBKDF2_ITERATIONS, salt } : { name: 'HKDF', hash: 'SHA-256', salt };
+		const sid = token !== undefined ? await linkSlotId(token) : await derivePasswordSlotId(master, client, entry.id, entry.rotation);
+		const slotKey = await deriveSlotKey(kdf, password ?? token!, client);
+		slots.push({ sid, type: password !== undefined ? 'password' : 'link', kdf, ...(await wrapContentKey(contentKey, slotKey, client, sid)) });
+	}
+	if (slots.length === 0) throw new AccessError(`${client}: every access entry is revoked, so nobody could open the site. Add an entry to "access" in client.yaml, or set "public: true".`);
+	return { v: 1, client, slots };
+}
+
+/** A fresh random content key for one client and one build. */
+export function generateContentKey(): Promise<CryptoKey> {
+	return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
+}
+
+/** The share link of a link entry: the token travels in the fragment, which browsers never send. */
+export function shareLink(siteUrl: string, base: string, client: string, entry: string, token: string): string {
+	const root = new URL(base.endsWith('/') ? base : `${base}/`, siteUrl);
+	return `${new URL(`${client}/`, root).href}#${entry}.${token}`;
+}

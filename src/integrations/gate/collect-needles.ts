@@ -1,0 +1,84 @@
+import en from '../../i18n/en.json';
+import zhCN from '../../i18n/zh-CN.json';
+import type { LoadedClient } from '../../model/load-content';
+
+/** A distinctive piece of a client's source that must never appear in clear in the output. */
+export interface Needle {
+	text: string;
+	/** Where it came from, for the error message. */
+	source: string;
+}
+
+const MIN_LENGTH = 14;
+/** Shorter text still counts when it cannot be mistaken for random base64 (a space, @, CJK…). */
+const MIN_LENGTH_DISTINCTIVE = 5;
+const MIN_LENGTH_CJK = 3;
+const CJK = /[\u3400-\u9fff]/;
+
+const UI_TEXT = [...Object.values(en), ...Object.values(zhCN)].join('\n');
+
+/**
+ * Text worth searching for: titles, summaries, names, emails, list items, and the sentences of
+ * every body. Text the site shows on purpose (interface strings, `publicText` such as the agency's
+ * name) is left out.
+ */
+export function collectNeedles(clients: LoadedClient[], publicText: string[] = []): Needle[] {
+	const needles = new Map<string, Needle>();
+	const published = [UI_TEXT, ...publicText].join('\n');
+	const add = (text: string | undefined, source: string) => {
+		for (const fragment of fragments(text ?? '')) {
+			if (!isDistinctive(fragment) || published.includes(fragment)) continue;
+			if (!needles.has(fragment)) needles.set(fragment, { text: fragment, source });
+		}
+	};
+	for (const { client, updates, decisions, milestones, faq } of clients) {
+		if (client) {
+			const c = client.value;
+			const file = client.source.file;
+			[c.name, c.project.name, c.project.summary, ...c.scope.in, ...c.scope.out].forEach((text) => add(text, file));
+			for (const person of c.team) [person.name, person.email, person.phone, person.role].forEach((text) => add(text, file));
+			for (const meeting of c.communication.meetings) add(meeting.name, file);
+			for (const channel of c.communication.channels) add(channel.detail, file);
+			for (const step of c.communication.escalation) add(step.who, file);
+			for (const entry of c.access) add(entry.label, file);
+		}
+		for (const { value, source } of updates) {
+			[value.title, value.healthReason, value.summary, ...value.needs.map((n) => n.text), ...value.risks.flatMap((r) => [r.title, r.mitigation])].forEach((text) => add(text, source.file));
+			add(source.body, source.file);
+		}
+		for (const { value, source } of decisions) {
+			[value.title, value.impact?.note].forEach((text) => add(text, source.file));
+			add(source.body, source.file);
+		}
+		for (const { value, source } of milestones) [value.title, ...value.deliverables].forEach((text) => add(text, source.file));
+		for (const { value, source } of faq) {
+			add(value.question, source.file);
+			add(source.body, source.file);
+		}
+	}
+	return [...needles.values()];
+}
+
+/** Whole short texts, or the sentences and lines of longer ones, stripped of Markdown syntax. */
+function fragments(text: string): string[] {
+	const out: string[] = [];
+	for (const rawLine of text.split(/\r?\n/)) {
+		const line = rawLine
+			.replace(/^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)/, '')
+			.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+			.replace(/[*_`~]+/g, '')
+			.trim();
+		if (!line) continue;
+		for (const sentence of line.split(/(?<=[.!?;:])\s+|(?<=[。！？；：])/)) {
+			const trimmed = sentence.trim().replace(/[.!?;:。！？；：,，、]+$/, '');
+			if (trimmed) out.push(trimmed);
+		}
+	}
+	return out;
+}
+
+function isDistinctive(text: string): boolean {
+	if (CJK.test(text)) return [...text].length >= MIN_LENGTH_CJK;
+	if (text.length >= MIN_LENGTH) return true;
+	return text.length >= MIN_LENGTH_DISTINCTIVE && /[\s@.'’]/.test(text);
+}

@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { listFiles } from '../glasshouse/find-broken-links';
+import type { Needle } from './collect-needles';
+
+export interface Leak {
+	/** File under the output folder, relative to it. */
+	file: string;
+	needle: Needle;
+}
+
+/** Long runs of base64 are ciphertext (or encoded binary, decoded and scanned separately). */
+const BASE64_RUN = /[A-Za-z0-9+/=_-]{200,}/g;
+const DATA_URI = /data:([\w/+.-]+);base64,([A-Za-z0-9+/=]+)/g;
+
+/**
+ * Searches every file of the output for every needle: as written, HTML-escaped and JSON-escaped,
+ * inside gzip-compressed files (Pagefind's) and inside base64 `data:` URIs. Returns each leak.
+ */
+export async function scanForLeaks(outDir: string, needles: Needle[]): Promise<Leak[]> {
+	const leaks: Leak[] = [];
+	const variants = needles.map((needle) => ({ needle, forms: [...new Set([needle.text, escapeHtml(needle.text), JSON.stringify(needle.text).slice(1, -1)])] }));
+	for (const file of await listFiles(outDir)) {
+		const texts = readableTexts(await readFile(path.join(outDir, file)));
+		for (const { needle, forms } of variants) {
+			if (texts.some((text) => forms.some((form) => text.includes(form)))) leaks.push({ file: file.split(path.sep).join('/'), needle });
+		}
+	}
+	return leaks;
+}
+
+function readableTexts(bytes: Buffer): string[] {
+	const raw = bytes[0] === 0x1f && bytes[1] === 0x8b ? tryGunzip(bytes) : bytes;
+	const text = raw.toString('utf8');
+	const texts = [text.replace(BASE64_RUN, ' ')];
+	for (const [, , data] of text.matchAll(DATA_URI)) texts.push(...readableTexts(Buffer.from(data!, 'base64')));
+	return texts;
+}
+
+function tryGunzip(bytes: Buffer): Buffer {
+	try {
+		return gunzipSync(bytes);
+	} catch {
+		return bytes;
+	}
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+export function describeLeaks(leaks: Leak[]): string {
+	const lines = leaks.slice(0, 25).map(({ file, needle }) => `  ${file}: "${needle.text.length > 70 ? `${needle.text.slice(0, 67)}…` : needle.text}" (from ${needle.source})`);
+	const more = leaks.length > 25 ? `\n  … and ${leaks.length - 25} more` : '';
+	return `${leaks.length} leak(s) of client content found in the output:\n${lines.join('\n')}${more}`;
+}

@@ -1,0 +1,72 @@
+import type { Envelope } from '../../runtime/crypto/envelope';
+import type { Keyring } from '../../runtime/crypto/keyring';
+import type { GateMessage } from '../../runtime/lock-screen';
+import type { Locale } from '../../i18n/locales';
+import { useTranslations } from '../../i18n/translate';
+
+export interface ShellInput {
+	locale: Locale;
+	agency: string;
+	base: string;
+	client: string;
+	rememberDays: number;
+	keyring: Keyring;
+	envelope: Envelope;
+	/** URLs of the unlock script and the lock screen's stylesheet. */
+	assets: { script: string; style: string };
+}
+
+const RUNTIME_MESSAGES: GateMessage[] = ['gate.opening', 'gate.unlocking', 'gate.wrongPassword', 'gate.linkInvalid', 'gate.accessChanged', 'gate.tampered', 'gate.unsupported'];
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** JSON that cannot close its <script> element. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+/**
+ * The page a visitor receives: a lock screen, the client's keyring and the page's ciphertext.
+ * Its title and metadata name only the agency, never the client or anything it wrote.
+ */
+export function renderShell(input: ShellInput): string {
+	const t = useTranslations(input.locale);
+	const strings = Object.fromEntries(RUNTIME_MESSAGES.map((key) => [key, t(key)]));
+	const config = { v: 1, client: input.client, base: input.base, rememberDays: input.rememberDays, strings, keyring: input.keyring };
+	const title = t('gate.documentTitle', { agency: input.agency });
+	return `<!doctype html>
+<html lang="${input.locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<meta name="referrer" content="no-referrer">
+<meta name="color-scheme" content="light dark">
+<title>${escapeHtml(title)}</title>
+<meta name="description" content="${escapeHtml(t('gate.title'))}">
+<meta property="og:title" content="${escapeHtml(title)}">
+<link rel="icon" href="${escapeHtml(input.base)}favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="${escapeHtml(input.assets.style)}">
+<script type="module" src="${escapeHtml(input.assets.script)}"></script>
+</head>
+<body>
+<main class="gh-card">
+<div class="gh-lock" aria-hidden="true"><svg width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><rect x="4" y="11" width="16" height="10" rx="2"/><path d="M8 11V7a4 4 0 0 1 8 0v4"/></svg></div>
+<p class="gh-agency">${escapeHtml(input.agency)}</p>
+<h1>${escapeHtml(t('gate.title'))}</h1>
+<p class="gh-lead">${escapeHtml(t('gate.lead', { agency: input.agency }))}</p>
+<noscript><p class="gh-alert">${escapeHtml(t('gate.noscript'))}</p></noscript>
+<p class="gh-status" data-gh-status>${escapeHtml(t('gate.opening'))}</p>
+<form data-gh-form hidden>
+<input type="text" name="username" autocomplete="username" value="${escapeHtml(input.client)}" hidden>
+<label for="gh-password">${escapeHtml(t('gate.password'))}</label>
+<input id="gh-password" name="password" type="password" autocomplete="current-password" required>
+<label class="gh-remember"><input type="checkbox" name="remember" checked>${escapeHtml(t('gate.remember'))}</label>
+<p class="gh-hint">${escapeHtml(t('gate.rememberHint'))}</p>
+<button type="submit">${escapeHtml(t('gate.unlock'))}</button>
+</form>
+<p class="gh-alert" role="alert" data-gh-alert hidden></p>
+</main>
+<script type="application/json" id="gh-config">${scriptJson(config)}</script>
+<script type="application/json" id="gh-payload">${scriptJson(input.envelope)}</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,48 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export const MIN_SECRET_BYTES = 32;
+
+/** A problem with GLASSHOUSE_SECRET, worded as what to do about it. */
+export class SecretError extends Error {}
+
+const GENERATE_HINT = 'Generate one with `npm run glasshouse -- secret` and put it in a git-ignored .env file (GLASSHOUSE_SECRET=…) or in your CI\'s secrets.';
+
+/**
+ * Reads GLASSHOUSE_SECRET from the environment, else from `.env` in `root`, and decodes it
+ * (hex or base64, at least 32 bytes). Throws a `SecretError` that says what to do.
+ */
+export async function loadSecret(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Promise<Uint8Array> {
+	const value = env.GLASSHOUSE_SECRET ?? (await readDotEnv(root)).GLASSHOUSE_SECRET;
+	if (!value) throw new SecretError(`GLASSHOUSE_SECRET is not set, so private client sites cannot be encrypted. ${GENERATE_HINT}`);
+	return decodeSecret(value);
+}
+
+export function decodeSecret(value: string): Uint8Array {
+	const text = value.trim();
+	let bytes: Uint8Array | undefined;
+	if (/^[0-9a-fA-F]+$/.test(text) && text.length % 2 === 0) bytes = Buffer.from(text, 'hex');
+	else if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) bytes = Buffer.from(text, 'base64');
+	if (!bytes) throw new SecretError(`GLASSHOUSE_SECRET must be hex or base64. ${GENERATE_HINT}`);
+	if (bytes.length < MIN_SECRET_BYTES) {
+		throw new SecretError(`GLASSHOUSE_SECRET holds ${bytes.length} bytes; at least ${MIN_SECRET_BYTES} random bytes are required. ${GENERATE_HINT}`);
+	}
+	return new Uint8Array(bytes);
+}
+
+/** A fresh secret, printed by `glasshouse secret`. */
+export function generateSecret(): string {
+	return Buffer.from(crypto.getRandomValues(new Uint8Array(MIN_SECRET_BYTES))).toString('base64');
+}
+
+/** Minimal `.env` reader: `KEY=value` lines, optional quotes, `#` comments. */
+export async function readDotEnv(root: string): Promise<Record<string, string>> {
+	const text = await readFile(path.join(root, '.env'), 'utf8').catch(() => '');
+	const values: Record<string, string> = {};
+	for (const line of text.split(/\r?\n/)) {
+		const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+		if (!match || line.trimStart().startsWith('#')) continue;
+		values[match[1]!] = match[2]!.replace(/^(['"])(.*)\1$/, '$2');
+	}
+	return values;
+}

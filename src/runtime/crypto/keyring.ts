@@ -1,0 +1,100 @@
+import { fromBase64, toBase64, toBase64Url, utf8, type Bytes } from './bytes';
+import { EnvelopeError } from './envelope';
+
+/**
+ * The public keyring of one client: the content key wrapped once per access entry ("key slots",
+ * as in LUKS). It names no person or entry: a slot is found by an opaque id (link slots) or by
+ * trying the password slots.
+ */
+export interface Keyring {
+	v: 1;
+	client: string;
+	slots: Slot[];
+}
+
+export type Kdf =
+	| { name: 'PBKDF2'; hash: 'SHA-256'; iterations: number; salt: string }
+	| { name: 'HKDF'; hash: 'SHA-256'; salt: string };
+
+export interface Slot {
+	/** Opaque, stable id: for link slots derived from the token, so the browser can find it. */
+	sid: string;
+	type: 'password' | 'link';
+	kdf: Kdf;
+	/** AES-GCM IV and wrapped content key (key ‖ tag), base64. */
+	iv: string;
+	wrapped: string;
+}
+
+/** Hard floor for password slots (OWASP 2023 for PBKDF2-HMAC-SHA256); the browser refuses less. */
+export const MIN_PBKDF2_ITERATIONS = 600_000;
+export const SALT_BYTES = 16;
+
+const slotAad = (client: string, sid: string) => utf8(`glasshouse/v1/slot|${client}|${sid}`);
+const linkInfo = (client: string) => utf8(`glasshouse/v1/link-slot|${client}`);
+const KEK = { name: 'AES-GCM', length: 256 } as const;
+
+/**
+ * Derives a slot's key-encryption key from a password (PBKDF2) or a link token (HKDF).
+ * The key is non-extractable: it can wrap and unwrap, never be read back.
+ */
+export async function deriveSlotKey(kdf: Kdf, credential: string, client: string): Promise<CryptoKey> {
+	const salt = fromBase64(kdf.salt);
+	if (salt.length !== SALT_BYTES) throw new EnvelopeError('format', 'slot salt must be 16 bytes');
+	if (kdf.name === 'PBKDF2') {
+		if (!(kdf.iterations >= MIN_PBKDF2_ITERATIONS)) throw new EnvelopeError('version', `PBKDF2 iterations below the floor of ${MIN_PBKDF2_ITERATIONS}`);
+		const material = await crypto.subtle.importKey('raw', utf8(credential.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
+		return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: kdf.iterations }, material, KEK, false, ['wrapKey', 'unwrapKey']);
+	}
+	if (kdf.name === 'HKDF') {
+		const material = await crypto.subtle.importKey('raw', fromBase64(credential), 'HKDF', false, ['deriveKey']);
+		return crypto.subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt, info: linkInfo(client) }, material, KEK, false, ['wrapKey', 'unwrapKey']);
+	}
+	throw new EnvelopeError('version', `unknown key derivation ${(kdf as { name: string }).name}`);
+}
+
+/** The opaque slot id of a link token: the browser computes it to find its slot. */
+export async function linkSlotId(token: string): Promise<string> {
+	const material = await crypto.subtle.importKey('raw', fromBase64(token), 'HKDF', false, ['deriveBits']);
+	const bits = await crypto.subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: utf8('glasshouse/v1/slot-id') }, material, 96);
+	return toBase64Url(new Uint8Array(bits));
+}
+
+/** Wraps the content key under a slot key (AES-GCM, fresh IV, bound to client and slot). */
+export async function wrapContentKey(contentKey: CryptoKey, slotKey: CryptoKey, client: string, sid: string): Promise<{ iv: string; wrapped: string }> {
+	const iv = crypto.getRandomValues(new Uint8Array(12));
+	const wrapped = new Uint8Array(await crypto.subtle.wrapKey('raw', contentKey, slotKey, { name: 'AES-GCM', iv, additionalData: slotAad(client, sid) }));
+	return { iv: toBase64(iv), wrapped: toBase64(wrapped) };
+}
+
+/**
+ * Unwraps the content key of a slot. The result is non-extractable and can only decrypt;
+ * a wrong slot key fails authentication.
+ */
+export async function unwrapContentKey(slot: Slot, slotKey: CryptoKey, client: string): Promise<CryptoKey> {
+	let iv: Bytes;
+	let wrapped: Bytes;
+	try {
+		iv = fromBase64(slot.iv);
+		wrapped = fromBase64(slot.wrapped);
+	} catch {
+		throw new EnvelopeError('format', 'slot is not valid base64');
+	}
+	try {
+		return await crypto.subtle.unwrapKey('raw', wrapped, slotKey, { name: 'AES-GCM', iv, additionalData: slotAad(client, slot.sid) }, 'AES-GCM', false, ['decrypt']);
+	} catch {
+		throw new EnvelopeError('authentication', 'this key does not open the slot');
+	}
+}
+
+/** Validates a keyring read from a page; refuses unknown versions and weakened parameters. */
+export function parseKeyring(value: unknown, client: string): Keyring {
+	const keyring = value as Keyring;
+	if (!keyring || keyring.v !== 1 || keyring.client !== client || !Array.isArray(keyring.slots)) {
+		throw new EnvelopeError('version', 'unsupported or foreign keyring');
+	}
+	for (const slot of keyring.slots) {
+		if (slot.kdf?.name === 'PBKDF2' && !(slot.kdf.iterations >= MIN_PBKDF2_ITERATIONS)) throw new EnvelopeError('version', 'keyring below the PBKDF2 floor');
+	}
+	return keyring;
+}

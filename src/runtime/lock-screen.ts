@@ -1,0 +1,58 @@
+/** The lock screen of the shell page: which parts show, and what they say. */
+export type GateMessage =
+	| 'gate.opening'
+	| 'gate.unlocking'
+	| 'gate.wrongPassword'
+	| 'gate.linkInvalid'
+	| 'gate.accessChanged'
+	| 'gate.tampered'
+	| 'gate.unsupported';
+
+export interface LockScreen {
+	/** Shows the password form, with an optional notice above it. */
+	ask(notice: GateMessage | undefined, unlock: (password: string, remember: boolean) => Promise<boolean>): void;
+	/** Shows a final error: the page cannot be opened here. */
+	fail(message: GateMessage): void;
+}
+
+export function lockScreen(strings: Record<GateMessage, string>): LockScreen {
+	const form = document.querySelector<HTMLFormElement>('[data-gh-form]')!;
+	const status = document.querySelector<HTMLElement>('[data-gh-status]')!;
+	const alert = document.querySelector<HTMLElement>('[data-gh-alert]')!;
+	const password = form.querySelector<HTMLInputElement>('input[type="password"]')!;
+	const remember = form.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+	const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+
+	const say = (message: GateMessage | undefined) => {
+		alert.textContent = message ? strings[message] : '';
+		alert.hidden = !message;
+	};
+
+	return {
+		ask(notice, unlock) {
+			status.hidden = true;
+			form.hidden = false;
+			say(notice);
+			password.focus();
+			form.addEventListener('submit', async (event) => {
+				event.preventDefault();
+				if (!password.value) return;
+				submit.disabled = true;
+				const label = submit.textContent;
+				submit.textContent = strings['gate.unlocking'];
+				say(undefined);
+				const opened = await unlock(password.value, remember.checked);
+				if (opened) return;
+				submit.disabled = false;
+				submit.textContent = label;
+				say('gate.wrongPassword');
+				password.select();
+			});
+		},
+		fail(message) {
+			status.hidden = true;
+			form.hidden = true;
+			say(message);
+		},
+	};
+}

@@ -1,0 +1,22 @@
+/**
+ * Replaces the lock screen with the decrypted page. The page is parsed with DOMParser (no
+ * document.write), and its scripts are re-created so they run; they are external files, which
+ * is what lets a Content-Security-Policy of script-src 'self' hold.
+ */
+export function renderPage(html: string): void {
+	const next = new DOMParser().parseFromString(html, 'text/html');
+	const root = document.documentElement;
+	for (const { name } of [...root.attributes]) root.removeAttribute(name);
+	for (const { name, value } of [...next.documentElement.attributes]) root.setAttribute(name, value);
+	document.head.replaceChildren(...[...next.head.childNodes].map((node) => document.importNode(node, true)));
+	document.body.replaceWith(document.importNode(next.body, true));
+	for (const inert of document.querySelectorAll('script')) {
+		if (inert.type && inert.type !== 'module' && inert.type !== 'text/javascript') continue;
+		const live = document.createElement('script');
+		for (const { name, value } of [...inert.attributes]) live.setAttribute(name, value);
+		live.textContent = inert.textContent;
+		inert.replaceWith(live);
+	}
+	const target = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+	target?.scrollIntoView();
+}

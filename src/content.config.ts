@@ -5,11 +5,11 @@ import { UpdateSchema } from './schemas/update';
 import { DecisionSchema } from './schemas/decision';
 import { MilestoneSchema } from './schemas/milestone';
 import { FaqSchema } from './schemas/faq';
-import { CONTENT_DIR } from './model/content-dir';
+import { contentDir } from './model/content-dir';
 
 // Every entry id starts with the client folder ("acme/updates/2026-01-09"), which is how pages
 // find a client's entries; cross-file rules run in `npm run check` before every build.
-const from = (pattern: string) => glob({ base: CONTENT_DIR, pattern });
+const from = (pattern: string) => glob({ base: contentDir(), pattern });
 
 export const collections = {
 	clients: defineCollection({ loader: from('*/client.yaml'), schema: ClientSchema }),

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, requireBrowser } from '../src/bootstrap/find-browser.mjs';
+import { TEST_SECRET } from './support/open-page';
 
 const root = path.resolve(import.meta.dirname, '..');
 const browser = requireBrowser();
@@ -15,7 +16,8 @@ export default defineConfig({
 	workers: 2,
 	retries: 0,
 	reporter: [['list']],
-	timeout: 30_000,
+	// Password unlocks run PBKDF2 with 600,000 iterations, on two cores shared with other tests.
+	timeout: 45_000,
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}${BASE}`,
 		browserName: 'chromium',
@@ -30,7 +32,7 @@ export default defineConfig({
 		command: `node src/cli/bin.mjs build --out tests/.output/e2e && node tests/support/static-server.mjs tests/.output/e2e ${PORT} ${BASE}`,
 		cwd: root,
 		url: `http://127.0.0.1:${PORT}${BASE}`,
-		env: { GLASSHOUSE_BASE: BASE, ASTRO_TELEMETRY_DISABLED: '1' },
+		env: { GLASSHOUSE_BASE: BASE, GLASSHOUSE_SECRET: TEST_SECRET, ASTRO_TELEMETRY_DISABLED: '1' },
 		timeout: 240_000,
 		reuseExistingServer: false,
 		stdout: 'ignore',

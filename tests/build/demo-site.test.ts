@@ -4,10 +4,12 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findBrokenLinks, listFiles } from '../../src/integrations/glasshouse/find-broken-links';
 import { buildSite, ROOT, type BuildRun } from '../support/build-site';
+import { openPage, readShell } from '../support/open-page';
 
 const CLIENTS = ['jinghong-precision', 'tidewater-logistics'];
+const CONTENT = path.join(ROOT, 'content');
 const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8');
-const clientYaml = (slug: string) => parse(read(path.join(ROOT, 'content', slug), 'client.yaml'));
+const clientYaml = (slug: string) => parse(read(path.join(CONTENT, slug), 'client.yaml'));
 
 describe.each([
 	['/', 'demo-root'],
@@ -20,13 +22,11 @@ describe.each([
 		files = existsSync(run.outDir) ? await listFiles(run.outDir) : [];
 	});
 
-	it('builds successfully', () => {
+	it('builds, encrypts and passes the leak scan', () => {
 		expect(run.status, run.stderr).toBe(0);
 		expect(run.stdout).toContain('Content check passed');
-	});
-
-	it('has no broken internal link', async () => {
-		expect(await findBrokenLinks(run.outDir, base)).toEqual([]);
+		expect(run.stdout).toMatch(/encryption: \d+ page\(s\) of 2 private client\(s\) encrypted/);
+		expect(run.stdout).toMatch(/leak scan: \d+ distinctive text\(s\) of private clients, none found/);
 	});
 
 	it('keeps every page of a client under its own folder', () => {
@@ -39,24 +39,50 @@ describe.each([
 		}
 	});
 
-	it('links every internal URL under the base path', () => {
-		const overview = read(run.outDir, 'tidewater-logistics/index.html');
+	it('has no broken link, and links inside decrypted pages stay under the base path', async () => {
+		expect(await findBrokenLinks(run.outDir, base)).toEqual([]);
+		const overview = await openPage(run.outDir, CONTENT, 'tidewater-logistics/index.html');
 		expect(overview).toContain(`href="${base}tidewater-logistics/updates/"`);
 		expect(overview).not.toMatch(new RegExp(`href="/(?!${base.slice(1)})[a-z]`));
+	});
+
+	it('serves the shells\' unlock code under the base path', () => {
+		const { config } = readShell(read(run.outDir, 'tidewater-logistics/index.html'));
+		expect(config.base).toBe(base);
+		const script = /<script type="module" src="([^"]+)"/.exec(read(run.outDir, 'tidewater-logistics/index.html'))![1]!;
+		expect(script.startsWith(`${base}_glasshouse/gate.`)).toBe(true);
+		expect(files).toContain(script.slice(base.length));
 	});
 });
 
 describe('the demo output', () => {
-	let dist: string;
+	const dist = path.join(ROOT, 'tests/.output/demo-root');
+	const page = (file: string) => openPage(dist, CONTENT, file);
 	beforeAll(() => {
-		dist = path.join(ROOT, 'tests/.output/demo-root');
 		if (!existsSync(dist)) expect(buildSite('demo-root', 'content').status).toBe(0);
 	});
 
-	it('sets <html lang> from each client\'s locale', () => {
+	it('replaces every client page by a lock screen that says nothing about the client', async () => {
+		for (const file of (await listFiles(dist)).filter((name) => CLIENTS.some((client) => name.startsWith(`${client}/`)))) {
+			const html = read(dist, file);
+			expect(html, file).toContain('id="gh-payload"');
+			expect(html, file).toMatch(/<title>(Private project status|项目状态（私密）) · Brightline Studio<\/title>/);
+			expect(html, file).toContain('<meta name="robots" content="noindex, nofollow">');
+		}
+		const shell = read(dist, 'tidewater-logistics/index.html');
+		for (const secret of ['Tidewater', 'replatforming', 'Hannah Okafor', 'tidewater-logistics.eu']) expect(shell).not.toContain(secret);
+	});
+
+	it('has no feed or sitemap, and robots.txt disallows everything', async () => {
+		const files = await listFiles(dist);
+		expect(files.filter((file) => /sitemap|rss|atom|feed/i.test(file))).toEqual([]);
+		expect(read(dist, 'robots.txt')).toMatch(/User-agent: \*\s+Disallow: \//);
+	});
+
+	it('sets <html lang> from each client\'s locale, on the lock screen and the page', async () => {
 		expect(read(dist, 'jinghong-precision/index.html')).toMatch(/<html lang="zh-CN"/);
-		expect(read(dist, 'jinghong-precision/decisions/index.html')).toMatch(/<html lang="zh-CN"/);
-		expect(read(dist, 'tidewater-logistics/index.html')).toMatch(/<html lang="en"/);
+		expect(await page('jinghong-precision/decisions/index.html')).toMatch(/<html lang="zh-CN"/);
+		expect(await page('tidewater-logistics/index.html')).toMatch(/<html lang="en"/);
 	});
 
 	it('shows a neutral root page that names no client', () => {
@@ -79,26 +105,25 @@ describe('the demo output', () => {
 		}
 	});
 
-	it('uses Chinese interface strings and dates for the Chinese client', () => {
-		const overview = read(dist, 'jinghong-precision/index.html');
+	it('uses Chinese interface strings and dates for the Chinese client', async () => {
+		const overview = await page('jinghong-precision/index.html');
 		expect(overview).toContain('需要您协助的事项');
 		expect(overview).toContain('2026年11月20日');
 		expect(overview).not.toContain('What we need from you');
 	});
 
-	it('derives "superseded by" on the older decision from the newer one', () => {
-		const older = read(dist, 'tidewater-logistics/decisions/0002-host-the-front-end-on-azure-static-web-apps/index.html');
+	it('derives "superseded by" on the older decision from the newer one', async () => {
+		const older = await page('tidewater-logistics/decisions/0002-host-the-front-end-on-azure-static-web-apps/index.html');
 		expect(older).toContain('Superseded by');
 		expect(older).toMatch(/href="\/tidewater-logistics\/decisions\/0005-[a-z-]+\/"/);
 	});
 
-	it('inlines the client logo into its pages instead of publishing it as a shared file', async () => {
-		expect(read(dist, 'tidewater-logistics/index.html')).toContain('src="data:image/svg+xml;base64,');
-		expect((await listFiles(dist)).filter((file) => /\.(svg|png)$/.test(file))).toEqual([]);
+	it('inlines the client logo into its encrypted pages instead of publishing it as a file', async () => {
+		expect(await page('tidewater-logistics/index.html')).toContain('src="data:image/svg+xml;base64,');
+		expect((await listFiles(dist)).filter((file) => /\.(png|jpe?g|webp|avif|gif)$/.test(file) || (file.endsWith('.svg') && file !== 'favicon.svg'))).toEqual([]);
 	});
 
-	it('shows a Mermaid fence as code until diagrams are rendered', () => {
-		const update = read(dist, 'tidewater-logistics/updates/2026-10-23/index.html');
-		expect(update).toMatch(/<pre[^>]*><code[^>]*>flowchart LR/);
+	it('shows a Mermaid fence as code until diagrams are rendered', async () => {
+		expect(await page('tidewater-logistics/updates/2026-10-23/index.html')).toMatch(/<pre[^>]*><code[^>]*>flowchart LR/);
 	});
 });

@@ -3,19 +3,68 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite, OUTPUT, runCheckCli } from '../support/build-site';
 
-describe('a build of broken content', () => {
-	it('fails with every problem listed and leaves no site behind, not even an old one', () => {
-		const outDir = path.join(OUTPUT, 'broken');
-		mkdirSync(outDir, { recursive: true });
-		writeFileSync(path.join(outDir, 'index.html'), 'stale site from an earlier build');
+/** An earlier, successful build's output, which a failed build must not leave for a deploy step. */
+function plantOldSite(name: string): string {
+	const outDir = path.join(OUTPUT, name);
+	mkdirSync(outDir, { recursive: true });
+	writeFileSync(path.join(outDir, 'index.html'), 'stale site from an earlier build');
+	return outDir;
+}
 
+const STACK_TRACE = /\n\s+at .+\(.+:\d+:\d+\)/;
+const STRONG = 'quartz-lantern-orbit-mosaic-fable';
+
+describe('a build that must fail', () => {
+	it('on broken content: lists every problem and leaves no site behind, not even an old one', () => {
+		const outDir = plantOldSite('broken');
 		const run = buildSite('broken', 'tests/fixtures/broken/content');
-
 		expect(run.status).toBe(1);
 		expect(run.stderr).toContain('tests/fixtures/broken/content/acme/client.yaml:5  locale: expected one of "en", "zh-CN", found "fr"');
 		expect(run.stderr).toContain('tests/fixtures/broken/content/acme/milestones/loop-a.yaml:7  dependsOn: expected no cycle');
 		expect(run.stderr).toContain('Nothing was written to dist/');
-		expect(run.stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/); // no stack trace
+		expect(run.stderr).not.toMatch(STACK_TRACE);
+		expect(existsSync(outDir)).toBe(false);
+	});
+
+	it('without GLASSHOUSE_SECRET: says how to create one and writes nothing', () => {
+		const outDir = plantOldSite('no-secret');
+		// An unset repository secret reaches a GitHub Actions step as an empty string.
+		const run = buildSite('no-secret', 'tests/fixtures/minimal/content', { env: { GLASSHOUSE_SECRET: '', ALPHA_OFFICE_PASSWORD: STRONG } });
+		expect(run.status).toBe(1);
+		expect(run.stderr).toContain('GLASSHOUSE_SECRET is not set');
+		expect(run.stderr).toContain('npm run glasshouse -- secret');
+		expect(run.stderr).not.toMatch(STACK_TRACE);
+		expect(existsSync(outDir)).toBe(false);
+	});
+
+	it('with a secret that is too short: refuses it', () => {
+		const run = buildSite('short-secret', 'tests/fixtures/minimal/content', { env: { GLASSHOUSE_SECRET: 'abcdef0123456789', ALPHA_OFFICE_PASSWORD: STRONG } });
+		expect(run.status).toBe(1);
+		expect(run.stderr).toContain('GLASSHOUSE_SECRET holds 8 bytes; at least 32 random bytes are required');
+	});
+
+	it('with a weak password chosen through passwordEnv: names the entry and writes nothing', () => {
+		const outDir = plantOldSite('weak-password');
+		const run = buildSite('weak-password', 'tests/fixtures/minimal/content', { env: { ALPHA_OFFICE_PASSWORD: 'Alpha2026!' } });
+		expect(run.status).toBe(1);
+		expect(run.stderr).toContain('alpha: the password in $ALPHA_OFFICE_PASSWORD (access entry "office") is too weak');
+		expect(run.stderr).not.toMatch(STACK_TRACE);
+		expect(existsSync(outDir)).toBe(false);
+	});
+
+	it('with a password variable that is not set: says which one', () => {
+		const run = buildSite('unset-password', 'tests/fixtures/minimal/content', { env: { ALPHA_OFFICE_PASSWORD: undefined } });
+		expect(run.status).toBe(1);
+		expect(run.stderr).toContain('takes its password from $ALPHA_OFFICE_PASSWORD, which is not set');
+	});
+
+	it('when client text leaks into a public page: the leak scan names file and text, and nothing is published', () => {
+		const outDir = plantOldSite('leaky');
+		const run = buildSite('leaky', 'tests/fixtures/leaky/content', { env: { ALPHA_OFFICE_PASSWORD: STRONG } });
+		expect(run.status).toBe(1);
+		expect(run.stderr).toMatch(/leak\(s\) of client content found in the output/);
+		expect(run.stderr).toContain('index.html: "Alpha intranet" (from tests/fixtures/leaky/content/alpha/client.yaml)');
+		expect(run.stderr).toContain('Nothing was written');
 		expect(existsSync(outDir)).toBe(false);
 	});
 });

@@ -1,4 +1,12 @@
 import { expect, test } from '@playwright/test';
+import { unlockWithLink } from './unlock';
+
+// Every visit starts like a stakeholder's: through their personal link, after which the site
+// opens page after page without asking again.
+test.beforeEach(async ({ page }) => {
+	await unlockWithLink(page, 'tidewater-logistics', 'aoife-brennan');
+	await unlockWithLink(page, 'jinghong-precision', 'shen-guohua');
+});
 
 test.describe('a client stakeholder on the English demo site', () => {
 	test('sees the current health, what is needed from them and what comes next', async ({ page }) => {

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { unlockWithLink } from './unlock';
 
 // Screenshots for people to look at (tests/.output/screenshots); the assertions catch pages that
 // overflow a phone screen sideways, which is what makes a status page unreadable on the go.
@@ -14,6 +15,7 @@ for (const client of clients) {
 		test(`${client} at ${viewport.name} width fits the screen`, async ({ browser }) => {
 			const context = await browser.newContext({ viewport: viewport, colorScheme: viewport.name === 'phone' ? 'dark' : 'light' });
 			const page = await context.newPage();
+			await unlockWithLink(page, client, client === 'tidewater-logistics' ? 'aoife-brennan' : 'shen-guohua');
 			for (const path of pages) {
 				await page.goto(`${client}/${path}`);
 				const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -2,7 +2,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { build } from 'astro';
-import { CONTENT_DIR } from '../../model/content-dir';
+import { contentDir } from '../../model/content-dir';
 import { loadContent } from '../../model/load-content';
 import { generateSecret, loadSecret, readDotEnv, SecretError } from '../../integrations/gate/secret';
 import { describeAccess } from './share';
@@ -34,7 +34,7 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
 	const outDir = path.resolve(root, options.out ?? 'dist');
 	// One staging folder per output folder, so builds of different sites never share one.
 	const staging = path.join(root, '.glasshouse', 'staging', createHash('sha256').update(outDir).digest('hex').slice(0, 12));
-	const content = options.content ?? CONTENT_DIR;
+	const content = options.content ?? contentDir();
 	// The content layer and the checker must read the same folder.
 	process.env.GLASSHOUSE_CONTENT = content;
 

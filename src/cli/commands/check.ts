@@ -1,5 +1,5 @@
 import { checkContent } from '../../model/check-content';
-import { CONTENT_DIR } from '../../model/content-dir';
+import { contentDir } from '../../model/content-dir';
 import { formatProblem } from '../../model/problem';
 import type { Output } from '../output';
 
@@ -16,7 +16,7 @@ export interface CheckCommandOptions {
 
 /** Runs the content check and prints its report; returns the exit code. */
 export async function runCheck(options: CheckCommandOptions, output: Output): Promise<number> {
-	const result = await checkContent(options.content ?? CONTENT_DIR, { today: options.today ?? process.env.GLASSHOUSE_TODAY });
+	const result = await checkContent(options.content ?? contentDir(), { today: options.today ?? process.env.GLASSHOUSE_TODAY });
 	for (const problem of result.problems) (problem.severity === 'error' ? output.error : output.warn)(formatProblem(problem));
 	const files = result.clients.reduce((sum, c) => sum + 1 + c.updates.length + c.decisions.length + c.milestones.length + c.faq.length, 0);
 	const summary = `${result.clients.length} client(s), ${result.errors.length} error(s), ${result.warnings.length} warning(s)`;

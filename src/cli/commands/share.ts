@@ -1,4 +1,4 @@
-import { CONTENT_DIR } from '../../model/content-dir';
+import { contentDir } from '../../model/content-dir';
 import { loadContent, type LoadedClient } from '../../model/load-content';
 import { resolveCredentials, shareLink } from '../../integrations/gate/build-keyring';
 import { loadSecret } from '../../integrations/gate/secret';
@@ -34,7 +34,7 @@ export async function describeAccess(client: LoadedClient, master: Uint8Array, s
 }
 
 export async function runShare(options: ShareOptions, output: Output): Promise<number> {
-	const content = await loadContent(options.content ?? CONTENT_DIR);
+	const content = await loadContent(options.content ?? contentDir());
 	const known = content.clients.map((client) => client.slug);
 	if (!options.client) throw new UserError(`Name a client. Known clients: ${known.join(', ') || 'none'}.`);
 	const client = content.clients.find((candidate) => candidate.slug === options.client);

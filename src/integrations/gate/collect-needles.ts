@@ -19,15 +19,15 @@ const UI_TEXT = [...Object.values(en), ...Object.values(zhCN)].join('\n');
 
 /**
  * Text worth searching for: titles, summaries, names, emails, list items, and the sentences of
- * every body. Text the site shows on purpose (interface strings, `publicText` such as the agency's
- * name) is left out.
+ * every body. Interface strings are left out, and so is text equal to a `publicText` entry (the
+ * agency's name, client folder names); text merely containing one is still searched for.
  */
 export function collectNeedles(clients: LoadedClient[], publicText: string[] = []): Needle[] {
 	const needles = new Map<string, Needle>();
-	const published = [UI_TEXT, ...publicText].join('\n');
+	const published = new Set(publicText);
 	const add = (text: string | undefined, source: string) => {
 		for (const fragment of fragments(text ?? '')) {
-			if (!isDistinctive(fragment) || published.includes(fragment)) continue;
+			if (!isDistinctive(fragment) || published.has(fragment) || UI_TEXT.includes(fragment)) continue;
 			if (!needles.has(fragment)) needles.set(fragment, { text: fragment, source });
 		}
 	};

@@ -1,5 +1,5 @@
 import { toBase64Url, utf8, type Bytes } from '../../runtime/crypto/bytes';
-import wordlist from './eff-large-wordlist.json';
+import { EFF_LARGE_WORDLIST as wordlist } from './eff-large-wordlist';
 
 /**
  * Everything secret in a client's keyring derives from GLASSHOUSE_SECRET with HKDF-SHA256 and a

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { CONTENT_DIR } from '../../model/content-dir';
+import { contentDir } from '../../model/content-dir';
 import { loadContent } from '../../model/load-content';
 import { runPostBuild } from './post-build';
 
@@ -17,7 +17,7 @@ export default function glasshouse(): AstroIntegration {
 				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
 			},
 			'astro:build:done': async ({ dir, logger }) => {
-				const content = await loadContent(CONTENT_DIR);
+				const content = await loadContent(contentDir());
 				await runPostBuild({ outDir: fileURLToPath(dir), base, content, logger });
 			},
 		},

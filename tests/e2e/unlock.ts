@@ -1,0 +1,32 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { resolveCredentials, type Credential } from '../../src/integrations/gate/build-keyring';
+import { decodeSecret } from '../../src/integrations/gate/secret';
+import { loadContent } from '../../src/model/load-content';
+import { TEST_SECRET } from '../support/open-page';
+
+export const DEMO_CONTENT = path.resolve(import.meta.dirname, '../../content');
+
+/** Current password and link tokens of a client, derived from the test secret like `glasshouse share`. */
+export async function credentials(client: string, content = DEMO_CONTENT, secret = TEST_SECRET): Promise<Credential[]> {
+	const loaded = await loadContent(content);
+	const access = loaded.clients.find((candidate) => candidate.slug === client)!.client!.value.access;
+	return resolveCredentials(client, access, decodeSecret(secret));
+}
+
+export async function password(client: string, content?: string): Promise<string> {
+	return (await credentials(client, content)).find((credential) => credential.password !== undefined)!.password!;
+}
+
+/** The `#<entry>.<token>` fragment of a link entry. */
+export async function linkFragment(client: string, entry: string, content?: string): Promise<string> {
+	const credential = (await credentials(client, content)).find((candidate) => candidate.entry.id === entry);
+	if (!credential?.token) throw new Error(`${client} has no active link entry "${entry}"`);
+	return `#${entry}.${credential.token}`;
+}
+
+/** Opens a client's site through a personal link so later page loads open without a prompt. */
+export async function unlockWithLink(page: Page, client: string, entry: string): Promise<void> {
+	await page.goto(`${client}/${await linkFragment(client, entry)}`);
+	await page.getByRole('main').and(page.locator('#main')).waitFor();
+}

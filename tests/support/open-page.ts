@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fromUtf8 } from '../../src/runtime/crypto/bytes';
+import { open, pageAad } from '../../src/runtime/crypto/envelope';
+import { deriveSlotKey, parseKeyring, unwrapContentKey } from '../../src/runtime/crypto/keyring';
+import { normalizePagePath } from '../../src/runtime/crypto/page-path';
+import { resolveCredentials } from '../../src/integrations/gate/build-keyring';
+import { decodeSecret } from '../../src/integrations/gate/secret';
+import { loadContent } from '../../src/model/load-content';
+
+/** The fixed GLASSHOUSE_SECRET of test builds (never used anywhere else). */
+export const TEST_SECRET = 'a3f1c2d4e5b60718293a4b5c6d7e8f90112233445566778899aabbccddeeff00';
+
+/** The parts of a shell page the unlock code reads. */
+export function readShell(html: string): { config: { client: string; base: string; keyring: unknown }; payload: unknown } {
+	const json = (id: string) => {
+		const match = new RegExp(`<script type="application/json" id="${id}">([\\s\\S]*?)</script>`).exec(html);
+		if (!match) throw new Error(`no #${id} in page`);
+		return JSON.parse(match[1]!);
+	};
+	return { config: json('gh-config'), payload: json('gh-payload') };
+}
+
+const keys = new Map<string, Promise<CryptoKey>>();
+
+/** Unlocks a client's keyring with a credential derived from the test secret, as a visitor would. */
+function contentKey(outDir: string, contentDir: string, client: string, keyring: unknown): Promise<CryptoKey> {
+	const cacheKey = `${outDir}|${client}`;
+	let key = keys.get(cacheKey);
+	if (!key) {
+		key = (async () => {
+			const loaded = await loadContent(contentDir);
+			const access = loaded.clients.find((candidate) => candidate.slug === client)!.client!.value.access;
+			const credentials = await resolveCredentials(client, access, decodeSecret(TEST_SECRET), { ...process.env });
+			// Links first: opening them needs no slow key derivation.
+			credentials.sort((a, b) => Number(a.token === undefined) - Number(b.token === undefined));
+			const ring = parseKeyring(keyring, client);
+			for (const credential of credentials) {
+				const kdf = credential.token !== undefined ? 'HKDF' : 'PBKDF2';
+				for (const slot of ring.slots.filter((candidate) => candidate.kdf.name === kdf)) {
+					try {
+						return await unwrapContentKey(slot, await deriveSlotKey(slot.kdf, credential.token ?? credential.password!, client), client);
+					} catch {
+						// Not this slot.
+					}
+				}
+			}
+			throw new Error(`no credential opens ${client}'s keyring`);
+		})();
+		keys.set(cacheKey, key);
+	}
+	return key;
+}
+
+/** Decrypts a built page (e.g. `tidewater-logistics/updates/index.html`) to its HTML. */
+export async function openPage(outDir: string, contentDir: string, file: string): Promise<string> {
+	const shell = await readFile(path.join(outDir, file), 'utf8');
+	const { config, payload } = readShell(shell);
+	const [client, ...rest] = file.split('/');
+	const key = await contentKey(outDir, contentDir, client!, config.keyring);
+	return fromUtf8(await open(key, payload, pageAad(client!, normalizePagePath(rest.join('/')))));
+}

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { buildHelp, runBuild } from './commands/build';
 import { checkHelp, runCheck } from './commands/check';
+import { leakScanHelp, runLeakScan } from './commands/leak-scan';
 import { runSecret, secretHelp } from './commands/secret';
 import { runShare, shareHelp } from './commands/share';
 import { consoleOutput, UserError, type Output } from './output';
@@ -14,6 +15,7 @@ Commands:
   build     Check, then build and encrypt every client's site into dist/
   share     Print a client's current passwords and personal links
   secret    Print a new random GLASSHOUSE_SECRET
+  leak-scan Search a built site for text of private clients
 
 Run "glasshouse <command> --help" for a command's options.`;
 
@@ -41,6 +43,11 @@ const commands: Record<string, Command> = {
 		options: { content: { type: 'string' }, site: { type: 'string' }, base: { type: 'string' } },
 		positionals: ['client'],
 		run: (values, output) => runShare(values as { client?: string; site?: string; base?: string; content?: string }, output),
+	},
+	'leak-scan': {
+		help: leakScanHelp,
+		options: { out: { type: 'string' }, content: { type: 'string' } },
+		run: (values, output) => runLeakScan(values as { out?: string; content?: string }, output),
 	},
 	secret: {
 		help: secretHelp,

@@ -29,8 +29,6 @@ export interface ClientData {
 	milestones: MilestoneEntry[];
 	/** By `order`, then question. */
 	faq: FaqEntry[];
-	/** URL segment of a decision page, by number. */
-	decisionSlug: (number: number) => string;
 }
 
 /** The client folder an entry id starts with: "acme/updates/2026-01-09" → "acme". */
@@ -66,7 +64,6 @@ async function load(slug: string): Promise<ClientData> {
 	const client = clients[0]?.data;
 	if (!client) throw new Error(`No client.yaml for "${slug}"`);
 	decisions.sort((a, b) => a.data.number - b.data.number);
-	const slugs = new Map(decisions.map((entry) => [entry.data.number, leafOf(entry)]));
 	return {
 		slug,
 		client,
@@ -78,6 +75,5 @@ async function load(slug: string): Promise<ClientData> {
 		statusOf: effectiveStatuses(decisions.map((entry) => entry.data)),
 		milestones: milestones.sort((a, b) => a.data.due.localeCompare(b.data.due) || a.data.id.localeCompare(b.data.id)),
 		faq: faq.sort((a, b) => a.data.order - b.data.order || a.data.question.localeCompare(b.data.question)),
-		decisionSlug: (number) => slugs.get(number) ?? String(number),
 	};
 }

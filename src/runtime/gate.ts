@@ -61,6 +61,11 @@ async function main(): Promise<void> {
 	const remember = (slotKey: CryptoKey, sid: string, persistent: boolean) =>
 		saveKey(storeName, persistent ? { slotKey, sid, expires: Date.now() + config.rememberDays * DAY_MS } : { slotKey, sid, expires: Date.now() + SESSION_MAX_MS, session: sessionId() });
 
+	// A personal link pasted into a tab already showing this site is a same-document navigation.
+	addEventListener('hashchange', () => {
+		if (KEY_FRAGMENT.test(location.hash)) location.reload();
+	});
+
 	const fragment = KEY_FRAGMENT.exec(location.hash);
 	if (fragment) {
 		// The token must not linger in the address bar, history or a copied URL.

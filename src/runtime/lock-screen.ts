@@ -20,13 +20,16 @@ export function lockScreen(strings: Record<GateMessage, string>): LockScreen {
 	const status = document.querySelector<HTMLElement>('[data-gh-status]')!;
 	const alert = document.querySelector<HTMLElement>('[data-gh-alert]')!;
 	const password = form.querySelector<HTMLInputElement>('input[type="password"]')!;
-	const remember = form.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+	const remember = form.querySelector<HTMLInputElement>('input[type="checkbox"]');
 	const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
 
 	const say = (message: GateMessage | undefined) => {
 		alert.textContent = message ? strings[message] : '';
 		alert.hidden = !message;
 	};
+
+	// The shell says "JavaScript is needed" until this code runs.
+	status.textContent = strings['gate.opening'];
 
 	return {
 		ask(notice, unlock) {
@@ -41,7 +44,7 @@ export function lockScreen(strings: Record<GateMessage, string>): LockScreen {
 				const label = submit.textContent;
 				submit.textContent = strings['gate.unlocking'];
 				say(undefined);
-				const opened = await unlock(password.value, remember.checked);
+				const opened = await unlock(password.value, remember?.checked ?? false);
 				if (opened) return;
 				submit.disabled = false;
 				submit.textContent = label;

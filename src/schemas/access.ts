@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SlugSchema, TextSchema } from './common';
 
 const AccessBase = {
-	/** Stable id, used in share links and by `glasshouse revoke`; never shown to visitors. */
+	/** Stable id, part of a personal link's fragment; never published in the site itself. */
 	id: SlugSchema,
 	/** Who this entry is for, e.g. "Aoife Brennan (CFO)"; shown to the PM by `glasshouse share`. */
 	label: TextSchema,

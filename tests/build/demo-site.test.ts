@@ -113,9 +113,9 @@ describe('the demo output', () => {
 	});
 
 	it('derives "superseded by" on the older decision from the newer one', async () => {
-		const older = await page('tidewater-logistics/decisions/0002-host-the-front-end-on-azure-static-web-apps/index.html');
+		const older = await page('tidewater-logistics/decisions/2/index.html');
 		expect(older).toContain('Superseded by');
-		expect(older).toMatch(/href="\/tidewater-logistics\/decisions\/0005-[a-z-]+\/"/);
+		expect(older).toContain('href="/tidewater-logistics/decisions/5/"');
 	});
 
 	it('inlines the client logo into its encrypted pages instead of publishing it as a file', async () => {

@@ -81,10 +81,31 @@ describe('ClientSchema', () => {
 		start: '2026-01-01',
 		plannedEnd: '2026-06-30',
 		team: [{ name: 'Pat', role: 'PM', side: 'vendor', email: 'pat@example.com' }],
+		access: [{ id: 'sponsor', label: 'Sponsor', type: 'link' }],
 	};
 
-	it('defaults to English, EUR and a weekly Friday cadence', () => {
-		expect(ClientSchema.parse(client)).toMatchObject({ locale: 'en', currency: 'EUR', communication: { cadence: { every: 'week', day: 'friday' } } });
+	it('defaults to English, EUR, a weekly Friday cadence, private, and 30 remembered days', () => {
+		expect(ClientSchema.parse(client)).toMatchObject({
+			locale: 'en',
+			currency: 'EUR',
+			communication: { cadence: { every: 'week', day: 'friday' } },
+			public: false,
+			rememberDays: 30,
+			access: [{ id: 'sponsor', type: 'link', rotation: 0, revoked: false }],
+		});
+	});
+
+	it('needs at least one working access entry unless the site is public', () => {
+		expect(messages(ClientSchema.safeParse({ ...client, access: [] }))[0]).toContain('access: expected at least one access entry that is not revoked');
+		expect(messages(ClientSchema.safeParse({ ...client, access: [{ id: 'a', label: 'A', type: 'link', revoked: true }] }))[0]).toContain('access');
+		expect(ClientSchema.safeParse({ ...client, access: [], public: true }).success).toBe(true);
+	});
+
+	it('refuses duplicate access ids, unknown entry types and bad variable names', () => {
+		const twice = [{ id: 'a', label: 'A', type: 'link' }, { id: 'a', label: 'B', type: 'password' }];
+		expect(messages(ClientSchema.safeParse({ ...client, access: twice }))).toEqual(['access.1.id: expected an id not used by another access entry, found "a" twice']);
+		expect(ClientSchema.safeParse({ ...client, access: [{ id: 'a', label: 'A', type: 'sms' }] }).success).toBe(false);
+		expect(ClientSchema.safeParse({ ...client, access: [{ id: 'a', label: 'A', type: 'password', passwordEnv: 'lower-case' }] }).success).toBe(false);
 	});
 
 	it('rejects an end before the start, a bad colour and an unknown locale', () => {

@@ -1,6 +1,6 @@
 import en from '../../i18n/en.json';
 import zhCN from '../../i18n/zh-CN.json';
-import type { LoadedClient } from '../../model/load-content';
+import type { LoadedClient, LoadedContent } from '../../model/load-content';
 
 /** A distinctive piece of a client's source that must never appear in clear in the output. */
 export interface Needle {
@@ -81,4 +81,11 @@ function isDistinctive(text: string): boolean {
 	if (CJK.test(text)) return [...text].length >= MIN_LENGTH_CJK;
 	if (text.length >= MIN_LENGTH) return true;
 	return text.length >= MIN_LENGTH_DISTINCTIVE && /[\s@.'’]/.test(text);
+}
+
+/** The needles of every private client; the agency's name and client folder names are public by design. */
+export function needlesOf(content: LoadedContent): Needle[] {
+	const privateClients = content.clients.filter((client) => client.client && !client.client.value.public);
+	const publicText = [content.site?.agency.name ?? '', content.site?.title ?? '', ...content.clients.map((client) => client.slug)];
+	return collectNeedles(privateClients, publicText);
 }

@@ -15,14 +15,15 @@ const BASE64_RUN = /[A-Za-z0-9+/=_-]{200,}/g;
 const DATA_URI = /data:([\w/+.-]+);base64,([A-Za-z0-9+/=]+)/g;
 
 /**
- * Searches every file of the output for every needle: as written, HTML-escaped and JSON-escaped,
+ * Searches every file of the output, and every file name, for every needle: as written, HTML-escaped and JSON-escaped,
  * inside gzip-compressed files (Pagefind's) and inside base64 `data:` URIs. Returns each leak.
  */
 export async function scanForLeaks(outDir: string, needles: Needle[]): Promise<Leak[]> {
 	const leaks: Leak[] = [];
 	const variants = needles.map((needle) => ({ needle, forms: [...new Set([needle.text, escapeHtml(needle.text), JSON.stringify(needle.text).slice(1, -1)])] }));
 	for (const file of await listFiles(outDir)) {
-		const texts = readableTexts(await readFile(path.join(outDir, file)));
+		// File names count too: a URL is as public as the page behind it.
+		const texts = [file, ...readableTexts(await readFile(path.join(outDir, file)))];
 		for (const { needle, forms } of variants) {
 			if (texts.some((text) => forms.some((form) => text.includes(form)))) leaks.push({ file: file.split(path.sep).join('/'), needle });
 		}

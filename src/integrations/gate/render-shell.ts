@@ -52,15 +52,14 @@ export function renderShell(input: ShellInput): string {
 <p class="gh-agency">${escapeHtml(input.agency)}</p>
 <h1>${escapeHtml(t('gate.title'))}</h1>
 <p class="gh-lead">${escapeHtml(t('gate.lead', { agency: input.agency }))}</p>
-<noscript><p class="gh-alert">${escapeHtml(t('gate.noscript'))}</p></noscript>
-<p class="gh-status" data-gh-status>${escapeHtml(t('gate.opening'))}</p>
+<p class="gh-status" data-gh-status>${escapeHtml(t('gate.noscript'))}</p>
 <form data-gh-form hidden>
 <input type="text" name="username" autocomplete="username" value="${escapeHtml(input.client)}" hidden>
 <label for="gh-password">${escapeHtml(t('gate.password'))}</label>
 <input id="gh-password" name="password" type="password" autocomplete="current-password" required>
-<label class="gh-remember"><input type="checkbox" name="remember" checked>${escapeHtml(t('gate.remember'))}</label>
+${input.rememberDays > 0 ? `<label class="gh-remember"><input type="checkbox" name="remember" checked>${escapeHtml(t('gate.remember'))}</label>
 <p class="gh-hint">${escapeHtml(t('gate.rememberHint'))}</p>
-<button type="submit">${escapeHtml(t('gate.unlock'))}</button>
+` : ''}<button type="submit">${escapeHtml(t('gate.unlock'))}</button>
 </form>
 <p class="gh-alert" role="alert" data-gh-alert hidden></p>
 </main>

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { AstroIntegrationLogger } from 'astro';
 import type { LoadedContent } from '../../model/load-content';
-import { collectNeedles } from '../gate/collect-needles';
+import { needlesOf } from '../gate/collect-needles';
 import { encryptSite } from '../gate/encrypt-site';
 import { describeLeaks, scanForLeaks } from '../gate/leak-scan';
 import { findBrokenLinks } from './find-broken-links';
@@ -43,9 +43,7 @@ const leakScan: PostBuildStep = {
 	name: 'leak scan',
 	async run({ outDir, content, logger }) {
 		const started = performance.now();
-		const privateClients = content.clients.filter((client) => !client.client?.value.public);
-		// Client folder names are public by design: they are the sites' URLs.
-		const needles = collectNeedles(privateClients, [content.site?.agency.name ?? '', content.site?.title ?? '', ...content.clients.map((client) => client.slug)]);
+		const needles = needlesOf(content);
 		const leaks = await scanForLeaks(outDir, needles);
 		if (leaks.length) throw new Error(`${describeLeaks(leaks)}\nNothing was published. Remove the client text from shared places (site.yaml, public/, components) and build again.`);
 		logger.info(`leak scan: ${needles.length} distinctive text(s) of private clients, none found in the output (${Math.round(performance.now() - started)} ms)`);

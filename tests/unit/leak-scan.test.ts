@@ -1,0 +1,416 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import en from '../../src/i18n/en.json';
+import zhCN from '../../src/i18n/zh-CN.json';
+import { utf8 } from '../../src/runtime/crypto/bytes';
+import { pageAad, seal, type Envelope } from '../../src/runtime/crypto/envelope';
+import type { Keyring } from '../../src/runtime/crypto/keyring';
+import { loadContent, type LoadedClient } from '../../src/model/load-content';
+import { AccessEntrySchema } from '../../src/schemas/access';
+import { buildKeyring, generateContentKey, resolveCredentials } from '../../src/integrations/gate/build-keyring';
+import { collectNeedles, type Needle } from '../../src/integrations/gate/collect-needles';
+import { inlineImages } from '../../src/integrations/gate/inline-assets';
+import { describeLeaks, scanForLeaks, type Leak } from '../../src/integrations/gate/leak-scan';
+import { renderShell, type ShellInput } from '../../src/integrations/gate/render-shell';
+
+/** Canaries planted in the client's content; each must be found wherever it ends up in clear. */
+const UPDATE_SENTENCE = 'The zebrafinch ledger cut-over finished on Tuesday night';
+const DECISION_TITLE = "Adopt the Marmoset & Heron's billing engine";
+const FAQ_ANSWER = 'The "osprey" binder holds every signed change request';
+const EMAIL = 'canary.ibis@client.example';
+const CLIENT_NAME = 'Quillfeather Holdings';
+
+const AGENCY = 'Canary Agency Northwind';
+/** An interface string the site shows on every page, written into an update on purpose. */
+const UI_STRING = en['overview.needsFromYou'];
+
+const SOURCE = {
+	client: 'content/acme/client.yaml',
+	update: 'content/acme/updates/2026-01-09.mdx',
+	decision: 'content/acme/decisions/0001-billing-engine.mdx',
+	faq: 'content/acme/faq/binder.md',
+};
+
+const CONTENT: Record<string, string> = {
+	'site.yaml': `agency:\n  name: ${AGENCY}\ntitle: Project status\n`,
+	'acme/client.yaml': `name: ${CLIENT_NAME}
+project:
+  name: Ledger modernisation
+  summary: Replace the old ledger with a hosted one.
+start: 2026-01-05
+plannedEnd: 2026-06-30
+team:
+  - name: Ines Okonkwo-Vale
+    role: Project manager
+    side: vendor
+    email: ${EMAIL}
+    primary: true
+access:
+  - id: team
+    label: Quillfeather team password
+    type: password
+`,
+	'acme/updates/2026-01-09.mdx': `---
+date: 2026-01-09
+health: on-track
+summary: Kick-off went well and the backlog is agreed.
+---
+
+## ${UI_STRING}
+
+${AGENCY}.
+
+${AGENCY} ran the workshop.
+
+${UPDATE_SENTENCE}. Nothing else moved this week.
+`,
+	'acme/decisions/0001-billing-engine.mdx': `---
+number: 1
+title: "${DECISION_TITLE}"
+date: 2026-01-08
+status: accepted
+deciders:
+  client: [Ines Okonkwo-Vale]
+  vendor: []
+---
+
+We compared three engines over two weeks.
+`,
+	'acme/faq/binder.md': `---
+question: Where do signed change requests live?
+---
+
+${FAQ_ANSWER}.
+`,
+};
+
+/** Writes `files` under a new temporary folder and returns it. */
+async function folder(prefix: string, files: Record<string, string | Uint8Array>): Promise<string> {
+	const dir = await mkdtemp(path.join(tmpdir(), prefix));
+	for (const [file, data] of Object.entries(files)) {
+		await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+		await writeFile(path.join(dir, file), data);
+	}
+	return dir;
+}
+
+const svg = (text: string) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 20"><text x="0" y="15">${text}</text></svg>`;
+const base64 = (text: string | Uint8Array) => Buffer.from(text).toString('base64');
+const needle = (text: string, source: string): Needle => ({ text, source });
+
+let clients: LoadedClient[];
+let needles: Needle[];
+beforeAll(async () => {
+	const root = await mkdtemp(path.join(tmpdir(), 'glasshouse-needles-'));
+	const contentDir = path.join(root, 'content');
+	await mkdir(contentDir);
+	for (const [file, text] of Object.entries(CONTENT)) {
+		await mkdir(path.dirname(path.join(contentDir, file)), { recursive: true });
+		await writeFile(path.join(contentDir, file), text);
+	}
+	const content = await loadContent(contentDir, root);
+	expect(content.problems).toEqual([]);
+	clients = content.clients;
+	needles = collectNeedles(clients, [AGENCY, 'acme']);
+});
+
+describe('collectNeedles', () => {
+	it('collects a sentence of an update body, a decision title, a FAQ answer and a contact email, with their files', () => {
+		expect(needles).toContainEqual(needle(UPDATE_SENTENCE, SOURCE.update));
+		expect(needles).toContainEqual(needle(DECISION_TITLE, SOURCE.decision));
+		expect(needles).toContainEqual(needle(FAQ_ANSWER, SOURCE.faq));
+		expect(needles).toContainEqual(needle(EMAIL, SOURCE.client));
+	});
+
+	it('collects names, summaries, labels, questions and the rest of each body', () => {
+		const texts = needles.map((item) => item.text);
+		for (const text of [
+			CLIENT_NAME,
+			'Ledger modernisation',
+			'Replace the old ledger with a hosted one',
+			'Ines Okonkwo-Vale',
+			'Quillfeather team password',
+			'Kick-off went well and the backlog is agreed',
+			'Nothing else moved this week',
+			'We compared three engines over two weeks',
+			'Where do signed change requests live',
+		]) {
+			expect(texts).toContain(text);
+		}
+	});
+
+	it('splits bodies into sentences without Markdown syntax or final punctuation', () => {
+		for (const { text } of needles) {
+			expect(text).not.toMatch(/^(#|- |> )/);
+			expect(text).not.toMatch(/[.!?;:]$/);
+			expect(text).not.toContain('\n');
+		}
+	});
+
+	it('leaves out interface strings and publicText, which every page shows on purpose', () => {
+		const texts = needles.map((item) => item.text);
+		expect(texts).not.toContain(UI_STRING);
+		expect(texts).not.toContain(AGENCY);
+		for (const message of [...Object.values(en), ...Object.values(zhCN)]) expect(texts).not.toContain(message);
+		// Without publicText, the agency's line in the update would be a needle.
+		expect(collectNeedles(clients).map((item) => item.text)).toContain(AGENCY);
+	});
+
+	it('still searches for text that merely contains a publicText entry', () => {
+		expect(needles).toContainEqual(needle(`${AGENCY} ran the workshop`, SOURCE.update));
+	});
+
+	it('leaves out short text that could match by chance, but keeps short distinctive text', () => {
+		const faq = clients[0]!.faq[0]!;
+		const onlyFaq: LoadedClient = { slug: 'acme', dir: 'content/acme', updates: [], decisions: [], milestones: [], faq: [{ ...faq, source: { ...faq.source, body: 'Q3 plan\nabcdefgh\n北京站\nok' } }] };
+		expect(collectNeedles([onlyFaq]).map((item) => item.text).sort()).toEqual(['Q3 plan', 'Where do signed change requests live', '北京站']);
+	});
+});
+
+describe('scanForLeaks', () => {
+	/** The leaks a dist made of `files` shows, as `file: needle`. */
+	async function leaksIn(files: Record<string, string | Uint8Array>): Promise<string[]> {
+		const leaks = await scanForLeaks(await folder('glasshouse-dist-', files), needles);
+		return leaks.map(({ file, needle }) => `${file}: ${needle.text}`).sort();
+	}
+
+	it('finds a sentence written plainly into an HTML page, and names file and source', async () => {
+		const dist = await folder('glasshouse-dist-', { 'acme/updates/2026-01-09/index.html': `<main><p>${UPDATE_SENTENCE}.</p></main>` });
+		expect(await scanForLeaks(dist, needles)).toEqual<Leak[]>([{ file: 'acme/updates/2026-01-09/index.html', needle: needle(UPDATE_SENTENCE, SOURCE.update) }]);
+	});
+
+	it('finds HTML-escaped text: & and apostrophe in text, quotes in an attribute', async () => {
+		const escapedTitle = 'Adopt the Marmoset &amp; Heron&#39;s billing engine';
+		expect(await leaksIn({ 'acme/decisions/1/index.html': `<h1>${escapedTitle}</h1>` })).toEqual([`acme/decisions/1/index.html: ${DECISION_TITLE}`]);
+		const escapedAnswer = FAQ_ANSWER.replace(/"/g, '&quot;');
+		expect(await leaksIn({ 'acme/faq/index.html': `<meta name="description" content="${escapedAnswer}.">` })).toEqual([`acme/faq/index.html: ${FAQ_ANSWER}`]);
+	});
+
+	it('finds JSON-escaped text in a JSON file', async () => {
+		const json = JSON.stringify({ url: '/acme/faq/', excerpt: `${FAQ_ANSWER}.` });
+		expect(json).not.toContain(FAQ_ANSWER);
+		expect(await leaksIn({ 'pagefind/meta.json': json })).toEqual([`pagefind/meta.json: ${FAQ_ANSWER}`]);
+	});
+
+	it('finds text inside a gzip-compressed file', async () => {
+		const compressed = gzipSync(JSON.stringify({ content: `Write to ${EMAIL} with questions.` }));
+		expect(compressed.includes(EMAIL)).toBe(false);
+		expect(await leaksIn({ 'pagefind/fragment/en_1a2b3c.pf_fragment': compressed })).toEqual([`pagefind/fragment/en_1a2b3c.pf_fragment: ${EMAIL}`]);
+	});
+
+	it('finds text inside an SVG image', async () => {
+		expect(await leaksIn({ '_astro/chart.3f9a.svg': svg(UPDATE_SENTENCE) })).toEqual([`_astro/chart.3f9a.svg: ${UPDATE_SENTENCE}`]);
+	});
+
+	it('finds text inside a base64 data: URI of an SVG in an HTML page', async () => {
+		const html = `<p>Chart:</p><img alt="" src="data:image/svg+xml;base64,${base64(svg(`${CLIENT_NAME} – ${EMAIL}`))}">`;
+		expect(html).not.toContain(EMAIL);
+		expect(await leaksIn({ 'acme/index.html': html })).toEqual([`acme/index.html: ${CLIENT_NAME}`, `acme/index.html: ${EMAIL}`]);
+	});
+
+	it('reports every leaking file and needle across the output', async () => {
+		const leaks = await leaksIn({
+			'index.html': `<p>${EMAIL}</p>`,
+			'acme/index.html': `<p>${UPDATE_SENTENCE}</p><p>${CLIENT_NAME}</p>`,
+			'clean.html': '<p>Nothing to see</p>',
+		});
+		expect(leaks).toEqual([`acme/index.html: ${CLIENT_NAME}`, `acme/index.html: ${UPDATE_SENTENCE}`, `index.html: ${EMAIL}`]);
+	});
+
+	it('finds nothing in an output of unrelated text, interface strings and long base64 ciphertext', async () => {
+		const ciphertext = base64(randomBytes(4096));
+		const leaks = await leaksIn({
+			'index.html': `<h1>${AGENCY}</h1><p>${en['overview.title']}</p><p>${UI_STRING}</p><p>Welcome to the status pages.</p>`,
+			'acme/index.html': `<script type="application/json">{"v":1,"alg":"A256GCM","iv":"${base64(randomBytes(12))}","ct":"${ciphertext}"}</script>`,
+			'acme/logo.html': `<img src="data:image/png;base64,${base64(randomBytes(2048))}">`,
+			'pagefind/fragment/en_000.pf_fragment': gzipSync('{"content":"Public release notes"}'),
+			'_astro/app.js': `const KEYRING=${JSON.stringify(ciphertext)};`,
+			'robots.txt': 'User-agent: *\nDisallow: /\n',
+		});
+		expect(leaks).toEqual([]);
+	});
+
+	it('describes leaks with file, text and source', () => {
+		const leaks: Leak[] = [{ file: 'acme/index.html', needle: needle(UPDATE_SENTENCE, SOURCE.update) }];
+		expect(describeLeaks(leaks)).toBe(`1 leak(s) of client content found in the output:\n  acme/index.html: "${UPDATE_SENTENCE}" (from ${SOURCE.update})`);
+		const many = Array.from({ length: 30 }, (_, i): Leak => ({ file: `f${i}.html`, needle: needle('x'.repeat(80), SOURCE.faq) }));
+		const text = describeLeaks(many);
+		expect(text).toMatch(/^30 leak\(s\)/);
+		expect(text).toMatch(/… and 5 more$/);
+		expect(text).toContain(`"${'x'.repeat(67)}…"`);
+	});
+});
+
+describe('inlineImages', () => {
+	const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+	const PNG_2X = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 4, 5, 6]);
+	const SVG = svg('diagram');
+	let outDir: string;
+	beforeAll(async () => {
+		outDir = await folder('glasshouse-inline-', {
+			'_astro/pic.abc.png': PNG,
+			'_astro/pic.abc@2x.png': PNG_2X,
+			'_astro/my pic.def.PNG': PNG,
+			'_astro/diagram.ghi.svg': SVG,
+			'_astro/site.css': 'body{}',
+			'_astro/app.js': 'export {}',
+		});
+	});
+
+	const pngUri = (bytes: Uint8Array) => `data:image/png;base64,${base64(bytes)}`;
+
+	it('replaces src and srcset URLs of images under /_astro/ by data: URIs and reports the files', async () => {
+		const html = '<img src="/base/_astro/pic.abc.png" srcset="/base/_astro/pic.abc.png 1x, /base/_astro/pic.abc@2x.png 2x" alt="Chart">';
+		const { html: out, inlined } = await inlineImages(html, outDir, '/base/');
+		expect(out).toBe(`<img src="${pngUri(PNG)}" srcset="${pngUri(PNG)} 1x, ${pngUri(PNG_2X)} 2x" alt="Chart">`);
+		expect(inlined.sort()).toEqual(['_astro/pic.abc.png', '_astro/pic.abc@2x.png']);
+	});
+
+	it('handles SVG, upper-case extensions, encoded names, query strings and width descriptors', async () => {
+		const html = [
+			'<img src="/base/_astro/diagram.ghi.svg?v=2">',
+			'<img src="/base/_astro/my%20pic.def.PNG">',
+			'<img srcset="/base/_astro/pic.abc.png 480w,/base/_astro/pic.abc@2x.png 960w" sizes="50vw">',
+			'<a href="/base/_astro/pic.abc@2x.png">full size</a>',
+		].join('\n');
+		const { html: out, inlined } = await inlineImages(html, outDir, '/base/');
+		expect(out).toBe(
+			[
+				`<img src="data:image/svg+xml;base64,${base64(SVG)}">`,
+				`<img src="${pngUri(PNG)}">`,
+				`<img srcset="${pngUri(PNG)} 480w, ${pngUri(PNG_2X)} 960w" sizes="50vw">`,
+				`<a href="${pngUri(PNG_2X)}">full size</a>`,
+			].join('\n'),
+		);
+		expect(inlined.sort()).toEqual(['_astro/diagram.ghi.svg', '_astro/my pic.def.PNG', '_astro/pic.abc.png', '_astro/pic.abc@2x.png']);
+	});
+
+	it('leaves scripts, stylesheets, external and other URLs untouched', async () => {
+		const html = [
+			'<link rel="stylesheet" href="/base/_astro/site.css">',
+			'<script type="module" src="/base/_astro/app.js"></script>',
+			'<img src="https://cdn.example.com/base/_astro/pic.abc.png">',
+			'<img src="/other/_astro/pic.abc.png">',
+			'<img src="/base/images/pic.abc.png">',
+			'<img srcset="https://cdn.example.com/a.png 1x, https://cdn.example.com/b.png 2x">',
+			'<a href="/base/acme/updates/">Updates</a>',
+			'<img src="data:image/png;base64,AAAA">',
+		].join('\n');
+		expect(await inlineImages(html, outDir, '/base/')).toEqual({ html, inlined: [] });
+	});
+
+	it('works with the root base path', async () => {
+		const { html, inlined } = await inlineImages('<img src="/_astro/pic.abc.png">', outDir, '/');
+		expect(html).toBe(`<img src="${pngUri(PNG)}">`);
+		expect(inlined).toEqual(['_astro/pic.abc.png']);
+	});
+});
+
+describe('renderShell', () => {
+	const PAGE = `<html><body><h1>${CLIENT_NAME}</h1><p>${UPDATE_SENTENCE}.</p><p>${DECISION_TITLE}</p><p>${FAQ_ANSWER}</p><a href="mailto:${EMAIL}">${EMAIL}</a></body></html>`;
+	let keyring: Keyring;
+	let envelope: Envelope;
+	let input: ShellInput;
+	beforeAll(async () => {
+		const contentKey = await generateContentKey();
+		const access = [AccessEntrySchema.parse({ id: 'cfo', label: 'Quillfeather CFO', type: 'link' })];
+		keyring = await buildKeyring('acme', await resolveCredentials('acme', access, new Uint8Array(32).fill(3), {}), new Uint8Array(32).fill(3), contentKey);
+		envelope = await seal(contentKey, utf8(PAGE), pageAad('acme', ''));
+		input = { locale: 'en', agency: AGENCY, base: '/base/', client: 'acme', rememberDays: 30, keyring, envelope, assets: { script: '/base/_astro/gate.a1b2.js', style: '/base/_astro/gate.c3d4.css' } };
+	});
+
+	/** The JSON inside `<script type="application/json" id="…">`. */
+	const scriptData = (html: string, id: string): unknown => {
+		const match = new RegExp(`<script type="application/json" id="${id}">([^]*?)</script>`).exec(html);
+		expect(match, id).not.toBeNull();
+		return JSON.parse(match![1]!);
+	};
+
+	it('holds no client content: the leak scan finds nothing in it', async () => {
+		const shell = renderShell(input);
+		for (const text of [CLIENT_NAME, UPDATE_SENTENCE, EMAIL, 'Quillfeather', 'zebrafinch', 'osprey', 'Marmoset']) expect(shell).not.toContain(text);
+		const dist = await folder('glasshouse-shell-', { 'acme/index.html': shell });
+		expect(await scanForLeaks(dist, needles)).toEqual([]);
+		expect(shell).toContain(`<title>Private project status · ${AGENCY}</title>`);
+		expect(shell).toContain(`<p class="gh-agency">${AGENCY}</p>`);
+	});
+
+	it('carries the keyring and the envelope as data', () => {
+		const shell = renderShell(input);
+		expect(scriptData(shell, 'gh-payload')).toEqual(envelope);
+		expect(scriptData(shell, 'gh-config')).toEqual({
+			v: 1,
+			client: 'acme',
+			base: '/base/',
+			rememberDays: 30,
+			strings: {
+				'gate.opening': en['gate.opening'],
+				'gate.unlocking': en['gate.unlocking'],
+				'gate.wrongPassword': en['gate.wrongPassword'],
+				'gate.linkInvalid': en['gate.linkInvalid'],
+				'gate.accessChanged': en['gate.accessChanged'],
+				'gate.tampered': en['gate.tampered'],
+				'gate.unsupported': en['gate.unsupported'],
+			},
+			keyring,
+		});
+	});
+
+	it('asks search engines not to index it and sends no referrer', () => {
+		const shell = renderShell(input);
+		expect(shell).toContain('<meta name="robots" content="noindex, nofollow">');
+		expect(shell).toContain('<meta name="referrer" content="no-referrer">');
+	});
+
+	it('loads its code and style from external files only: no inline script, style or handler', () => {
+		const shell = renderShell(input);
+		const scripts = [...shell.matchAll(/<script\b[^>]*>([^]*?)<\/script>/g)];
+		expect(scripts).toHaveLength(3);
+		expect(shell.match(/<script\b/g)).toHaveLength(3);
+		for (const [tag, body] of scripts) {
+			const module = /^<script type="module" src="([^"]+)">$/.exec(tag.slice(0, tag.indexOf('>') + 1));
+			if (module) {
+				expect(module[1]).toBe('/base/_astro/gate.a1b2.js');
+				expect(body).toBe('');
+			} else {
+				expect(tag).toMatch(/^<script type="application\/json" id="gh-(config|payload)">/);
+			}
+		}
+		expect(shell).toContain('<link rel="stylesheet" href="/base/_astro/gate.c3d4.css">');
+		expect(shell).not.toMatch(/<style\b/i);
+		expect(shell).not.toMatch(/\son[a-z]+\s*=/i);
+		expect(shell).not.toMatch(/javascript:/i);
+		expect(shell).not.toMatch(/\sstyle\s*=/i);
+	});
+
+	it('keeps JSON from closing its script element', () => {
+		const hostile = '</script><script>alert(1)</script><!--';
+		const crafted: Keyring = { ...keyring, slots: [{ ...keyring.slots[0]!, sid: hostile }] };
+		const shell = renderShell({ ...input, base: '/b</script>/', keyring: crafted });
+		expect(shell).not.toContain('<script>alert(1)');
+		expect(shell).not.toContain('<!--');
+		expect(shell.match(/<\/script>/gi)).toHaveLength(3);
+		const config = scriptData(shell, 'gh-config') as { keyring: Keyring; base: string };
+		expect(config.keyring.slots[0]!.sid).toBe(hostile);
+		expect(config.base).toBe('/b</script>/');
+	});
+
+	it('escapes the agency name and asset URLs in markup', () => {
+		const shell = renderShell({ ...input, agency: 'Smith & "Jones" <Design>', assets: { script: '/x.js"><script>alert(1)</script>', style: '/y.css' } });
+		expect(shell).not.toContain('<Design>');
+		expect(shell).toContain('Smith &amp; &quot;Jones&quot; &lt;Design&gt;');
+		expect(shell).not.toContain('<script>alert(1)');
+		expect(shell.match(/<script\b/g)).toHaveLength(3);
+	});
+
+	it('speaks the client locale', () => {
+		const shell = renderShell({ ...input, locale: 'zh-CN' });
+		expect(shell).toContain('<html lang="zh-CN">');
+		expect(shell).toContain(zhCN['gate.title']);
+		expect((scriptData(shell, 'gh-config') as { strings: Record<string, string> }).strings['gate.wrongPassword']).toBe(zhCN['gate.wrongPassword']);
+	});
+});

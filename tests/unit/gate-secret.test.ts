@@ -149,3 +149,9 @@ describe('loadSecret', () => {
 		expect(error.message).toMatch(/CI/);
 	});
 });
+
+describe('decodeSecret and chosen phrases', () => {
+	it('refuses letters-only text that happens to parse as base64', () => {
+		expect(() => decodeSecret('thisisnotarandomsecretbutitislongenoughtopas')).toThrow('looks like a chosen phrase');
+	});
+});

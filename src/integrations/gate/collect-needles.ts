@@ -37,20 +37,20 @@ export function collectNeedles(clients: LoadedClient[], publicText: string[] = [
 			const file = client.source.file;
 			[c.name, c.project.name, c.project.summary, ...c.scope.in, ...c.scope.out].forEach((text) => add(text, file));
 			for (const person of c.team) [person.name, person.email, person.phone, person.role].forEach((text) => add(text, file));
-			for (const meeting of c.communication.meetings) add(meeting.name, file);
-			for (const channel of c.communication.channels) add(channel.detail, file);
-			for (const step of c.communication.escalation) add(step.who, file);
+			for (const meeting of c.communication.meetings) [meeting.name, meeting.rhythm].forEach((text) => add(text, file));
+			for (const channel of c.communication.channels) [channel.name, channel.detail].forEach((text) => add(text, file));
+			for (const step of c.communication.escalation) [step.who, step.when].forEach((text) => add(text, file));
 			for (const entry of c.access) add(entry.label, file);
 		}
 		for (const { value, source } of updates) {
-			[value.title, value.healthReason, value.summary, ...value.needs.map((n) => n.text), ...value.risks.flatMap((r) => [r.title, r.mitigation])].forEach((text) => add(text, source.file));
+			[value.title, value.healthReason, value.summary, ...value.needs.flatMap((n) => [n.text, n.owner]), ...value.risks.flatMap((r) => [r.title, r.mitigation, r.owner])].forEach((text) => add(text, source.file));
 			add(source.body, source.file);
 		}
 		for (const { value, source } of decisions) {
-			[value.title, value.impact?.note].forEach((text) => add(text, source.file));
+			[value.title, value.impact?.note, ...value.deciders.client, ...value.deciders.vendor, ...value.consulted].forEach((text) => add(text, source.file));
 			add(source.body, source.file);
 		}
-		for (const { value, source } of milestones) [value.title, ...value.deliverables].forEach((text) => add(text, source.file));
+		for (const { value, source } of milestones) [value.title, value.phase, value.owner, value.acceptance?.by, ...value.deliverables].forEach((text) => add(text, source.file));
 		for (const { value, source } of faq) {
 			add(value.question, source.file);
 			add(source.body, source.file);

@@ -20,10 +20,13 @@ const DATA_URI = /data:([\w/+.-]+);base64,([A-Za-z0-9+/=]+)/g;
  */
 export async function scanForLeaks(outDir: string, needles: Needle[]): Promise<Leak[]> {
 	const leaks: Leak[] = [];
-	const variants = needles.map((needle) => ({ needle, forms: [...new Set([needle.text, escapeHtml(needle.text), JSON.stringify(needle.text).slice(1, -1)])] }));
+	const variants = needles.map((needle) => {
+		const text = normalize(needle.text);
+		return { needle, forms: [...new Set([text, JSON.stringify(text).slice(1, -1)])] };
+	});
 	for (const file of await listFiles(outDir)) {
 		// File names count too: a URL is as public as the page behind it.
-		const texts = [file, ...readableTexts(await readFile(path.join(outDir, file)))];
+		const texts = [file, ...readableTexts(await readFile(path.join(outDir, file)))].map(normalize);
 		for (const { needle, forms } of variants) {
 			if (texts.some((text) => forms.some((form) => text.includes(form)))) leaks.push({ file: file.split(path.sep).join('/'), needle });
 		}
@@ -47,7 +50,27 @@ function tryGunzip(bytes: Buffer): Buffer {
 	}
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', hellip: '…', mdash: '—', ndash: '–', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”' };
+
+/**
+ * One spelling for text that the Markdown pipeline rewrites: HTML entities are decoded and
+ * typographic quotes, dashes and ellipses folded, so "can't" in a source still matches "can’t"
+ * in a page, and "R&D" matches "R&#x26;D". Applied to needles and scanned text alike.
+ */
+export function normalize(text: string): string {
+	return text
+		.replace(/&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));/gi, (entity, hex: string, decimal: string, name: string) => {
+			if (hex) return String.fromCodePoint(Number.parseInt(hex, 16));
+			if (decimal) return String.fromCodePoint(Number(decimal));
+			return ENTITIES[name.toLowerCase()] ?? entity;
+		})
+		.replace(/[‘’‚‛′]/g, "'")
+		.replace(/[“”„‟″]/g, '"')
+		.replace(/[‐‑‒–—―]/g, '-')
+		.replace(/…/g, '...')
+		.replace(/--+/g, '-')
+		.replace(/[\u00a0\s]+/g, ' ');
+}
 
 export function describeLeaks(leaks: Leak[]): string {
 	const lines = leaks.slice(0, 25).map(({ file, needle }) => `  ${file}: "${needle.text.length > 70 ? `${needle.text.slice(0, 67)}…` : needle.text}" (from ${needle.source})`);

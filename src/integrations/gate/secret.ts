@@ -14,7 +14,7 @@ const GENERATE_HINT = 'Generate one with `npm run glasshouse -- secret` and put 
  */
 export async function loadSecret(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Promise<Uint8Array> {
 	const value = env.GLASSHOUSE_SECRET ?? (await readDotEnv(root)).GLASSHOUSE_SECRET;
-	if (!value) throw new SecretError(`GLASSHOUSE_SECRET is not set, so private client sites cannot be encrypted. ${GENERATE_HINT}`);
+	if (!value) throw new SecretError(`GLASSHOUSE_SECRET is not set (or is empty), so private client sites cannot be encrypted. ${GENERATE_HINT}`);
 	return decodeSecret(value);
 }
 
@@ -22,12 +22,23 @@ export function decodeSecret(value: string): Uint8Array {
 	const text = value.trim();
 	let bytes: Uint8Array | undefined;
 	if (/^[0-9a-fA-F]+$/.test(text) && text.length % 2 === 0) bytes = Buffer.from(text, 'hex');
-	else if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) bytes = Buffer.from(text, 'base64');
-	if (!bytes) throw new SecretError(`GLASSHOUSE_SECRET must be hex or base64. ${GENERATE_HINT}`);
+	else if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(text) && isCanonicalBase64(text)) bytes = Buffer.from(text, 'base64');
+	if (!bytes) throw new SecretError(`GLASSHOUSE_SECRET must be hex or base64 of random bytes. ${GENERATE_HINT}`);
+	// A phrase of letters also parses as base64; random bytes in base64 mix character classes.
+	const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[+/_-]/].filter((pattern) => pattern.test(text)).length;
+	if (!/^[0-9a-fA-F]+$/.test(text) && classes < 2) {
+		throw new SecretError(`GLASSHOUSE_SECRET looks like a chosen phrase, not random bytes. ${GENERATE_HINT}`);
+	}
 	if (bytes.length < MIN_SECRET_BYTES) {
 		throw new SecretError(`GLASSHOUSE_SECRET holds ${bytes.length} bytes; at least ${MIN_SECRET_BYTES} random bytes are required. ${GENERATE_HINT}`);
 	}
 	return new Uint8Array(bytes);
+}
+
+/** True when decoding and re-encoding gives the same text (ignoring padding and the URL-safe alphabet). */
+function isCanonicalBase64(text: string): boolean {
+	const standard = text.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
+	return Buffer.from(standard, 'base64').toString('base64').replace(/=+$/, '') === standard;
 }
 
 /** A fresh secret, printed by `glasshouse secret`. */

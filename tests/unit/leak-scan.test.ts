@@ -414,3 +414,14 @@ describe('renderShell', () => {
 		expect((scriptData(shell, 'gh-config') as { strings: Record<string, string> }).strings['gate.wrongPassword']).toBe(zhCN['gate.wrongPassword']);
 	});
 });
+
+describe('scanForLeaks and the Markdown pipeline\'s rewrites', () => {
+	it('finds text whose quotes, dashes and ampersands were made typographic or escaped', async () => {
+		const dir = await mkdtemp(path.join(tmpdir(), 'leak-typography-'));
+		await writeFile(path.join(dir, 'page.html'), '<p>We can’t ship the R&#x26;D “canary” build — not yet…</p>');
+		const needles = [
+			{ text: "We can't ship the R&D \"canary\" build -- not yet...", source: 'update.mdx' },
+		];
+		expect((await scanForLeaks(dir, needles)).map((leak) => leak.file)).toEqual(['page.html']);
+	});
+});

@@ -49,6 +49,8 @@ async function main(): Promise<void> {
 			return ui.fail('gate.tampered');
 		}
 		renderPage(html);
+		// Read by `npm run bench:gate` (time from navigation or submit to a readable page).
+		performance.mark('glasshouse:page-shown');
 		for (const button of document.querySelectorAll<HTMLElement>('[data-gh-lock]')) {
 			button.hidden = false;
 			button.addEventListener('click', async () => {
@@ -99,6 +101,7 @@ async function main(): Promise<void> {
 	return ui.ask(undefined, unlockWithPassword);
 
 	async function unlockWithPassword(password: string, rememberDevice: boolean): Promise<boolean> {
+		performance.mark('glasshouse:password-submitted');
 		const slots = keyring.slots.filter((slot) => slot.type === 'password');
 		try {
 			// One slow derivation per password slot, run side by side; the first that opens wins.

@@ -99,6 +99,7 @@ test.describe('personal links', () => {
 test.describe('remembering and forgetting', () => {
 	test('Lock forgets this device\'s key', async ({ page }) => {
 		await page.goto(`${TIDEWATER}/${await linkFragment(TIDEWATER, 'aoife-brennan')}`);
+		await expect(page.getByTestId('health-panel')).toBeVisible();
 		await page.getByRole('button', { name: 'Lock' }).click();
 		await expect(lockForm(page)).toBeVisible();
 		await page.goto(`${TIDEWATER}/updates/`);
@@ -162,6 +163,7 @@ test.describe('tampering', () => {
 		const faq = await (await request.get(`${TIDEWATER}/faq/`)).text();
 		await page.route(`**/${TIDEWATER}/contacts/`, (route) => route.fulfill({ contentType: 'text/html', body: faq }));
 		await page.goto(`${TIDEWATER}/${await linkFragment(TIDEWATER, 'aoife-brennan')}`);
+		await expect(page.getByTestId('health-panel')).toBeVisible();
 		await page.goto(`${TIDEWATER}/contacts/`);
 		await expect(alert(page)).toHaveText(/could not be verified/);
 		await expect(pageContent(page)).toHaveCount(0);

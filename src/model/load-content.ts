@@ -50,6 +50,8 @@ const CLIENT: Salvage = { object: ClientObjectSchema, rules: clientRules };
 const UPDATE: Salvage = { object: UpdateObjectSchema, rules: updateRules };
 const MILESTONE: Salvage = { object: MilestoneObjectSchema, rules: milestoneRules };
 
+const IMAGE = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
+
 export const LOGO_MAX_BYTES = 100 * 1024;
 
 /** The folders a client may have, and which files each holds. */
@@ -131,6 +133,7 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 			for (const name of (await readdir(folderPath)).sort()) {
 				const absolute = path.join(folderPath, name);
 				if (name.startsWith('.') || !(await isFile(absolute))) continue;
+				if (IMAGE.test(name)) continue; // Referenced from Markdown; inlined into the encrypted pages.
 				if (!FOLDERS[folder].test(name)) {
 					report(display(absolute), [], `expected ${folder === 'milestones' ? 'a .yaml' : 'a .md or .mdx'} file, found "${name}" (it is ignored)`, 'warning');
 					continue;

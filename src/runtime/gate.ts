@@ -4,6 +4,7 @@
  * into the lock screen. Nothing is rendered unless the page's ciphertext authenticates.
  */
 import { fromUtf8 } from './crypto/bytes';
+import { decryptingFetch } from './decrypting-fetch';
 import { open, pageAad } from './crypto/envelope';
 import { deriveSlotKey, linkSlotId, parseKeyring, unwrapContentKey, type Keyring } from './crypto/keyring';
 import { normalizePagePath } from './crypto/page-path';
@@ -49,6 +50,10 @@ async function main(): Promise<void> {
 			return ui.fail('gate.tampered');
 		}
 		renderPage(html);
+		// The seam for features that load encrypted files of this client (the search index):
+		// they ask for files by path and get plaintext in memory; the key itself stays private.
+		(globalThis as { glasshouse?: unknown }).glasshouse = { fetchDecrypted: decryptingFetch(contentKey, config.client, new URL(`${config.base}${config.client}/`, location.origin).href) };
+		document.dispatchEvent(new CustomEvent('glasshouse:unlocked'));
 		// Read by `npm run bench:gate` (time from navigation or submit to a readable page).
 		performance.mark('glasshouse:page-shown');
 		for (const button of document.querySelectorAll<HTMLElement>('[data-gh-lock]')) {

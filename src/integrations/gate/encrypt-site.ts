@@ -1,4 +1,5 @@
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import { listFiles } from '../glasshouse/find-broken-links';
 import path from 'node:path';
 import type { LoadedClient } from '../../model/load-content';
 import { buildKeyring, generateContentKey, resolveCredentials } from './build-keyring';
@@ -54,7 +55,22 @@ export async function encryptSite(input: EncryptSiteInput): Promise<EncryptSiteR
 		pages += result.pages;
 		result.inlined.forEach((asset) => inlined.add(asset));
 	}
-	// Inlined images now live only inside the encrypted pages.
+	// Inlined images now live only inside the encrypted pages. Astro also emits the source file of
+	// each processed image; an image that no public file refers to can only be client content.
 	await Promise.all([...inlined].map((asset) => rm(path.join(input.outDir, asset), { force: true })));
+	await removeUnreferencedImages(input.outDir, new Set(gated.map((client) => client.slug)));
 	return { clients: gated.length, pages, milliseconds: Math.round(performance.now() - started) };
+}
+
+const IMAGE = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
+
+async function removeUnreferencedImages(outDir: string, privateClients: Set<string>): Promise<void> {
+	const files = (await listFiles(outDir)).map((file) => file.split(path.sep).join('/'));
+	const images = files.filter((file) => file.startsWith('_astro/') && IMAGE.test(file));
+	if (images.length === 0) return;
+	const publicText = await Promise.all(
+		files.filter((file) => /\.(html|css|js|json|xml|webmanifest)$/.test(file) && !privateClients.has(file.split('/')[0]!)).map((file) => readFile(path.join(outDir, file), 'utf8')),
+	);
+	const referenced = publicText.join('\n');
+	await Promise.all(images.filter((image) => !referenced.includes(path.posix.basename(image))).map((image) => rm(path.join(outDir, image), { force: true })));
 }

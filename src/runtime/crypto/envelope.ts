@@ -66,3 +66,31 @@ export function parseEnvelope(envelope: unknown): { iv: Bytes; ct: Bytes } {
 	if (ivBytes.length !== IV_BYTES || ctBytes.length < TAG_BYTES) throw new EnvelopeError('format', 'envelope is truncated');
 	return { iv: ivBytes, ct: ctBytes };
 }
+
+/** Binary envelope of an encrypted file (search index chunks and other assets): magic ‖ IV ‖ ciphertext+tag. */
+const FILE_MAGIC = utf8('GHE1');
+
+/** Binds a file's ciphertext to its client and its path below the client folder. */
+export const fileAad = (client: string, path: string): Bytes => utf8(`glasshouse/v1/file|${client}|${path}`);
+
+export async function sealFile(key: CryptoKey, plaintext: Uint8Array, aad: Bytes): Promise<Bytes> {
+	const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+	const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad, tagLength: 128 }, key, plaintext as Bytes));
+	const out = new Uint8Array(FILE_MAGIC.length + IV_BYTES + ct.length);
+	out.set(FILE_MAGIC, 0);
+	out.set(iv, FILE_MAGIC.length);
+	out.set(ct, FILE_MAGIC.length + IV_BYTES);
+	return out;
+}
+
+export async function openFile(key: CryptoKey, sealed: Uint8Array, aad: Bytes): Promise<Bytes> {
+	if (sealed.length < FILE_MAGIC.length + IV_BYTES + TAG_BYTES) throw new EnvelopeError('format', 'file envelope is truncated');
+	if (!FILE_MAGIC.every((byte, index) => sealed[index] === byte)) throw new EnvelopeError('version', 'not a Glasshouse v1 file envelope');
+	const iv = sealed.slice(FILE_MAGIC.length, FILE_MAGIC.length + IV_BYTES);
+	const ct = sealed.slice(FILE_MAGIC.length + IV_BYTES);
+	try {
+		return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: aad, tagLength: 128 }, key, ct));
+	} catch {
+		throw new EnvelopeError('authentication', 'the file failed authentication (wrong key, wrong path, or altered)');
+	}
+}

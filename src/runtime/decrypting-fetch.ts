@@ -1,0 +1,17 @@
+import { fileAad, openFile } from './crypto/envelope';
+
+/**
+ * Fetches a file sealed with `sealFile` from the client's folder and decrypts it in memory.
+ * Nothing decrypted is written to any storage. `path` is relative to the client folder, and the
+ * ciphertext must have been sealed for exactly that client and path.
+ */
+export type FetchDecrypted = (path: string) => Promise<ArrayBuffer>;
+
+export function decryptingFetch(contentKey: CryptoKey, client: string, clientRoot: string): FetchDecrypted {
+	return async (path) => {
+		const response = await fetch(new URL(path, clientRoot), { credentials: 'same-origin' });
+		if (!response.ok) throw new Error(`fetching ${path} failed with ${response.status}`);
+		const plain = await openFile(contentKey, new Uint8Array(await response.arrayBuffer()), fileAad(client, path));
+		return plain.buffer;
+	};
+}

@@ -1,0 +1,63 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listFiles } from '../../src/integrations/glasshouse/find-broken-links';
+import { buildSite, ROOT, type BuildRun } from '../support/build-site';
+import { openPage } from '../support/open-page';
+
+// Unique strings planted in each kind of source of a copy of the demo; none may reach the output
+// in clear, and each must be inside the encrypted page it belongs to.
+const CANARIES = {
+	updateBody: 'zq7canary-update-body',
+	decisionTitle: 'zq7canary-decision-title',
+	faqAnswer: 'zq7canary-faq-answer',
+	contactEmail: 'zq7canary-email@tidewater-logistics.eu',
+	image: 'zq7canary-image-text',
+};
+const CLIENT = 'tidewater-logistics';
+
+function plant(content: string) {
+	const edit = (file: string, change: (text: string) => string) => {
+		const absolute = path.join(content, CLIENT, file);
+		writeFileSync(absolute, change(readFileSync(absolute, 'utf8')));
+	};
+	writeFileSync(path.join(content, CLIENT, 'updates', 'canary.svg'), `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><text x="4" y="24">${CANARIES.image}</text></svg>`);
+	edit('updates/2026-11-20.mdx', (text) => `${text}\n\nThe ${CANARIES.updateBody} sentence is planted here.\n\n![Planted diagram](./canary.svg)\n`);
+	edit('decisions/0001-use-sanity-as-the-headless-cms.mdx', (text) => text.replace(/^title: (.*)$/m, `title: $1 ${CANARIES.decisionTitle}`));
+	edit('faq/who-to-contact.md', (text) => `${text}\nAsk about ${CANARIES.faqAnswer} any time.\n`);
+	edit('client.yaml', (text) => text.replace(/email: \S+@tidewater-logistics\.eu/, `email: ${CANARIES.contactEmail}`));
+}
+
+describe('canaries planted in every kind of source', () => {
+	const content = mkdtempSync(path.join(tmpdir(), 'glasshouse-canaries-'));
+	let run: BuildRun;
+	beforeAll(() => {
+		cpSync(path.join(ROOT, 'content'), content, { recursive: true });
+		plant(content);
+		run = buildSite('canaries', content);
+	});
+
+	it('build, pass the leak scan, and appear in no output file in clear', async () => {
+		expect(run.status, run.stderr).toBe(0);
+		for (const file of await listFiles(run.outDir)) {
+			const bytes = await readFile(path.join(run.outDir, file));
+			const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
+			for (const canary of Object.values(CANARIES)) expect(text, `${canary} in ${file}`).not.toContain(canary.split('@')[0]);
+			expect(file).not.toMatch(/canary/);
+		}
+	});
+
+	it('are each inside the encrypted page they belong to', async () => {
+		const update = await openPage(run.outDir, content, `${CLIENT}/updates/2026-11-20/index.html`);
+		expect(update).toContain(CANARIES.updateBody);
+		const image = /<img src="data:image\/svg\+xml;base64,([^"]+)" alt="Planted diagram"/.exec(update);
+		expect(image, 'the planted image is inlined into the page').not.toBeNull();
+		expect(Buffer.from(image![1]!, 'base64').toString('utf8')).toContain(CANARIES.image);
+		expect(await openPage(run.outDir, content, `${CLIENT}/decisions/1/index.html`)).toContain(CANARIES.decisionTitle);
+		expect(await openPage(run.outDir, content, `${CLIENT}/faq/index.html`)).toContain(CANARIES.faqAnswer);
+		expect(await openPage(run.outDir, content, `${CLIENT}/contacts/index.html`)).toContain(CANARIES.contactEmail);
+	});
+});

@@ -107,14 +107,27 @@ test.describe('privacy and access basics', () => {
 
 	test('keyboard users can skip to the content', async ({ page }) => {
 		await page.goto('tidewater-logistics/');
+		await expect(page.getByTestId('health-panel')).toBeVisible();
 		await page.keyboard.press('Tab');
 		const skip = page.getByRole('link', { name: 'Skip to content' });
 		await expect(skip).toBeFocused();
 		await expect(skip).toBeVisible();
 	});
 
+	test('an update prints on at most two A4 pages', async ({ page }) => {
+		for (const path of ['tidewater-logistics/updates/2026-11-20/', 'jinghong-precision/updates/2026-11-20/']) {
+			await page.goto(path);
+			await expect(page.locator('#main')).toBeVisible();
+			const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+			const pages = pdf.match(/\/Type\s*\/Page(?!s)/g) ?? [];
+			expect(pages.length, path).toBeGreaterThanOrEqual(1);
+			expect(pages.length, path).toBeLessThanOrEqual(2);
+		}
+	});
+
 	test('the printout of an update leaves out navigation', async ({ page }) => {
 		await page.goto('tidewater-logistics/updates/2026-11-20/');
+		await expect(page.getByRole('navigation', { name: 'Project sections' })).toBeVisible();
 		await page.emulateMedia({ media: 'print' });
 		await expect(page.getByRole('navigation', { name: 'Project sections' })).toBeHidden();
 		await expect(page.getByRole('heading', { name: 'Risks and issues' })).toBeVisible();

@@ -204,7 +204,11 @@ test.describe('after a redeploy', () => {
 		expect(first.status, first.stderr).toBe(0);
 		server = await serve(first.outDir, PORT, BASE);
 	});
-	test.afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+	test.afterAll(async () => {
+		// Browsers keep connections alive; close them so the server stops at once.
+		server?.closeAllConnections();
+		await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+	});
 
 	test('a remembered device opens the new build without a prompt; a revoked link stops working; others keep working', async ({ browser }) => {
 		const url = (fragment = '') => `http://127.0.0.1:${PORT}${BASE}${TIDEWATER}/${fragment}`;
@@ -232,5 +236,6 @@ test.describe('after a redeploy', () => {
 		await expect(alert(fresh)).toHaveText(/This link is no longer valid/);
 		await fresh.goto(url(aoife));
 		await expect(fresh.getByTestId('health-panel')).toBeVisible();
+		await Promise.all([aoifeDevice, declanDevice, fresh].map((page) => page.close()));
 	});
 });

@@ -5,7 +5,8 @@ import { TEST_SECRET } from './support/open-page';
 
 const root = path.resolve(import.meta.dirname, '..');
 const browser = requireBrowser();
-export const PORT = 4510;
+// Overridable so several checkouts on one machine can run their browser tests side by side.
+export const PORT = Number(process.env.GLASSHOUSE_E2E_PORT ?? 4510);
 // Served under a base path, as on a GitHub Pages project site, to catch links that ignore it.
 export const BASE = '/glasshouse/';
 

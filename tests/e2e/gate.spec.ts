@@ -189,7 +189,7 @@ test.describe('the lock screen looks like a product', () => {
 
 test.describe('after a redeploy', () => {
 	test.describe.configure({ mode: 'serial', timeout: 180_000 });
-	const PORT = 4520;
+	const PORT = Number(process.env.GLASSHOUSE_E2E_PORT ?? 4510) + 10;
 	const BASE = '/rebuilt/';
 	const content = mkdtempSync(path.join(tmpdir(), 'glasshouse-redeploy-'));
 	let server: Server;

@@ -264,8 +264,9 @@ describe('buildKeyring', () => {
 			['slot id changed', unwrapContentKey({ ...linkSlot, sid: passwordSlot.sid }, linkKey, 'acme')],
 			['token derived for another client', deriveSlotKey(linkSlot.kdf, token, 'globex').then((key) => unwrapContentKey(linkSlot, key, 'acme'))],
 		];
-		for (const [what, attempt] of attempts) {
-			const error = await failure(attempt);
+		// Settle every attempt at once: a rejection nobody awaits yet counts as unhandled.
+		const outcomes = await Promise.all(attempts.map(async ([what, attempt]) => [what, await failure(attempt)] as const));
+		for (const [what, error] of outcomes) {
 			expect(error, what).toBeInstanceOf(EnvelopeError);
 			expect((error as EnvelopeError).reason, what).toBe('authentication');
 		}

@@ -7,9 +7,12 @@ import { fileAad, openFile } from './crypto/envelope';
  */
 export type FetchDecrypted = (path: string) => Promise<ArrayBuffer>;
 
+// Captured before any page code wraps `fetch` to route requests through this helper.
+const nativeFetch = globalThis.fetch.bind(globalThis);
+
 export function decryptingFetch(contentKey: CryptoKey, client: string, clientRoot: string): FetchDecrypted {
 	return async (path) => {
-		const response = await fetch(new URL(path, clientRoot), { credentials: 'same-origin' });
+		const response = await nativeFetch(new URL(path, clientRoot), { credentials: 'same-origin' });
 		if (!response.ok) throw new Error(`fetching ${path} failed with ${response.status}`);
 		const plain = await openFile(contentKey, new Uint8Array(await response.arrayBuffer()), fileAad(client, path));
 		return plain.buffer;

@@ -25,7 +25,7 @@ describe.each([
 	it('builds, encrypts and passes the leak scan', () => {
 		expect(run.status, run.stderr).toBe(0);
 		expect(run.stdout).toContain('Content check passed');
-		expect(run.stdout).toMatch(/encryption: \d+ page\(s\) of 2 private client\(s\) encrypted/);
+		expect(run.stdout).toMatch(/encryption: \d+ page\(s\) and \d+ other file\(s\) of 2 private client\(s\) encrypted/);
 		expect(run.stdout).toMatch(/leak scan: \d+ distinctive text\(s\) of private clients, none found/);
 	});
 

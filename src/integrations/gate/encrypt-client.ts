@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { utf8 } from '../../runtime/crypto/bytes';
-import { pageAad, seal } from '../../runtime/crypto/envelope';
+import { fileAad, pageAad, seal, sealFile } from '../../runtime/crypto/envelope';
 import type { Keyring } from '../../runtime/crypto/keyring';
 import { normalizePagePath } from '../../runtime/crypto/page-path';
 import type { Locale } from '../../i18n/locales';
@@ -22,23 +22,37 @@ export interface EncryptClientInput {
 }
 
 /**
+ * Generic code that may stay readable inside a client folder: Pagefind's runtime and its
+ * language-specific (not client-specific) WebAssembly. Everything else is sealed.
+ */
+export const PUBLIC_RUNTIME_FILES = /^pagefind\/(pagefind\.js|wasm\.[a-z-]+\.pagefind)$/;
+
+/**
  * Replaces every HTML page under `dist/<client>/` by a lock-screen shell holding the page's
- * ciphertext, bound to client and path. Returns the pages encrypted and the shared image files
+ * ciphertext, bound to client and path, and seals every other file in place (the search index)
+ * for the browser's decrypting fetch. Returns the pages encrypted and the shared image files
  * that were inlined into them.
  */
-export async function encryptClient(input: EncryptClientInput): Promise<{ pages: number; inlined: string[] }> {
+export async function encryptClient(input: EncryptClientInput): Promise<{ pages: number; files: number; inlined: string[] }> {
 	const folder = path.join(input.outDir, input.client);
 	const inlined = new Set<string>();
 	let pages = 0;
+	let files = 0;
 	for (const file of await listFiles(folder)) {
-		if (!file.endsWith('.html')) continue;
 		const absolute = path.join(folder, file);
+		const relativePath = file.split(path.sep).join('/');
+		if (!file.endsWith('.html')) {
+			if (PUBLIC_RUNTIME_FILES.test(relativePath)) continue;
+			await writeFile(absolute, await sealFile(input.contentKey, await readFile(absolute), fileAad(input.client, relativePath)));
+			files++;
+			continue;
+		}
 		const page = await inlineImages(await readFile(absolute, 'utf8'), input.outDir, input.base);
 		page.inlined.forEach((asset) => inlined.add(asset));
-		const relative = normalizePagePath(file.split(path.sep).join('/'));
+		const relative = normalizePagePath(relativePath);
 		const envelope = await seal(input.contentKey, utf8(page.html), pageAad(input.client, relative));
 		await writeFile(absolute, renderShell({ ...input, envelope }));
 		pages++;
 	}
-	return { pages, inlined: [...inlined] };
+	return { pages, files, inlined: [...inlined] };
 }

@@ -20,6 +20,8 @@ export interface EncryptSiteInput {
 export interface EncryptSiteReport {
 	clients: number;
 	pages: number;
+	/** Other files sealed (the search index). */
+	files: number;
 	milliseconds: number;
 }
 
@@ -31,11 +33,12 @@ export interface EncryptSiteReport {
 export async function encryptSite(input: EncryptSiteInput): Promise<EncryptSiteReport> {
 	const started = performance.now();
 	const gated = input.clients.filter((client) => client.client && !client.client.value.public);
-	if (gated.length === 0) return { clients: 0, pages: 0, milliseconds: 0 };
+	if (gated.length === 0) return { clients: 0, pages: 0, files: 0, milliseconds: 0 };
 	const master = await loadSecret(input.env, input.root);
 	const assets = await bundleRuntime(input.outDir, input.base);
 	const inlined = new Set<string>();
 	let pages = 0;
+	let files = 0;
 	for (const { slug, client } of gated) {
 		const settings = client!.value;
 		const credentials = await resolveCredentials(slug, settings.access, master, input.env);
@@ -53,13 +56,14 @@ export async function encryptSite(input: EncryptSiteInput): Promise<EncryptSiteR
 			assets,
 		});
 		pages += result.pages;
+		files += result.files;
 		result.inlined.forEach((asset) => inlined.add(asset));
 	}
 	// Inlined images now live only inside the encrypted pages. Astro also emits the source file of
 	// each processed image; an image that no public file refers to can only be client content.
 	await Promise.all([...inlined].map((asset) => rm(path.join(input.outDir, asset), { force: true })));
 	await removeUnreferencedImages(input.outDir, new Set(gated.map((client) => client.slug)));
-	return { clients: gated.length, pages, milliseconds: Math.round(performance.now() - started) };
+	return { clients: gated.length, pages, files, milliseconds: Math.round(performance.now() - started) };
 }
 
 const IMAGE = /\.(png|jpe?g|gif|webp|avif|svg)$/i;

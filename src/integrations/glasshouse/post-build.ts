@@ -4,6 +4,7 @@ import type { LoadedContent } from '../../model/load-content';
 import { needlesOf } from '../gate/collect-needles';
 import { encryptSite } from '../gate/encrypt-site';
 import { describeLeaks, scanForLeaks } from '../gate/leak-scan';
+import { buildClientIndexes } from '../search/build-client-index';
 import { findBrokenLinks } from './find-broken-links';
 
 export interface PostBuildContext {
@@ -31,11 +32,21 @@ const checkLinks: PostBuildStep = {
 	},
 };
 
+const searchIndex: PostBuildStep = {
+	name: 'search index',
+	async run({ outDir, content, logger }) {
+		const started = performance.now();
+		const reports = await buildClientIndexes(outDir, content.clients.filter((client) => client.client).map((client) => client.slug));
+		const pages = reports.reduce((sum, report) => sum + report.pages, 0);
+		logger.info(`search index: ${pages} page(s) indexed for ${reports.length} client(s), one index each (${Math.round(performance.now() - started)} ms)`);
+	},
+};
+
 const encrypt: PostBuildStep = {
 	name: 'encryption',
 	async run({ outDir, base, content, logger }) {
 		const report = await encryptSite({ outDir, base, agency: content.site?.agency.name ?? '', clients: content.clients });
-		logger.info(`encryption: ${report.pages} page(s) of ${report.clients} private client(s) encrypted in ${report.milliseconds} ms`);
+		logger.info(`encryption: ${report.pages} page(s) and ${report.files} other file(s) of ${report.clients} private client(s) encrypted in ${report.milliseconds} ms`);
 	},
 };
 
@@ -50,8 +61,11 @@ const leakScan: PostBuildStep = {
 	},
 };
 
-/** Link check before encryption (links are unreadable after it); leak scan last, over everything. */
-export const POST_BUILD_STEPS: PostBuildStep[] = [checkLinks, encrypt, leakScan];
+/**
+ * Link check and search indexing read the plaintext pages, so they run before encryption;
+ * the leak scan runs last, over everything that would be published.
+ */
+export const POST_BUILD_STEPS: PostBuildStep[] = [checkLinks, searchIndex, encrypt, leakScan];
 
 /**
  * Runs every step; on failure deletes the output so nothing half-processed can be deployed,

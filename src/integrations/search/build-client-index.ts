@@ -1,0 +1,44 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as pagefind from 'pagefind';
+
+/** Pagefind's bundled interfaces; Glasshouse ships its own search page, so these are not published. */
+const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
+
+export interface ClientIndexReport {
+	client: string;
+	pages: number;
+	files: number;
+}
+
+/**
+ * Builds one Pagefind index per client from that client's plaintext pages only, so no client's
+ * words, URLs or filter values can reach another client's index. Files are written to
+ * `dist/<client>/pagefind/`; the encryption step seals them afterwards like every other file
+ * of a private client. Only pages marked `data-pagefind-body` are indexed, which leaves the
+ * site chrome and the list pages out.
+ */
+export async function buildClientIndexes(outDir: string, clients: string[]): Promise<ClientIndexReport[]> {
+	const reports: ClientIndexReport[] = [];
+	try {
+		for (const client of clients) {
+			const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['[data-pagefind-ignore]', 'svg'] });
+			if (!index) throw new Error(`search index for ${client}: ${errors.join('; ')}`);
+			const added = await index.addDirectory({ path: path.join(outDir, client) });
+			if (added.errors.length) throw new Error(`search index for ${client}: ${added.errors.join('; ')}`);
+			const { files, errors: fileErrors } = await index.getFiles();
+			if (fileErrors.length) throw new Error(`search index for ${client}: ${fileErrors.join('; ')}`);
+			const kept = files.filter((file) => !UNUSED.test(file.path));
+			for (const file of kept) {
+				const target = path.join(outDir, client, 'pagefind', file.path);
+				await mkdir(path.dirname(target), { recursive: true });
+				await writeFile(target, file.content);
+			}
+			await index.deleteIndex();
+			reports.push({ client, pages: added.page_count, files: kept.length });
+		}
+	} finally {
+		await pagefind.close();
+	}
+	return reports;
+}

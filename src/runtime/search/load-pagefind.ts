@@ -1,0 +1,46 @@
+/**
+ * Loads one client's Pagefind index. On a private site every index file is sealed; Pagefind is
+ * told to run without its Web Worker (`noWorker`) so all its requests go through this page's
+ * `fetch`, which is wrapped to decrypt them in memory with the unlocked client's key. A
+ * service worker could see the worker's requests too, but would need the key handed to another
+ * context that outlives the page, and a first visit would race its installation; the wrapper
+ * keeps the key inside the page that unlocked it.
+ */
+export interface PagefindResult {
+	url: string;
+	excerpt: string;
+	meta: Record<string, string>;
+	sub_results?: Array<{ url: string; title: string; excerpt: string }>;
+}
+
+export interface Pagefind {
+	options(options: Record<string, unknown>): Promise<void>;
+	search(term: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: Array<{ id: string; data(): Promise<PagefindResult> }> }>;
+	filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+type FetchDecrypted = (path: string) => Promise<ArrayBuffer>;
+
+/** Pagefind's own runtime and its generic WebAssembly are published unencrypted. */
+const PUBLIC_FILE = /^(pagefind\.js|wasm\.[a-z-]+\.pagefind)$/;
+
+export async function loadPagefind(base: string, client: string): Promise<Pagefind> {
+	const clientRoot = `${base}${client}/`;
+	const folder = `${clientRoot}pagefind/`;
+	const gate = (globalThis as { glasshouse?: { fetchDecrypted: FetchDecrypted } }).glasshouse;
+	if (gate) wrapFetch(folder, clientRoot, gate.fetchDecrypted);
+	const pagefind = (await import(/* @vite-ignore */ `${folder}pagefind.js`)) as Pagefind;
+	await pagefind.options({ basePath: folder, baseUrl: clientRoot, noWorker: true, excerptLength: 24 });
+	return pagefind;
+}
+
+function wrapFetch(folder: string, clientRoot: string, fetchDecrypted: FetchDecrypted): void {
+	const original = globalThis.fetch.bind(globalThis);
+	globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+		const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+		const name = url.pathname.slice(folder.length);
+		if (url.origin !== location.origin || !url.pathname.startsWith(folder) || PUBLIC_FILE.test(name)) return original(input, init);
+		// Decrypted bytes go straight to Pagefind: never into localStorage, sessionStorage or a cache.
+		return new Response(await fetchDecrypted(url.pathname.slice(clientRoot.length)), { status: 200 });
+	};
+}

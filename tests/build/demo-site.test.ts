@@ -63,7 +63,7 @@ describe('the demo output', () => {
 	});
 
 	it('replaces every client page by a lock screen that says nothing about the client', async () => {
-		for (const file of (await listFiles(dist)).filter((name) => CLIENTS.some((client) => name.startsWith(`${client}/`)))) {
+		for (const file of (await listFiles(dist)).filter((name) => name.endsWith('.html') && CLIENTS.some((client) => name.startsWith(`${client}/`)))) {
 			const html = read(dist, file);
 			expect(html, file).toContain('id="gh-payload"');
 			expect(html, file).toMatch(/<title>(Private project status|项目状态（私密）) · Brightline Studio<\/title>/);

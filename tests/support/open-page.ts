@@ -52,6 +52,12 @@ function contentKey(outDir: string, contentDir: string, client: string, keyring:
 	return key;
 }
 
+/** The content key of a built client, unlocked as a visitor would (from any of its pages). */
+export async function contentKeyOf(outDir: string, contentDir: string, client: string): Promise<CryptoKey> {
+	const { config } = readShell(await readFile(path.join(outDir, client, 'index.html'), 'utf8'));
+	return contentKey(outDir, contentDir, client, config.keyring);
+}
+
 /** Decrypts a built page (e.g. `tidewater-logistics/updates/index.html`) to its HTML. */
 export async function openPage(outDir: string, contentDir: string, file: string): Promise<string> {
 	const shell = await readFile(path.join(outDir, file), 'utf8');

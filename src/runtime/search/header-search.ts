@@ -25,4 +25,5 @@ export function wireHeaderSearch(doc: Document): void {
 		if (visible) visible.focus();
 		else location.assign(form.action);
 	});
+	form.dataset.ready = '';
 }

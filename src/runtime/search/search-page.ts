@@ -21,6 +21,8 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
 	const list = root.querySelector<HTMLOListElement>('[data-results]')!;
 	const status = root.querySelector<HTMLElement>('[data-status]')!;
 	const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+	// Marks read by `npm run bench:search`: loading the index, then each query until shown.
+	performance.mark('glasshouse:search-init');
 
 	let pagefind: Pagefind;
 	try {
@@ -42,6 +44,7 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
 			return;
 		}
 		const mine = ++generation;
+		performance.mark(`glasshouse:query-${mine}`);
 		status.textContent = labels.loading;
 		const sort = state.sort === 'relevance' ? undefined : { date: state.sort === 'newest' ? ('desc' as const) : ('asc' as const) };
 		const search = await pagefind.search(state.q.trim() || null, { filters, sort });
@@ -49,6 +52,7 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
 		if (mine !== generation) return; // A newer query has started; drop this one.
 		list.replaceChildren(...results.map((result) => renderResult(result, labels, dates)));
 		status.textContent = results.length ? labels.count.replace('{count}', String(search.results.length)) : labels.none;
+		performance.measure(mine === 1 ? 'glasshouse:first-query' : 'glasshouse:query', mine === 1 ? 'glasshouse:search-init' : `glasshouse:query-${mine}`);
 	};
 
 	applyState(form, readState(location.hash));

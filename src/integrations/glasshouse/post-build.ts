@@ -5,6 +5,7 @@ import { needlesOf } from '../gate/collect-needles';
 import { encryptSite } from '../gate/encrypt-site';
 import { describeLeaks, scanForLeaks } from '../gate/leak-scan';
 import { findBrokenLinks } from './find-broken-links';
+import { writeHeadersFile } from './security-headers';
 
 export interface PostBuildContext {
 	outDir: string;
@@ -39,6 +40,14 @@ const encrypt: PostBuildStep = {
 	},
 };
 
+const securityHeaders: PostBuildStep = {
+	name: 'security headers',
+	async run({ outDir, base, logger }) {
+		await writeHeadersFile(outDir, base);
+		logger.info('security headers: _headers written (Content-Security-Policy, noindex, no-referrer, no framing)');
+	},
+};
+
 const leakScan: PostBuildStep = {
 	name: 'leak scan',
 	async run({ outDir, content, logger }) {
@@ -50,8 +59,11 @@ const leakScan: PostBuildStep = {
 	},
 };
 
-/** Link check before encryption (links are unreadable after it); leak scan last, over everything. */
-export const POST_BUILD_STEPS: PostBuildStep[] = [checkLinks, encrypt, leakScan];
+/**
+ * Link check before encryption (links are unreadable after it); leak scan last, over everything,
+ * including the generated `_headers`.
+ */
+export const POST_BUILD_STEPS: PostBuildStep[] = [checkLinks, encrypt, securityHeaders, leakScan];
 
 /**
  * Runs every step; on failure deletes the output so nothing half-processed can be deployed,

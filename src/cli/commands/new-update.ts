@@ -18,8 +18,9 @@ Creates this period's status update, updates/<date>.mdx, continuing from the pre
   - Done / In progress / Next headings in the client's language (## 已完成 … for zh-CN)
 Placeholders start with TODO; \`glasshouse check\` warns until they are replaced.
 
-  --date   the update's date; default: the day the client's cadence asks for next
-           (communication.cadence in client.yaml: the next such weekday on or after today)
+  --date   the update's date; default: the cadence's weekday on or after today
+           (communication.cadence in client.yaml); a fortnightly or monthly cadence
+           keeps its rhythm: the date the last update makes due next, while still ahead
 
 Refuses to overwrite an existing update. Prints the new file's path.`;
 

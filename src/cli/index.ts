@@ -2,22 +2,44 @@ import { parseArgs } from 'node:util';
 import { buildHelp, runBuild } from './commands/build';
 import { checkHelp, runCheck } from './commands/check';
 import { leakScanHelp, runLeakScan } from './commands/leak-scan';
+import { newClientHelp, runNewClient } from './commands/new-client';
+import { newDecisionHelp, runNewDecision } from './commands/new-decision';
+import { newFaqHelp, runNewFaq } from './commands/new-faq';
+import { newMilestoneHelp, runNewMilestone } from './commands/new-milestone';
+import { newUpdateHelp, runNewUpdate } from './commands/new-update';
+import { revokeHelp, runRevoke } from './commands/revoke';
 import { runSecret, secretHelp } from './commands/secret';
 import { runShare, shareHelp } from './commands/share';
-import { consoleOutput, UserError, type Output } from './output';
+import { consoleOutput, UsageError, UserError, type Output } from './output';
 import { AccessError } from '../integrations/gate/build-keyring';
 import { SecretError } from '../integrations/gate/secret';
 
 const HELP = `Usage: glasshouse <command> [options]
 
 Commands:
+  new       Create a client, update, decision, milestone or FAQ from a template
   check     Validate every content file and list all problems
   build     Check, then build and encrypt every client's site into dist/
   share     Print a client's current passwords and personal links
+  revoke    Revoke one access entry of a client (takes effect with the next deploy)
   secret    Print a new random GLASSHOUSE_SECRET
   leak-scan Search a built site for text of private clients
 
 Run "glasshouse <command> --help" for a command's options.`;
+
+const NEW_HELP = `Usage: glasshouse new <kind> … [--content DIR]
+
+Kinds:
+  new client <slug>                        a client folder with a fully commented client.yaml
+  new update <client> [--date D]           this period's update, continuing from the last one
+  new decision <client> "<title>" [--supersedes N]
+                                           the next decision record (MADR sections)
+  new milestone <client> --title T --due D [--id ID]
+                                           a planned milestone
+  new faq <client> ["question"]            a question for the FAQ
+
+Every file is checked with the same rules as "glasshouse check" before it is written, and
+no existing file is ever overwritten. Run "glasshouse new <kind> --help" for details.`;
 
 interface Command {
 	help: string;
@@ -27,7 +49,32 @@ interface Command {
 	run(values: Record<string, string | boolean | undefined>, output: Output): Promise<number>;
 }
 
-const commands: Record<string, Command> = {
+/** A command with kinds, like `glasshouse new update`. */
+interface CommandGroup {
+	help: string;
+	subcommands: Record<string, Command>;
+}
+
+const content = { content: { type: 'string' } } as const;
+type Values = Record<string, string | boolean | undefined>;
+/** The string-valued options of a command, as its run function takes them. */
+const strings = (values: Values) => Object.fromEntries(Object.entries(values).filter(([, value]) => typeof value === 'string')) as Record<string, string>;
+
+const newCommands: Record<string, Command> = {
+	client: { help: newClientHelp, options: { ...content, name: { type: 'string' }, locale: { type: 'string' } }, positionals: ['slug'], run: (values, output) => runNewClient(strings(values), output) },
+	update: { help: newUpdateHelp, options: { ...content, date: { type: 'string' } }, positionals: ['client'], run: (values, output) => runNewUpdate(strings(values), output) },
+	decision: { help: newDecisionHelp, options: { ...content, supersedes: { type: 'string' }, date: { type: 'string' } }, positionals: ['client', 'title'], run: (values, output) => runNewDecision(strings(values), output) },
+	milestone: {
+		help: newMilestoneHelp,
+		options: { ...content, id: { type: 'string' }, title: { type: 'string' }, due: { type: 'string' }, start: { type: 'string' }, owner: { type: 'string' } },
+		positionals: ['client'],
+		run: (values, output) => runNewMilestone(strings(values), output),
+	},
+	faq: { help: newFaqHelp, options: content, positionals: ['client', 'question'], run: (values, output) => runNewFaq(strings(values), output) },
+};
+
+const commands: Record<string, Command | CommandGroup> = {
+	new: { help: NEW_HELP, subcommands: newCommands },
 	check: {
 		help: checkHelp,
 		options: { content: { type: 'string' }, today: { type: 'string' } },
@@ -43,6 +90,12 @@ const commands: Record<string, Command> = {
 		options: { content: { type: 'string' }, site: { type: 'string' }, base: { type: 'string' } },
 		positionals: ['client'],
 		run: (values, output) => runShare(values as { client?: string; site?: string; base?: string; content?: string }, output),
+	},
+	revoke: {
+		help: revokeHelp,
+		options: content,
+		positionals: ['client', 'entry'],
+		run: (values, output) => runRevoke(strings(values), output),
 	},
 	'leak-scan': {
 		help: leakScanHelp,
@@ -63,19 +116,34 @@ export async function main(argv: string[], output: Output = consoleOutput): Prom
 		output.info(HELP);
 		return name ? 0 : 1;
 	}
-	const command = commands[name];
-	if (!command) {
+	const entry = commands[name];
+	if (!entry) {
 		output.error(`Unknown command "${name}". Expected one of: ${Object.keys(commands).join(', ')}.\n\n${HELP}`);
 		return 1;
 	}
+	if (!('subcommands' in entry)) return runCommand(entry, rest, output);
+	const [kind, ...args] = rest;
+	if (!kind || kind === '--help' || kind === '-h') {
+		output.info(entry.help);
+		return kind ? 0 : 1;
+	}
+	const command = entry.subcommands[kind];
+	if (!command) {
+		output.error(`Unknown kind "${kind}" for "glasshouse ${name}". Expected one of: ${Object.keys(entry.subcommands).join(', ')}.\n\n${entry.help}`);
+		return 1;
+	}
+	return runCommand(command, args, output);
+}
+
+async function runCommand(command: Command, args: string[], output: Output): Promise<number> {
 	try {
 		const names = command.positionals ?? [];
-		const { values, positionals } = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: names.length > 0 });
+		const { values, positionals } = parseArgs({ args, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: names.length > 0 });
 		if (values.help) {
 			output.info(command.help);
 			return 0;
 		}
-		if (positionals.length > names.length) throw new UserError(`Unexpected argument "${positionals[names.length]}".`);
+		if (positionals.length > names.length) throw new UsageError(`Unexpected argument "${positionals[names.length]}".${names.length ? ` Quote an argument that contains spaces.` : ''}`);
 		const named = Object.fromEntries(names.map((name, index) => [name, positionals[index]]));
 		return await command.run({ ...values, ...named }, output);
 	} catch (error) {
@@ -83,8 +151,13 @@ export async function main(argv: string[], output: Output = consoleOutput): Prom
 			output.error(`✗ ${error.message}`);
 			return 1;
 		}
-		if (error instanceof UserError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-			output.error(`${(error as Error).message}\n\n${command.help}`);
+		if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+			// The usage line is enough to see what was wrong; the full help is one --help away.
+			output.error(`${(error as Error).message}\n${command.help.split('\n')[0]}\n(--help for details)`);
+			return 1;
+		}
+		if (error instanceof UserError) {
+			output.error(`✗ ${error.message}`);
 			return 1;
 		}
 		throw error;

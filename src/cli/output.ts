@@ -1,23 +1,57 @@
+import { createInterface } from 'node:readline/promises';
+
 /** The CLI's only way to talk to the user, so tests can capture it and library code stays quiet. */
 export interface Output {
 	info(message: string): void;
 	warn(message: string): void;
 	error(message: string): void;
+	/**
+	 * Asks the person at the terminal and resolves to their trimmed answer. Absent when nobody can
+	 * answer (a pipe, CI, a test), so commands then fail with a clear message instead of hanging.
+	 */
+	ask?(question: string): Promise<string>;
 }
 
 const colour = (code: number, text: string) => (process.stderr.isTTY && !process.env.NO_COLOR ? `\u001b[${code}m${text}\u001b[0m` : text);
+
+async function askInTerminal(question: string): Promise<string> {
+	const prompt = createInterface({ input: process.stdin, output: process.stderr });
+	try {
+		return (await prompt.question(`${question} `)).trim();
+	} finally {
+		prompt.close();
+	}
+}
+
+/** Prompts only when a person is at a terminal; CI sets CI=true and never gets a question. */
+const interactive = process.stdin.isTTY === true && !process.env.CI;
 
 export const consoleOutput: Output = {
 	info: (message) => process.stdout.write(`${message}\n`),
 	warn: (message) => process.stderr.write(`${colour(33, message)}\n`),
 	error: (message) => process.stderr.write(`${colour(31, message)}\n`),
+	...(interactive ? { ask: askInTerminal } : {}),
 };
 
-/** Collects output in memory (for tests). */
-export function memoryOutput(): Output & { lines: string[] } {
+/**
+ * Collects output in memory (for tests). With `answers`, it also answers questions in order, as
+ * a person at a terminal would; each question is recorded in `lines` prefixed with "? ".
+ */
+export function memoryOutput(answers?: string[]): Output & { lines: string[] } {
 	const lines: string[] = [];
-	return { lines, info: (m) => lines.push(m), warn: (m) => lines.push(m), error: (m) => lines.push(m) };
+	const output: Output & { lines: string[] } = { lines, info: (m) => lines.push(m), warn: (m) => lines.push(m), error: (m) => lines.push(m) };
+	if (answers) {
+		const queue = [...answers];
+		output.ask = async (question) => {
+			lines.push(`? ${question}`);
+			return (queue.shift() ?? '').trim();
+		};
+	}
+	return output;
 }
 
 /** An error meant for the user: printed as its message, without a stack trace. */
 export class UserError extends Error {}
+
+/** A mistake in how the command was called: printed with the command's help. */
+export class UsageError extends UserError {}

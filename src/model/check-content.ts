@@ -1,6 +1,7 @@
 import { compile } from '@mdx-js/mdx';
 import path from 'node:path';
 import { today as currentDay } from '../utils/calendar';
+import { checkPlaceholders } from './check-placeholders';
 import { checkReferences } from './check-references';
 import { loadContent, type LoadedClient, type LoadedContent } from './load-content';
 import type { Problem } from './problem';
@@ -24,6 +25,7 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
 	for (const client of loaded.clients) {
 		problems.push(...checkReferences(client, options.today ?? currentDay()));
 		problems.push(...(await checkBodies(client)));
+		problems.push(...checkPlaceholders(client));
 	}
 	problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
 	return {

@@ -27,3 +27,18 @@ export function nextWeekday(isoDay: string, weekday: Weekday): string {
 export function today(now: Date = new Date()): string {
 	return now.toISOString().slice(0, 10);
 }
+
+/**
+ * Today's date as `YYYY-MM-DD` on the machine's clock. Only for dates a person types or is
+ * offered (scaffolded files): a PM in Shanghai writing on Monday morning means Monday, even
+ * while it is still Sunday in UTC.
+ */
+export function localToday(now: Date = new Date()): string {
+	const pad = (value: number) => String(value).padStart(2, '0');
+	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** `isoDay` itself when it falls on `weekday`, otherwise the next `weekday` after it. */
+export function weekdayOnOrAfter(isoDay: string, weekday: Weekday): string {
+	return nextWeekday(addDays(isoDay, -1), weekday);
+}

@@ -2,7 +2,7 @@ import { contentDir } from '../../model/content-dir';
 import { loadContent, type LoadedClient } from '../../model/load-content';
 import { resolveCredentials, shareLink } from '../../integrations/gate/build-keyring';
 import { loadSecret } from '../../integrations/gate/secret';
-import { UserError, type Output } from '../output';
+import { UsageError, UserError, type Output } from '../output';
 
 export const shareHelp = `Usage: glasshouse share <client> [--site URL] [--base PATH] [--content DIR]
 
@@ -36,7 +36,7 @@ export async function describeAccess(client: LoadedClient, master: Uint8Array, s
 export async function runShare(options: ShareOptions, output: Output): Promise<number> {
 	const content = await loadContent(options.content ?? contentDir());
 	const known = content.clients.map((client) => client.slug);
-	if (!options.client) throw new UserError(`Name a client. Known clients: ${known.join(', ') || 'none'}.`);
+	if (!options.client) throw new UsageError(`Name a client. Known clients: ${known.join(', ') || 'none'}.`);
 	const client = content.clients.find((candidate) => candidate.slug === options.client);
 	if (!client?.client) throw new UserError(`Unknown client "${options.client}". Known clients: ${known.join(', ') || 'none'}.`);
 	const master = await loadSecret();

@@ -6,6 +6,7 @@ import { encryptSite } from '../gate/encrypt-site';
 import { describeLeaks, scanForLeaks } from '../gate/leak-scan';
 import { buildClientIndexes } from '../search/build-client-index';
 import { findBrokenLinks } from './find-broken-links';
+import { writeHeadersFile } from './security-headers';
 
 export interface PostBuildContext {
 	outDir: string;
@@ -50,6 +51,14 @@ const encrypt: PostBuildStep = {
 	},
 };
 
+const securityHeaders: PostBuildStep = {
+	name: 'security headers',
+	async run({ outDir, base, logger }) {
+		await writeHeadersFile(outDir, base);
+		logger.info('security headers: _headers written (Content-Security-Policy, noindex, no-referrer, no framing)');
+	},
+};
+
 const leakScan: PostBuildStep = {
 	name: 'leak scan',
 	async run({ outDir, content, logger }) {
@@ -63,9 +72,9 @@ const leakScan: PostBuildStep = {
 
 /**
  * Link check and search indexing read the plaintext pages, so they run before encryption;
- * the leak scan runs last, over everything that would be published.
+ * the leak scan runs last, over everything that would be published, including `_headers`.
  */
-export const POST_BUILD_STEPS: PostBuildStep[] = [checkLinks, searchIndex, encrypt, leakScan];
+export const POST_BUILD_STEPS: PostBuildStep[] = [checkLinks, searchIndex, encrypt, securityHeaders, leakScan];
 
 /**
  * Runs every step; on failure deletes the output so nothing half-processed can be deployed,

@@ -1,0 +1,38 @@
+import path from 'node:path';
+import type { Client } from '../schemas/client';
+import { loadContent, type LoadedClient, type LoadedContent } from '../model/load-content';
+import { formatProblem } from '../model/problem';
+import { UsageError, UserError, type Output } from './output';
+import { answerOrFail } from './ask';
+
+export interface ClientContext {
+	loaded: LoadedContent;
+	client: LoadedClient;
+	settings: Client;
+	/** Absolute path of the client's folder. */
+	folder: string;
+}
+
+/** A path as the user should see it: relative to where they ran the command. */
+export function display(absolute: string): string {
+	return path.relative(process.cwd(), absolute).split(path.sep).join('/') || '.';
+}
+
+/**
+ * Loads the content folder and finds one client whose client.yaml is valid. Unknown names list
+ * the known ones; when no name was given, a person at a terminal is asked for one.
+ */
+export async function requireClient(contentDir: string, slug: string | undefined, output: Output): Promise<ClientContext> {
+	const root = path.resolve(contentDir);
+	const loaded = await loadContent(root);
+	const known = loaded.clients.map((client) => client.slug);
+	const list = known.join(', ') || 'none yet (create one with "glasshouse new client <slug>")';
+	const name = await answerOrFail(output, slug, `Which client? (${known.join(', ')})`, `Name a client. Known clients: ${list}.`, UsageError);
+	const client = loaded.clients.find((candidate) => candidate.slug === name);
+	if (!client) throw new UserError(`Unknown client "${name}". Known clients: ${list}.`);
+	if (!client.client) {
+		const problems = loaded.problems.filter((problem) => problem.file.endsWith(`${client.slug}/client.yaml`) && problem.severity === 'error');
+		throw new UserError(`${display(path.join(root, client.slug, 'client.yaml'))} has errors; fix them first:\n${problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
+	}
+	return { loaded, client, settings: client.client.value, folder: path.join(root, client.slug) };
+}

@@ -1,0 +1,68 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { contentDir } from '../../model/content-dir';
+import { isRealIsoDate } from '../../schemas/common';
+import { localToday } from '../../utils/calendar';
+import { defaultUpdateDate } from '../../scaffold/update-date';
+import { renderUpdate } from '../../scaffold/render-update';
+import { display, requireClient } from '../client-lookup';
+import { UsageError, UserError, type Output } from '../output';
+import { writeScaffold } from './new-shared';
+
+export const newUpdateHelp = `Usage: glasshouse new update <client> [--date YYYY-MM-DD] [--content DIR]
+
+Creates this period's status update, updates/<date>.mdx, continuing from the previous one:
+  - last update's "Next" items become this update's "In progress"
+  - open "needs" (done: false) and risks carry over
+  - health, its reason, dimensions and progress carry over, with a comment to reassess them
+  - Done / In progress / Next headings in the client's language (## 已完成 … for zh-CN)
+Placeholders start with TODO; \`glasshouse check\` warns until they are replaced.
+
+  --date   the update's date; default: the cadence's weekday on or after today
+           (communication.cadence in client.yaml); a fortnightly or monthly cadence
+           keeps its rhythm: the date the last update makes due next, while still ahead
+
+Refuses to overwrite an existing update. Prints the new file's path.`;
+
+export interface NewUpdateOptions {
+	client?: string;
+	date?: string;
+	content?: string;
+	/** The day to count from (tests); default GLASSHOUSE_TODAY or the machine's date. */
+	today?: string;
+}
+
+export async function runNewUpdate(options: NewUpdateOptions, output: Output): Promise<number> {
+	if (options.date !== undefined && !isRealIsoDate(options.date)) throw new UsageError(`--date: expected a real date as YYYY-MM-DD, found "${options.date}".`);
+	const today = options.today ?? process.env.GLASSHOUSE_TODAY ?? localToday();
+	if (!isRealIsoDate(today)) throw new UsageError(`GLASSHOUSE_TODAY: expected a real date as YYYY-MM-DD, found "${today}".`);
+	const { client, settings, folder, loaded } = await requireClient(options.content ?? contentDir(), options.client, output);
+
+	const updates = [...client.updates].sort((a, b) => a.value.date.localeCompare(b.value.date));
+	const date = options.date ?? defaultUpdateDate(today, settings.communication.cadence, updates.at(-1)?.value.date);
+	const previous = updates.filter((update) => update.value.date < date).at(-1);
+	// An update that failed to load may be the real previous one; say so rather than silently skip it.
+	const parsed = new Set(client.updates.map((update) => update.source.file));
+	const unreadable = loaded.problems
+		.filter((problem) => problem.severity === 'error' && problem.file.startsWith(`${client.dir}/updates/`) && !parsed.has(problem.file))
+		.map((problem) => problem.file)
+		.filter((file, index, files) => files.indexOf(file) === index && path.basename(file).slice(0, 10) < date && (!previous || path.basename(file).slice(0, 10) > previous.value.date));
+	for (const file of unreadable) output.warn(`warning: ${file} has errors, so nothing was carried over from it (see \`npm run check\`).`);
+
+	for (const extension of ['.md', '.mdx']) {
+		const existing = path.join(folder, 'updates', `${date}${extension}`);
+		if (await stat(existing).catch(() => undefined)) throw new UserError(`${display(existing)} already exists; edit it, or pass --date for another day. Nothing was written.`);
+	}
+	const file = path.join(folder, 'updates', `${date}.mdx`);
+	const { text, carried } = renderUpdate(date, settings.locale, previous && { value: previous.value, body: previous.source.body });
+	await writeScaffold('update', file, text);
+
+	output.info(display(file));
+	if (previous) {
+		output.info(`  from ${previous.value.date}: ${carried.nextItems} "Next" item(s) now "In progress", ${carried.openNeeds} open need(s), ${carried.risks} risk(s), health ${carried.health} (reassess it)`);
+	} else {
+		output.info('  the first update of this client: nothing to carry over');
+	}
+	output.info('  Replace the TODO placeholders, then run `npm run check`.');
+	return 0;
+}

@@ -1,0 +1,15 @@
+import { weekdayOnOrAfter } from '../utils/calendar';
+import { nextUpdateDate, type Cadence } from '../utils/next-update-date';
+
+/**
+ * The date a new update is for: the cadence's weekday on or after today. A fortnightly or
+ * monthly cadence also keeps its phase: while the update due after the latest one is still
+ * ahead, that due date is used (the weekday on or after today could fall between two periods).
+ */
+export function defaultUpdateDate(today: string, cadence: Cadence, latest?: string): string {
+	if (latest && cadence.every !== 'week') {
+		const due = nextUpdateDate(latest, cadence);
+		if (due >= today) return due;
+	}
+	return weekdayOnOrAfter(today, cadence.day);
+}

@@ -1,0 +1,39 @@
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { main } from '../../src/cli/index';
+import { memoryOutput } from '../../src/cli/output';
+import { checkContent } from '../../src/model/check-content';
+import { formatProblem } from '../../src/model/problem';
+import { parseSource } from '../../src/model/source-file';
+import { ROOT } from './build-site';
+
+export const DEMO_CONTENT = path.join(ROOT, 'content');
+export const MINIMAL_CONTENT = path.join(ROOT, 'tests/fixtures/minimal/content');
+
+/** A private copy of a content folder, so commands can write into it. */
+export function copyContent(source = DEMO_CONTENT): string {
+	const dir = path.join(mkdtempSync(path.join(tmpdir(), 'glasshouse-cli-')), 'content');
+	cpSync(source, dir, { recursive: true });
+	return dir;
+}
+
+/** Runs the CLI in-process against `content`, as `glasshouse <args> --content <content>`. */
+export async function cli(content: string, args: string[], answers?: string[]) {
+	const output = memoryOutput(answers);
+	const code = await main([...args, '--content', content], output);
+	return { code, text: output.lines.join('\n'), lines: output.lines };
+}
+
+/** Frontmatter and body of a written file, parsed as the checker parses it. */
+export function readContentFile(file: string): { data: Record<string, unknown>; body: string; text: string } {
+	const text = readFileSync(file, 'utf8');
+	const source = parseSource(text, file);
+	return { data: source.data as Record<string, unknown>, body: source.body, text };
+}
+
+/** Every error `glasshouse check` reports for the folder, formatted (expected: none). */
+export async function checkErrors(content: string, today = '2026-11-22'): Promise<string[]> {
+	const result = await checkContent(content, { today, displayRoot: path.dirname(content) });
+	return result.errors.map(formatProblem);
+}

@@ -16,9 +16,9 @@ const RUNS = Number(process.env.RUNS ?? 7);
 const CLIENT = 'tidewater-logistics';
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-function build(name: string, content: string) {
+async function build(name: string, content: string) {
 	const started = performance.now();
-	const run = buildSite(name, content);
+	const run = await buildSite(name, content);
 	if (run.status !== 0) throw new Error(run.stderr);
 	const encryption = /encryption: (\d+) page\(s\).* in (\d+) ms/.exec(run.stdout);
 	const leakScan = /leak scan: .*\((\d+) ms\)/.exec(run.stdout);
@@ -42,14 +42,14 @@ async function measure(browser: Browser, url: string, action?: (page: import('pl
 	return shown.submitted !== undefined ? shown.shown - shown.submitted : shown.shown;
 }
 
-const gated = build('bench-gated', 'content');
+const gated = await build('bench-gated', 'content');
 const plainContent = mkdtempSync(path.join(tmpdir(), 'glasshouse-plain-'));
 cpSync(DEMO_CONTENT, plainContent, { recursive: true });
 for (const client of ['tidewater-logistics', 'jinghong-precision']) {
 	const file = path.join(plainContent, client, 'client.yaml');
 	writeFileSync(file, `${readFileSync(file, 'utf8')}\npublic: true\n`);
 }
-const plain = build('bench-plain', plainContent);
+const plain = await build('bench-plain', plainContent);
 
 const servers = [await serve(gated.outDir, 4701, '/'), await serve(plain.outDir, 4702, '/')];
 const found = requireBrowser();

@@ -55,10 +55,10 @@ const synthetic = mkdtempSync(path.join(tmpdir(), 'glasshouse-synthetic-'));
 const weeks = Math.round(Number(process.env.PAGES ?? 600) / 1.34);
 generateContent({ clients: 1, weeks, out: synthetic });
 const builds = {
-	demo: buildSite('bench-search-demo', DEMO_CONTENT),
-	demoPublic: buildSite('bench-search-demo-public', makePublic(DEMO_CONTENT, ['tidewater-logistics', 'jinghong-precision'])),
-	large: buildSite('bench-search-large', synthetic),
-	largePublic: buildSite('bench-search-large-public', makePublic(synthetic, ['client-01'])),
+	demo: await buildSite('bench-search-demo', DEMO_CONTENT),
+	demoPublic: await buildSite('bench-search-demo-public', makePublic(DEMO_CONTENT, ['tidewater-logistics', 'jinghong-precision'])),
+	large: await buildSite('bench-search-large', synthetic),
+	largePublic: await buildSite('bench-search-large-public', makePublic(synthetic, ['client-01'])),
 };
 for (const [name, run] of Object.entries(builds)) if (run.status !== 0) throw new Error(`${name}: ${run.stderr}`);
 const pages = /search index: (\d+) page/.exec(builds.large.stdout)?.[1];

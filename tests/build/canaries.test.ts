@@ -34,10 +34,10 @@ function plant(content: string) {
 describe('canaries planted in every kind of source', () => {
 	const content = mkdtempSync(path.join(tmpdir(), 'glasshouse-canaries-'));
 	let run: BuildRun;
-	beforeAll(() => {
+	beforeAll(async () => {
 		cpSync(path.join(ROOT, 'content'), content, { recursive: true });
 		plant(content);
-		run = buildSite('canaries', content);
+		run = await buildSite('canaries', content);
 	});
 
 	it('build, pass the leak scan, and appear in no output file in clear', async () => {

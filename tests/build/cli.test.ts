@@ -15,7 +15,7 @@ function glasshouse(args: string[], env: Record<string, string> = {}) {
 describe('a PM week with the CLI, from a new client to a built site', () => {
 	let content: string;
 	let run: BuildRun;
-	beforeAll(() => {
+	beforeAll(async () => {
 		content = copyContent(MINIMAL_CONTENT);
 		const steps = [
 			['new', 'client', 'gamma-labs', '--name', 'Gamma Labs'],
@@ -31,12 +31,12 @@ describe('a PM week with the CLI, from a new client to a built site', () => {
 			const step = glasshouse([...args, '--content', content]);
 			expect(step.status, `${args.join(' ')}\n${step.stdout}${step.stderr}`).toBe(0);
 		}
-		run = buildSite('cli-scaffolds', content, { base: '/status/', env: { ALPHA_OFFICE_PASSWORD: 'quartz-lantern-orbit-mosaic-fable' } });
+		run = await buildSite('cli-scaffolds', content, { base: '/status/', env: { ALPHA_OFFICE_PASSWORD: 'quartz-lantern-orbit-mosaic-fable' } });
 	});
 	afterAll(() => rmSync(path.dirname(content), { recursive: true, force: true }));
 
-	it('passes the check with warnings about placeholders only', () => {
-		const check = runCheckCli(content, ['--today', '2026-01-11']);
+	it('passes the check with warnings about placeholders only', async () => {
+		const check = await runCheckCli(content, ['--today', '2026-01-11']);
 		expect(check.status, check.stderr).toBe(0);
 		expect(check.stdout).toContain('✓ Content check passed: 3 client(s), 0 error(s)');
 		expect(check.stderr).toContain('TODO placeholder');
@@ -48,7 +48,7 @@ describe('a PM week with the CLI, from a new client to a built site', () => {
 		expect(await openPage(run.outDir, content, 'gamma-labs/decisions/2/index.html')).toContain('Use a new identity provider');
 	});
 
-	it('writes _headers for the base path', () => {
+	it('writes _headers for the base path', async () => {
 		const headers = readFileSync(path.join(run.outDir, '_headers'), 'utf8');
 		expect(headers).toMatch(/^\/status\/\*\n {2}Content-Security-Policy: default-src 'self'; script-src 'self';/m);
 		expect(headers).toContain('  X-Robots-Tag: noindex\n');
@@ -60,7 +60,7 @@ describe('a PM week with the CLI, from a new client to a built site', () => {
 		expect(share.stdout).toMatch(/^Gamma Labs \(gamma-labs\)\n {2}Gamma Labs project team \(shared password\) \[project-team\]\n {4}password: [a-z]+(-[a-z]+){5}\n$/);
 	});
 
-	it('exits 1 with a message on errors, without prompting', () => {
+	it('exits 1 with a message on errors, without prompting', async () => {
 		const unknown = glasshouse(['new', 'update', 'delta', '--content', content]);
 		expect(unknown.status).toBe(1);
 		expect(unknown.stderr).toContain('Unknown client "delta". Known clients: alpha, beta, gamma-labs.');

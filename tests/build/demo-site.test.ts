@@ -18,18 +18,18 @@ describe.each([
 	let run: BuildRun;
 	let files: string[];
 	beforeAll(async () => {
-		run = buildSite(name, 'content', { base });
+		run = await buildSite(name, 'content', { base });
 		files = existsSync(run.outDir) ? await listFiles(run.outDir) : [];
 	});
 
-	it('builds, encrypts and passes the leak scan', () => {
+	it('builds, encrypts and passes the leak scan', async () => {
 		expect(run.status, run.stderr).toBe(0);
 		expect(run.stdout).toContain('Content check passed');
 		expect(run.stdout).toMatch(/encryption: \d+ page\(s\) and \d+ other file\(s\) of 2 private client\(s\) encrypted/);
 		expect(run.stdout).toMatch(/leak scan: \d+ distinctive text\(s\) of private clients, none found/);
 	});
 
-	it('keeps every page of a client under its own folder', () => {
+	it('keeps every page of a client under its own folder', async () => {
 		const html = files.filter((file) => file.endsWith('.html'));
 		expect(html.filter((file) => !CLIENTS.some((client) => file.startsWith(`${client}/`)))).toEqual(['404.html', 'index.html']);
 		for (const client of CLIENTS) {
@@ -58,8 +58,8 @@ describe.each([
 describe('the demo output', () => {
 	const dist = path.join(ROOT, 'tests/.output/demo-root');
 	const page = (file: string) => openPage(dist, CONTENT, file);
-	beforeAll(() => {
-		if (!existsSync(dist)) expect(buildSite('demo-root', 'content').status).toBe(0);
+	beforeAll(async () => {
+		if (!existsSync(dist)) expect((await buildSite('demo-root', 'content')).status).toBe(0);
 	});
 
 	it('replaces every client page by a lock screen that says nothing about the client', async () => {
@@ -85,7 +85,7 @@ describe('the demo output', () => {
 		expect(await page('tidewater-logistics/index.html')).toMatch(/<html lang="en"/);
 	});
 
-	it('shows a neutral root page that names no client', () => {
+	it('shows a neutral root page that names no client', async () => {
 		const root = read(dist, 'index.html') + read(dist, '404.html');
 		for (const slug of CLIENTS) {
 			const client = clientYaml(slug);

@@ -11,8 +11,8 @@ process.env.ALPHA_OFFICE_PASSWORD = ALPHA_OFFICE_PASSWORD;
 
 describe('a minimal site under a base path', () => {
 	let run: BuildRun;
-	beforeAll(() => {
-		run = buildSite('minimal', 'tests/fixtures/minimal/content', { base: '/repo/', env: { ALPHA_OFFICE_PASSWORD } });
+	beforeAll(async () => {
+		run = await buildSite('minimal', 'tests/fixtures/minimal/content', { base: '/repo/', env: { ALPHA_OFFICE_PASSWORD } });
 	});
 	const page = (file: string) => openPage(run.outDir, CONTENT, file);
 

@@ -13,8 +13,8 @@ const CLIENTS = ['tidewater-logistics', 'jinghong-precision'] as const;
 const PUBLIC_RUNTIME = /^pagefind\/(pagefind\.js|wasm\.[a-z-]+\.pagefind)$/;
 
 describe('the search index of each private client', () => {
-	beforeAll(() => {
-		if (!existsSync(dist)) expect(buildSite('demo-root', 'content').status).toBe(0);
+	beforeAll(async () => {
+		if (!existsSync(dist)) expect((await buildSite('demo-root', 'content')).status).toBe(0);
 	});
 
 	const indexFiles = async (client: string) =>

@@ -200,7 +200,7 @@ test.describe('after a redeploy', () => {
 		cpSync(DEMO_CONTENT, content, { recursive: true });
 		aoife = await linkFragment(TIDEWATER, 'aoife-brennan', content);
 		declan = await linkFragment(TIDEWATER, 'declan-murphy', content);
-		const first = buildSite('e2e-redeploy', content, { base: BASE });
+		const first = await buildSite('e2e-redeploy', content, { base: BASE });
 		expect(first.status, first.stderr).toBe(0);
 		server = await serve(first.outDir, PORT, BASE);
 	});
@@ -222,7 +222,7 @@ test.describe('after a redeploy', () => {
 		// Revoke Declan's link and redeploy: a new build has a new content key.
 		const file = path.join(content, TIDEWATER, 'client.yaml');
 		writeFileSync(file, readFileSync(file, 'utf8').replace(/(label: Declan Murphy, Marketing Manager\n\s+type: link\n)/, '$1    revoked: true\n'));
-		const second = buildSite('e2e-redeploy', content, { base: BASE });
+		const second = await buildSite('e2e-redeploy', content, { base: BASE });
 		expect(second.status, second.stderr).toBe(0);
 
 		await aoifeDevice.goto(url());

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { TEST_SECRET } from './open-page';
 
@@ -29,22 +29,33 @@ export interface BuildRun {
  * Builds a content folder with the real CLI in a child process, as CI and users do.
  * `name` picks the output folder under tests/.output/.
  */
-export function buildSite(name: string, content: string, options: { base?: string; env?: Record<string, string | undefined> } = {}): BuildRun {
+export async function buildSite(name: string, content: string, options: { base?: string; env?: Record<string, string | undefined> } = {}): Promise<BuildRun> {
 	const outDir = path.join(OUTPUT, name);
-	const result = spawnSync(process.execPath, ['src/cli/bin.mjs', 'build', '--content', content, '--out', outDir], {
-		cwd: ROOT,
-		encoding: 'utf8',
-		env: cleanEnv({ GLASSHOUSE_BASE: options.base ?? '/', GLASSHOUSE_SECRET: TEST_SECRET, ...options.env }),
-		timeout: 280_000,
+	const result = await run(['build', '--content', content, '--out', outDir], cleanEnv({ GLASSHOUSE_BASE: options.base ?? '/', GLASSHOUSE_SECRET: TEST_SECRET, ...options.env }));
+	return { ...result, outDir };
+}
+
+/**
+ * Runs the CLI without blocking this process: a test worker that waits synchronously for a
+ * build cannot answer its test runner, which then times out under load.
+ */
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, ['src/cli/bin.mjs', ...args], { cwd: ROOT, env });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+		child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+		const timer = setTimeout(() => child.kill('SIGKILL'), 280_000);
+		child.on('error', reject);
+		child.on('close', (status) => {
+			clearTimeout(timer);
+			resolve({ status, stdout, stderr });
+		});
 	});
-	return { status: result.status, stdout: result.stdout, stderr: result.stderr, outDir };
 }
 
 /** Runs `glasshouse check` on a folder. */
 export function runCheckCli(content: string, args: string[] = []) {
-	return spawnSync(process.execPath, ['src/cli/bin.mjs', 'check', '--content', content, ...args], {
-		cwd: ROOT,
-		encoding: 'utf8',
-		env: cleanEnv({}),
-	});
+	return run(['check', '--content', content, ...args], cleanEnv({}));
 }

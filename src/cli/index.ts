@@ -6,6 +6,7 @@ import { runSecret, secretHelp } from './commands/secret';
 import { runShare, shareHelp } from './commands/share';
 import { consoleOutput, UserError, type Output } from './output';
 import { AccessError } from '../integrations/gate/build-keyring';
+import { closeDiagramBrowser } from '../integrations/diagrams/render-diagram';
 import { SecretError } from '../integrations/gate/secret';
 
 const HELP = `Usage: glasshouse <command> [options]
@@ -88,5 +89,8 @@ export async function main(argv: string[], output: Output = consoleOutput): Prom
 			return 1;
 		}
 		throw error;
+	} finally {
+		// Whatever happened (a failed build included), no headless browser may outlive the command.
+		await closeDiagramBrowser();
 	}
 }

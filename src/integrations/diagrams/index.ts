@@ -1,0 +1,34 @@
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { defaultCacheDir } from './diagram-cache';
+import { rehypeMermaid } from './rehype-mermaid';
+import { closeDiagramBrowser, configureDiagrams, diagramStats, resetDiagramStats } from './render-diagram';
+
+/**
+ * Build-time Mermaid: ```mermaid fences in Markdown and MDX become inline SVG, drawn in one
+ * headless Chromium page for the whole build and cached on disk by content. The generated charts
+ * (milestones, decisions) use the same renderer from their components. The browser is closed
+ * here when the build ends; the CLI closes it too, so a failed build does not leave it running.
+ */
+export default function diagrams(): AstroIntegration {
+	return {
+		name: 'glasshouse-diagrams',
+		hooks: {
+			'astro:config:setup': ({ config, updateConfig }) => {
+				configureDiagrams({ cacheDir: defaultCacheDir(fileURLToPath(config.root)) });
+				updateConfig({ markdown: { rehypePlugins: [rehypeMermaid] } });
+			},
+			'astro:build:start': () => {
+				resetDiagramStats();
+			},
+			'astro:build:done': async ({ logger }) => {
+				await closeDiagramBrowser();
+				const { rendered, fromCache } = diagramStats();
+				logger.info(`diagrams: ${rendered} rendered, ${fromCache} from cache`);
+			},
+			'astro:server:done': async () => {
+				await closeDiagramBrowser();
+			},
+		},
+	};
+}

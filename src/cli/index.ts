@@ -6,7 +6,7 @@ import { runSecret, secretHelp } from './commands/secret';
 import { runShare, shareHelp } from './commands/share';
 import { consoleOutput, UserError, type Output } from './output';
 import { AccessError } from '../integrations/gate/build-keyring';
-import { closeDiagramBrowser } from '../integrations/diagrams/render-diagram';
+import { closeDiagramBrowser } from '../integrations/diagrams/diagram-session';
 import { SecretError } from '../integrations/gate/secret';
 
 const HELP = `Usage: glasshouse <command> [options]

@@ -115,9 +115,13 @@ function startOf(milestone: GanttMilestone, bars: Map<string, Bar>): string {
 	return addDays(latestEnd, 1) === milestone.start ? `after ${dependencies.map((bar) => bar.lastId).join(' ')}` : milestone.start;
 }
 
-/** Room on the left for the longest phase name; CJK characters are about twice as wide as Latin ones. */
+/**
+ * Room on the left for the longest phase name (CJK characters are about twice as wide as Latin
+ * ones), and dates above the bars as well as below. The `topAxis` statement would do the latter,
+ * but Mermaid 11.17.2 throws on it ("TopAxis is not a function"); the config key works.
+ */
 function frontmatter(phases: string[]): string[] {
 	const widest = Math.max(0, ...phases.map((phase) => [...phase].reduce((width, character) => width + (/[\u2e80-\uffff]/.test(character) ? 14 : 8), 0)));
 	const leftPadding = Math.min(220, Math.max(80, widest + 24));
-	return ['---', 'config:', '  gantt:', `    leftPadding: ${leftPadding}`, '---'];
+	return ['---', 'config:', '  gantt:', `    leftPadding: ${leftPadding}`, '    topAxis: true', '---'];
 }

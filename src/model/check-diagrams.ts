@@ -1,6 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import { invalidDiagramMessage } from '../integrations/diagrams/mermaid-message';
-import { closeDiagramBrowser, isCachedDiagram, parseDiagram } from '../integrations/diagrams/render-diagram';
+import { closeDiagramBrowser } from '../integrations/diagrams/diagram-session';
+import { isCachedDiagram, parseDiagram } from '../integrations/diagrams/render-diagram';
 import type { Problem } from './problem';
 
 /** A ```mermaid fence found in a content file. */

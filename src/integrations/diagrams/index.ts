@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { defaultCacheDir } from './diagram-cache';
 import { rehypeMermaid } from './rehype-mermaid';
-import { closeDiagramBrowser, configureDiagrams, diagramStats, resetDiagramStats } from './render-diagram';
+import { closeDiagramBrowser, configureDiagrams, diagramSession, diagramStats, resetDiagramStats } from './diagram-session';
 
 /**
  * Build-time Mermaid: ```mermaid fences in Markdown and MDX become inline SVG, drawn in one
@@ -18,11 +18,14 @@ export default function diagrams(): AstroIntegration {
 				configureDiagrams({ cacheDir: defaultCacheDir(fileURLToPath(config.root)) });
 				updateConfig({ markdown: { rehypePlugins: [rehypeMermaid] } });
 			},
-			'astro:build:start': () => {
+			// Not build:start: Markdown entries of content collections are rendered before it.
+			'astro:config:done': () => {
 				resetDiagramStats();
 			},
 			'astro:build:done': async ({ logger }) => {
 				await closeDiagramBrowser();
+				const { errors } = diagramSession();
+				if (errors.length) throw new Error(`${errors.length} invalid diagram(s):\n${errors.join('\n')}`);
 				const { rendered, fromCache } = diagramStats();
 				logger.info(`diagrams: ${rendered} rendered, ${fromCache} from cache`);
 			},

@@ -1,5 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+// Imported up front, not on first use: Astro loads this file for its config through a module
+// runner that is closed by the time Markdown is rendered, so a later import() would fail.
+import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, requireBrowser } from '../../bootstrap/find-browser.mjs';
 import { LAYOUT_WIDTH } from './render-config';
 
@@ -53,7 +56,6 @@ const PAGE_API = `window.__glasshouse = {
 
 /** Launches the browser (found through find-browser) and loads Mermaid into a blank page. */
 export async function launchMermaidBrowser(): Promise<MermaidBrowser> {
-	const { chromium } = await import('playwright');
 	const found = requireBrowser();
 	const browser = await chromium.launch({ executablePath: found.source === 'playwright' ? undefined : found.path, args: CHROMIUM_ARGS });
 	try {

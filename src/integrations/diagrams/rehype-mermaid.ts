@@ -7,6 +7,7 @@ import { useTranslations } from '../../i18n/translate';
 import type { Locale } from '../../i18n/locales';
 import { invalidDiagramMessage } from './mermaid-message';
 import { MermaidSyntaxError } from './mermaid-browser';
+import { diagramSession } from './diagram-session';
 import { renderDiagram, type RenderedDiagram } from './render-diagram';
 
 /** An invalid diagram in a content file, reported like `npm run check` reports it. */
@@ -53,8 +54,10 @@ export function rehypeMermaid() {
 			try {
 				diagram = await renderDiagram(fence.source, `${display}#${position}`);
 			} catch (error) {
-				if (error instanceof MermaidSyntaxError) throw new DiagramError(display, fence.line + offset, error.message);
-				throw error;
+				if (!(error instanceof MermaidSyntaxError)) throw error;
+				const invalid = new DiagramError(display, fence.line + offset, error.message);
+				diagramSession().errors.push(invalid.message);
+				throw invalid;
 			}
 			const label = fence.title ? undefined : (fence.heading ?? useTranslations(await localeOf(file.path))('diagram.label'));
 			fence.parent.children[fence.index] = figure(diagram, fence.title, label);
@@ -125,13 +128,15 @@ function withoutPositions(nodes: RootContent[]): ElementContent[] {
 
 /**
  * Lines before the text the processor was given. MDX keeps the frontmatter as blank lines, but
- * Markdown entries of content collections arrive as the body alone.
+ * Markdown entries of content collections arrive as the body alone (trimmed), found again here
+ * in the file.
  */
 async function frontmatterLines(file: FileLike): Promise<number> {
 	if (!file.path || typeof file.value !== 'string') return 0;
 	const whole = await readFile(file.path, 'utf8').catch(() => undefined);
-	if (whole === undefined) return 0;
-	return Math.max(0, whole.split('\n').length - file.value.split('\n').length);
+	const body = file.value.trim();
+	const at = whole && body ? whole.indexOf(body) : -1;
+	return at > 0 ? whole!.slice(0, at).split('\n').length - 1 - (file.value.slice(0, file.value.indexOf(body)).split('\n').length - 1) : 0;
 }
 
 const locales = new Map<string, Promise<Locale>>();

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { defaultCacheDir, diagramCacheKey, readCachedSvg, writeCachedSvg } from './diagram-cache';
+import { diagramCacheKey, readCachedSvg, writeCachedSvg } from './diagram-cache';
+import { diagramSession as session } from './diagram-session';
 import { launchMermaidBrowser, mermaidVersion, type MermaidBrowser } from './mermaid-browser';
 import { DIAGRAM_THEMES, mermaidConfig, type DiagramTheme } from './render-config';
 import { fitSvgRoot } from './svg-root';
@@ -14,66 +15,11 @@ export interface RenderedDiagram {
 	height: number;
 }
 
-export interface DiagramStats {
-	/** Distinct diagrams drawn by Mermaid in this build. */
-	rendered: number;
-	/** Distinct diagrams taken from the on-disk cache. */
-	fromCache: number;
-}
-
-/**
- * State shared by every copy of this module. Astro bundles page code (which renders the generated
- * charts) separately from the integration (which renders Markdown fences and closes the browser),
- * so module variables would give each its own browser; `globalThis` gives the process one.
- */
-interface DiagramSession {
-	cacheDir: string;
-	browser?: Promise<MermaidBrowser>;
-	/** Cache key → SVG, so a chart shown on two pages is read or drawn once. */
-	svgs: Map<string, Promise<string>>;
-	rendered: Set<string>;
-	fromCache: Set<string>;
-}
-
-const SESSION = Symbol.for('glasshouse.diagrams');
-
-function session(): DiagramSession {
-	const holder = globalThis as { [SESSION]?: DiagramSession };
-	holder[SESSION] ??= { cacheDir: defaultCacheDir(), svgs: new Map(), rendered: new Set(), fromCache: new Set() };
-	return holder[SESSION];
-}
-
-/** Sets where SVGs are cached (the integration passes the project root's cache folder). */
-export function configureDiagrams(options: { cacheDir: string }): void {
-	session().cacheDir = options.cacheDir;
-}
-
-/** Starts a new count for the build log. */
-export function resetDiagramStats(): void {
-	const current = session();
-	current.rendered.clear();
-	current.fromCache.clear();
-	current.svgs.clear();
-}
-
-export function diagramStats(): DiagramStats {
-	const { rendered, fromCache } = session();
-	return { rendered: rendered.size, fromCache: [...fromCache].filter((key) => !rendered.has(key)).length };
-}
-
 /** The shared page with Mermaid; launched on first use, so a build whose diagrams are all cached starts no browser. */
 export function diagramBrowser(): Promise<MermaidBrowser> {
 	const current = session();
 	current.browser ??= launchMermaidBrowser();
 	return current.browser;
-}
-
-/** Closes the browser if one was started. Safe to call any number of times. */
-export async function closeDiagramBrowser(): Promise<void> {
-	const current = session();
-	const pending = current.browser;
-	current.browser = undefined;
-	if (pending) await pending.then((browser) => browser.close(), () => undefined);
 }
 
 /** Whether a light rendering of `source` is cached, which proves the diagram valid without a browser. */

@@ -7,7 +7,10 @@
 export function uniquifySvgIds(svg: string, prefix: string): string {
 	const ids = new Set([...svg.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!));
 	if (ids.size === 0) return svg;
-	const rename = (id: string) => (ids.has(id) ? `${prefix}-${id}` : id);
+	// Mermaid's CSS also names elements it did not draw (`url(#<root>-gradient)` for an unused look);
+	// those are renamed too, so they can never point into another diagram.
+	const root = /<svg\b[^>]*\sid="([^"]+)"/.exec(svg)?.[1];
+	const rename = (id: string) => (ids.has(id) || (root !== undefined && id.startsWith(`${root}-`)) ? `${prefix}-${id}` : id);
 	const renameUrls = (text: string) =>
 		text.replace(/url\((['"]|&quot;)?#([^)'"&]+)\1?\)/g, (_match, quote: string | undefined, id: string) => `url(${quote ?? ''}#${rename(id)}${quote ?? ''})`);
 

@@ -70,7 +70,7 @@ export function mermaidConfig(theme: DiagramTheme): Record<string, unknown> {
 		fontFamily: DIAGRAM_FONT,
 		// SVG text, not HTML in foreignObject: the site's prose styles would reach into HTML labels.
 		htmlLabels: false,
-		flowchart: { htmlLabels: false, useMaxWidth: true },
+		flowchart: { htmlLabels: false, useMaxWidth: true, nodeSpacing: 30, rankSpacing: 40, wrappingWidth: 160, padding: 10 },
 		gantt: { useWidth: LAYOUT_WIDTH, fontSize: 13, sectionFontSize: 13, barHeight: 24, barGap: 8, topPadding: 50, gridLineStartPadding: 36, numberSectionStyles: 2 },
 		timeline: { disableMulticolor: true, useMaxWidth: true, leftMargin: 0, padding: 12 },
 		themeVariables: {

@@ -109,11 +109,11 @@ describe('a site with diagrams', () => {
 	});
 });
 
-describe('a site with an invalid diagram', () => {
+describe('diagrams in a build that fails', () => {
 	const BROKEN = 'tests/fixtures/broken-diagram/content';
 	const WHERE = `${BROKEN}/alpha/updates/2026-01-09.mdx:13  body: expected a valid Mermaid diagram, found Parse error on line 3:`;
 
-	it('fails to build, naming file, line of the fence and Mermaid\'s message, and leaves no output', () => {
+	it('an invalid diagram stops the build with file, line of the fence and Mermaid\'s message, and leaves no output', () => {
 		const outDir = path.join(OUTPUT, 'broken-diagram');
 		mkdirSync(outDir, { recursive: true });
 		writeFileSync(path.join(outDir, 'index.html'), 'stale site from an earlier build');
@@ -125,7 +125,15 @@ describe('a site with an invalid diagram', () => {
 		expect(existsSync(outDir)).toBe(false);
 	});
 
-	it('is reported by `glasshouse check` like any other content error', () => {
+	it('a build that breaks after drawing a diagram still closes the browser, so it ends instead of hanging', () => {
+		// The MDX compiles (the check passes) and its diagram is drawn; then Vite cannot resolve an import.
+		const run = buildSite('crash-after-diagram', 'tests/fixtures/crash-after-diagram/content', { env: { GLASSHOUSE_DIAGRAM_CACHE: path.join(OUTPUT, 'diagram-cache-crash') }, timeout: 90_000 });
+		rmSync(path.join(OUTPUT, 'diagram-cache-crash'), { recursive: true, force: true });
+		expect(run.status, run.stderr).toBe(1);
+		expect(run.stderr).toContain('Could not resolve "./missing-component.astro"');
+	});
+
+	it('`glasshouse check` reports an invalid diagram like any other content error', () => {
 		const run = runCheckCli(BROKEN);
 		expect(run.status).toBe(1);
 		expect(run.stderr).toContain(WHERE);

@@ -29,13 +29,13 @@ export interface BuildRun {
  * Builds a content folder with the real CLI in a child process, as CI and users do.
  * `name` picks the output folder under tests/.output/.
  */
-export function buildSite(name: string, content: string, options: { base?: string; env?: Record<string, string | undefined> } = {}): BuildRun {
+export function buildSite(name: string, content: string, options: { base?: string; env?: Record<string, string | undefined>; timeout?: number } = {}): BuildRun {
 	const outDir = path.join(OUTPUT, name);
 	const result = spawnSync(process.execPath, ['src/cli/bin.mjs', 'build', '--content', content, '--out', outDir], {
 		cwd: ROOT,
 		encoding: 'utf8',
 		env: cleanEnv({ GLASSHOUSE_BASE: options.base ?? '/', GLASSHOUSE_SECRET: TEST_SECRET, ...options.env }),
-		timeout: 280_000,
+		timeout: options.timeout ?? 280_000,
 	});
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr, outDir };
 }

@@ -54,7 +54,8 @@ export async function renderDiagram(source: string, scope: string): Promise<Rend
 				}
 				const drawn = await (await diagramBrowser()).render(source, config);
 				current.rendered.add(diagramKey);
-				await writeCachedSvg(current.cacheDir, key, drawn);
+				// A cache that cannot be written (read-only node_modules) costs the next build time, not this one its result.
+				await writeCachedSvg(current.cacheDir, key, drawn).catch(() => undefined);
 				return drawn;
 			})();
 			current.svgs.set(key, svg);

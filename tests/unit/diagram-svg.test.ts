@@ -56,14 +56,14 @@ describe('uniquifySvgIds', () => {
 });
 
 describe('fitSvgRoot', () => {
-	it('replaces Mermaid\'s 100% width and inline max-width with the natural size', () => {
+	it('replaces Mermaid\'s 100% width and inline max-width with the aspect ratio, and reports the natural size', () => {
 		const fitted = fitSvgRoot(SVG);
 		expect(fitted.width).toBe(421);
 		expect(fitted.height).toBe(180);
 		const root = /<svg[^>]*>/.exec(fitted.svg)![0];
-		expect(root).toMatch(/^<svg width="421" height="180" id="gh-diagram"/);
-		expect(root).not.toContain('style=');
-		expect(root).not.toContain('100%');
+		expect(root).toMatch(/^<svg style="aspect-ratio: 421 \/ 180" id="gh-diagram"/);
+		expect(root).not.toMatch(/\s(width|height)=/);
+		expect(root).not.toContain('max-width');
 		expect(fitted.svg.slice(root.length)).toBe(SVG.slice(/<svg[^>]*>/.exec(SVG)![0].length));
 	});
 

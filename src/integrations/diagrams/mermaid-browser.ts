@@ -16,7 +16,17 @@ export interface MermaidBrowser {
 }
 
 /** Mermaid rejected the diagram; `message` is Mermaid's own. */
-export class MermaidSyntaxError extends Error {}
+export class MermaidSyntaxError extends Error {
+	override name = 'MermaidSyntaxError';
+}
+
+/**
+ * By name, not `instanceof`: the browser is shared through `globalThis` by several bundled copies
+ * of this module, and the copy that launched it is the one whose class it throws.
+ */
+export function isMermaidSyntaxError(error: unknown): error is MermaidSyntaxError {
+	return error instanceof Error && error.name === 'MermaidSyntaxError';
+}
 
 const require = createRequire(import.meta.url);
 

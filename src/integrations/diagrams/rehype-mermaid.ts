@@ -6,7 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { useTranslations } from '../../i18n/translate';
 import type { Locale } from '../../i18n/locales';
 import { invalidDiagramMessage } from './mermaid-message';
-import { MermaidSyntaxError } from './mermaid-browser';
+import { isMermaidSyntaxError } from './mermaid-browser';
 import { diagramSession } from './diagram-session';
 import { renderDiagram, type RenderedDiagram } from './render-diagram';
 
@@ -54,7 +54,7 @@ export function rehypeMermaid() {
 			try {
 				diagram = await renderDiagram(fence.source, `${display}#${position}`);
 			} catch (error) {
-				if (!(error instanceof MermaidSyntaxError)) throw error;
+				if (!isMermaidSyntaxError(error)) throw error;
 				const invalid = new DiagramError(display, fence.line + offset, error.message);
 				diagramSession().errors.push(invalid.message);
 				throw invalid;

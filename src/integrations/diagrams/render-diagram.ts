@@ -33,7 +33,7 @@ export async function isCachedDiagram(source: string): Promise<boolean> {
  * Renders (or reads from the cache) the light and dark SVG of a diagram. `scope` tells apart
  * diagrams that could meet on one page (file and position of a fence, or the chart's name); it
  * seeds the id prefix, which stays the same from build to build.
- * Throws `MermaidSyntaxError` for an invalid diagram.
+ * Throws a `MermaidSyntaxError` (test with `isMermaidSyntaxError`) for an invalid diagram.
  */
 export async function renderDiagram(source: string, scope: string): Promise<RenderedDiagram> {
 	source = normaliseSource(source);

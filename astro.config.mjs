@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import tailwind from '@astrojs/tailwind';
+import diagrams from './src/integrations/diagrams/index.ts';
 import glasshouse from './src/integrations/glasshouse/index.ts';
 
 // Site URL and base path come from the environment so one repository deploys to
@@ -17,7 +18,9 @@ export default defineConfig({
 	build: { format: 'directory', inlineStylesheets: 'never' },
 	vite: { build: { assetsInlineLimit: 0 } },
 	// Client content is fetched from content/ by the content layer; nothing of it belongs in public/.
+	// Mermaid fences are drawn at build time by the diagrams integration, not highlighted as code.
 	markdown: { syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] } },
-	integrations: [mdx(), tailwind({ configFile: './src/styles/tailwind.config.mjs', applyBaseStyles: false }), glasshouse()],
+	// diagrams before glasshouse: its build:done (close the browser, log counts) runs before encryption.
+	integrations: [mdx(), tailwind({ configFile: './src/styles/tailwind.config.mjs', applyBaseStyles: false }), diagrams(), glasshouse()],
 	devToolbar: { enabled: false },
 });

@@ -12,6 +12,7 @@ import { runSecret, secretHelp } from './commands/secret';
 import { runShare, shareHelp } from './commands/share';
 import { consoleOutput, UsageError, UserError, type Output } from './output';
 import { AccessError } from '../integrations/gate/build-keyring';
+import { closeDiagramBrowser } from '../integrations/diagrams/diagram-session';
 import { SecretError } from '../integrations/gate/secret';
 
 const HELP = `Usage: glasshouse <command> [options]
@@ -161,5 +162,8 @@ async function runCommand(command: Command, args: string[], output: Output): Pro
 			return 1;
 		}
 		throw error;
+	} finally {
+		// Whatever happened (a failed build included), no headless browser may outlive the command.
+		await closeDiagramBrowser();
 	}
 }

@@ -2,6 +2,7 @@ import { compile } from '@mdx-js/mdx';
 import path from 'node:path';
 import { today as currentDay } from '../utils/calendar';
 import { checkPlaceholders } from './check-placeholders';
+import { checkDiagrams, collectMermaidFences, type MermaidFence } from './check-diagrams';
 import { checkReferences } from './check-references';
 import { loadContent, type LoadedClient, type LoadedContent } from './load-content';
 import type { Problem } from './problem';
@@ -22,11 +23,14 @@ export interface CheckResult extends LoadedContent {
 export async function checkContent(contentDir: string, options: CheckOptions = {}): Promise<CheckResult> {
 	const loaded = await loadContent(path.resolve(contentDir), options.displayRoot);
 	const problems = [...loaded.problems];
+	const fences: MermaidFence[] = [];
 	for (const client of loaded.clients) {
 		problems.push(...checkReferences(client, options.today ?? currentDay()));
-		problems.push(...(await checkBodies(client)));
+		problems.push(...(await checkBodies(client, fences)));
 		problems.push(...checkPlaceholders(client));
 	}
+	// All clients' diagrams at once: at most one browser for the whole check.
+	problems.push(...(await checkDiagrams(fences)));
 	problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
 	return {
 		...loaded,
@@ -36,13 +40,16 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
 	};
 }
 
-/** Compiles each Markdown/MDX body so a syntax error is reported with its line before Astro meets it. */
-async function checkBodies(client: LoadedClient): Promise<Problem[]> {
+/**
+ * Compiles each Markdown/MDX body so a syntax error is reported with its line before Astro meets it,
+ * and collects the mermaid fences found on the way into `fences`.
+ */
+async function checkBodies(client: LoadedClient, fences: MermaidFence[]): Promise<Problem[]> {
 	const problems: Problem[] = [];
 	const entries = [...client.updates, ...client.decisions, ...client.faq];
 	for (const { source } of entries) {
 		try {
-			await compile(source.body, { format: source.file.endsWith('.mdx') ? 'mdx' : 'md' });
+			await compile(source.body, { format: source.file.endsWith('.mdx') ? 'mdx' : 'md', remarkPlugins: [collectMermaidFences(source.file, source.bodyLine, fences)] });
 		} catch (error) {
 			const place = (error as { place?: { line?: number; start?: { line?: number } } }).place;
 			const line = place?.line ?? place?.start?.line ?? 1;

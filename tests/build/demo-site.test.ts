@@ -123,7 +123,11 @@ describe('the demo output', () => {
 		expect((await listFiles(dist)).filter((file) => /\.(png|jpe?g|webp|avif|gif)$/.test(file) || (file.endsWith('.svg') && file !== 'favicon.svg'))).toEqual([]);
 	});
 
-	it('shows a Mermaid fence as code until diagrams are rendered', async () => {
-		expect(await page('tidewater-logistics/updates/2026-10-23/index.html')).toMatch(/<pre[^>]*><code[^>]*>flowchart LR/);
+	it('draws the Mermaid fence of an update as an inline diagram, named after its heading', async () => {
+		const html = await page('tidewater-logistics/updates/2026-10-23/index.html');
+		expect(html).not.toContain('language-mermaid');
+		expect(html).toMatch(/<figure class="diagram" aria-label="Cutover plan"><div class="diagram-scroll"[^>]*><div class="diagram-light"><svg /);
+		// Mermaid sets each word of a label in its own <tspan>.
+		expect(html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).toContain('Smoke tests pass?');
 	});
 });

@@ -29,9 +29,9 @@ export interface BuildRun {
  * Builds a content folder with the real CLI in a child process, as CI and users do.
  * `name` picks the output folder under tests/.output/.
  */
-export async function buildSite(name: string, content: string, options: { base?: string; env?: Record<string, string | undefined> } = {}): Promise<BuildRun> {
+export async function buildSite(name: string, content: string, options: { base?: string; env?: Record<string, string | undefined>; timeout?: number } = {}): Promise<BuildRun> {
 	const outDir = path.join(OUTPUT, name);
-	const result = await run(['build', '--content', content, '--out', outDir], cleanEnv({ GLASSHOUSE_BASE: options.base ?? '/', GLASSHOUSE_SECRET: TEST_SECRET, ...options.env }));
+	const result = await run(['build', '--content', content, '--out', outDir], cleanEnv({ GLASSHOUSE_BASE: options.base ?? '/', GLASSHOUSE_SECRET: TEST_SECRET, ...options.env }), options.timeout);
 	return { ...result, outDir };
 }
 
@@ -39,14 +39,14 @@ export async function buildSite(name: string, content: string, options: { base?:
  * Runs the CLI without blocking this process: a test worker that waits synchronously for a
  * build cannot answer its test runner, which then times out under load.
  */
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function run(args: string[], env: NodeJS.ProcessEnv, timeout = 280_000): Promise<{ status: number | null; stdout: string; stderr: string }> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, ['src/cli/bin.mjs', ...args], { cwd: ROOT, env });
 		let stdout = '';
 		let stderr = '';
 		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
 		child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-		const timer = setTimeout(() => child.kill('SIGKILL'), 280_000);
+		const timer = setTimeout(() => child.kill('SIGKILL'), timeout);
 		child.on('error', reject);
 		child.on('close', (status) => {
 			clearTimeout(timer);

@@ -1,0 +1,46 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Bump when the way SVGs are stored changes, so older entries are ignored. */
+const CACHE_FORMAT = 1;
+
+export interface CacheKeyParts {
+	source: string;
+	theme: string;
+	mermaidVersion: string;
+	/** Mermaid's configuration for the theme; any change in the look renders afresh. */
+	config: unknown;
+}
+
+/** Content address of a rendered SVG: the same diagram, theme, look and Mermaid give the same key. */
+export function diagramCacheKey(parts: CacheKeyParts): string {
+	return createHash('sha256')
+		.update(JSON.stringify([CACHE_FORMAT, parts.mermaidVersion, parts.theme, parts.config, parts.source]))
+		.digest('hex');
+}
+
+/**
+ * Where rendered SVGs are kept between builds, beside Astro's own cache: never in the output, since
+ * they hold client content. `GLASSHOUSE_DIAGRAM_CACHE` moves it (benchmarks and tests use that).
+ */
+export function defaultCacheDir(root = process.cwd(), env: NodeJS.ProcessEnv = process.env): string {
+	return env.GLASSHOUSE_DIAGRAM_CACHE ? path.resolve(root, env.GLASSHOUSE_DIAGRAM_CACHE) : path.join(root, 'node_modules', '.cache', 'glasshouse-diagrams');
+}
+
+/** A cached SVG, or `undefined` when there is none (a missing or unreadable entry is just a miss). */
+export async function readCachedSvg(dir: string, key: string): Promise<string | undefined> {
+	try {
+		return await readFile(path.join(dir, `${key}.svg`), 'utf8');
+	} catch {
+		return undefined;
+	}
+}
+
+/** Writes through a temporary file, so a build that dies mid-write never leaves half an SVG behind. */
+export async function writeCachedSvg(dir: string, key: string, svg: string): Promise<void> {
+	await mkdir(dir, { recursive: true });
+	const temporary = path.join(dir, `.${key}.${randomUUID()}.tmp`);
+	await writeFile(temporary, svg, 'utf8');
+	await rename(temporary, path.join(dir, `${key}.svg`));
+}

@@ -7,6 +7,7 @@ import { FaqSchema, type Faq } from '../schemas/faq';
 import { MilestoneObjectSchema, MilestoneSchema, milestoneRules, type Milestone } from '../schemas/milestone';
 import { SiteSchema, type Site } from '../schemas/site';
 import { SlugSchema } from '../schemas/common';
+import { IMAGE_FILE } from '../utils/image-file';
 import { UpdateObjectSchema, UpdateSchema, updateRules, type Update } from '../schemas/update';
 import { describeIssue } from './describe-issue';
 import type { Problem } from './problem';
@@ -49,8 +50,6 @@ interface Salvage {
 const CLIENT: Salvage = { object: ClientObjectSchema, rules: clientRules };
 const UPDATE: Salvage = { object: UpdateObjectSchema, rules: updateRules };
 const MILESTONE: Salvage = { object: MilestoneObjectSchema, rules: milestoneRules };
-
-const IMAGE = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
 
 export const LOGO_MAX_BYTES = 100 * 1024;
 
@@ -133,7 +132,7 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 			for (const name of (await readdir(folderPath)).sort()) {
 				const absolute = path.join(folderPath, name);
 				if (name.startsWith('.') || !(await isFile(absolute))) continue;
-				if (IMAGE.test(name)) continue; // Referenced from Markdown; inlined into the encrypted pages.
+				if (IMAGE_FILE.test(name)) continue; // Referenced from Markdown; inlined into the encrypted pages.
 				if (!FOLDERS[folder].test(name)) {
 					report(display(absolute), [], `expected ${folder === 'milestones' ? 'a .yaml' : 'a .md or .mdx'} file, found "${name}" (it is ignored)`, 'warning');
 					continue;

@@ -1,4 +1,5 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/index';
@@ -16,6 +17,23 @@ export function copyContent(source = DEMO_CONTENT): string {
 	const dir = path.join(mkdtempSync(path.join(tmpdir(), 'glasshouse-cli-')), 'content');
 	cpSync(source, dir, { recursive: true });
 	return dir;
+}
+
+/**
+ * Gives every test of the calling file its own copy of the demo content (handed to `use`) on
+ * Sunday 22 November 2026, when both demo clients last reported on Friday 20 November.
+ */
+export function freshDemoCopyEachTest(use: (content: string) => void): void {
+	let content = '';
+	beforeEach(() => {
+		content = copyContent();
+		use(content);
+		vi.stubEnv('GLASSHOUSE_TODAY', '2026-11-22');
+	});
+	afterEach(() => {
+		vi.unstubAllEnvs();
+		rmSync(path.dirname(content), { recursive: true, force: true });
+	});
 }
 
 /** Runs the CLI in-process against `content`, as `glasshouse <args> --content <content>`. */

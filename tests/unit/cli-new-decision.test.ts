@@ -1,20 +1,13 @@
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { checkErrors, cli, copyContent, readContentFile } from '../support/temp-content';
+import { describe, expect, it } from 'vitest';
+import { checkErrors, cli, freshDemoCopyEachTest, readContentFile } from '../support/temp-content';
 
 const TIDEWATER = 'tidewater-logistics';
 const JINGHONG = 'jinghong-precision';
 
 let content: string;
-beforeEach(() => {
-	content = copyContent();
-	vi.stubEnv('GLASSHOUSE_TODAY', '2026-11-22');
-});
-afterEach(() => {
-	vi.unstubAllEnvs();
-	rmSync(path.dirname(content), { recursive: true, force: true });
-});
+freshDemoCopyEachTest((copy) => (content = copy));
 
 const decisions = (client: string) => readdirSync(path.join(content, client, 'decisions')).sort();
 

@@ -1,23 +1,16 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClientSchema } from '../../src/schemas/client';
 import { parseSource } from '../../src/model/source-file';
 import { checkContent } from '../../src/model/check-content';
-import { checkErrors, cli, copyContent, readContentFile } from '../support/temp-content';
+import { checkErrors, cli, freshDemoCopyEachTest, readContentFile } from '../support/temp-content';
 
 const TIDEWATER = 'tidewater-logistics';
 const JINGHONG = 'jinghong-precision';
 
 let content: string;
-beforeEach(() => {
-	content = copyContent();
-	vi.stubEnv('GLASSHOUSE_TODAY', '2026-11-22');
-});
-afterEach(() => {
-	vi.unstubAllEnvs();
-	rmSync(path.dirname(content), { recursive: true, force: true });
-});
+freshDemoCopyEachTest((copy) => (content = copy));
 
 describe('glasshouse new milestone', () => {
 	it('writes a planned milestone owned by the primary vendor contact', async () => {

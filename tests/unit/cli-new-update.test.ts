@@ -1,21 +1,13 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { checkErrors, cli, copyContent, MINIMAL_CONTENT, readContentFile } from '../support/temp-content';
+import { describe, expect, it, vi } from 'vitest';
+import { checkErrors, cli, copyContent, freshDemoCopyEachTest, MINIMAL_CONTENT, readContentFile } from '../support/temp-content';
 
 const TIDEWATER = 'tidewater-logistics';
 const JINGHONG = 'jinghong-precision';
 
 let content: string;
-beforeEach(() => {
-	content = copyContent();
-	// Sunday 22 November 2026: both demo clients last reported on Friday 20 November.
-	vi.stubEnv('GLASSHOUSE_TODAY', '2026-11-22');
-});
-afterEach(() => {
-	vi.unstubAllEnvs();
-	rmSync(path.dirname(content), { recursive: true, force: true });
-});
+freshDemoCopyEachTest((copy) => (content = copy));
 
 const updatePath = (client: string, date: string) => path.join(content, client, 'updates', `${date}.mdx`);
 

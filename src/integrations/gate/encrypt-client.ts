@@ -6,6 +6,7 @@ import type { Keyring } from '../../runtime/crypto/keyring';
 import { normalizePagePath } from '../../runtime/crypto/page-path';
 import type { Locale } from '../../i18n/locales';
 import { listFiles } from '../glasshouse/find-broken-links';
+import { PUBLIC_INDEX_FILE } from '../../runtime/search/public-index-files';
 import { inlineImages } from './inline-assets';
 import { renderShell } from './render-shell';
 
@@ -21,11 +22,8 @@ export interface EncryptClientInput {
 	assets: { script: string; style: string };
 }
 
-/**
- * Generic code that may stay readable inside a client folder: Pagefind's runtime and its
- * language-specific (not client-specific) WebAssembly. Everything else is sealed.
- */
-export const PUBLIC_RUNTIME_FILES = /^pagefind\/(pagefind\.js|wasm\.[a-z-]+\.pagefind)$/;
+/** Generic code that may stay readable inside a client folder; everything else is sealed. */
+const isPublicRuntimeFile = (relativePath: string) => relativePath.startsWith('pagefind/') && PUBLIC_INDEX_FILE.test(relativePath.slice('pagefind/'.length));
 
 /**
  * Replaces every HTML page under `dist/<client>/` by a lock-screen shell holding the page's
@@ -42,7 +40,7 @@ export async function encryptClient(input: EncryptClientInput): Promise<{ pages:
 		const absolute = path.join(folder, file);
 		const relativePath = file.split(path.sep).join('/');
 		if (!file.endsWith('.html')) {
-			if (PUBLIC_RUNTIME_FILES.test(relativePath)) continue;
+			if (isPublicRuntimeFile(relativePath)) continue;
 			await writeFile(absolute, await sealFile(input.contentKey, await readFile(absolute), fileAad(input.client, relativePath)));
 			files++;
 			continue;

@@ -1,5 +1,6 @@
 import { readFile, rm } from 'node:fs/promises';
 import { listFiles } from '../glasshouse/find-broken-links';
+import { IMAGE_FILE } from '../../utils/image-file';
 import path from 'node:path';
 import type { LoadedClient } from '../../model/load-content';
 import { buildKeyring, generateContentKey, resolveCredentials } from './build-keyring';
@@ -66,11 +67,9 @@ export async function encryptSite(input: EncryptSiteInput): Promise<EncryptSiteR
 	return { clients: gated.length, pages, files, milliseconds: Math.round(performance.now() - started) };
 }
 
-const IMAGE = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
-
 async function removeUnreferencedImages(outDir: string, privateClients: Set<string>): Promise<void> {
 	const files = (await listFiles(outDir)).map((file) => file.split(path.sep).join('/'));
-	const images = files.filter((file) => file.startsWith('_astro/') && IMAGE.test(file));
+	const images = files.filter((file) => file.startsWith('_astro/') && IMAGE_FILE.test(file));
 	if (images.length === 0) return;
 	const publicText = await Promise.all(
 		files.filter((file) => /\.(html|css|js|json|xml|webmanifest)$/.test(file) && !privateClients.has(file.split('/')[0]!)).map((file) => readFile(path.join(outDir, file), 'utf8')),

@@ -1,3 +1,5 @@
+import { PUBLIC_INDEX_FILE } from './public-index-files';
+
 /**
  * Loads one client's Pagefind index. On a private site every index file is sealed; Pagefind is
  * told to run without its Web Worker (`noWorker`) so all its requests go through this page's
@@ -21,8 +23,6 @@ export interface Pagefind {
 
 type FetchDecrypted = (path: string) => Promise<ArrayBuffer>;
 
-/** Pagefind's own runtime and its generic WebAssembly are published unencrypted. */
-const PUBLIC_FILE = /^(pagefind\.js|wasm\.[a-z-]+\.pagefind)$/;
 
 export async function loadPagefind(base: string, client: string): Promise<Pagefind> {
 	const clientRoot = `${base}${client}/`;
@@ -39,7 +39,7 @@ function wrapFetch(folder: string, clientRoot: string, fetchDecrypted: FetchDecr
 	globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
 		const url = new URL(input instanceof Request ? input.url : String(input), location.href);
 		const name = url.pathname.slice(folder.length);
-		if (url.origin !== location.origin || !url.pathname.startsWith(folder) || PUBLIC_FILE.test(name)) return original(input, init);
+		if (url.origin !== location.origin || !url.pathname.startsWith(folder) || PUBLIC_INDEX_FILE.test(name)) return original(input, init);
 		// Decrypted bytes go straight to Pagefind: never into localStorage, sessionStorage or a cache.
 		return new Response(await fetchDecrypted(url.pathname.slice(clientRoot.length)), { status: 200 });
 	};

@@ -5,6 +5,10 @@ import { UpdateSchema } from './schemas/update';
 import { DecisionSchema } from './schemas/decision';
 import { MilestoneSchema } from './schemas/milestone';
 import { FaqSchema } from './schemas/faq';
+import { RiskSchema } from './schemas/risk';
+import { ChangeSchema } from './schemas/change';
+import { MeetingSchema } from './schemas/meeting';
+import { CloseoutSchema } from './schemas/closeout';
 import { contentDir } from './model/content-dir';
 
 // Every entry id starts with the client folder ("acme/updates/2026-01-09"), which is how pages
@@ -15,6 +19,10 @@ export const collections = {
 	clients: defineCollection({ loader: from('*/client.yaml'), schema: ClientSchema }),
 	updates: defineCollection({ loader: from('*/updates/*.{md,mdx}'), schema: UpdateSchema }),
 	decisions: defineCollection({ loader: from('*/decisions/*.{md,mdx}'), schema: DecisionSchema }),
-	milestones: defineCollection({ loader: from('*/milestones/*.yaml'), schema: MilestoneSchema }),
+	milestones: defineCollection({ loader: from('*/milestones/*.{yaml,yml}'), schema: MilestoneSchema }),
 	faq: defineCollection({ loader: from('*/faq/*.{md,mdx}'), schema: FaqSchema }),
+	risks: defineCollection({ loader: from('*/risks/*.{yaml,yml}'), schema: RiskSchema }),
+	changes: defineCollection({ loader: from('*/changes/*.{md,mdx}'), schema: ChangeSchema }),
+	meetings: defineCollection({ loader: from('*/meetings/*.{md,mdx}'), schema: MeetingSchema }),
+	closeouts: defineCollection({ loader: from('*/closeout.{md,mdx}'), schema: CloseoutSchema }),
 };

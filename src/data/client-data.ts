@@ -5,11 +5,17 @@ import { deriveSupersededBy } from '../utils/derive-superseded-by';
 import { effectiveStatuses } from '../utils/effective-status';
 import type { DecisionStatus } from '../schemas/decision';
 import { loadSite } from './site-data';
+import type { Risk } from '../schemas/risk';
+import { compareRisks } from '../utils/compare-risks';
 
 export type UpdateEntry = CollectionEntry<'updates'>;
 export type DecisionEntry = CollectionEntry<'decisions'>;
 export type MilestoneEntry = CollectionEntry<'milestones'>;
 export type FaqEntry = CollectionEntry<'faq'>;
+export type RiskEntry = CollectionEntry<'risks'>;
+export type ChangeEntry = CollectionEntry<'changes'>;
+export type MeetingEntry = CollectionEntry<'meetings'>;
+export type CloseoutEntry = CollectionEntry<'closeouts'>;
 
 /** Everything one client's pages need, sorted for display. */
 export interface ClientData {
@@ -29,6 +35,16 @@ export interface ClientData {
 	milestones: MilestoneEntry[];
 	/** By `order`, then question. */
 	faq: FaqEntry[];
+	/** Register order: live before closed, most severe first (see `compareRisks`). */
+	risks: RiskEntry[];
+	/** Register id → risk, for resolving updates' `risks`. */
+	riskById: Map<string, Risk>;
+	/** Lowest number first. */
+	changes: ChangeEntry[];
+	/** Newest first. */
+	meetings: MeetingEntry[];
+	/** The close-out summary, when one exists (shown once the client's status is closed). */
+	closeout?: CloseoutEntry;
 }
 
 /** The client folder an entry id starts with: "acme/updates/2026-01-09" → "acme". */
@@ -53,12 +69,16 @@ export function loadClient(slug: string): Promise<ClientData> {
 
 async function load(slug: string): Promise<ClientData> {
 	const mine = <T extends { id: string }>(entry: T) => clientOf(entry) === slug;
-	const [clients, updates, decisions, milestones, faq, site] = await Promise.all([
+	const [clients, updates, decisions, milestones, faq, risks, changes, meetings, closeouts, site] = await Promise.all([
 		getCollection('clients', mine),
 		getCollection('updates', mine),
 		getCollection('decisions', mine),
 		getCollection('milestones', mine),
 		getCollection('faq', mine),
+		getCollection('risks', mine),
+		getCollection('changes', mine),
+		getCollection('meetings', mine),
+		getCollection('closeouts', mine),
 		loadSite(),
 	]);
 	const client = clients[0]?.data;
@@ -75,5 +95,10 @@ async function load(slug: string): Promise<ClientData> {
 		statusOf: effectiveStatuses(decisions.map((entry) => entry.data)),
 		milestones: milestones.sort((a, b) => a.data.due.localeCompare(b.data.due) || a.data.id.localeCompare(b.data.id)),
 		faq: faq.sort((a, b) => a.data.order - b.data.order || a.data.question.localeCompare(b.data.question)),
+		risks: risks.sort((a, b) => compareRisks(a.data, b.data)),
+		riskById: new Map(risks.map((entry) => [entry.data.id, entry.data])),
+		changes: changes.sort((a, b) => a.data.number - b.data.number),
+		meetings: meetings.sort((a, b) => b.data.date.localeCompare(a.data.date) || b.id.localeCompare(a.id)),
+		closeout: closeouts[0],
 	};
 }

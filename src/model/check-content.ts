@@ -4,6 +4,10 @@ import { today as currentDay } from '../utils/calendar';
 import { checkPlaceholders } from './check-placeholders';
 import { checkDiagrams, collectMermaidFences, type MermaidFence } from './check-diagrams';
 import { checkReferences } from './check-references';
+import { checkRisks } from './check-risks';
+import { checkChanges } from './check-changes';
+import { checkMeetings } from './check-meetings';
+import { checkCloseout } from './check-closeout';
 import { loadContent, type LoadedClient, type LoadedContent } from './load-content';
 import type { Problem } from './problem';
 
@@ -25,7 +29,9 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
 	const problems = [...loaded.problems];
 	const fences: MermaidFence[] = [];
 	for (const client of loaded.clients) {
-		problems.push(...checkReferences(client, options.today ?? currentDay()));
+		const today = options.today ?? currentDay();
+		problems.push(...checkReferences(client, today));
+		problems.push(...checkRisks(client, today), ...checkChanges(client), ...checkMeetings(client), ...checkCloseout(client));
 		problems.push(...(await checkBodies(client, fences)));
 		problems.push(...checkPlaceholders(client));
 	}
@@ -46,7 +52,7 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
  */
 async function checkBodies(client: LoadedClient, fences: MermaidFence[]): Promise<Problem[]> {
 	const problems: Problem[] = [];
-	const entries = [...client.updates, ...client.decisions, ...client.faq];
+	const entries = [...client.updates, ...client.decisions, ...client.faq, ...client.changes, ...client.meetings, ...(client.closeout ? [client.closeout] : [])];
 	for (const { source } of entries) {
 		try {
 			await compile(source.body, { format: source.file.endsWith('.mdx') ? 'mdx' : 'md', remarkPlugins: [collectMermaidFences(source.file, source.bodyLine, fences)] });

@@ -27,9 +27,16 @@ export function describeIssue(issue: ZodIssue, input: unknown): { path: Array<st
 			return [{ path: issue.path, message: issue.message.startsWith('expected') ? `${issue.message}, found ${found}` : `expected ${issue.message}, found ${found}` }];
 		case 'invalid_union_discriminator':
 			return [{ path: issue.path, message: `expected one of ${issue.options.map((option) => `"${String(option)}"`).join(', ')}, found ${found}` }];
-		case 'invalid_union':
-			// Our unions are the date field (string or YAML date); report it as a date.
-			return [{ path: issue.path, message: `expected a date as YYYY-MM-DD, found ${found}` }];
+		case 'invalid_union': {
+			// Report the branch the value was meant for: the one that got past the type check.
+			const typeOnly = (branch: { issues: ZodIssue[] }) => branch.issues.every((inner) => inner.code === 'invalid_type' && inner.path.length === issue.path.length);
+			const meant = issue.unionErrors.find((branch) => !typeOnly(branch));
+			if (meant) return meant.issues.flatMap((inner) => describeIssue(inner, input));
+			const expected = [...new Set(issue.unionErrors.flatMap((branch) => branch.issues.map((inner) => (inner.code === 'invalid_type' ? inner.expected : ''))))].filter(Boolean);
+			// The date field is a union of a string and a YAML date; name it as a date.
+			if (expected.includes('date')) return [{ path: issue.path, message: `expected a date as YYYY-MM-DD, found ${found}` }];
+			return [{ path: issue.path, message: `expected ${expected.map(article).join(' or ')}, found ${found}` }];
+		}
 		case 'not_finite':
 		case 'not_multiple_of':
 			return [{ path: issue.path, message: `expected a whole number, found ${found}` }];

@@ -9,6 +9,10 @@ import { SiteSchema, type Site } from '../schemas/site';
 import { SlugSchema } from '../schemas/common';
 import { IMAGE_FILE } from '../utils/image-file';
 import { UpdateObjectSchema, UpdateSchema, updateRules, type Update } from '../schemas/update';
+import { RiskObjectSchema, RiskSchema, riskRules, type Risk } from '../schemas/risk';
+import { ChangeObjectSchema, ChangeSchema, changeRules, type Change } from '../schemas/change';
+import { MeetingSchema, type Meeting } from '../schemas/meeting';
+import { CloseoutSchema, type Closeout } from '../schemas/closeout';
 import { describeIssue } from './describe-issue';
 import type { Problem } from './problem';
 import { readSourceFile, type FieldPath, type SourceFile } from './source-file';
@@ -30,6 +34,11 @@ export interface LoadedClient {
 	decisions: Parsed<Decision>[];
 	milestones: Parsed<Milestone>[];
 	faq: Parsed<Faq>[];
+	risks: Parsed<Risk>[];
+	changes: Parsed<Change>[];
+	meetings: Parsed<Meeting>[];
+	/** `closeout.mdx` next to client.yaml, when there is one. */
+	closeout?: Parsed<Closeout>;
 }
 
 export interface LoadedContent {
@@ -50,6 +59,8 @@ interface Salvage {
 const CLIENT: Salvage = { object: ClientObjectSchema, rules: clientRules };
 const UPDATE: Salvage = { object: UpdateObjectSchema, rules: updateRules };
 const MILESTONE: Salvage = { object: MilestoneObjectSchema, rules: milestoneRules };
+const RISK: Salvage = { object: RiskObjectSchema, rules: riskRules };
+const CHANGE: Salvage = { object: ChangeObjectSchema, rules: changeRules };
 
 export const LOGO_MAX_BYTES = 100 * 1024;
 
@@ -59,7 +70,15 @@ const FOLDERS = {
 	decisions: /\.mdx?$/,
 	milestones: /\.ya?ml$/,
 	faq: /\.mdx?$/,
+	risks: /\.ya?ml$/,
+	changes: /\.mdx?$/,
+	meetings: /\.mdx?$/,
 } as const;
+
+/** Numbered records: `0007-short-title.mdx`. */
+const NUMBERED_FILE = /^(\d{4})-[a-z0-9-]+$/;
+/** Meeting minutes: `2026-10-06-steering.mdx`, optionally with more words after the date. */
+const MEETING_FILE = /^(\d{4}-\d{2}-\d{2})-[a-z0-9-]+$/;
 
 /**
  * Reads and validates every file under `contentDir` on its own (schemas, file names), collecting
@@ -114,7 +133,7 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 	for (const entry of (await readdir(contentDir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
 		if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
 		const dir = path.join(contentDir, entry.name);
-		const loaded: LoadedClient = { slug: entry.name, dir: display(dir), updates: [], decisions: [], milestones: [], faq: [] };
+		const loaded: LoadedClient = { slug: entry.name, dir: display(dir), updates: [], decisions: [], milestones: [], faq: [], risks: [], changes: [], meetings: [] };
 		clients.push(loaded);
 		if (!SlugSchema.safeParse(entry.name).success) {
 			report(display(dir), [], `expected a client folder name of lowercase letters, digits and hyphens (it becomes the URL), found "${entry.name}"`);
@@ -126,6 +145,12 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 			loaded.client = await parse(clientPath, ClientSchema, CLIENT);
 			await checkLogo(loaded, dir);
 		}
+		for (const name of ['closeout.mdx', 'closeout.md']) {
+			const closeoutPath = path.join(dir, name);
+			if (!(await isFile(closeoutPath))) continue;
+			if (loaded.closeout) report(display(closeoutPath), [], `expected one close-out summary, found ${name} next to ${path.basename(loaded.closeout.source.file)} (it is ignored)`);
+			else loaded.closeout = await parse(closeoutPath, CloseoutSchema);
+		}
 		for (const folder of Object.keys(FOLDERS) as Array<keyof typeof FOLDERS>) {
 			const folderPath = path.join(dir, folder);
 			if (!(await isDirectory(folderPath))) continue;
@@ -134,7 +159,7 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 				if (name.startsWith('.') || !(await isFile(absolute))) continue;
 				if (IMAGE_FILE.test(name)) continue; // Referenced from Markdown; inlined into the encrypted pages.
 				if (!FOLDERS[folder].test(name)) {
-					report(display(absolute), [], `expected ${folder === 'milestones' ? 'a .yaml' : 'a .md or .mdx'} file, found "${name}" (it is ignored)`, 'warning');
+					report(display(absolute), [], `expected ${folder === 'milestones' || folder === 'risks' ? 'a .yaml' : 'a .md or .mdx'} file, found "${name}" (it is ignored)`, 'warning');
 					continue;
 				}
 				await loadEntry(folder, absolute);
@@ -153,7 +178,7 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 				case 'decisions': {
 					const decision = await parse(absolute, DecisionSchema);
 					if (!decision) return;
-					const prefix = /^(\d{4})-[a-z0-9-]+$/.exec(decision.stem);
+					const prefix = NUMBERED_FILE.exec(decision.stem);
 					if (!prefix) report(decision.source, [], `expected a file name like 0007-short-title.mdx, found "${path.basename(absolute)}"`);
 					else if (Number(prefix[1]) !== decision.value.number) report(decision.source, ['number'], `expected ${Number(prefix[1])} to match the file name, found ${decision.value.number}`);
 					loaded.decisions.push(decision);
@@ -169,6 +194,31 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 				case 'faq': {
 					const faq = await parse(absolute, FaqSchema);
 					if (faq) loaded.faq.push(faq);
+					return;
+				}
+				case 'risks': {
+					const risk = await parse(absolute, RiskSchema, RISK);
+					if (!risk) return;
+					if (risk.stem !== risk.value.id) report(risk.source, ['id'], `expected "${risk.stem}" to match the file name, found "${risk.value.id}"`);
+					loaded.risks.push(risk);
+					return;
+				}
+				case 'changes': {
+					const change = await parse(absolute, ChangeSchema, CHANGE);
+					if (!change) return;
+					const prefix = NUMBERED_FILE.exec(change.stem);
+					if (!prefix) report(change.source, [], `expected a file name like 0003-short-title.mdx, found "${path.basename(absolute)}"`);
+					else if (Number(prefix[1]) !== change.value.number) report(change.source, ['number'], `expected ${Number(prefix[1])} to match the file name, found ${change.value.number}`);
+					loaded.changes.push(change);
+					return;
+				}
+				case 'meetings': {
+					const meeting = await parse(absolute, MeetingSchema);
+					if (!meeting) return;
+					const prefix = MEETING_FILE.exec(meeting.stem);
+					if (!prefix) report(meeting.source, [], `expected a file name like ${meeting.value.date}-${meeting.value.type}.mdx, found "${path.basename(absolute)}"`);
+					else if (prefix[1] !== meeting.value.date) report(meeting.source, ['date'], `expected the file name's date (${prefix[1]}), found ${meeting.value.date}`);
+					loaded.meetings.push(meeting);
 					return;
 				}
 			}

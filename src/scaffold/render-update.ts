@@ -70,8 +70,8 @@ export function renderUpdate(date: string, locale: Locale, previous?: PreviousUp
 	);
 	front.push(
 		risks.length
-			? block('risks', risks.map(stripDefaults), `carried over from ${since}; update or remove those that are closed`)
-			: line('risks', [], 'risks and issues: - title, level (low, medium, high), mitigation, owner'),
+			? block('risks', risks.map((risk) => (typeof risk === 'string' ? risk : stripDefaults(risk))), `carried over from ${since}; update or remove those that are closed`)
+			: line('risks', [], 'ids from the risk register (risks/<id>.yaml), or - title, level (low, medium, high), mitigation, owner'),
 	);
 	front.push(line('decisions', [], 'numbers of decisions this update refers to, e.g. [7]'));
 	front.push(line('milestones', [], 'ids of milestones this update refers to, e.g. [go-live]'));

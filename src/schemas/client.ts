@@ -80,6 +80,8 @@ export const ClientObjectSchema = z
 				name: TextSchema,
 				/** One paragraph: what the project is for. */
 				summary: TextSchema,
+				/** What the project must achieve; the close-out reports an outcome against each. */
+				objectives: z.array(TextSchema).default([]),
 			})
 			.strict(),
 		/** Language of the site's interface and dates. */
@@ -104,6 +106,10 @@ export const ClientObjectSchema = z
 		access: z.array(AccessEntrySchema).default([]),
 		/** Publish this client's site unencrypted. Every client is private unless this says otherwise. */
 		public: z.boolean().default(false),
+		/** active while work goes on; closed shows the close-out summary (closeout.mdx) on the overview. */
+		status: z.enum(['active', 'closed']).default('active'),
+		/** Days after which `check` warns about an open risk that has not been reviewed. */
+		riskReviewDays: z.number().int().min(1).max(365).default(30),
 		/** Days a "remembered" device stays unlocked (0 disables remembering). */
 		rememberDays: z.number().int().min(0).max(365).default(30),
 	})

@@ -58,8 +58,11 @@ export const UpdateObjectSchema = z
 		summary: TextSchema.max(600, 'expected a short summary (600 characters at most)'),
 		/** Overall completion in percent. */
 		progress: z.number().int().min(0).max(100).optional(),
-		/** Risks and issues with their mitigation; shown as the "Risks and issues" section. */
-		risks: z.array(UpdateRiskSchema).default([]),
+		/**
+		 * Risks and issues shown as the "Risks and issues" section: the id of an entry of the risk
+		 * register (`risks/<id>.yaml`), or a one-off risk written out in place.
+		 */
+		risks: z.array(z.union([SlugSchema, UpdateRiskSchema])).default([]),
 		/** Items the client needs to act on; shown as the "Needs from you" section. */
 		needs: z.array(NeedSchema).default([]),
 		/** Numbers of decisions this update refers to. */
@@ -82,4 +85,6 @@ export const UpdateSchema = UpdateObjectSchema.superRefine(updateRules);
 export type UpdateInput = z.input<typeof UpdateSchema>;
 export type Update = z.infer<typeof UpdateSchema>;
 export type UpdateRisk = z.infer<typeof UpdateRiskSchema>;
+/** An item of an update's `risks`: a register id or a risk written out in place. */
+export type UpdateRiskItem = Update['risks'][number];
 export type Need = z.infer<typeof NeedSchema>;

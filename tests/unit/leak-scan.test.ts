@@ -166,7 +166,7 @@ describe('collectNeedles', () => {
 
 	it('leaves out short text that could match by chance, but keeps short distinctive text', () => {
 		const faq = clients[0]!.faq[0]!;
-		const onlyFaq: LoadedClient = { slug: 'acme', dir: 'content/acme', updates: [], decisions: [], milestones: [], faq: [{ ...faq, source: { ...faq.source, body: 'Q3 plan\nabcdefgh\n北京站\nok' } }] };
+		const onlyFaq: LoadedClient = { slug: 'acme', dir: 'content/acme', updates: [], decisions: [], milestones: [], risks: [], changes: [], meetings: [], faq: [{ ...faq, source: { ...faq.source, body: 'Q3 plan\nabcdefgh\n北京站\nok' } }] };
 		expect(collectNeedles([onlyFaq]).map((item) => item.text).sort()).toEqual(['Q3 plan', 'Where do signed change requests live', '北京站']);
 	});
 });

@@ -31,11 +31,11 @@ export function collectNeedles(clients: LoadedClient[], publicText: string[] = [
 			if (!needles.has(fragment)) needles.set(fragment, { text: fragment, source });
 		}
 	};
-	for (const { client, updates, decisions, milestones, faq } of clients) {
+	for (const { client, updates, decisions, milestones, faq, risks, changes, meetings, closeout } of clients) {
 		if (client) {
 			const c = client.value;
 			const file = client.source.file;
-			[c.name, c.project.name, c.project.summary, ...c.scope.in, ...c.scope.out].forEach((text) => add(text, file));
+			[c.name, c.project.name, c.project.summary, ...c.project.objectives, ...c.scope.in, ...c.scope.out].forEach((text) => add(text, file));
 			for (const person of c.team) [person.name, person.email, person.phone, person.role].forEach((text) => add(text, file));
 			for (const meeting of c.communication.meetings) [meeting.name, meeting.rhythm].forEach((text) => add(text, file));
 			for (const channel of c.communication.channels) [channel.name, channel.detail].forEach((text) => add(text, file));
@@ -43,7 +43,7 @@ export function collectNeedles(clients: LoadedClient[], publicText: string[] = [
 			for (const entry of c.access) add(entry.label, file);
 		}
 		for (const { value, source } of updates) {
-			[value.title, value.healthReason, value.summary, ...value.needs.flatMap((n) => [n.text, n.owner]), ...value.risks.flatMap((r) => [r.title, r.mitigation, r.owner])].forEach((text) => add(text, source.file));
+			[value.title, value.healthReason, value.summary, ...value.needs.flatMap((n) => [n.text, n.owner]), ...value.risks.flatMap((r) => (typeof r === 'string' ? [] : [r.title, r.mitigation, r.owner]))].forEach((text) => add(text, source.file));
 			add(source.body, source.file);
 		}
 		for (const { value, source } of decisions) {
@@ -53,6 +53,20 @@ export function collectNeedles(clients: LoadedClient[], publicText: string[] = [
 		for (const { value, source } of milestones) [value.title, value.phase, value.owner, value.acceptance?.by, ...value.deliverables].forEach((text) => add(text, source.file));
 		for (const { value, source } of faq) {
 			add(value.question, source.file);
+			add(source.body, source.file);
+		}
+		for (const { value, source } of risks) [value.title, value.description, value.owner, value.mitigation, value.contingency].forEach((text) => add(text, source.file));
+		for (const { value, source } of changes) {
+			[value.title, value.requestedBy, value.impact?.note, ...(value.impact?.scope.adds ?? []), ...(value.impact?.scope.removes ?? []), value.approval?.by, value.approval?.note].forEach((text) => add(text, source.file));
+			add(source.body, source.file);
+		}
+		for (const { value, source } of meetings) {
+			[value.title, ...value.attendees.client, ...value.attendees.vendor, ...value.agenda, ...value.actions.flatMap((a) => [a.text, a.owner])].forEach((text) => add(text, source.file));
+			add(source.body, source.file);
+		}
+		if (closeout) {
+			const { value, source } = closeout;
+			[...value.outcomes.flatMap((o) => [o.objective, o.result]), ...value.wentWell, ...value.lessons, ...value.openItems.flatMap((i) => [i.text, i.owner]), value.support?.how].forEach((text) => add(text, source.file));
 			add(source.body, source.file);
 		}
 	}

@@ -18,7 +18,7 @@ export interface CheckCommandOptions {
 export async function runCheck(options: CheckCommandOptions, output: Output): Promise<number> {
 	const result = await checkContent(options.content ?? contentDir(), { today: options.today ?? process.env.GLASSHOUSE_TODAY });
 	for (const problem of result.problems) (problem.severity === 'error' ? output.error : output.warn)(formatProblem(problem));
-	const files = result.clients.reduce((sum, c) => sum + 1 + c.updates.length + c.decisions.length + c.milestones.length + c.faq.length, 0);
+	const files = result.clients.reduce((sum, c) => sum + 1 + c.updates.length + c.decisions.length + c.milestones.length + c.faq.length + c.risks.length + c.changes.length + c.meetings.length + (c.closeout ? 1 : 0), 0);
 	const summary = `${result.clients.length} client(s), ${result.errors.length} error(s), ${result.warnings.length} warning(s)`;
 	if (result.errors.length) {
 		output.error(`\n✗ Content check failed: ${summary}. Fix the errors above and run \`npm run check\` again.`);

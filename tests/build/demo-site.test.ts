@@ -93,6 +93,13 @@ describe('the demo output', () => {
 		}
 	});
 
+	it('speaks every interface language on the pages outside any client', () => {
+		const notFound = read(dist, '404.html');
+		expect(notFound).toMatch(/<section lang="en">\s*<h1[^>]*>Page not found<\/h1>/);
+		expect(notFound).toMatch(/<section lang="zh-CN">\s*<h1[^>]*>找不到该页面<\/h1>/);
+		expect(read(dist, 'index.html')).toContain('本站提供非公开的项目进展页面');
+	});
+
 	it('puts no client content into shared assets', async () => {
 		const shared = (await listFiles(dist)).filter((file) => !CLIENTS.some((client) => file.startsWith(`${client}/`)) && !file.endsWith('.html'));
 		expect(shared.length).toBeGreaterThan(0);

@@ -74,7 +74,7 @@ export function checkReferences(client: LoadedClient, today: string): Problem[] 
 
 	const cadence = client.client?.value.communication.cadence;
 	const latest = client.updates.map((update) => update.value.date).sort().at(-1);
-	// A closed project publishes no more updates, so its last one is never overdue.
+	// A closed project publishes no more updates.
 	if (cadence && latest && client.client && client.client.value.status !== 'closed') {
 		const due = nextUpdateDate(latest, cadence);
 		if (due < today) {

@@ -6,7 +6,8 @@ import { findBrokenLinks, listFiles } from '../../src/integrations/glasshouse/fi
 import { buildSite, ROOT, type BuildRun } from '../support/build-site';
 import { openPage, readShell } from '../support/open-page';
 
-const CLIENTS = ['jinghong-precision', 'tidewater-logistics'];
+// Two active projects and two closed ones, one of each per language.
+const CLIENTS = ['harbour-museum', 'jinghong-precision', 'lanshan-tea', 'tidewater-logistics'];
 const CONTENT = path.join(ROOT, 'content');
 const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8');
 const clientYaml = (slug: string) => parse(read(path.join(CONTENT, slug), 'client.yaml'));
@@ -25,7 +26,7 @@ describe.each([
 	it('builds, encrypts and passes the leak scan', async () => {
 		expect(run.status, run.stderr).toBe(0);
 		expect(run.stdout).toContain('Content check passed');
-		expect(run.stdout).toMatch(/encryption: \d+ page\(s\) and \d+ other file\(s\) of 2 private client\(s\) encrypted/);
+		expect(run.stdout).toMatch(new RegExp(`encryption: \\d+ page\\(s\\) and \\d+ other file\\(s\\) of ${CLIENTS.length} private client\\(s\\) encrypted`));
 		expect(run.stdout).toMatch(/leak scan: \d+ distinctive text\(s\) of private clients, none found/);
 	});
 
@@ -33,7 +34,7 @@ describe.each([
 		const html = files.filter((file) => file.endsWith('.html'));
 		expect(html.filter((file) => !CLIENTS.some((client) => file.startsWith(`${client}/`)))).toEqual(['404.html', 'index.html']);
 		for (const client of CLIENTS) {
-			for (const page of ['index.html', 'updates/index.html', 'decisions/index.html', 'milestones/index.html', 'faq/index.html', 'contacts/index.html']) {
+			for (const page of ['index.html', 'updates/index.html', 'decisions/index.html', 'milestones/index.html', 'risks/index.html', 'changes/index.html', 'meetings/index.html', 'faq/index.html', 'contacts/index.html']) {
 				expect(files).toContain(`${client}/${page}`);
 			}
 		}
@@ -81,6 +82,8 @@ describe('the demo output', () => {
 
 	it('sets <html lang> from each client\'s locale, on the lock screen and the page', async () => {
 		expect(read(dist, 'jinghong-precision/index.html')).toMatch(/<html lang="zh-CN"/);
+		expect(read(dist, 'lanshan-tea/index.html')).toMatch(/<html lang="zh-CN"/);
+		expect(read(dist, 'harbour-museum/index.html')).toMatch(/<html lang="en"/);
 		expect(await page('jinghong-precision/decisions/index.html')).toMatch(/<html lang="zh-CN"/);
 		expect(await page('tidewater-logistics/index.html')).toMatch(/<html lang="en"/);
 	});

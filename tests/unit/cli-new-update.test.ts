@@ -116,15 +116,15 @@ describe('glasshouse new update', () => {
 	it('names the known clients for an unknown one, and for none', async () => {
 		const unknown = await cli(content, ['new', 'update', 'tidewater']);
 		expect(unknown.code).toBe(1);
-		expect(unknown.text).toBe('✗ Unknown client "tidewater". Known clients: jinghong-precision, tidewater-logistics.');
+		expect(unknown.text).toBe('✗ Unknown client "tidewater". Known clients: harbour-museum, jinghong-precision, lanshan-tea, tidewater-logistics.');
 		const missing = await cli(content, ['new', 'update']);
 		expect(missing.code).toBe(1);
-		expect(missing.text.split('\n')[0]).toBe('Name a client. Known clients: jinghong-precision, tidewater-logistics.');
+		expect(missing.text.split('\n')[0]).toBe('Name a client. Known clients: harbour-museum, jinghong-precision, lanshan-tea, tidewater-logistics.');
 	});
 
 	it('asks for a missing client only when someone can answer', async () => {
 		const run = await cli(content, ['new', 'update'], ['tidewater-logistics']);
 		expect(run.code, run.text).toBe(0);
-		expect(run.lines[0]).toBe('? Which client? (jinghong-precision, tidewater-logistics)');
+		expect(run.lines[0]).toBe('? Which client? (harbour-museum, jinghong-precision, lanshan-tea, tidewater-logistics)');
 	});
 });

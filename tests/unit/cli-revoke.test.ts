@@ -59,7 +59,7 @@ describe('glasshouse revoke', () => {
 	});
 
 	it('names unknown clients and a missing entry', async () => {
-		expect((await cli(content, ['revoke', 'acme', 'x'])).text).toBe('✗ Unknown client "acme". Known clients: jinghong-precision, tidewater-logistics.');
+		expect((await cli(content, ['revoke', 'acme', 'x'])).text).toBe('✗ Unknown client "acme". Known clients: harbour-museum, jinghong-precision, lanshan-tea, tidewater-logistics.');
 		const missing = await cli(content, ['revoke', TIDEWATER]);
 		expect(missing.code).toBe(1);
 		expect(missing.text.split('\n')[0]).toBe('Name the access entry to revoke. Known entries: steering-group, aoife-brennan, declan-murphy, former-contractor.');

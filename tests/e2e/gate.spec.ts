@@ -197,6 +197,8 @@ test.describe('after a redeploy', () => {
 	let declan: string;
 
 	test.beforeAll(async () => {
+		// A full build of the demo (four clients) takes longer than the default hook timeout on a busy machine.
+		test.setTimeout(180_000);
 		cpSync(DEMO_CONTENT, content, { recursive: true });
 		aoife = await linkFragment(TIDEWATER, 'aoife-brennan', content);
 		declan = await linkFragment(TIDEWATER, 'declan-murphy', content);

@@ -74,7 +74,8 @@ export function checkReferences(client: LoadedClient, today: string): Problem[] 
 
 	const cadence = client.client?.value.communication.cadence;
 	const latest = client.updates.map((update) => update.value.date).sort().at(-1);
-	if (cadence && latest && client.client) {
+	// A closed project publishes no more updates.
+	if (cadence && latest && client.client && client.client.value.status !== 'closed') {
 		const due = nextUpdateDate(latest, cadence);
 		if (due < today) {
 			report(client.client.source, ['communication', 'cadence'], `expected an update since ${due} (cadence: every ${cadence.every} on ${cadence.day}), found the latest dated ${latest}`, 'warning');

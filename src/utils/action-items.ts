@@ -14,15 +14,24 @@ export function sideOf(action: Pick<ActionItem, 'owner' | 'side'>, team: Pick<Co
 	return action.side ?? team.find((person) => person.name === action.owner)?.side;
 }
 
-/** Open action items of every meeting, oldest due first (undated last), with the side that owes each. */
+/**
+ * Open action items of every meeting, oldest due first (undated last), with the side that owes each.
+ * An item carried over into later minutes (`glasshouse new meeting` copies the open ones) is the
+ * same item, not a second one: items with the same owner and text count once, as the latest
+ * minutes state them, and are done as soon as any minutes mark them done.
+ */
 export function openActions(meetings: Meeting[], team: Pick<Contact, 'name' | 'side'>[]): OwedAction[] {
-	const owed: OwedAction[] = [];
-	for (const meeting of meetings) {
+	const latest = new Map<string, OwedAction>();
+	const done = new Set<string>();
+	const chronological = [...meetings].sort((a, b) => a.date.localeCompare(b.date));
+	for (const meeting of chronological) {
 		meeting.actions.forEach((action, index) => {
+			const key = `${action.owner}\u0000${action.text}`;
+			if (action.done) done.add(key);
 			const side = sideOf(action, team);
-			if (action.done || !side) return;
-			owed.push({ ...action, side, meeting: { date: meeting.date, type: meeting.type }, index });
+			if (!action.done && side) latest.set(key, { ...action, side, meeting: { date: meeting.date, type: meeting.type }, index });
 		});
 	}
+	const owed = [...latest].filter(([key]) => !done.has(key)).map(([, action]) => action);
 	return owed.sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.meeting.date.localeCompare(b.meeting.date));
 }

@@ -1,6 +1,6 @@
 import type { Health } from '../schemas/common';
 import { HEALTH_SYMBOL, type Digest } from './compose-digest';
-import { labelPrefix, MISSING_LINK } from './digest-text';
+import { itemLine, labelPrefix, MISSING_LINK } from './digest-text';
 import { escapeHtml } from './escape-html';
 
 /** Text colours with enough contrast on white; the symbol and label carry the meaning too. */
@@ -25,7 +25,8 @@ const STYLE = {
 export function digestHtml(digest: Digest): string {
 	const e = escapeHtml;
 	const colour = HEALTH_COLOUR[digest.health.status];
-	const items = digest.needs.items.map((item) => `  <li style="${STYLE.item}">${e(item.text)}${item.detail ? ` <span style="${STYLE.detail}">(${e(item.detail)})</span>` : ''}</li>`);
+	const markup = { text: e, detail: (detail: string) => `<span style="${STYLE.detail}">${e(detail)}</span>` };
+	const items = digest.needs.items.map((item) => `  <li style="${STYLE.item}">${itemLine(digest, item, markup)}</li>`);
 	const parts = [
 		`<div lang="${e(digest.locale)}" style="${STYLE.body}">`,
 		`<p style="${STYLE.p}">${e(digest.greeting)}</p>`,

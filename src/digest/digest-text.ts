@@ -4,9 +4,14 @@ import { HEALTH_SYMBOL, type Digest, type DigestItem } from './compose-digest';
 /** What stands in for the link when no site URL is known: visibly unfinished, never a broken address. */
 export const MISSING_LINK = '[TODO: link to the update: run glasshouse digest with --site https://… or set GLASSHOUSE_SITE]';
 
-/** "text (owner, due …)" in the client's language. */
-export function itemLine(digest: Digest, item: DigestItem): string {
-	return item.detail ? useTranslations(digest.locale)('digest.item', { text: item.text, detail: item.detail }) : item.text;
+/**
+ * "text (owner, due …)" in the client's language. `wrap` marks up the text and the bracketed
+ * detail (the HTML escapes and styles them); the template itself is ours, never content.
+ */
+export function itemLine(digest: Digest, item: DigestItem, wrap: { text(text: string): string; detail(detail: string): string } = { text: (text) => text, detail: (detail) => detail }): string {
+	if (!item.detail) return wrap.text(item.text);
+	const t = useTranslations(digest.locale);
+	return t('digest.item', { text: wrap.text(item.text), detail: wrap.detail(t('digest.detail', { detail: item.detail })) });
 }
 
 /** "Label: " in English, "标签：" in Chinese (a full-width colon takes no space after it). */

@@ -38,9 +38,9 @@ export async function runDigest(options: DigestOptions, output: Output): Promise
 	const format = options.format ?? 'both';
 	if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: expected text, html or both, found "${format}".`);
 	if (options.update !== undefined && !isRealIsoDate(options.update)) throw new UsageError(`--update: expected the date of an update as YYYY-MM-DD, found "${options.update}".`);
-	const siteUrl = options.site ?? process.env.GLASSHOUSE_SITE;
+	const siteUrl = options.site ?? (process.env.GLASSHOUSE_SITE || undefined);
 	if (siteUrl !== undefined && !/^https?:\/\/[^/]/.test(siteUrl)) throw new UsageError(`--site: expected the site's address, like https://status.example.com, found "${siteUrl}".`);
-	const base = options.base ?? process.env.GLASSHOUSE_BASE ?? '/';
+	const base = options.base ?? (process.env.GLASSHOUSE_BASE || '/');
 
 	const { client, settings, loaded } = await requireClient(options.content ?? contentDir(), options.client, output);
 	let digest: Digest;

@@ -27,7 +27,7 @@ Commands:
             meeting minutes or close-out summary from a template
   check     Validate every content file and list all problems
   build     Check, then build and encrypt every client's site into dist/
-  digest    Print the announcement email of an update (plain text and HTML) to paste into your mail client
+  digest    Print an update's announcement email to paste into your mail client
   share     Print a client's current passwords and personal links
   revoke    Revoke one access entry of a client (takes effect with the next deploy)
   secret    Print a new random GLASSHOUSE_SECRET

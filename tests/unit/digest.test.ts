@@ -244,7 +244,7 @@ describe('glasshouse digest', () => {
 
 	it('is listed in the help', async () => {
 		const help = await cli(content, ['--help']);
-		expect(help.text).toMatch(/^ {2}digest +Print the announcement email/m);
+		expect(help.text).toMatch(/^ {2}digest +Print an update's announcement email/m);
 		const kinds = await cli(content, ['new', '--help']);
 		for (const kind of ['risk', 'change', 'meeting', 'closeout']) expect(kinds.text).toMatch(new RegExp(`^ {2}new ${kind} <client>`, 'm'));
 	});

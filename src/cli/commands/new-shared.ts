@@ -1,10 +1,10 @@
-import { problemsOfNewFile, describeProblems, type ScaffoldKind } from '../../scaffold/validate-new-file';
-import { FileExistsError, writeNewFile } from '../../scaffold/write-new-file';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isRealIsoDate } from '../../schemas/common';
-import { localToday } from '../../utils/calendar';
 import type { LoadedClient, LoadedContent } from '../../model/load-content';
+import { isRealIsoDate } from '../../schemas/common';
+import { problemsOfNewFile, describeProblems, type ScaffoldKind } from '../../scaffold/validate-new-file';
+import { FileExistsError, writeNewFile } from '../../scaffold/write-new-file';
+import { localToday } from '../../utils/calendar';
 import { display } from '../client-lookup';
 import { UsageError, UserError } from '../output';
 

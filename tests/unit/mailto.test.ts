@@ -3,7 +3,7 @@ import { useTranslations } from '../../src/i18n/translate';
 import { changeReply, replyBody } from '../../src/utils/change-reply';
 import { formatDays, formatMoney } from '../../src/utils/format-impact';
 import { mailtoHref } from '../../src/utils/mailto';
-import { projectManager } from '../../src/utils/project-manager';
+import { projectManager } from '../../src/utils/team';
 
 /** The parts of a mailto link, decoded as a mail client does. */
 function parse(href: string) {

@@ -2,14 +2,13 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { contentDir } from '../../model/content-dir';
 import { isRealIsoDate, SlugSchema } from '../../schemas/common';
-import { localToday } from '../../utils/calendar';
-import { projectManager } from '../../utils/project-manager';
 import { renderMilestone } from '../../scaffold/render-milestone';
+import { projectManager } from '../../utils/team';
 import { slugify } from '../../scaffold/slugify';
 import { answerOrFail } from '../ask';
 import { display, requireClient } from '../client-lookup';
 import { UsageError, UserError, type Output } from '../output';
-import { writeScaffold } from './new-shared';
+import { requireDateOption, scaffoldToday, writeScaffold } from './new-shared';
 
 export const newMilestoneHelp = `Usage: glasshouse new milestone <client> --title T --due YYYY-MM-DD [--id ID] [--start YYYY-MM-DD] [--owner NAME] [--content DIR]
 
@@ -35,10 +34,7 @@ export interface NewMilestoneOptions {
 }
 
 export async function runNewMilestone(options: NewMilestoneOptions, output: Output): Promise<number> {
-	for (const option of ['due', 'start'] as const) {
-		const value = options[option];
-		if (value !== undefined && !isRealIsoDate(value)) throw new UsageError(`--${option}: expected a real date as YYYY-MM-DD, found "${value}".`);
-	}
+	for (const option of ['due', 'start'] as const) requireDateOption(`--${option}`, options[option]);
 	if (options.id !== undefined && !SlugSchema.safeParse(options.id).success) throw new UsageError(`--id: expected lowercase letters, digits and hyphens (like "go-live"), found "${options.id}".`);
 	const { client, settings, folder } = await requireClient(options.content ?? contentDir(), options.client, output);
 	const title = await answerOrFail(output, options.title, 'Title of the milestone (what is reached):', 'Give the milestone a title with --title "…".', UsageError);
@@ -46,7 +42,7 @@ export async function runNewMilestone(options: NewMilestoneOptions, output: Outp
 	if (!isRealIsoDate(due)) throw new UsageError(`Due date: expected a real date as YYYY-MM-DD, found "${due}".`);
 	const id = options.id ?? slugify(title);
 	if (!id) throw new UsageError(`The title "${title}" gives no id; pass one with --id (lowercase letters, digits and hyphens).`);
-	const today = options.today ?? process.env.GLASSHOUSE_TODAY ?? localToday();
+	const today = scaffoldToday(options.today);
 	const start = options.start ?? (due < today ? due : today);
 	if (start > due) throw new UsageError(`--start ${start} is after the due date ${due}.`);
 

@@ -2,10 +2,15 @@ import { parseArgs } from 'node:util';
 import { buildHelp, runBuild } from './commands/build';
 import { checkHelp, runCheck } from './commands/check';
 import { leakScanHelp, runLeakScan } from './commands/leak-scan';
+import { digestHelp, runDigest } from './commands/digest';
+import { newChangeHelp, runNewChange } from './commands/new-change';
 import { newClientHelp, runNewClient } from './commands/new-client';
+import { newCloseoutHelp, runNewCloseout } from './commands/new-closeout';
 import { newDecisionHelp, runNewDecision } from './commands/new-decision';
 import { newFaqHelp, runNewFaq } from './commands/new-faq';
+import { newMeetingHelp, runNewMeeting } from './commands/new-meeting';
 import { newMilestoneHelp, runNewMilestone } from './commands/new-milestone';
+import { newRiskHelp, runNewRisk } from './commands/new-risk';
 import { newUpdateHelp, runNewUpdate } from './commands/new-update';
 import { revokeHelp, runRevoke } from './commands/revoke';
 import { runSecret, secretHelp } from './commands/secret';
@@ -18,9 +23,11 @@ import { SecretError } from '../integrations/gate/secret';
 const HELP = `Usage: glasshouse <command> [options]
 
 Commands:
-  new       Create a client, update, decision, milestone or FAQ from a template
+  new       Create a client, update, decision, milestone, FAQ, risk, change request,
+            meeting minutes or close-out summary from a template
   check     Validate every content file and list all problems
   build     Check, then build and encrypt every client's site into dist/
+  digest    Print an update's announcement email to paste into your mail client
   share     Print a client's current passwords and personal links
   revoke    Revoke one access entry of a client (takes effect with the next deploy)
   secret    Print a new random GLASSHOUSE_SECRET
@@ -38,6 +45,13 @@ Kinds:
   new milestone <client> --title T --due D [--id ID]
                                            a planned milestone
   new faq <client> ["question"]            a question for the FAQ
+  new risk <client> "<title>" [--likelihood L] [--impact I] [--owner NAME]
+                                           an open entry of the risk register
+  new change <client> "<title>" [--requested-by NAME]
+                                           the next change request (status requested)
+  new meeting <client> <type> [--date D]   minutes: the team as attendees, open actions
+                                           of the previous meeting carried over
+  new closeout <client>                    the close-out summary, one outcome per objective
 
 Every file is checked with the same rules as "glasshouse check" before it is written, and
 no existing file is ever overwritten. Run "glasshouse new <kind> --help" for details.`;
@@ -72,6 +86,15 @@ const newCommands: Record<string, Command> = {
 		run: (values, output) => runNewMilestone(strings(values), output),
 	},
 	faq: { help: newFaqHelp, options: content, positionals: ['client', 'question'], run: (values, output) => runNewFaq(strings(values), output) },
+	risk: {
+		help: newRiskHelp,
+		options: { ...content, likelihood: { type: 'string' }, impact: { type: 'string' }, owner: { type: 'string' }, id: { type: 'string' }, date: { type: 'string' } },
+		positionals: ['client', 'title'],
+		run: (values, output) => runNewRisk(strings(values), output),
+	},
+	change: { help: newChangeHelp, options: { ...content, 'requested-by': { type: 'string' }, date: { type: 'string' } }, positionals: ['client', 'title'], run: (values, output) => runNewChange(strings(values), output) },
+	meeting: { help: newMeetingHelp, options: { ...content, date: { type: 'string' } }, positionals: ['client', 'type'], run: (values, output) => runNewMeeting(strings(values), output) },
+	closeout: { help: newCloseoutHelp, options: { ...content, date: { type: 'string' } }, positionals: ['client'], run: (values, output) => runNewCloseout(strings(values), output) },
 };
 
 const commands: Record<string, Command | CommandGroup> = {
@@ -85,6 +108,12 @@ const commands: Record<string, Command | CommandGroup> = {
 		help: buildHelp,
 		options: { content: { type: 'string' }, out: { type: 'string' }, demo: { type: 'boolean' } },
 		run: (values, output) => runBuild({ content: values.content as string | undefined, out: values.out as string | undefined, demo: values.demo === true }, output),
+	},
+	digest: {
+		help: digestHelp,
+		options: { ...content, update: { type: 'string' }, site: { type: 'string' }, base: { type: 'string' }, format: { type: 'string' } },
+		positionals: ['client'],
+		run: (values, output) => runDigest(strings(values), output),
 	},
 	share: {
 		help: shareHelp,

@@ -12,7 +12,7 @@ export function checkCloseout(client: LoadedClient): Problem[] {
 	const closeout = client.closeout;
 	if (!settings) return problems;
 	if (settings.value.status === 'closed' && !closeout) {
-		report(settings.source, ['status'], `expected a close-out summary (${client.dir}/closeout.mdx) for a closed project, found none; run "glasshouse new closeout ${client.slug}" or write one`, 'warning');
+		report(settings.source, ['status'], `expected a close-out summary (${client.dir}/closeout.mdx) for a closed project, found none; run "glasshouse new closeout ${client.slug}" to scaffold one, or set "status: active"`, 'warning');
 	}
 	if (!closeout) return problems;
 	const objectives = settings.value.project.objectives;

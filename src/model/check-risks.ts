@@ -1,4 +1,4 @@
-import { addDays } from '../utils/calendar';
+import { isReviewOverdue } from '../utils/risk-review';
 import type { LoadedClient } from './load-content';
 import { reporterFor, type Problem } from './problem';
 
@@ -25,13 +25,11 @@ export function checkRisks(client: LoadedClient, today: string): Problem[] {
 	}
 	const period = client.client?.value.riskReviewDays;
 	if (period === undefined) return problems;
+	// The register page marks the same risks "review overdue" (same rule, same day during a build).
 	for (const risk of client.risks) {
-		if (risk.value.status === 'closed' || risk.value.status === 'occurred') continue;
+		if (!isReviewOverdue(risk.value, period, today)) continue;
 		const last = risk.value.reviewed ?? risk.value.raised;
-		const due = addDays(last, period);
-		if (due < today) {
-			report(risk.source, [risk.value.reviewed ? 'reviewed' : 'raised'], `expected an open risk to be reviewed every ${period} days (riskReviewDays in client.yaml), found it last reviewed ${last}; review it and set "reviewed"`, 'warning');
-		}
+		report(risk.source, [risk.value.reviewed ? 'reviewed' : 'raised'], `expected an open risk to be reviewed every ${period} days (riskReviewDays in client.yaml), found it last reviewed ${last}; review it and set "reviewed"`, 'warning');
 	}
 	return problems;
 }

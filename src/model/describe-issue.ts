@@ -14,7 +14,7 @@ export function describeIssue(issue: ZodIssue, input: unknown): { path: Array<st
 		case 'unrecognized_keys':
 			return issue.keys.map((key) => ({ path: [...issue.path, key], message: 'expected a known field, found an unknown one (check the spelling against the docs)' }));
 		case 'too_small':
-			if (issue.type === 'array') return [{ path: issue.path, message: `expected at least ${issue.minimum} item(s), found ${found}` }];
+			if (issue.type === 'array') return [{ path: issue.path, message: issue.message.startsWith('expected') ? `${issue.message}, found ${found}` : `expected at least ${issue.minimum} item(s), found ${found}` }];
 			if (issue.type === 'string') return [{ path: issue.path, message: issue.message.startsWith('expected') ? `${issue.message}` : `expected at least ${issue.minimum} characters, found ${found}` }];
 			return [{ path: issue.path, message: `expected ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}, found ${found}` }];
 		case 'too_big':

@@ -21,3 +21,18 @@ export type UpdateSection = keyof (typeof UPDATE_SECTIONS)['en'];
 export function updateSectionNames(section: UpdateSection): string[] {
 	return Object.values(UPDATE_SECTIONS).map((names) => names[section]);
 }
+
+export const CHANGE_SECTIONS = {
+	en: { why: 'Why', what: 'What changes', impact: 'Impact' },
+	'zh-CN': { why: '原因', what: '变更内容', impact: '影响' },
+} as const satisfies Record<Locale, Record<string, string>>;
+
+export const MEETING_SECTIONS = {
+	en: { summary: 'Summary', notes: 'Notes' },
+	'zh-CN': { summary: '摘要', notes: '会议记录' },
+} as const satisfies Record<Locale, Record<string, string>>;
+
+export const CLOSEOUT_SECTIONS = {
+	en: { summary: 'Summary', thanks: 'Thank you' },
+	'zh-CN': { summary: '总结', thanks: '致谢' },
+} as const satisfies Record<Locale, Record<string, string>>;

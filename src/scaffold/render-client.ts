@@ -27,6 +27,10 @@ project:
   name: ${inlineValue('TODO: project name')}
   # One paragraph on what the project is for, shown on the overview.
   summary: ${inlineValue('TODO: one paragraph on what the project delivers, for whom, and by when.')}
+  # What the project must achieve, one line each; the close-out summary reports an outcome
+  # against each (\`glasshouse new closeout ${slug}\` lists them for you).
+  objectives: []
+  #  - Launch the new website before the spring campaign
 
 # Interface language, date format and <html lang>: en or zh-CN.
 locale: ${locale}
@@ -101,6 +105,10 @@ access:
 
 # true publishes this client's site unencrypted. Every client is private unless it says so.
 public: false
+# active while work goes on; closed shows the close-out summary (closeout.mdx) on the overview.
+status: active
+# Days after which \`npm run check\` warns about an open risk (risks/) that has not been reviewed.
+riskReviewDays: 30
 # Days a remembered device stays unlocked (0: never remember, at most 365).
 rememberDays: 30
 `;

@@ -2,6 +2,7 @@ import type { Locale } from '../i18n/locales';
 import type { Update } from '../schemas/update';
 import { UPDATE_SECTIONS, updateSectionNames } from './headings';
 import { sectionItems } from './section-items';
+import { stripDefaults } from './strip-defaults';
 import { block, line } from './yaml-text';
 
 /** The update a new one continues from. */
@@ -85,11 +86,6 @@ export function renderUpdate(date: string, locale: Locale, previous?: PreviousUp
 		text: `---\n${front.join('\n')}\n---\n\n${body.join('\n')}`,
 		carried: { nextItems: next.length, openNeeds: openNeeds.length, risks: risks.length, health: last?.health },
 	};
-}
-
-/** Drops unset optional fields (the schema fills them in as `undefined`). */
-function stripDefaults<T extends object>(item: T): Partial<T> {
-	return Object.fromEntries(Object.entries(item).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 /** An MDX comment: kept in the source for the author, never rendered. */

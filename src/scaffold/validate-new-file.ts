@@ -7,11 +7,15 @@ import { FaqSchema } from '../schemas/faq';
 import { MilestoneSchema } from '../schemas/milestone';
 import { SiteSchema } from '../schemas/site';
 import { UpdateSchema } from '../schemas/update';
+import { RiskSchema } from '../schemas/risk';
+import { ChangeSchema } from '../schemas/change';
+import { MeetingSchema } from '../schemas/meeting';
+import { CloseoutSchema } from '../schemas/closeout';
 import { describeIssue } from '../model/describe-issue';
 import { formatProblem, type Problem } from '../model/problem';
 import { parseSource } from '../model/source-file';
 
-export type ScaffoldKind = 'client' | 'site' | 'update' | 'decision' | 'milestone' | 'faq';
+export type ScaffoldKind = 'client' | 'site' | 'update' | 'decision' | 'milestone' | 'faq' | 'risk' | 'change' | 'meeting' | 'closeout';
 
 const SCHEMAS: Record<ScaffoldKind, ZodType<unknown, ZodTypeDef, unknown>> = {
 	client: ClientSchema,
@@ -20,6 +24,10 @@ const SCHEMAS: Record<ScaffoldKind, ZodType<unknown, ZodTypeDef, unknown>> = {
 	decision: DecisionSchema,
 	milestone: MilestoneSchema,
 	faq: FaqSchema,
+	risk: RiskSchema,
+	change: ChangeSchema,
+	meeting: MeetingSchema,
+	closeout: CloseoutSchema,
 };
 
 /**
@@ -43,10 +51,14 @@ export async function problemsOfNewFile(kind: ScaffoldKind, file: string, text: 
 	const value = result.data as Record<string, unknown>;
 	const stem = path.basename(file).replace(/\.[^.]+$/, '');
 	if (kind === 'update' && value.date !== stem) problems.push({ severity: 'error', file, line: source.lineOf(['date']), field: 'date', message: `expected the file name's date (${stem}), found ${String(value.date)}` });
-	if (kind === 'milestone' && value.id !== stem) problems.push({ severity: 'error', file, line: source.lineOf(['id']), field: 'id', message: `expected "${stem}" to match the file name, found "${String(value.id)}"` });
-	if (kind === 'decision') {
+	if ((kind === 'milestone' || kind === 'risk') && value.id !== stem) problems.push({ severity: 'error', file, line: source.lineOf(['id']), field: 'id', message: `expected "${stem}" to match the file name, found "${String(value.id)}"` });
+	if (kind === 'decision' || kind === 'change') {
 		const prefix = /^(\d{4})-[a-z0-9-]+$/.exec(stem);
 		if (!prefix || Number(prefix[1]) !== value.number) problems.push({ severity: 'error', file, line: source.lineOf(['number']), field: 'number', message: `expected a file name like ${String(value.number).padStart(4, '0')}-short-title.mdx, found "${path.basename(file)}"` });
+	}
+	if (kind === 'meeting') {
+		const prefix = /^(\d{4}-\d{2}-\d{2})-[a-z0-9-]+$/.exec(stem);
+		if (prefix?.[1] !== value.date) problems.push({ severity: 'error', file, line: source.lineOf(['date']), field: 'date', message: `expected a file name like ${String(value.date)}-${String(value.type)}.mdx, found "${path.basename(file)}"` });
 	}
 	if (/\.mdx?$/.test(file)) {
 		try {

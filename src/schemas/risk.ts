@@ -7,7 +7,10 @@ export const RISK_STATUSES = ['open', 'mitigating', 'closed', 'occurred'] as con
 /** `content/<client>/risks/<id>.yaml`, one entry of the risk register per file. */
 export const RiskObjectSchema = z
 	.object({
-		/** Stable id used by updates' `risks` lists; must match the file name. */
+		/**
+		 * Stable id used by updates' `risks` lists; must match the file name. It is also the risk's page
+		 * address (`/<client>/risks/<id>/`), which is not encrypted: keep it neutral (`data-migration`, `r7`).
+		 */
 		id: SlugSchema,
 		/** The risk in one line, phrased as what could happen. */
 		title: TextSchema,

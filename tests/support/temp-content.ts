@@ -11,6 +11,8 @@ import { ROOT } from './build-site';
 
 export const DEMO_CONTENT = path.join(ROOT, 'content');
 export const MINIMAL_CONTENT = path.join(ROOT, 'tests/fixtures/minimal/content');
+/** Two small clients (English, Chinese) with meetings, change requests, risks and milestones. */
+export const RECORDS_CONTENT = path.join(ROOT, 'tests/fixtures/records/content');
 
 /** A private copy of a content folder, so commands can write into it. */
 export function copyContent(source = DEMO_CONTENT): string {
@@ -24,11 +26,16 @@ export function copyContent(source = DEMO_CONTENT): string {
  * Sunday 22 November 2026, when both demo clients last reported on Friday 20 November.
  */
 export function freshDemoCopyEachTest(use: (content: string) => void): void {
+	freshCopyEachTest(DEMO_CONTENT, '2026-11-22', use);
+}
+
+/** Gives every test of the calling file its own copy of `source` (handed to `use`), with GLASSHOUSE_TODAY set to `today`. */
+export function freshCopyEachTest(source: string, today: string, use: (content: string) => void): void {
 	let content = '';
 	beforeEach(() => {
-		content = copyContent();
+		content = copyContent(source);
 		use(content);
-		vi.stubEnv('GLASSHOUSE_TODAY', '2026-11-22');
+		vi.stubEnv('GLASSHOUSE_TODAY', today);
 	});
 	afterEach(() => {
 		vi.unstubAllEnvs();

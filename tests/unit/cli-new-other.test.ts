@@ -78,10 +78,11 @@ describe('glasshouse new client', () => {
 		for (const sub of ['updates', 'decisions', 'milestones', 'faq']) expect(readdirSync(path.join(folder, sub))).toEqual(['.gitkeep']);
 		const text = readFileSync(path.join(folder, 'client.yaml'), 'utf8');
 		const client = ClientSchema.parse(parseSource(text, 'client.yaml').data);
-		expect(client).toMatchObject({ name: 'Acme Corporation', locale: 'en', currency: 'EUR', start: '2026-11-22', public: false, rememberDays: 30 });
+		expect(client).toMatchObject({ name: 'Acme Corporation', locale: 'en', currency: 'EUR', start: '2026-11-22', public: false, status: 'active', riskReviewDays: 30, rememberDays: 30 });
+		expect(client.project.objectives).toEqual([]);
 		expect(client.access).toEqual([{ id: 'project-team', label: 'Acme Corporation project team (shared password)', type: 'password', rotation: 0, revoked: false }]);
 		// Every field of the schema appears in the file, set or commented out.
-		for (const field of ['name', 'project', 'summary', 'locale', 'currency', 'start', 'plannedEnd', 'team', 'role', 'side', 'email', 'phone', 'primary', 'communication', 'cadence', 'every', 'day', 'meetings', 'rhythm', 'channels', 'detail', 'escalation', 'who', 'when', 'scope', 'in', 'out', 'accent', 'logo', 'access', 'id', 'label', 'type', 'rotation', 'revoked', 'passwordEnv', 'public', 'rememberDays']) {
+		for (const field of ['name', 'project', 'summary', 'objectives', 'locale', 'currency', 'start', 'plannedEnd', 'team', 'role', 'side', 'email', 'phone', 'primary', 'communication', 'cadence', 'every', 'day', 'meetings', 'rhythm', 'channels', 'detail', 'escalation', 'who', 'when', 'scope', 'in', 'out', 'accent', 'logo', 'access', 'id', 'label', 'type', 'rotation', 'revoked', 'passwordEnv', 'public', 'status', 'riskReviewDays', 'rememberDays']) {
 			expect(text, field).toMatch(new RegExp(`^\\s*(#\\s*)?(- )?${field}:`, 'm'));
 		}
 		const result = await checkContent(content, { today: '2026-11-22' });
@@ -116,12 +117,12 @@ describe('glasshouse new', () => {
 		const help = await cli(content, ['new', '--help']);
 		expect(help.code).toBe(0);
 		expect(help.text).toContain('new decision <client> "<title>" [--supersedes N]');
-		const unknown = await cli(content, ['new', 'risk', TIDEWATER]);
+		const unknown = await cli(content, ['new', 'issue', TIDEWATER]);
 		expect(unknown.code).toBe(1);
-		expect(unknown.text.split('\n')[0]).toBe('Unknown kind "risk" for "glasshouse new". Expected one of: client, update, decision, milestone, faq.');
+		expect(unknown.text.split('\n')[0]).toBe('Unknown kind "issue" for "glasshouse new". Expected one of: client, update, decision, milestone, faq, risk, change, meeting, closeout.');
 	});
 
-	it.each(['client', 'update', 'decision', 'milestone', 'faq'])('new %s --help explains the command', async (kind) => {
+	it.each(['client', 'update', 'decision', 'milestone', 'faq', 'risk', 'change', 'meeting', 'closeout'])('new %s --help explains the command', async (kind) => {
 		const run = await cli(content, ['new', kind, '--help']);
 		expect(run.code).toBe(0);
 		expect(run.text).toMatch(new RegExp(`^Usage: glasshouse new ${kind} `));

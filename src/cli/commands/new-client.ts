@@ -3,13 +3,13 @@ import path from 'node:path';
 import { contentDir } from '../../model/content-dir';
 import { SlugSchema } from '../../schemas/common';
 import { LOCALES, type Locale } from '../../i18n/locales';
-import { localToday } from '../../utils/calendar';
 import { renderClient, renderSite } from '../../scaffold/render-client';
 import { problemsOfNewFile, describeProblems } from '../../scaffold/validate-new-file';
 import { writeNewFile } from '../../scaffold/write-new-file';
 import { answerOrFail } from '../ask';
 import { display } from '../client-lookup';
 import { UsageError, UserError, type Output } from '../output';
+import { scaffoldToday } from './new-shared';
 
 export const newClientHelp = `Usage: glasshouse new client <slug> [--name "Display name"] [--locale en|zh-CN] [--content DIR]
 
@@ -42,7 +42,7 @@ export async function runNewClient(options: NewClientOptions, output: Output): P
 
 	const locale = (options.locale ?? 'en') as Locale;
 	const name = options.name?.trim() || slug.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
-	const today = options.today ?? process.env.GLASSHOUSE_TODAY ?? localToday();
+	const today = scaffoldToday(options.today);
 	const files: Array<{ kind: 'client' | 'site'; file: string; text: string }> = [
 		{ kind: 'client', file: path.join(folder, 'client.yaml'), text: renderClient({ slug, name, locale, today }) },
 	];

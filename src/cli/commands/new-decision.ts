@@ -1,14 +1,11 @@
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { contentDir } from '../../model/content-dir';
-import { isRealIsoDate } from '../../schemas/common';
-import { localToday } from '../../utils/calendar';
 import { renderDecision } from '../../scaffold/render-decision';
 import { slugify } from '../../scaffold/slugify';
 import { answerOrFail } from '../ask';
 import { display, requireClient } from '../client-lookup';
 import { UsageError, UserError, type Output } from '../output';
-import { writeScaffold } from './new-shared';
+import { nextNumber, requireDateOption, scaffoldToday, writeScaffold } from './new-shared';
 
 export const newDecisionHelp = `Usage: glasshouse new decision <client> "<title>" [--supersedes N] [--date YYYY-MM-DD] [--content DIR]
 
@@ -34,15 +31,11 @@ export interface NewDecisionOptions {
 
 export async function runNewDecision(options: NewDecisionOptions, output: Output): Promise<number> {
 	if (options.supersedes !== undefined && !/^[1-9]\d*$/.test(options.supersedes)) throw new UsageError(`--supersedes: expected the number of a decision, like 4, found "${options.supersedes}".`);
-	if (options.date !== undefined && !isRealIsoDate(options.date)) throw new UsageError(`--date: expected a real date as YYYY-MM-DD, found "${options.date}".`);
+	requireDateOption('--date', options.date);
 	const { client, settings, folder } = await requireClient(options.content ?? contentDir(), options.client, output);
 	const title = await answerOrFail(output, options.title, 'Title of the decision (a short statement, e.g. "Host the front end on Netlify"):', 'Give the decision a title, e.g. glasshouse new decision acme "Host the front end on Netlify".', UsageError);
-	const date = options.date ?? options.today ?? process.env.GLASSHOUSE_TODAY ?? localToday();
-
-	// Numbers come from file names as well as parsed records, so a record with errors still holds its number.
-	const names = await readdir(path.join(folder, 'decisions')).catch(() => [] as string[]);
-	const taken = [...names.map((name) => /^(\d{4})-/.exec(name)?.[1]).filter((prefix) => prefix !== undefined).map(Number), ...client.decisions.map((decision) => decision.value.number)];
-	const number = Math.max(0, ...taken) + 1;
+	const date = options.date ?? scaffoldToday(options.today);
+	const number = await nextNumber(path.join(folder, 'decisions'), client.decisions.map((decision) => decision.value.number));
 
 	let supersedes: { number: number; file: string } | undefined;
 	if (options.supersedes !== undefined) {

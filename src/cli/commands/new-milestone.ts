@@ -2,13 +2,13 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { contentDir } from '../../model/content-dir';
 import { isRealIsoDate, SlugSchema } from '../../schemas/common';
-import { localToday } from '../../utils/calendar';
 import { renderMilestone } from '../../scaffold/render-milestone';
+import { projectManager } from '../../utils/team';
 import { slugify } from '../../scaffold/slugify';
 import { answerOrFail } from '../ask';
 import { display, requireClient } from '../client-lookup';
 import { UsageError, UserError, type Output } from '../output';
-import { writeScaffold } from './new-shared';
+import { requireDateOption, scaffoldToday, writeScaffold } from './new-shared';
 
 export const newMilestoneHelp = `Usage: glasshouse new milestone <client> --title T --due YYYY-MM-DD [--id ID] [--start YYYY-MM-DD] [--owner NAME] [--content DIR]
 
@@ -34,10 +34,7 @@ export interface NewMilestoneOptions {
 }
 
 export async function runNewMilestone(options: NewMilestoneOptions, output: Output): Promise<number> {
-	for (const option of ['due', 'start'] as const) {
-		const value = options[option];
-		if (value !== undefined && !isRealIsoDate(value)) throw new UsageError(`--${option}: expected a real date as YYYY-MM-DD, found "${value}".`);
-	}
+	for (const option of ['due', 'start'] as const) requireDateOption(`--${option}`, options[option]);
 	if (options.id !== undefined && !SlugSchema.safeParse(options.id).success) throw new UsageError(`--id: expected lowercase letters, digits and hyphens (like "go-live"), found "${options.id}".`);
 	const { client, settings, folder } = await requireClient(options.content ?? contentDir(), options.client, output);
 	const title = await answerOrFail(output, options.title, 'Title of the milestone (what is reached):', 'Give the milestone a title with --title "…".', UsageError);
@@ -45,22 +42,17 @@ export async function runNewMilestone(options: NewMilestoneOptions, output: Outp
 	if (!isRealIsoDate(due)) throw new UsageError(`Due date: expected a real date as YYYY-MM-DD, found "${due}".`);
 	const id = options.id ?? slugify(title);
 	if (!id) throw new UsageError(`The title "${title}" gives no id; pass one with --id (lowercase letters, digits and hyphens).`);
-	const today = options.today ?? process.env.GLASSHOUSE_TODAY ?? localToday();
+	const today = scaffoldToday(options.today);
 	const start = options.start ?? (due < today ? due : today);
 	if (start > due) throw new UsageError(`--start ${start} is after the due date ${due}.`);
 
 	const file = path.join(folder, 'milestones', `${id}.yaml`);
 	const clash = client.milestones.find((milestone) => milestone.value.id === id);
 	if (clash || (await stat(file).catch(() => undefined))) throw new UserError(`${client.slug} already has a milestone "${id}" (${clash ? clash.source.file : display(file)}); choose another id with --id. Nothing was written.`);
-	const owner = options.owner ?? primaryVendor(settings.team) ?? 'TODO: who is accountable';
+	const owner = options.owner ?? projectManager(settings.team)?.name ?? 'TODO: who is accountable';
 	const otherIds = client.milestones.map((milestone) => milestone.value.id).sort();
 	await writeScaffold('milestone', file, renderMilestone({ id, title, start, due, owner, otherIds }));
 	output.info(display(file));
 	output.info(`  milestone "${id}", planned ${start} → ${due}, owner ${owner}`);
 	return 0;
-}
-
-function primaryVendor(team: Array<{ name: string; side: string; primary: boolean }>): string | undefined {
-	const vendors = team.filter((person) => person.side === 'vendor');
-	return (vendors.find((person) => person.primary) ?? vendors[0])?.name;
 }

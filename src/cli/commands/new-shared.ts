@@ -1,7 +1,12 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { LoadedClient, LoadedContent } from '../../model/load-content';
+import { isRealIsoDate } from '../../schemas/common';
 import { problemsOfNewFile, describeProblems, type ScaffoldKind } from '../../scaffold/validate-new-file';
 import { FileExistsError, writeNewFile } from '../../scaffold/write-new-file';
+import { localToday } from '../../utils/calendar';
 import { display } from '../client-lookup';
-import { UserError } from '../output';
+import { UsageError, UserError } from '../output';
 
 /**
  * Validates a scaffold exactly as `glasshouse check` would validate the file, then writes it
@@ -17,4 +22,47 @@ export async function writeScaffold(kind: ScaffoldKind, file: string, text: stri
 		if (error instanceof FileExistsError) throw new UserError(`${display(file)} already exists; nothing was overwritten.`);
 		throw error;
 	}
+}
+
+/** Refuses a date option that is not a real `YYYY-MM-DD` day, naming the option. */
+export function requireDateOption(option: string, value: string | undefined): void {
+	if (value !== undefined && !isRealIsoDate(value)) throw new UsageError(`${option}: expected a real date as YYYY-MM-DD, found "${value}".`);
+}
+
+/** The day a scaffold is dated: `today` (tests), GLASSHOUSE_TODAY, or the machine's local date. */
+export function scaffoldToday(today?: string): string {
+	const day = today ?? process.env.GLASSHOUSE_TODAY ?? localToday();
+	requireDateOption('GLASSHOUSE_TODAY', day);
+	return day;
+}
+
+/**
+ * The next number of a numbered folder (decisions, changes): one more than the highest taken,
+ * counting file names as well as parsed records, so a record with errors still holds its number.
+ */
+export async function nextNumber(folder: string, parsed: number[]): Promise<number> {
+	const names = await readdir(folder).catch(() => [] as string[]);
+	const taken = [...names.map((name) => /^(\d{4})-/.exec(name)?.[1]).filter((prefix) => prefix !== undefined).map(Number), ...parsed];
+	return Math.max(0, ...taken) + 1;
+}
+
+/**
+ * Files of a dated folder (updates, meetings) that failed to load and are dated in
+ * (`after`, `before`): one of them may be the real predecessor a scaffold should continue from.
+ */
+export function unreadableBetween(loaded: LoadedContent, client: LoadedClient, folder: 'updates' | 'meetings', before: string, after: string | undefined): string[] {
+	const parsed = new Set([...client.updates, ...client.meetings].map((entry) => entry.source.file));
+	return loaded.problems
+		.filter((problem) => problem.severity === 'error' && problem.file.startsWith(`${client.dir}/${folder}/`) && !parsed.has(problem.file))
+		.map((problem) => problem.file)
+		.filter((file, index, files) => {
+			const day = path.basename(file).slice(0, 10);
+			return files.indexOf(file) === index && day < before && (after === undefined || day > after);
+		});
+}
+
+/** True when any of the files exists. */
+export async function anyExists(files: string[]): Promise<boolean> {
+	const found = await Promise.all(files.map((file) => stat(file).then(() => true, () => false)));
+	return found.includes(true);
 }

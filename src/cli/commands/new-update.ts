@@ -1,13 +1,11 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { contentDir } from '../../model/content-dir';
-import { isRealIsoDate } from '../../schemas/common';
-import { localToday } from '../../utils/calendar';
 import { defaultUpdateDate } from '../../scaffold/update-date';
 import { renderUpdate } from '../../scaffold/render-update';
 import { display, requireClient } from '../client-lookup';
-import { UsageError, UserError, type Output } from '../output';
-import { writeScaffold } from './new-shared';
+import { UserError, type Output } from '../output';
+import { requireDateOption, scaffoldToday, unreadableBetween, writeScaffold } from './new-shared';
 
 export const newUpdateHelp = `Usage: glasshouse new update <client> [--date YYYY-MM-DD] [--content DIR]
 
@@ -33,21 +31,15 @@ export interface NewUpdateOptions {
 }
 
 export async function runNewUpdate(options: NewUpdateOptions, output: Output): Promise<number> {
-	if (options.date !== undefined && !isRealIsoDate(options.date)) throw new UsageError(`--date: expected a real date as YYYY-MM-DD, found "${options.date}".`);
-	const today = options.today ?? process.env.GLASSHOUSE_TODAY ?? localToday();
-	if (!isRealIsoDate(today)) throw new UsageError(`GLASSHOUSE_TODAY: expected a real date as YYYY-MM-DD, found "${today}".`);
+	requireDateOption('--date', options.date);
+	const today = scaffoldToday(options.today);
 	const { client, settings, folder, loaded } = await requireClient(options.content ?? contentDir(), options.client, output);
 
 	const updates = [...client.updates].sort((a, b) => a.value.date.localeCompare(b.value.date));
 	const date = options.date ?? defaultUpdateDate(today, settings.communication.cadence, updates.at(-1)?.value.date);
 	const previous = updates.filter((update) => update.value.date < date).at(-1);
 	// An update that failed to load may be the real previous one; say so rather than silently skip it.
-	const parsed = new Set(client.updates.map((update) => update.source.file));
-	const unreadable = loaded.problems
-		.filter((problem) => problem.severity === 'error' && problem.file.startsWith(`${client.dir}/updates/`) && !parsed.has(problem.file))
-		.map((problem) => problem.file)
-		.filter((file, index, files) => files.indexOf(file) === index && path.basename(file).slice(0, 10) < date && (!previous || path.basename(file).slice(0, 10) > previous.value.date));
-	for (const file of unreadable) output.warn(`warning: ${file} has errors, so nothing was carried over from it (see \`npm run check\`).`);
+	for (const file of unreadableBetween(loaded, client, 'updates', date, previous?.value.date)) output.warn(`warning: ${file} has errors, so nothing was carried over from it (see \`npm run check\`).`);
 
 	for (const extension of ['.md', '.mdx']) {
 		const existing = path.join(folder, 'updates', `${date}${extension}`);

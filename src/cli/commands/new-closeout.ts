@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { contentDir } from '../../model/content-dir';
+import { renderCloseout } from '../../scaffold/render-closeout';
+import { projectManager } from '../../utils/team';
+import { display, requireClient } from '../client-lookup';
+import { UserError, type Output } from '../output';
+import { anyExists, requireDateOption, scaffoldToday, writeScaffold } from './new-shared';
+
+export const newCloseoutHelp = `Usage: glasshouse new closeout <client> [--date YYYY-MM-DD] [--content DIR]
+
+Creates closeout.mdx next to client.yaml: the close-out summary, with one outcome per
+objective in client.yaml (project.objectives), what went well, lessons, open items, and the
+primary vendor contact as the support contact. The overview shows it once client.yaml says
+"status: closed".
+
+  --date   the day the project closed (default: today)
+
+Refuses to overwrite an existing close-out. Prints the new file's path.`;
+
+export interface NewCloseoutOptions {
+	client?: string;
+	date?: string;
+	content?: string;
+	today?: string;
+}
+
+export async function runNewCloseout(options: NewCloseoutOptions, output: Output): Promise<number> {
+	requireDateOption('--date', options.date);
+	const { client, settings, folder } = await requireClient(options.content ?? contentDir(), options.client, output);
+	const date = options.date ?? scaffoldToday(options.today);
+	if (date < settings.start) throw new UserError(`The close-out date ${date} is before the project's start (${settings.start}); pass --date. Nothing was written.`);
+	const file = path.join(folder, 'closeout.mdx');
+	for (const existing of ['closeout.mdx', 'closeout.md'].map((name) => path.join(folder, name))) {
+		if (await anyExists([existing])) throw new UserError(`${display(existing)} already exists; edit it. Nothing was written.`);
+	}
+	// A support contact must be a team member, so the check accepts it; the vendor's main contact is the usual one.
+	const contact = projectManager(settings.team)?.name ?? settings.team[0]!.name;
+	const objectives = settings.project.objectives;
+	await writeScaffold('closeout', file, renderCloseout({ date, locale: settings.locale, objectives, contacts: [contact] }));
+	output.info(display(file));
+	output.info(objectives.length ? `  ${objectives.length} outcome(s), one per objective in client.yaml; support contact ${contact}` : `  client.yaml lists no project.objectives: add them there and give each an outcome here; support contact ${contact}`);
+	output.info(settings.status === 'closed' ? '  client.yaml already says "status: closed": the overview shows this summary from the next build.' : '  When the project is closed, set "status: closed" in client.yaml: the overview then shows this summary.');
+	output.info('  Replace the TODO placeholders, then run `npm run check`.');
+	return 0;
+}

@@ -1,0 +1,164 @@
+import type { Locale } from '../i18n/locales';
+import { useTranslations, type Translate } from '../i18n/translate';
+import type { Change } from '../schemas/change';
+import type { Client } from '../schemas/client';
+import type { Health } from '../schemas/common';
+import type { Meeting } from '../schemas/meeting';
+import type { Milestone } from '../schemas/milestone';
+import type { Update } from '../schemas/update';
+import { openActions } from '../utils/action-items';
+import { formatDate } from '../utils/format-date';
+import { updateTitle } from '../utils/update-title';
+import { projectManager } from '../utils/team';
+import { pageUrl } from './page-url';
+
+/** Everything the email is made from: one client's loaded content, nothing read from disk. */
+export interface DigestInput {
+	slug: string;
+	client: Client;
+	/** Agency name from site.yaml, for the signature. */
+	agency?: string;
+	updates: Update[];
+	meetings: Meeting[];
+	changes: Change[];
+	milestones: Milestone[];
+	/** Date of the update to announce; default the latest. */
+	date?: string;
+	/** Where the site is published; without it the email carries a placeholder instead of a link. */
+	site?: { url: string; base: string };
+}
+
+/** One thing the client is asked to do. */
+export interface DigestItem {
+	text: string;
+	/** Owner, due date, where it comes from: shown after the text. */
+	detail?: string;
+}
+
+/** The email in the client's language, as text pieces that the plain-text and HTML renderers lay out. */
+export interface Digest {
+	locale: Locale;
+	subject: string;
+	greeting: string;
+	intro: string;
+	health: { status: Health; label: string; text: string };
+	summary: string;
+	needs: { heading: string; items: DigestItem[]; none: string };
+	nextMilestone?: { label: string; text: string };
+	/** The update's page; undefined when no site URL is known. */
+	link?: { label: string; url: string };
+	access: string;
+	signOff: string;
+	signature: string[];
+	/** `#rrggbb` for the link, from client.yaml. */
+	accent: string;
+	/** The update announced. */
+	date: string;
+}
+
+/** Shapes the site uses for health next to its text label (colour is never the only signal). */
+export const HEALTH_SYMBOL: Record<Health, string> = { 'on-track': '●', 'at-risk': '▲', 'off-track': '■' };
+
+/** The update date asked for does not exist; the message lists the dates that do. */
+export class DigestError extends Error {}
+
+/**
+ * The announcement email of one update: health, summary, what the client is asked to do (open
+ * needs of the update, open client-side action items of the minutes, change requests awaiting
+ * the client's answer), the next milestone and the link to the update's page. It never holds a
+ * password or a personal link: those go out separately with `glasshouse share`.
+ */
+export function composeDigest(input: DigestInput): Digest {
+	const { client } = input;
+	const locale = client.locale;
+	const t = useTranslations(locale);
+	const updates = [...input.updates].sort((a, b) => a.date.localeCompare(b.date));
+	const dates = updates.map((update) => update.date).reverse();
+	if (!updates.length) throw new DigestError(`${input.slug} has no updates yet; write one with "glasshouse new update ${input.slug}".`);
+	const update = input.date === undefined ? updates.at(-1)! : updates.find((candidate) => candidate.date === input.date);
+	if (!update) throw new DigestError(`${input.slug} has no update dated ${input.date}. Available dates: ${dates.join(', ')}.`);
+	// The update speaks for its period, until the next one: minutes and requests after that belong to the next email.
+	const periodEnd = updates.find((candidate) => candidate.date > update.date)?.date ?? '9999-12-31';
+
+	const healthLabel = t(`health.${update.health}`);
+	const title = updateTitle(update, locale, t);
+	const owner = projectManager(client.team)?.name;
+	return {
+		locale,
+		subject: t('digest.subject', { project: client.project.name, title, health: healthLabel }),
+		greeting: t('digest.greeting'),
+		intro: t('digest.intro', { project: client.project.name, date: formatDate(update.date, locale, 'long') }),
+		health: {
+			status: update.health,
+			label: t('health.label'),
+			text: update.healthReason ? t('digest.healthReason', { health: healthLabel, reason: update.healthReason }) : healthLabel,
+		},
+		summary: update.summary,
+		needs: {
+			heading: t('overview.needsFromYou'),
+			items: [...updateNeeds(update, locale, t), ...clientActions(input, periodEnd, t), ...approvals(input, periodEnd, t)],
+			none: t('overview.noNeeds'),
+		},
+		nextMilestone: nextMilestone(input.milestones, locale, t),
+		link: input.site && { label: t('overview.readUpdate'), url: pageUrl(input.site.url, input.site.base, input.slug, 'updates', update.date) },
+		access: t('digest.access'),
+		signOff: t('digest.signOff'),
+		signature: [owner, input.agency].filter((line): line is string => Boolean(line)),
+		accent: client.accent ?? '#0f766e',
+		date: update.date,
+	};
+}
+
+function detail(t: Translate, pieces: Array<string | undefined>): string | undefined {
+	const present = pieces.filter((piece): piece is string => Boolean(piece));
+	return present.length ? present.join(t('digest.separator')) : undefined;
+}
+
+function updateNeeds(update: Update, locale: Locale, t: Translate): DigestItem[] {
+	return update.needs
+		.filter((need) => !need.done)
+		.map((need) => ({ text: need.text, detail: detail(t, [need.owner, need.due && t('digest.due', { date: formatDate(need.due, locale) })]) }));
+}
+
+function clientActions(input: DigestInput, periodEnd: string, t: Translate): DigestItem[] {
+	const locale = input.client.locale;
+	const meetings = input.meetings.filter((meeting) => meeting.date < periodEnd);
+	return openActions(meetings, input.client.team)
+		.filter((action) => action.side === 'client')
+		.map((action) => ({
+			text: action.text,
+			detail: detail(t, [
+				action.owner,
+				action.due && t('digest.due', { date: formatDate(action.due, locale) }),
+				t('digest.fromMeeting', { meeting: t(`meetingType.${action.meeting.type}`), date: formatDate(action.meeting.date, locale) }),
+			]),
+		}));
+}
+
+function approvals(input: DigestInput, periodEnd: string, t: Translate): DigestItem[] {
+	const { locale, currency } = input.client;
+	const money = new Intl.NumberFormat(locale, { style: 'currency', currency, signDisplay: 'exceptZero', maximumFractionDigits: 0 });
+	const days = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero' });
+	return input.changes
+		.filter((change) => change.status === 'awaiting-client' && change.requestedOn < periodEnd)
+		.sort((a, b) => a.number - b.number)
+		.map((change) => ({
+			text: t('digest.approveChange', { number: change.number, title: change.title }),
+			detail: detail(t, [
+				change.impact?.scheduleDays ? t('digest.days', { days: days.format(change.impact.scheduleDays) }) : undefined,
+				change.impact?.cost ? money.format(change.impact.cost) : undefined,
+			]),
+		}));
+}
+
+function nextMilestone(milestones: Milestone[], locale: Locale, t: Translate): Digest['nextMilestone'] {
+	const when = (milestone: Milestone) => milestone.forecast ?? milestone.due;
+	const next = milestones
+		.filter((milestone) => milestone.status !== 'done' && milestone.status !== 'cancelled')
+		.sort((a, b) => when(a).localeCompare(when(b)))[0];
+	if (!next) return undefined;
+	return {
+		label: t('digest.nextMilestone'),
+		text: t('digest.milestone', { title: next.title, date: formatDate(when(next), locale, 'long'), status: t(`milestoneStatus.${next.status}`) }),
+	};
+}

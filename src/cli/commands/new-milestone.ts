@@ -3,6 +3,7 @@ import path from 'node:path';
 import { contentDir } from '../../model/content-dir';
 import { isRealIsoDate, SlugSchema } from '../../schemas/common';
 import { localToday } from '../../utils/calendar';
+import { primaryVendor } from '../../utils/primary-contact';
 import { renderMilestone } from '../../scaffold/render-milestone';
 import { slugify } from '../../scaffold/slugify';
 import { answerOrFail } from '../ask';
@@ -52,15 +53,10 @@ export async function runNewMilestone(options: NewMilestoneOptions, output: Outp
 	const file = path.join(folder, 'milestones', `${id}.yaml`);
 	const clash = client.milestones.find((milestone) => milestone.value.id === id);
 	if (clash || (await stat(file).catch(() => undefined))) throw new UserError(`${client.slug} already has a milestone "${id}" (${clash ? clash.source.file : display(file)}); choose another id with --id. Nothing was written.`);
-	const owner = options.owner ?? primaryVendor(settings.team) ?? 'TODO: who is accountable';
+	const owner = options.owner ?? primaryVendor(settings.team)?.name ?? 'TODO: who is accountable';
 	const otherIds = client.milestones.map((milestone) => milestone.value.id).sort();
 	await writeScaffold('milestone', file, renderMilestone({ id, title, start, due, owner, otherIds }));
 	output.info(display(file));
 	output.info(`  milestone "${id}", planned ${start} → ${due}, owner ${owner}`);
 	return 0;
-}
-
-function primaryVendor(team: Array<{ name: string; side: string; primary: boolean }>): string | undefined {
-	const vendors = team.filter((person) => person.side === 'vendor');
-	return (vendors.find((person) => person.primary) ?? vendors[0])?.name;
 }

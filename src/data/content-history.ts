@@ -46,9 +46,10 @@ function lookup(root: string, git: GitView | undefined): TimesOf {
 		if (git && !dirty && committed) return committed;
 		const info = await stat(file).catch(() => undefined);
 		if (!info) return {};
-		if (dirty === 'modified' && committed?.createdAt !== undefined) return { createdAt: committed.createdAt, changedAt: info.mtimeMs };
-		// A copy or checkout sets the birth time to now; the earlier of the two is closer to the truth.
-		const born = info.birthtimeMs > 0 ? Math.min(info.birthtimeMs, info.mtimeMs) : info.mtimeMs;
+		if (dirty === 'modified') return { createdAt: committed?.createdAt, changedAt: info.mtimeMs };
+		// Untracked in git: it appeared when it was last written. Outside git, the birth time, which
+		// is only a guess: editors that save by replacing the file make an edit look like a new file.
+		const born = git || !(info.birthtimeMs > 0) ? info.mtimeMs : Math.min(info.birthtimeMs, info.mtimeMs);
 		return { createdAt: born, changedAt: info.mtimeMs };
 	};
 }

@@ -98,6 +98,7 @@ test.describe('what\'s new and ask about this', () => {
 		await later.goto(url('orbit/'));
 		await expect(card(later)).toContainText(/Nothing new since your last visit on .+\./);
 		await expect(card(later).getByRole('listitem')).toHaveCount(0);
+		await card(later).screenshot({ path: shot('card-nothing-en') });
 		await context.close();
 	});
 
@@ -118,6 +119,8 @@ test.describe('what\'s new and ask about this', () => {
 		await page.goto(url(`orbit/decisions/?status=accepted${robin}`));
 		const ask = page.getByRole('link', { name: 'Ask about this' });
 		await expect(ask).toBeVisible();
+		// Until the page's script runs, the link holds the build's idea of the address.
+		await expect.poll(() => ask.getAttribute('href')).toContain(encodeURIComponent(ORIGIN));
 		const href = new URL((await ask.getAttribute('href'))!);
 		expect(href.protocol).toBe('mailto:');
 		// The primary vendor contact, not the vendor listed first.
@@ -132,7 +135,9 @@ test.describe('what\'s new and ask about this', () => {
 
 		// In-page anchors stay out too, and the subject names the page at hand.
 		await page.goto(url('orbit/updates/2026-03-13/#main'));
-		const update = new URL((await page.getByRole('link', { name: 'Ask about this' }).getAttribute('href'))!);
+		const askAgain = page.getByRole('link', { name: 'Ask about this' });
+		await expect.poll(() => askAgain.getAttribute('href')).toContain(encodeURIComponent(ORIGIN));
+		const update = new URL((await askAgain.getAttribute('href'))!);
 		expect(update.searchParams.get('subject')).toBe(`Question about: ${title('2026-03-13')} — Orbit customer portal`);
 		expect(update.searchParams.get('body')).toContain(`\r\n${url('orbit/updates/2026-03-13/')}\r\n`);
 		expect(update.searchParams.get('body')).not.toContain('#');

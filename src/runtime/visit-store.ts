@@ -27,6 +27,6 @@ export function beginVisit(site: string, local: KeyValueStore, session: KeyValue
 	}
 	local.setItem(lastVisitKey(site), new Date(now).toISOString());
 	const time = Date.parse(since);
-	// A clock set back since the last visit must not hide everything changed in between.
+	// A last visit "in the future" (the clock was set back since) would hide every later change.
 	return Number.isNaN(time) ? null : Math.min(time, now);
 }

@@ -61,7 +61,8 @@ function fillCard(card: HTMLElement, since: number | null, marked: Map<HTMLEleme
 	const day = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
 	const items = [...card.querySelectorAll<HTMLElement>('li[data-changed-at]')];
 	const shown = items.filter((item) => marked.has(item));
-	items.forEach((item) => (item.hidden = !shown.slice(0, CARD_LIMIT).includes(item)));
+	const listed = new Set(shown.slice(0, CARD_LIMIT));
+	for (const item of items) item.hidden = !listed.has(item);
 	// The build wrote each time as a UTC day; the visitor's own time zone decides the day.
 	for (const time of card.querySelectorAll<HTMLTimeElement>('time[data-local]')) time.textContent = day.format(new Date(time.dateTime));
 	const state = since === null ? 'first' : shown.length ? 'list' : 'none';

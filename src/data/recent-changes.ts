@@ -3,9 +3,10 @@ import { leafOf } from './client-data';
 import { contentTimes } from './content-history';
 import type { Translate } from '../i18n/translate';
 import type { FileTimes } from '../utils/git-history';
-import { formatDate } from '../utils/format-date';
 import { href } from '../utils/href';
 import { updateTitle } from '../utils/update-title';
+import { meetingSlugs } from '../utils/meeting-slug';
+import { meetingTitle } from '../utils/meeting-title';
 
 export type RecentKind = 'update' | 'decision' | 'change' | 'risk' | 'meeting';
 
@@ -25,18 +26,13 @@ export interface RecentItem {
 export async function recentChanges(data: ClientData, t: Translate, base: string, limit = 15): Promise<RecentItem[]> {
 	const timesOf = await contentTimes();
 	const at = (...segments: Array<string | number>) => href(base, data.slug, ...segments);
-	// Register, log and minutes pages list their entries with these anchors; updates and decisions have pages.
+	const meetingSlugList = meetingSlugs(data.meetings.map((entry) => entry.data));
 	const candidates: Array<Omit<RecentItem, 'times'> & { entry: { filePath?: string } }> = [
 		...data.updates.map((entry) => ({ entry, kind: 'update' as const, title: updateTitle(entry.data, data.locale, t), href: at('updates', leafOf(entry)) })),
 		...data.decisions.map((entry) => ({ entry, kind: 'decision' as const, title: entry.data.title, href: at('decisions', entry.data.number) })),
-		...data.changes.map((entry) => ({ entry, kind: 'change' as const, title: entry.data.title, href: `${at('changes')}#change-${entry.data.number}` })),
-		...data.risks.map((entry) => ({ entry, kind: 'risk' as const, title: entry.data.title, href: `${at('risks')}#risk-${entry.data.id}` })),
-		...data.meetings.map((entry) => ({
-			entry,
-			kind: 'meeting' as const,
-			title: entry.data.title ?? `${t(`meetingType.${entry.data.type}`)}, ${formatDate(entry.data.date, data.locale, 'long')}`,
-			href: `${at('meetings')}#meeting-${leafOf(entry)}`,
-		})),
+		...data.changes.map((entry) => ({ entry, kind: 'change' as const, title: `${t('changes.cr', { number: entry.data.number })} ${entry.data.title}`, href: at('changes', entry.data.number) })),
+		...data.risks.map((entry) => ({ entry, kind: 'risk' as const, title: entry.data.title, href: at('risks', entry.data.id) })),
+		...data.meetings.map((entry, index) => ({ entry, kind: 'meeting' as const, title: meetingTitle(entry.data, data.locale, t), href: at('meetings', meetingSlugList[index]!) })),
 	];
 	const items = await Promise.all(candidates.map(async ({ entry, ...item }) => ({ ...item, times: await timesOf(entry) })));
 	return items

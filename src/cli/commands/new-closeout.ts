@@ -26,7 +26,7 @@ export interface NewCloseoutOptions {
 
 export async function runNewCloseout(options: NewCloseoutOptions, output: Output): Promise<number> {
 	requireDateOption('--date', options.date);
-	const { client, settings, folder } = await requireClient(options.content ?? contentDir(), options.client, output);
+	const { settings, folder } = await requireClient(options.content ?? contentDir(), options.client, output);
 	const date = options.date ?? scaffoldToday(options.today);
 	if (date < settings.start) throw new UserError(`The close-out date ${date} is before the project's start (${settings.start}); pass --date. Nothing was written.`);
 	const file = path.join(folder, 'closeout.mdx');

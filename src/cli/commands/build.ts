@@ -8,6 +8,7 @@ import { generateSecret, loadSecret, readDotEnv, SecretError } from '../../integ
 import { describeAccess } from './share';
 import type { Output } from '../output';
 import { runCheck } from './check';
+import { withBuildLock } from '../build-lock';
 
 export const buildHelp = `Usage: glasshouse build [--content DIR] [--out DIR] [--demo]
 
@@ -62,7 +63,7 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
 	try {
 		// Astro's content cache is keyed by content folder so fixture and demo builds never mix.
 		const cacheDir = path.join(root, 'node_modules', '.astro', createHash('sha256').update(path.resolve(root, content)).digest('hex').slice(0, 12));
-		await build({ root, outDir: staging, cacheDir, logLevel: process.env.GLASSHOUSE_LOG_LEVEL === 'debug' ? 'debug' : 'info' });
+		await withBuildLock(root, output, () => build({ root, outDir: staging, cacheDir, logLevel: process.env.GLASSHOUSE_LOG_LEVEL === 'debug' ? 'debug' : 'info' }));
 	} catch (error) {
 		await rm(staging, { recursive: true, force: true });
 		output.error(`✗ Build failed: ${describeBuildError(error)}\nNothing was written to ${path.relative(root, outDir) || outDir}.`);

@@ -129,4 +129,11 @@ describe('the change log of a fixture site', () => {
 		expect(decision).toContain(`href="${BASE}harbor/changes/1/"`);
 		expect(text(fromHtml(decision))).toContain('Change request CR-1: Add SAP order sync');
 	});
+
+	it('lists the changes awaiting the client under "What we need from you" on the overview', async () => {
+		const overview = await page('harbor/index.html');
+		const awaiting = one(overview, 'dataTestid', 'awaiting-changes');
+		expect(items(awaiting)).toEqual([expect.stringMatching(/^○ CR-3 Dark mode for the portal \+4 days · \+€3,200\.50 · Requested by /)]);
+		expect(one(awaiting, 'href', `${BASE}harbor/changes/3/`)).toBeDefined();
+	});
 });

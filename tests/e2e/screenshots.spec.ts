@@ -3,19 +3,25 @@ import { unlockWithLink } from './unlock';
 
 // Screenshots for people to look at (tests/.output/screenshots); the assertions catch pages that
 // overflow a phone screen sideways, which is what makes a status page unreadable on the go.
-const pages = ['', 'updates/', 'updates/2026-11-20/', 'decisions/', 'milestones/', 'faq/', 'contacts/'];
-const clients = ['tidewater-logistics', 'jinghong-precision'];
+const active = ['', 'updates/', 'updates/2026-11-20/', 'decisions/', 'changes/', 'changes/5/', 'risks/', 'milestones/', 'meetings/', 'faq/', 'contacts/'];
+const closed = ['', 'closeout/', 'changes/', 'meetings/'];
+const clients: Array<{ client: string; entry: string; pages: string[] }> = [
+	{ client: 'tidewater-logistics', entry: 'aoife-brennan', pages: [...active, 'risks/carrier-api-test-access/', 'meetings/2026-11-03-steering/'] },
+	{ client: 'jinghong-precision', entry: 'shen-guohua', pages: active },
+	{ client: 'harbour-museum', entry: 'margaret-doyle', pages: closed },
+	{ client: 'lanshan-tea', entry: 'fang-zhiyuan', pages: closed },
+];
 const viewports = [
 	{ name: 'phone', width: 390, height: 844 },
 	{ name: 'desktop', width: 1280, height: 900 },
 ];
 
-for (const client of clients) {
+for (const { client, entry, pages } of clients) {
 	for (const viewport of viewports) {
 		test(`${client} at ${viewport.name} width fits the screen`, async ({ browser }) => {
 			const context = await browser.newContext({ viewport: viewport, colorScheme: viewport.name === 'phone' ? 'dark' : 'light' });
 			const page = await context.newPage();
-			await unlockWithLink(page, client, client === 'tidewater-logistics' ? 'aoife-brennan' : 'shen-guohua');
+			await unlockWithLink(page, client, entry);
 			for (const path of pages) {
 				await page.goto(`${client}/${path}`);
 				const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -4,6 +4,7 @@ import { checkContent, type CheckResult } from '../../src/model/check-content';
 import { formatProblem } from '../../src/model/problem';
 import { ChangeSchema, type ChangeInput } from '../../src/schemas/change';
 import { ROOT } from '../support/build-site';
+import { onlyProblem } from '../support/only-problem';
 
 const BROKEN = path.join(ROOT, 'tests/fixtures/broken-changes/content');
 const FILE = 'tests/fixtures/broken-changes/content/acme/changes';
@@ -14,11 +15,7 @@ beforeAll(async () => {
 });
 
 /** The one problem reported for `file` and `field`, as printed. */
-function reported(file: string, field: string): string {
-	const matches = broken.problems.filter((problem) => problem.file === `${FILE}/${file}` && problem.field === field);
-	expect(matches, `${file} ${field}: ${broken.problems.map(formatProblem).join('\n')}`).toHaveLength(1);
-	return formatProblem(matches[0]!);
-}
+const reported = (file: string, field: string) => onlyProblem(broken.problems, `${FILE}/${file}`, field);
 
 describe('change request rules in the checker', () => {
 	it.each([

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, type CheckResult } from '../../src/model/check-content';
 import { formatProblem } from '../../src/model/problem';
 import { ROOT } from '../support/build-site';
+import { onlyProblem } from '../support/only-problem';
 
 const BROKEN = path.join(ROOT, 'tests/fixtures/broken/content');
 const DEMO = path.join(ROOT, 'content');
@@ -14,11 +15,7 @@ beforeAll(async () => {
 });
 
 /** The one problem reported for `file` and `field`, as printed. */
-function reported(file: string, field: string): string {
-	const matches = broken.problems.filter((problem) => problem.file === `${FILE}/${file}` && problem.field === field);
-	expect(matches, `${file} ${field}: ${broken.problems.map(formatProblem).join('\n')}`).toHaveLength(1);
-	return formatProblem(matches[0]!);
-}
+const reported = (file: string, field: string) => onlyProblem(broken.problems, `${FILE}/${file}`, field);
 
 describe('checkContent on a folder of broken content', () => {
 	it('reports every problem of every file in one run', () => {

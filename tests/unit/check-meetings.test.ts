@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, type CheckResult } from '../../src/model/check-content';
 import { formatProblem } from '../../src/model/problem';
 import { ROOT } from '../support/build-site';
+import { onlyProblem } from '../support/only-problem';
 
 const BROKEN = path.join(ROOT, 'tests/fixtures/broken-meetings/content');
 const GOOD = path.join(ROOT, 'tests/fixtures/meetings/content');
@@ -14,11 +15,7 @@ beforeAll(async () => {
 });
 
 /** The one problem reported for `file` and `field`, as printed. */
-function reported(file: string, field: string, severity: 'error' | 'warning' = 'error'): string {
-	const matches = broken.problems.filter((problem) => problem.file === `${FILE}/${file}` && problem.field === field && problem.severity === severity);
-	expect(matches, `${file} ${field}: ${broken.problems.map(formatProblem).join('\n')}`).toHaveLength(1);
-	return formatProblem(matches[0]!);
-}
+const reported = (file: string, field: string, severity: 'error' | 'warning' = 'error') => onlyProblem(broken.problems, `${FILE}/${file}`, field, severity);
 
 describe('meeting minutes with mistakes', () => {
 	it.each([

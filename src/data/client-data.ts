@@ -7,6 +7,7 @@ import type { DecisionStatus } from '../schemas/decision';
 import { loadSite } from './site-data';
 import type { Risk } from '../schemas/risk';
 import { compareRisks } from '../utils/compare-risks';
+import { riskPathSegments } from './risk-paths';
 
 export type UpdateEntry = CollectionEntry<'updates'>;
 export type DecisionEntry = CollectionEntry<'decisions'>;
@@ -39,6 +40,8 @@ export interface ClientData {
 	risks: RiskEntry[];
 	/** Register id → risk, for resolving updates' `risks`. */
 	riskById: Map<string, Risk>;
+	/** Register id → URL segment of its page (see `riskPathSegments`). */
+	riskPath: Map<string, string>;
 	/** Lowest number first. */
 	changes: ChangeEntry[];
 	/** Newest first. */
@@ -97,6 +100,7 @@ async function load(slug: string): Promise<ClientData> {
 		faq: faq.sort((a, b) => a.data.order - b.data.order || a.data.question.localeCompare(b.data.question)),
 		risks: risks.sort((a, b) => compareRisks(a.data, b.data)),
 		riskById: new Map(risks.map((entry) => [entry.data.id, entry.data])),
+		riskPath: await riskPathSegments(slug, client.public, risks.map((entry) => entry.data.id)),
 		changes: changes.sort((a, b) => a.data.number - b.data.number),
 		meetings: meetings.sort((a, b) => b.data.date.localeCompare(a.data.date) || b.id.localeCompare(a.id)),
 		closeout: closeouts[0],

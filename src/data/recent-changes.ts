@@ -31,7 +31,7 @@ export async function recentChanges(data: ClientData, t: Translate, base: string
 		...data.updates.map((entry) => ({ entry, kind: 'update' as const, title: updateTitle(entry.data, data.locale, t), href: at('updates', leafOf(entry)) })),
 		...data.decisions.map((entry) => ({ entry, kind: 'decision' as const, title: entry.data.title, href: at('decisions', entry.data.number) })),
 		...data.changes.map((entry) => ({ entry, kind: 'change' as const, title: `${t('changes.cr', { number: entry.data.number })} ${entry.data.title}`, href: at('changes', entry.data.number) })),
-		...data.risks.map((entry) => ({ entry, kind: 'risk' as const, title: entry.data.title, href: at('risks', entry.data.id) })),
+		...data.risks.map((entry) => ({ entry, kind: 'risk' as const, title: entry.data.title, href: at('risks', data.riskPath.get(entry.data.id)!) })),
 		...data.meetings.map((entry, index) => ({ entry, kind: 'meeting' as const, title: meetingTitle(entry.data, data.locale, t), href: at('meetings', meetingSlugList[index]!) })),
 	];
 	const items = await Promise.all(candidates.map(async ({ entry, ...item }) => ({ ...item, times: await timesOf(entry) })));

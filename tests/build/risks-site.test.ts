@@ -1,7 +1,11 @@
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, ROOT, type BuildRun } from '../support/build-site';
-import { openPage } from '../support/open-page';
+import { openPage, TEST_SECRET } from '../support/open-page';
+import { derivePathSegment } from '../../src/integrations/gate/derive-credentials';
+import { decodeSecret } from '../../src/integrations/gate/secret';
+import { listFiles } from '../../src/integrations/glasshouse/find-broken-links';
 
 // Harbor (English, riskReviewDays 21) has eight risks across every severity, one of them closed;
 // lotus is the same in Chinese. Built as of 15 June 2026, so two of harbor's reviews are overdue.
@@ -15,6 +19,8 @@ const entry = (html: string, id: string) => {
 	if (!match) throw new Error(`no entry for ${id}`);
 	return match[0];
 };
+/** The URL segment of a harbor risk's page: keyed by the secret, so the id never shows in an address. */
+const at = (id: string) => derivePathSegment(decodeSecret(TEST_SECRET), 'harbor', 'risk', id);
 /** Matrix cell → count, as rendered. */
 const cells = (html: string) => Object.fromEntries([...html.matchAll(/data-cell="([a-z]+-[a-z]+)" data-count="(\d+)"/g)].map((match) => [match[1]!, Number(match[2])]));
 
@@ -62,15 +68,22 @@ describe('the risk register of a built site', () => {
 		expect(entry(html, 'lead-developer')).toContain('Occurred');
 	});
 
+	it('names no risk page after its id: addresses are readable by anyone', async () => {
+		const ids = (await readdir(path.join(CONTENT, 'harbor/risks'))).map((file) => file.replace(/\.yaml$/, ''));
+		const segments = (await listFiles(run.outDir)).filter((file) => /^harbor\/risks\/[^/]+\/index\.html$/.test(file)).map((file) => file.split('/')[2]!);
+		expect(segments.sort()).toEqual((await Promise.all(ids.map(at))).sort());
+		expect(segments.every((segment) => /^[A-Za-z0-9_-]{12}$/.test(segment))).toBe(true);
+	});
+
 	it('gives every risk a searchable page with its status, severity, tags and the updates that mention it', async () => {
-		const html = await page('harbor/risks/data-migration/index.html');
+		const html = await page(`harbor/risks/${await at('data-migration')}/index.html`);
 		expect(html).toContain('data-pagefind-body');
 		expect(values(html, 'data-pagefind-filter')).toEqual(expect.arrayContaining(['type:risk', 'status:open', 'status:high', 'tag:data', 'tag:migration', 'year:2026']));
 		expect(values(html, 'data-pagefind-meta')).toContain('date:2026-06-05');
 		expect(html).toContain('Keep the old system read-only for a quarter');
 		const mentions = /data-testid="risk-mentions"[\s\S]*?<\/section>/.exec(html)![0];
 		expect(values(mentions, 'href')).toEqual(['/harbor/updates/2026-06-12/', '/harbor/updates/2026-05-29/']);
-		expect(await page('harbor/risks/carrier-api/index.html')).toContain('No status update has referred to this risk yet.');
+		expect(await page(`harbor/risks/${await at('carrier-api')}/index.html`)).toContain('No status update has referred to this risk yet.');
 	});
 
 	it('shows open high-severity register risks on the overview, then the latest update\'s other risks, each once', async () => {
@@ -89,7 +102,7 @@ describe('the risk register of a built site', () => {
 	it('links an update\'s register risks to their pages, with severity and status', async () => {
 		const html = await page('harbor/updates/2026-05-29/index.html');
 		const lead = /<li data-risk-id="lead-developer">[\s\S]*?<\/li>/.exec(html)![0];
-		expect(values(lead, 'href')).toEqual(['/harbor/risks/lead-developer/']);
+		expect(values(lead, 'href')).toEqual([`/harbor/risks/${await at('lead-developer')}/`]);
 		expect(values(lead, 'data-severity')).toEqual(['high']);
 		expect(values(lead, 'data-status')).toEqual(['occurred']);
 	});

@@ -5,6 +5,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { buildSite } from '../support/build-site';
 import { serve } from '../support/static-server.mjs';
 import { linkFragment } from './unlock';
+import { TEST_SECRET } from '../support/open-page';
+import { derivePathSegment } from '../../src/integrations/gate/derive-credentials';
+import { decodeSecret } from '../../src/integrations/gate/secret';
 
 // The risk matrix on a fixture of its own (tests/fixtures/risks): eight risks across every
 // severity, one closed. Built once for this file, as of 15 June 2026, served on a free port.
@@ -78,7 +81,8 @@ test('the status filter finds closed risks, and a risk opens its own page', asyn
 	await expect(visibleRisks(page)).toHaveText(['Carrier API changes its booking format mid-project', 'Depot kiosks run a browser too old for the portal']);
 
 	await page.getByRole('link', { name: 'Carrier API changes its booking format mid-project' }).click();
-	await expect(page).toHaveURL(/\/harbor\/risks\/carrier-api\/$/);
+	// Named by a segment derived from the secret: the id would show in an address anyone can read.
+	await expect(page).toHaveURL(new RegExp(`/harbor/risks/${await derivePathSegment(decodeSecret(TEST_SECRET), 'harbor', 'risk', 'carrier-api')}/$`));
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Carrier API changes its booking format mid-project');
 	await expect(page.getByText('Review overdue')).toBeVisible();
 	await page.getByRole('link', { name: '← Risk register' }).click();

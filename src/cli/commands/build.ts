@@ -58,19 +58,26 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
 		}
 	}
 
-	await rm(staging, { recursive: true, force: true });
-	await mkdir(path.dirname(staging), { recursive: true });
-	try {
-		// Astro's content cache is keyed by content folder so fixture and demo builds never mix.
-		const cacheDir = path.join(root, 'node_modules', '.astro', createHash('sha256').update(path.resolve(root, content)).digest('hex').slice(0, 12));
-		await withBuildLock(root, output, () => build({ root, outDir: staging, cacheDir, logLevel: process.env.GLASSHOUSE_LOG_LEVEL === 'debug' ? 'debug' : 'info' }));
-	} catch (error) {
+	// One build at a time per checkout: Astro writes generated modules into the shared .astro/
+	// folder, and builds of one output folder share its staging folder.
+	const built = await withBuildLock(root, output, async () => {
 		await rm(staging, { recursive: true, force: true });
-		output.error(`✗ Build failed: ${describeBuildError(error)}\nNothing was written to ${path.relative(root, outDir) || outDir}.`);
-		return 1;
-	}
-	await mkdir(path.dirname(outDir), { recursive: true });
-	await rename(staging, outDir);
+		await mkdir(path.dirname(staging), { recursive: true });
+		try {
+			// Astro's content cache is keyed by content folder so fixture and demo builds never mix.
+			const cacheDir = path.join(root, 'node_modules', '.astro', createHash('sha256').update(path.resolve(root, content)).digest('hex').slice(0, 12));
+			await build({ root, outDir: staging, cacheDir, logLevel: process.env.GLASSHOUSE_LOG_LEVEL === 'debug' ? 'debug' : 'info' });
+		} catch (error) {
+			await rm(staging, { recursive: true, force: true });
+			output.error(`✗ Build failed: ${describeBuildError(error)}\nNothing was written to ${path.relative(root, outDir) || outDir}.`);
+			return false;
+		}
+		await mkdir(path.dirname(outDir), { recursive: true });
+		await rm(outDir, { recursive: true, force: true });
+		await rename(staging, outDir);
+		return true;
+	});
+	if (!built) return 1;
 	output.info(`✓ Site built into ${path.relative(root, outDir) || outDir}/`);
 	if (options.demo && hasPrivateClients) {
 		const master = await loadSecret(process.env, root);

@@ -55,7 +55,7 @@ export function collectNeedles(clients: LoadedClient[], publicText: string[] = [
 			add(value.question, source.file);
 			add(source.body, source.file);
 		}
-		for (const { value, source } of risks) [value.title, value.description, value.owner, value.mitigation, value.contingency].forEach((text) => add(text, source.file));
+		for (const { value, source } of risks) [value.id, value.title, value.description, value.owner, value.mitigation, value.contingency].forEach((text) => add(text, source.file));
 		for (const { value, source } of changes) {
 			[value.title, value.requestedBy, value.impact?.note, ...(value.impact?.scope.adds ?? []), ...(value.impact?.scope.removes ?? []), value.approval?.by, value.approval?.note].forEach((text) => add(text, source.file));
 			add(source.body, source.file);

@@ -51,3 +51,12 @@ export async function deriveSlotSalt(master: Uint8Array, client: string, entry: 
 export async function derivePasswordSlotId(master: Uint8Array, client: string, entry: string, rotation: number): Promise<string> {
 	return toBase64Url(await derive(master, label('slot-id', client, entry, rotation), 12));
 }
+
+/**
+ * The URL segment of a private client's page that is named by an author-chosen id (a risk's
+ * `carrier-api-delay`): 12 base64url characters, keyed by the secret so the id can be neither
+ * read from the address nor guessed from it, and stable from one build to the next.
+ */
+export async function derivePathSegment(master: Uint8Array, client: string, kind: string, id: string): Promise<string> {
+	return toBase64Url(await derive(master, label(`path-${kind}`, client, id, 0), 9));
+}

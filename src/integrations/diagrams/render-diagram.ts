@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { timedBusy } from '../glasshouse/build-timings';
+import { isPlainBenchmark } from '../glasshouse/plain-benchmark';
 import { diagramCacheKey, readCachedSvg, writeCachedSvg } from './diagram-cache';
 import { diagramSession as session } from './diagram-session';
 import { launchMermaidBrowser, mermaidVersion, type MermaidBrowser } from './mermaid-browser';
@@ -35,7 +37,15 @@ export async function isCachedDiagram(source: string): Promise<boolean> {
  * seeds the id prefix, which stays the same from build to build.
  * Throws a `MermaidSyntaxError` (test with `isMermaidSyntaxError`) for an invalid diagram.
  */
-export async function renderDiagram(source: string, scope: string): Promise<RenderedDiagram> {
+export function renderDiagram(source: string, scope: string): Promise<RenderedDiagram> {
+	// A plain benchmark build measures Astro without Glasshouse's extras: no diagram is drawn.
+	if (isPlainBenchmark()) return Promise.resolve(NO_DIAGRAM);
+	return timedBusy('diagrams', () => drawOrReuse(source, scope));
+}
+
+const NO_DIAGRAM: RenderedDiagram = { light: '<svg xmlns="http://www.w3.org/2000/svg"></svg>', dark: '<svg xmlns="http://www.w3.org/2000/svg"></svg>', width: 0, height: 0 };
+
+async function drawOrReuse(source: string, scope: string): Promise<RenderedDiagram> {
 	source = normaliseSource(source);
 	const current = session();
 	const version = mermaidVersion();

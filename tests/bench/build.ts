@@ -1,0 +1,141 @@
+/**
+ * What a build of a whole agency costs: `npm run bench [-- --clients N --weeks W --diagrams D]`
+ * generates a synthetic agency (default 20 clients × 104 weekly updates, a diagram in every tenth
+ * update) and builds it three times, each from the command line in its own process:
+ *   1. the full build with cold caches (Astro's content cache and the diagram cache both empty);
+ *   2. the same after changing one update, with both caches warm;
+ *   3. a plain Astro build of the same content with every client public, no diagrams drawn and
+ *      no search index (GLASSHOUSE_BENCHMARK_PLAIN), the baseline the full build is compared to.
+ * Prints one Markdown table (time per phase, pages, peak memory, output size) to stdout and
+ * progress to stderr. Prints figures; asserts nothing. `--keep` keeps the work folder.
+ */
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { astroCacheDir } from '../../src/cli/astro-cache-dir';
+import { listFiles } from '../../src/integrations/glasshouse/find-broken-links';
+import { TEST_SECRET } from '../support/open-page';
+import { cleanEnv, ROOT, runNode } from '../support/build-site';
+import { generateContent } from './generate-content';
+import { formatBytes, formatSeconds, markdownTable } from './support/format';
+import { watchPeakMemory } from './support/peak-memory';
+
+const { values } = parseArgs({
+	options: {
+		clients: { type: 'string', default: '20' },
+		weeks: { type: 'string', default: '104' },
+		diagrams: { type: 'string', default: '0.1' },
+		work: { type: 'string' },
+		keep: { type: 'boolean', default: false },
+	},
+});
+
+interface Timings {
+	phases: Record<string, number>;
+	total: number;
+	maxRssKb: number;
+}
+
+interface Measured {
+	/** Wall clock from starting the process to its exit, in ms. */
+	wall: number;
+	timings: Timings;
+	/** Highest resident memory of the build and its child processes (Chromium, Pagefind). */
+	peakBytes?: number;
+	pages: number;
+	outputBytes: number;
+	diagrams: string;
+}
+
+const work = values.work ? path.resolve(values.work) : mkdtempSync(path.join(tmpdir(), 'glasshouse-bench-'));
+const content = path.join(work, 'content');
+const plainContent = path.join(work, 'content-public');
+const progress = (message: string) => process.stderr.write(`${message}\n`);
+
+const generated = generateContent({ clients: Number(values.clients), weeks: Number(values.weeks), diagrams: Number(values.diagrams), out: content });
+progress(`Generated ${generated.files} files: ${values.clients} clients × ${values.weeks} weeks, ${generated.updates} updates, ${generated.decisions} decisions, ${generated.diagrams} diagrams (in ${work})`);
+// The same files, each client marked public: the plain build may not hold a private client.
+rmSync(plainContent, { recursive: true, force: true });
+cpSync(content, plainContent, { recursive: true });
+for (const client of readdirSync(plainContent).filter((name) => name.startsWith('client-'))) appendFileSync(path.join(plainContent, client, 'client.yaml'), 'public: true\n');
+
+async function measure(label: string, args: string[], out: string, env: Record<string, string> = {}): Promise<Measured> {
+	progress(`${label}…`);
+	const timingsFile = path.join(work, `timings-${path.basename(out)}.json`);
+	rmSync(timingsFile, { force: true });
+	let watcher: ReturnType<typeof watchPeakMemory> | undefined;
+	const started = performance.now();
+	const run = await runNode(args, cleanEnv({ GLASSHOUSE_SECRET: TEST_SECRET, GLASSHOUSE_BASE: '/', GLASSHOUSE_TIMINGS: timingsFile, GLASSHOUSE_DIAGRAM_CACHE: path.join(work, 'diagram-cache'), ...env }), {
+		timeout: 3_600_000,
+		onSpawn: (pid) => (watcher = watchPeakMemory(pid)),
+	});
+	const wall = performance.now() - started;
+	const peakBytes = watcher?.stop();
+	if (run.status !== 0) throw new Error(`${label} failed (exit ${run.status}):\n${run.stderr || run.stdout}`);
+	const files = await listFiles(out);
+	return {
+		wall,
+		timings: JSON.parse(readFileSync(timingsFile, 'utf8')) as Timings,
+		peakBytes,
+		pages: files.filter((file) => file.endsWith('.html')).length,
+		outputBytes: files.reduce((sum, file) => sum + statSync(path.join(out, file)).size, 0),
+		diagrams: /diagrams: (\d+) rendered, (\d+) from cache/.exec(run.stdout)?.slice(1).join(' drawn, ').concat(' cached') ?? '',
+	};
+}
+
+const fullOut = path.join(work, 'dist');
+const plainOut = path.join(work, 'dist-plain');
+const cli = (out: string) => ['src/cli/bin.mjs', 'build', '--content', content, '--out', out];
+const cold = await measure('Full build, cold caches', cli(fullOut), fullOut);
+const changed = changeOneUpdate(content);
+const warm = await measure(`Full build after changing ${path.relative(content, changed)}, warm caches`, cli(fullOut), fullOut);
+const plain = await measure('Plain Astro build (public copy, no diagrams, no search, no post-build steps)', ['--import', 'tsx', 'tests/bench/support/plain-build.ts', plainContent, plainOut], plainOut);
+
+if (!values.keep) {
+	rmSync(work, { recursive: true, force: true });
+	for (const folder of [content, plainContent]) rmSync(astroCacheDir(ROOT, folder), { recursive: true, force: true });
+}
+
+/** Appends a line to the newest update of the first client, as a PM's small correction would. */
+function changeOneUpdate(folder: string): string {
+	const updates = path.join(folder, 'client-01', 'updates');
+	const file = path.join(updates, readdirSync(updates).sort().at(-1)!);
+	writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n- Corrected after review: one more item for the benchmark.\n`);
+	return file;
+}
+
+const STEPS: Array<[string, string]> = [
+	['check', 'content check (`glasshouse check`)'],
+	['diagrams', 'diagrams (drawing, or reading the cache)'],
+	['internal links', 'internal link check'],
+	['search index', 'search indexing (Pagefind)'],
+	['encryption', 'encryption (incl. key derivation)'],
+	['leak scan', 'leak scan'],
+];
+const POST_BUILD = ['load content', 'internal links', 'search index', 'encryption', 'security headers', 'leak scan'];
+const phase = (run: Measured, name: string) => run.timings.phases[name] ?? 0;
+/** Astro's part: its build call minus what ran inside it on Glasshouse's behalf. */
+const astro = (run: Measured) => phase(run, 'astro') - phase(run, 'diagrams') - POST_BUILD.reduce((sum, name) => sum + phase(run, name), 0);
+const other = (run: Measured) => run.wall - astro(run) - STEPS.reduce((sum, [name]) => sum + phase(run, name), 0);
+const seconds = (run: Measured, name: string) => (name in run.timings.phases ? formatSeconds(phase(run, name)) : '–');
+const runs = [cold, warm, plain];
+const row = (label: string, value: (run: Measured) => string) => [label, ...runs.map(value)];
+
+const table = markdownTable(
+	['', `full build, cold caches`, 'full build, one update changed, warm caches', 'plain Astro build, same content'],
+	[
+		row('pages built', (run) => String(run.pages)),
+		row(STEPS[0]![1], (run) => seconds(run, 'check')),
+		row('content sync and render (Astro)', (run) => formatSeconds(astro(run))),
+		...STEPS.slice(1).map(([name, label]) => row(label, (run) => seconds(run, name) + (name === 'diagrams' && name in run.timings.phases && run.diagrams ? ` (${run.diagrams})` : ''))),
+		row('other (start-up, loading content, headers, moving into place)', (run) => formatSeconds(other(run))),
+		row('**total, wall clock**', (run) => `**${formatSeconds(run.wall)}**`),
+		row('peak memory (build and its child processes)', (run) => formatBytes(run.peakBytes ?? run.timings.maxRssKb * 1024)),
+		row('size of the output folder', (run) => formatBytes(run.outputBytes)),
+	],
+);
+
+process.stdout.write(`\nBuild of a synthetic agency: ${values.clients} clients × ${values.weeks} weeks (${generated.updates} updates, ${generated.decisions} decisions, ${generated.diagrams} diagrams in updates)\n\n`);
+process.stdout.write(`${table}\n\n`);
+process.stdout.write(`Full build ÷ plain Astro build: ${(cold.wall / plain.wall).toFixed(1)}× (cold), ${(warm.wall / plain.wall).toFixed(1)}× (warm)\n`);

@@ -46,14 +46,16 @@ export async function resolveCredentials(client: string, access: AccessEntry[], 
  * password or link stops working with this build while every other slot is unchanged.
  */
 export async function buildKeyring(client: string, credentials: Credential[], master: Uint8Array, contentKey: CryptoKey): Promise<Keyring> {
-	const slots: Slot[] = [];
-	for (const { entry, password, token } of credentials) {
-		const salt = toBase64(await deriveSlotSalt(master, client, entry.id, entry.rotation));
-		const kdf: Slot['kdf'] = password !== undefined ? { name: 'PBKDF2', hash: 'SHA-256', iterations: PBKDF2_ITERATIONS, salt } : { name: 'HKDF', hash: 'SHA-256', salt };
-		const sid = token !== undefined ? await linkSlotId(token) : await derivePasswordSlotId(master, client, entry.id, entry.rotation);
-		const slotKey = await deriveSlotKey(kdf, password ?? token!, client);
-		slots.push({ sid, type: password !== undefined ? 'password' : 'link', kdf, ...(await wrapContentKey(contentKey, slotKey, client, sid)) });
-	}
+	// Side by side: each password slot's PBKDF2 runs on its own worker thread.
+	const slots = await Promise.all(
+		credentials.map(async ({ entry, password, token }): Promise<Slot> => {
+			const salt = toBase64(await deriveSlotSalt(master, client, entry.id, entry.rotation));
+			const kdf: Slot['kdf'] = password !== undefined ? { name: 'PBKDF2', hash: 'SHA-256', iterations: PBKDF2_ITERATIONS, salt } : { name: 'HKDF', hash: 'SHA-256', salt };
+			const sid = token !== undefined ? await linkSlotId(token) : await derivePasswordSlotId(master, client, entry.id, entry.rotation);
+			const slotKey = await deriveSlotKey(kdf, password ?? token!, client);
+			return { sid, type: password !== undefined ? 'password' : 'link', kdf, ...(await wrapContentKey(contentKey, slotKey, client, sid)) };
+		}),
+	);
 	if (slots.length === 0) throw new AccessError(`${client}: every access entry is revoked, so nobody could open the site. Add an entry to "access" in client.yaml, or set "public: true".`);
 	return { v: 1, client, slots };
 }

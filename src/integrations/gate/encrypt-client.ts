@@ -7,6 +7,7 @@ import { normalizePagePath } from '../../runtime/crypto/page-path';
 import type { Locale } from '../../i18n/locales';
 import { listFiles } from '../glasshouse/find-broken-links';
 import { PUBLIC_INDEX_FILE } from '../../runtime/search/public-index-files';
+import { FILE_CONCURRENCY, mapLimit } from '../../utils/map-limit';
 import { inlineImages } from './inline-assets';
 import { renderShell } from './render-shell';
 
@@ -34,23 +35,21 @@ const isPublicRuntimeFile = (relativePath: string) => relativePath.startsWith('p
 export async function encryptClient(input: EncryptClientInput): Promise<{ pages: number; files: number; inlined: string[] }> {
 	const folder = path.join(input.outDir, input.client);
 	const inlined = new Set<string>();
-	let pages = 0;
-	let files = 0;
-	for (const file of await listFiles(folder)) {
+	const kinds = await mapLimit(await listFiles(folder), FILE_CONCURRENCY, async (file): Promise<'page' | 'file' | 'public'> => {
 		const absolute = path.join(folder, file);
 		const relativePath = file.split(path.sep).join('/');
 		if (!file.endsWith('.html')) {
-			if (isPublicRuntimeFile(relativePath)) continue;
+			if (isPublicRuntimeFile(relativePath)) return 'public';
 			await writeFile(absolute, await sealFile(input.contentKey, await readFile(absolute), fileAad(input.client, relativePath)));
-			files++;
-			continue;
+			return 'file';
 		}
 		const page = await inlineImages(await readFile(absolute, 'utf8'), input.outDir, input.base);
 		page.inlined.forEach((asset) => inlined.add(asset));
 		const relative = normalizePagePath(relativePath);
 		const envelope = await seal(input.contentKey, utf8(page.html), pageAad(input.client, relative));
 		await writeFile(absolute, renderShell({ ...input, envelope }));
-		pages++;
-	}
-	return { pages, files, inlined: [...inlined] };
+		return 'page';
+	});
+	const count = (kind: string) => kinds.filter((candidate) => candidate === kind).length;
+	return { pages: count('page'), files: count('file'), inlined: [...inlined] };
 }

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
 		// they ask for files by path and get plaintext in memory; the key itself stays private.
 		(globalThis as { glasshouse?: unknown }).glasshouse = { fetchDecrypted: decryptingFetch(contentKey, config.client, new URL(`${config.base}${config.client}/`, location.origin).href) };
 		document.dispatchEvent(new CustomEvent('glasshouse:unlocked'));
-		// Read by `npm run bench:gate` (time from navigation or submit to a readable page).
+		// Timing marks for benchmarks (`npm run bench:browser` reads the submit mark).
 		performance.mark('glasshouse:page-shown');
 		for (const button of document.querySelectorAll<HTMLElement>('[data-gh-lock]')) {
 			button.hidden = false;

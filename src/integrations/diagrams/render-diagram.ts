@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { timedBusy } from '../glasshouse/build-timings';
+import { recordTiming, timed } from '../glasshouse/build-timings';
 import { isPlainBenchmark } from '../glasshouse/plain-benchmark';
 import { diagramCacheKey, readCachedSvg, writeCachedSvg } from './diagram-cache';
 import { diagramSession as session } from './diagram-session';
@@ -24,6 +24,13 @@ export function diagramBrowser(): Promise<MermaidBrowser> {
 	return current.browser;
 }
 
+/** The browser for drawing; the build's timings count its launch as diagram time (the check's is the check's). */
+function drawingBrowser(): Promise<MermaidBrowser> {
+	return session().browser ?? timed('diagrams', diagramBrowser);
+}
+
+const NO_DIAGRAM: RenderedDiagram = { light: '<svg xmlns="http://www.w3.org/2000/svg"></svg>', dark: '<svg xmlns="http://www.w3.org/2000/svg"></svg>', width: 0, height: 0 };
+
 /** Whether a light rendering of `source` is cached, which proves the diagram valid without a browser. */
 export async function isCachedDiagram(source: string): Promise<boolean> {
 	source = normaliseSource(source);
@@ -37,15 +44,9 @@ export async function isCachedDiagram(source: string): Promise<boolean> {
  * seeds the id prefix, which stays the same from build to build.
  * Throws a `MermaidSyntaxError` (test with `isMermaidSyntaxError`) for an invalid diagram.
  */
-export function renderDiagram(source: string, scope: string): Promise<RenderedDiagram> {
+export async function renderDiagram(source: string, scope: string): Promise<RenderedDiagram> {
 	// A plain benchmark build measures Astro without Glasshouse's extras: no diagram is drawn.
-	if (isPlainBenchmark()) return Promise.resolve(NO_DIAGRAM);
-	return timedBusy('diagrams', () => drawOrReuse(source, scope));
-}
-
-const NO_DIAGRAM: RenderedDiagram = { light: '<svg xmlns="http://www.w3.org/2000/svg"></svg>', dark: '<svg xmlns="http://www.w3.org/2000/svg"></svg>', width: 0, height: 0 };
-
-async function drawOrReuse(source: string, scope: string): Promise<RenderedDiagram> {
+	if (isPlainBenchmark()) return NO_DIAGRAM;
 	source = normaliseSource(source);
 	const current = session();
 	const version = mermaidVersion();
@@ -62,7 +63,7 @@ async function drawOrReuse(source: string, scope: string): Promise<RenderedDiagr
 					current.fromCache.add(diagramKey);
 					return cached;
 				}
-				const drawn = await (await diagramBrowser()).render(source, config);
+				const drawn = await (await drawingBrowser()).render(source, config);
 				current.rendered.add(diagramKey);
 				// A cache that cannot be written (read-only node_modules) costs the next build time, not this one its result.
 				await writeCachedSvg(current.cacheDir, key, drawn).catch(() => undefined);
@@ -74,9 +75,11 @@ async function drawOrReuse(source: string, scope: string): Promise<RenderedDiagr
 		}
 		svgs[theme] = await svg;
 	}
+	const started = performance.now();
 	const prefix = `d${createHash('sha256').update(`${scope}\n${source}`).digest('hex').slice(0, 8)}`;
 	const light = fitSvgRoot(uniquifySvgIds(svgs.light, `${prefix}l`));
 	const dark = fitSvgRoot(uniquifySvgIds(svgs.dark, `${prefix}d`));
+	recordTiming('diagrams', performance.now() - started);
 	return { light: light.svg, dark: dark.svg, width: light.width, height: light.height };
 }
 

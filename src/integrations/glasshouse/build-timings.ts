@@ -9,15 +9,13 @@ import path from 'node:path';
 interface TimingState {
 	/** Phase → milliseconds. */
 	phases: Map<string, number>;
-	/** Phases measured as busy time: how many tasks are running and since when. */
-	busy: Map<string, { running: number; since: number }>;
 }
 
 const KEY = Symbol.for('glasshouse.build-timings');
 
 function state(): TimingState {
 	const holder = globalThis as { [KEY]?: TimingState };
-	holder[KEY] ??= { phases: new Map(), busy: new Map() };
+	holder[KEY] ??= { phases: new Map() };
 	return holder[KEY];
 }
 
@@ -36,20 +34,9 @@ export async function timed<T>(phase: string, task: () => Promise<T>): Promise<T
 	}
 }
 
-/**
- * Like `timed`, for tasks that may overlap (diagrams drawn while other pages render): the phase
- * counts the wall time during which at least one of them was running, not the sum of their times.
- */
-export async function timedBusy<T>(phase: string, task: () => Promise<T>): Promise<T> {
-	const { busy } = state();
-	const current = busy.get(phase) ?? { running: 0, since: 0 };
-	if (current.running++ === 0) current.since = performance.now();
-	busy.set(phase, current);
-	try {
-		return await task();
-	} finally {
-		if (--current.running === 0) add(phase, performance.now() - current.since);
-	}
+/** Adds a duration measured elsewhere (inside the diagram browser, say) to `phase`. */
+export function recordTiming(phase: string, milliseconds: number): void {
+	add(phase, milliseconds);
 }
 
 /** The phases measured so far, in milliseconds. */
@@ -60,7 +47,6 @@ export function buildTimings(): Record<string, number> {
 /** Forgets earlier figures (a process that builds twice, such as a test). */
 export function resetBuildTimings(): void {
 	state().phases.clear();
-	state().busy.clear();
 }
 
 /**

@@ -73,8 +73,10 @@ const generated = generateContent({ clients: Number(values.clients), weeks: Numb
 progress(`Generated ${values.clients} clients × ${values.weeks} weeks (${generated.updates} updates, ${generated.decisions} decisions); building it encrypted and public…`);
 const encryptedOut = path.join(work, 'dist');
 const publicOut = path.join(work, 'dist-public');
-await cliBuild(content, encryptedOut);
-await cliBuild(publicCopy(content, path.join(work, 'content-public')), publicOut);
+// Caches in the work folder, so nothing of the benchmark stays in node_modules/.cache.
+const env = { GLASSHOUSE_DIAGRAM_CACHE: path.join(work, 'diagram-cache'), GLASSHOUSE_CHECK_CACHE: path.join(work, 'check-cache') };
+await cliBuild(content, encryptedOut, { env });
+await cliBuild(publicCopy(content, path.join(work, 'content-public')), publicOut, { env });
 
 const servers: Server[] = [await serve(encryptedOut, 0, '/'), await serve(publicOut, 0, '/')];
 const [encrypted, unencrypted] = servers.map((server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`) as [string, string];

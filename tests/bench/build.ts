@@ -2,7 +2,8 @@
  * What a build of a whole agency costs: `npm run bench [-- --clients N --weeks W --diagrams D]`
  * generates a synthetic agency (default 20 clients × 104 weekly updates, a diagram in every tenth
  * update) and builds it three times, each from the command line in its own process:
- *   1. the full build with cold caches (Astro's content cache and the diagram cache both empty);
+ *   1. the full build with cold caches (Astro's content cache, the diagram cache and the check's
+ *      cache of compiled bodies all empty, as on a CI runner without a cache);
  *   2. the same after changing one update, with both caches warm;
  *   3. a plain Astro build of the same content with every client public, no diagrams drawn and
  *      no search index (GLASSHOUSE_BENCHMARK_PLAIN), the baseline the full build is compared to.
@@ -65,7 +66,7 @@ async function measure(label: string, args: string[], out: string, env: Record<s
 	rmSync(timingsFile, { force: true });
 	let watcher: ReturnType<typeof watchPeakMemory> | undefined;
 	const started = performance.now();
-	const run = await runNode(args, cleanEnv({ GLASSHOUSE_SECRET: TEST_SECRET, GLASSHOUSE_BASE: '/', GLASSHOUSE_TIMINGS: timingsFile, GLASSHOUSE_DIAGRAM_CACHE: path.join(work, 'diagram-cache'), ...env }), {
+	const run = await runNode(args, cleanEnv({ GLASSHOUSE_SECRET: TEST_SECRET, GLASSHOUSE_BASE: '/', GLASSHOUSE_TIMINGS: timingsFile, GLASSHOUSE_DIAGRAM_CACHE: path.join(work, 'diagram-cache'), GLASSHOUSE_CHECK_CACHE: path.join(work, 'check-cache'), ...env }), {
 		timeout: 3_600_000,
 		onSpawn: (pid) => (watcher = watchPeakMemory(pid)),
 	});

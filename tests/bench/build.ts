@@ -60,9 +60,10 @@ progress(`Generated ${generated.files} files: ${values.clients} clients × ${val
 // The same files, each client marked public: the plain build may not hold a private client.
 publicCopy(content, plainContent);
 
+let builds = 0;
 async function measure(label: string, args: string[], out: string, env: Record<string, string> = {}): Promise<Measured> {
 	progress(`${label}…`);
-	const timingsFile = path.join(work, `timings-${path.basename(out)}.json`);
+	const timingsFile = path.join(work, `timings-${++builds}.json`);
 	rmSync(timingsFile, { force: true });
 	let watcher: ReturnType<typeof watchPeakMemory> | undefined;
 	const started = performance.now();
@@ -72,6 +73,8 @@ async function measure(label: string, args: string[], out: string, env: Record<s
 	});
 	const wall = performance.now() - started;
 	const peakBytes = watcher?.stop();
+	// The build's own log, for a closer look with --keep.
+	writeFileSync(path.join(work, `build-${builds}.log`), `${run.stdout}\n${run.stderr}`);
 	if (run.status !== 0) throw new Error(`${label} failed (exit ${run.status}):\n${run.stderr || run.stdout}`);
 	const files = await listFiles(out);
 	return {

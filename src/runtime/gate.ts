@@ -30,7 +30,8 @@ const readJson = (id: string): unknown => JSON.parse(document.getElementById(id)
 async function main(): Promise<void> {
 	const config = readJson('gh-config') as GateConfig;
 	const ui = lockScreen(config.strings);
-	if (!globalThis.crypto?.subtle || !('indexedDB' in globalThis)) return ui.fail('gate.unsupported');
+	// Pages are gzip-compressed inside their envelope: DecompressionStream opens them.
+	if (!globalThis.crypto?.subtle || !('indexedDB' in globalThis) || typeof DecompressionStream === 'undefined') return ui.fail('gate.unsupported');
 
 	let keyring: Keyring;
 	let path: string;

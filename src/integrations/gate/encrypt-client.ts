@@ -46,7 +46,8 @@ export async function encryptClient(input: EncryptClientInput): Promise<{ pages:
 		const page = await inlineImages(await readFile(absolute, 'utf8'), input.outDir, input.base);
 		page.inlined.forEach((asset) => inlined.add(asset));
 		const relative = normalizePagePath(relativePath);
-		const envelope = await seal(input.contentKey, utf8(page.html), pageAad(input.client, relative));
+		// Compressed first: ciphertext does not compress, so this is the only chance to (see compression.ts).
+		const envelope = await seal(input.contentKey, utf8(page.html), pageAad(input.client, relative), { compress: true });
 		await writeFile(absolute, renderShell({ ...input, envelope }));
 		return 'page';
 	});

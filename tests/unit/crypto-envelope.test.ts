@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv } from 'node:crypto';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { concat, fromBase64, fromUtf8, toBase64, toBase64Url, utf8 } from '../../src/runtime/crypto/bytes';
 import { EnvelopeError, open, pageAad, parseEnvelope, seal, type Envelope } from '../../src/runtime/crypto/envelope';
@@ -186,6 +186,12 @@ describe('seal and open with compression', () => {
 		expect((await envelopeError(open(key, { ...envelope, v: 1 }, pageAad('acme', PAGE)))).reason).toBe('authentication');
 		expect((await envelopeError(open(key, { ...envelope, ct: flipBit(envelope.ct, 20) }, pageAad('acme', PAGE)))).reason).toBe('authentication');
 		expect((await envelopeError(open(key, envelope, pageAad('acme', '')))).reason).toBe('authentication');
+	});
+
+	it("takes the caller's gzip, as the build passes Node's zlib, and the browser's code opens it", async () => {
+		const fromZlib = await seal(key, utf8(PAGE_HTML), pageAad('acme', PAGE), { compress: async (bytes) => gzipSync(bytes) });
+		expect(fromZlib.v).toBe(2);
+		expect(fromUtf8(await open(key, fromZlib, pageAad('acme', PAGE)))).toBe(PAGE_HTML);
 	});
 
 	it('still opens version 1 envelopes', async () => {

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { build } from 'astro';
 import { contentDir } from '../../model/content-dir';
+import { deriveSlotKeysAhead } from '../../integrations/gate/build-keyring';
 import { generateSecret, loadSecret, readDotEnv, SecretError } from '../../integrations/gate/secret';
 import { timed, writeBuildTimings } from '../../integrations/glasshouse/build-timings';
 import { describeAccess } from './share';
@@ -55,7 +56,8 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
 	if (options.demo) await useDemoSecret(root, output);
 	if (hasPrivateClients) {
 		try {
-			await loadSecret(process.env, root);
+			// The slow key derivations run while Astro renders; the encryption step picks them up.
+			void deriveSlotKeysAhead(loaded.clients, await loadSecret(process.env, root));
 		} catch (error) {
 			if (!(error instanceof SecretError)) throw error;
 			output.error(`✗ ${error.message}\nNothing was written to ${path.relative(root, outDir) || outDir}.`);

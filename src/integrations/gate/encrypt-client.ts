@@ -1,5 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { utf8 } from '../../runtime/crypto/bytes';
 import { fileAad, pageAad, seal, sealFile } from '../../runtime/crypto/envelope';
 import type { Keyring } from '../../runtime/crypto/keyring';
@@ -22,6 +24,9 @@ export interface EncryptClientInput {
 	contentKey: CryptoKey;
 	assets: { script: string; style: string };
 }
+
+/** Node's zlib on its worker threads: the same gzip format the browser's DecompressionStream reads. */
+const gzipAsync = promisify(gzip);
 
 /** Generic code that may stay readable inside a client folder; everything else is sealed. */
 const isPublicRuntimeFile = (relativePath: string) => relativePath.startsWith('pagefind/') && PUBLIC_INDEX_FILE.test(relativePath.slice('pagefind/'.length));
@@ -47,7 +52,7 @@ export async function encryptClient(input: EncryptClientInput): Promise<{ pages:
 		page.inlined.forEach((asset) => inlined.add(asset));
 		const relative = normalizePagePath(relativePath);
 		// Compressed first: ciphertext does not compress, so this is the only chance to (see compression.ts).
-		const envelope = await seal(input.contentKey, utf8(page.html), pageAad(input.client, relative), { compress: true });
+		const envelope = await seal(input.contentKey, utf8(page.html), pageAad(input.client, relative), { compress: gzipAsync });
 		await writeFile(absolute, renderShell({ ...input, envelope }));
 		return 'page';
 	});

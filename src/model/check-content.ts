@@ -1,8 +1,9 @@
-import { compile } from '@mdx-js/mdx';
 import path from 'node:path';
 import { today as currentDay } from '../utils/calendar';
+import { FILE_CONCURRENCY, mapLimit } from '../utils/map-limit';
 import { checkPlaceholders } from './check-placeholders';
-import { checkDiagrams, collectMermaidFences, type MermaidFence } from './check-diagrams';
+import { checkDiagrams, type MermaidFence } from './check-diagrams';
+import { compileBody } from './compile-body';
 import { checkReferences } from './check-references';
 import { checkRisks } from './check-risks';
 import { checkChanges } from './check-changes';
@@ -53,14 +54,14 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
 async function checkBodies(client: LoadedClient, fences: MermaidFence[]): Promise<Problem[]> {
 	const problems: Problem[] = [];
 	const entries = [...client.updates, ...client.decisions, ...client.faq, ...client.changes, ...client.meetings, ...(client.closeout ? [client.closeout] : [])];
-	for (const { source } of entries) {
-		try {
-			await compile(source.body, { format: source.file.endsWith('.mdx') ? 'mdx' : 'md', remarkPlugins: [collectMermaidFences(source.file, source.bodyLine, fences)] });
-		} catch (error) {
-			const place = (error as { place?: { line?: number; start?: { line?: number } } }).place;
-			const line = place?.line ?? place?.start?.line ?? 1;
-			const reason = (error as { reason?: string }).reason ?? String(error);
-			problems.push({ severity: 'error', file: source.file, line: source.bodyLine + line - 1, field: 'body', message: `expected valid ${source.file.endsWith('.mdx') ? 'MDX' : 'Markdown'}, found an error: ${reason}` });
+	// Several at a time: remembered bodies are only read from the cache (see compile-body.ts).
+	const results = await mapLimit(entries, FILE_CONCURRENCY, ({ source }) => compileBody(source.body, source.file.endsWith('.mdx') ? 'mdx' : 'md'));
+	for (const [index, { source }] of entries.entries()) {
+		const result = results[index]!;
+		if (result.ok) {
+			for (const fence of result.fences) fences.push({ file: source.file, line: source.bodyLine + fence.line - 1, source: fence.source });
+		} else {
+			problems.push({ severity: 'error', file: source.file, line: source.bodyLine + result.line - 1, field: 'body', message: `expected valid ${source.file.endsWith('.mdx') ? 'MDX' : 'Markdown'}, found an error: ${result.reason}` });
 		}
 	}
 	return problems;

@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AnyZodObject, RefinementCtx, ZodType, ZodTypeDef } from 'zod';
 import { ClientObjectSchema, ClientSchema, clientRules, type Client } from '../schemas/client';
@@ -8,6 +8,7 @@ import { MilestoneObjectSchema, MilestoneSchema, milestoneRules, type Milestone 
 import { SiteSchema, type Site } from '../schemas/site';
 import { SlugSchema } from '../schemas/common';
 import { IMAGE_FILE } from '../utils/image-file';
+import { FILE_CONCURRENCY, mapLimit } from '../utils/map-limit';
 import { UpdateObjectSchema, UpdateSchema, updateRules, type Update } from '../schemas/update';
 import { RiskObjectSchema, RiskSchema, riskRules, type Risk } from '../schemas/risk';
 import { ChangeObjectSchema, ChangeSchema, changeRules, type Change } from '../schemas/change';
@@ -99,7 +100,7 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 	}
 
 	async function parse<T>(absolute: string, schema: ZodType<T, ZodTypeDef, unknown>, salvage?: Salvage): Promise<Parsed<T> | undefined> {
-		const source = await readSourceFile(absolute, display(absolute));
+		const source = await readSourceFile(absolute, display(absolute), reads.get(absolute));
 		for (const error of source.syntaxErrors) problems.push({ severity: 'error', file: source.file, line: error.line, field: '', message: error.message });
 		if (source.data === undefined) return undefined;
 		const result = schema.safeParse(source.data);
@@ -123,6 +124,9 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 			if (issue.code === 'custom' && !badKeys.includes(issue.path[0])) report(source, issue.path, issue.message);
 		}
 	}
+
+	// Files of a folder are read side by side (see below) and parsed one by one, in order.
+	const reads = new Map<string, Promise<string>>();
 
 	let site: Site | undefined;
 	const sitePath = path.join(contentDir, 'site.yaml');
@@ -154,7 +158,9 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 		for (const folder of Object.keys(FOLDERS) as Array<keyof typeof FOLDERS>) {
 			const folderPath = path.join(dir, folder);
 			if (!(await isDirectory(folderPath))) continue;
-			for (const name of (await readdir(folderPath)).sort()) {
+			const names = (await readdir(folderPath)).sort();
+			await readAhead(names.filter((name) => FOLDERS[folder].test(name)).map((name) => path.join(folderPath, name)));
+			for (const name of names) {
 				const absolute = path.join(folderPath, name);
 				if (name.startsWith('.') || !(await isFile(absolute))) continue;
 				if (IMAGE_FILE.test(name)) continue; // Referenced from Markdown; inlined into the encrypted pages.
@@ -223,6 +229,16 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 				}
 			}
 		}
+	}
+
+	/** Starts reading the files, a few at a time, so parsing never waits for the disk one file at a time. */
+	async function readAhead(files: string[]) {
+		reads.clear();
+		await mapLimit(files, FILE_CONCURRENCY, async (file) => {
+			const text = readFile(file, 'utf8');
+			reads.set(file, text);
+			await text.catch(() => undefined);
+		});
 	}
 
 	async function checkLogo(loaded: LoadedClient, dir: string) {

@@ -21,10 +21,12 @@ export interface SourceFile {
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
 
-/** Reads a `.yaml`, `.md` or `.mdx` file; strings stay strings (dates are not turned into `Date`). */
-export async function readSourceFile(absolutePath: string, displayPath: string): Promise<SourceFile> {
-	const text = await readFile(absolutePath, 'utf8');
-	return parseSource(text, displayPath);
+/**
+ * Reads a `.yaml`, `.md` or `.mdx` file; strings stay strings (dates are not turned into `Date`).
+ * `text` is the file's text when a read of it is already under way.
+ */
+export async function readSourceFile(absolutePath: string, displayPath: string, text?: Promise<string>): Promise<SourceFile> {
+	return parseSource(await (text ?? readFile(absolutePath, 'utf8')), displayPath);
 }
 
 export function parseSource(text: string, file: string): SourceFile {

@@ -5,24 +5,17 @@
  * Run: npm run bench:diagrams
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { astroCacheDir } from '../../src/cli/astro-cache-dir';
 import { addDays } from '../../src/utils/calendar';
 import { TEST_SECRET } from '../support/open-page';
 import { ROOT } from '../support/build-site';
+import { DIAGRAM_SOURCES } from './support/diagram-sources';
 
 const UPDATES = Number(process.env.UPDATES ?? 30);
-const PER_UPDATE = 5;
-
-const DIAGRAMS = [
-	(n: number) => `flowchart LR\n  A${n}["Request ${n}"] --> B{"Approved?"}\n  B -->|Yes| C["Build step ${n}"]\n  B -->|No| D["Revise ${n}"]\n  D --> A${n}`,
-	(n: number) => `sequenceDiagram\n  participant Client\n  participant Agency\n  Client->>Agency: Change request ${n}\n  Agency-->>Client: Estimate for ${n}\n  Client->>Agency: Approval`,
-	(n: number) => `gantt\n  dateFormat YYYY-MM-DD\n  todayMarker off\n  section Work ${n}\n  Design ${n} :a${n}, 2026-01-05, 10d\n  Build ${n} :after a${n}, 15d`,
-	(n: number) => `pie title Hours in sprint ${n}\n  "Build" : ${40 + (n % 7)}\n  "Test" : 20\n  "Meetings" : 10`,
-	(n: number) => `stateDiagram-v2\n  [*] --> Draft${n}\n  Draft${n} --> Review\n  Review --> Done\n  Done --> [*]`,
-];
+const PER_UPDATE = DIAGRAM_SOURCES.length;
 
 /** Writes the synthetic client; with `diagrams` false the same updates without their fences. */
 function writeContent(diagrams: boolean): string {
@@ -38,7 +31,7 @@ function writeContent(diagrams: boolean): string {
 		const date = addDays('2026-01-02', 7 * update);
 		const fences = Array.from({ length: PER_UPDATE }, (_, index) => {
 			const n = update * PER_UPDATE + index;
-			return diagrams ? `### Diagram ${n}\n\n\`\`\`mermaid\n${DIAGRAMS[index]!(n)}\n\`\`\`\n` : `### Diagram ${n}\n\nNo diagram here.\n`;
+			return diagrams ? `### Diagram ${n}\n\n\`\`\`mermaid\n${DIAGRAM_SOURCES[index]!(n)}\n\`\`\`\n` : `### Diagram ${n}\n\nNo diagram here.\n`;
 		});
 		writeFileSync(path.join(client, 'updates', `${date}.mdx`), `---\ndate: ${date}\nhealth: on-track\nsummary: Week ${update + 1} of the bench project.\n---\n\n## Done\n\n- Work\n\n${fences.join('\n')}`);
 	}
@@ -71,7 +64,7 @@ const results = [
 // The temporary folders, and Astro's content cache the CLI keeps per content folder.
 for (const dir of [plain, withDiagrams, cache]) {
 	rmSync(dir, { recursive: true, force: true });
-	rmSync(path.join(ROOT, 'node_modules', '.astro', createHash('sha256').update(dir).digest('hex').slice(0, 12)), { recursive: true, force: true });
+	rmSync(astroCacheDir(ROOT, dir), { recursive: true, force: true });
 }
 
 process.stdout.write(`\nBuild of one private client with ${UPDATES} updates (node src/cli/bin.mjs build, wall clock)\n`);

@@ -9,7 +9,7 @@ export const OUTPUT = path.join(ROOT, 'tests', '.output');
  * The environment a user's shell would have: Vitest sets NODE_ENV, BASE_URL, MODE and friends,
  * which would leak into the Astro build of the child process.
  */
-function cleanEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
+export function cleanEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...extra };
 	for (const key of Object.keys(env)) {
 		const vitestOwn = /^(VITEST|VITE_)/.test(key) || ['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST'].includes(key);
@@ -35,13 +35,20 @@ export async function buildSite(name: string, content: string, options: { base?:
 	return { ...result, outDir };
 }
 
+function run(args: string[], env: NodeJS.ProcessEnv, timeout?: number): Promise<{ status: number | null; stdout: string; stderr: string }> {
+	return runNode(['src/cli/bin.mjs', ...args], env, { timeout });
+}
+
 /**
- * Runs the CLI without blocking this process: a test worker that waits synchronously for a
- * build cannot answer its test runner, which then times out under load.
+ * Runs Node in the project root without blocking this process: a test worker that waits
+ * synchronously for a build cannot answer its test runner, which then times out under load.
+ * `onSpawn` gets the child's process id (the benchmarks watch its memory).
  */
-function run(args: string[], env: NodeJS.ProcessEnv, timeout = 280_000): Promise<{ status: number | null; stdout: string; stderr: string }> {
+export function runNode(args: string[], env: NodeJS.ProcessEnv, options: { timeout?: number; onSpawn?: (pid: number) => void } = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+	const { timeout = 280_000, onSpawn } = options;
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['src/cli/bin.mjs', ...args], { cwd: ROOT, env });
+		const child = spawn(process.execPath, args, { cwd: ROOT, env });
+		if (child.pid !== undefined) onSpawn?.(child.pid);
 		let stdout = '';
 		let stderr = '';
 		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

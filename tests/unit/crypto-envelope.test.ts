@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { concat, fromBase64, fromUtf8, toBase64, toBase64Url, utf8 } from '../../src/runtime/crypto/bytes';
 import { EnvelopeError, open, pageAad, parseEnvelope, seal, type Envelope } from '../../src/runtime/crypto/envelope';
@@ -153,6 +154,58 @@ describe('seal and open', () => {
 	});
 });
 
+describe('seal and open with compression', () => {
+	let key: CryptoKey;
+	let envelope: Envelope;
+	const PAGE_HTML = `<!doctype html><main>${'<p>Week 47: the carrier API is live on staging.</p>'.repeat(200)}</main>`;
+	beforeAll(async () => {
+		key = await newKey(true);
+		envelope = await seal(key, utf8(PAGE_HTML), pageAad('acme', PAGE), { compress: true });
+	});
+
+	it('writes version 2 and seals the gzip-compressed page, far smaller than the page', () => {
+		expect(envelope.v).toBe(2);
+		expect(fromBase64(envelope.ct).length).toBeLessThan(utf8(PAGE_HTML).length / 10);
+	});
+
+	it('opens what it sealed, as the page stores it', async () => {
+		const stored = JSON.parse(JSON.stringify(envelope)) as unknown;
+		expect(fromUtf8(await open(key, stored, pageAad('acme', PAGE)))).toBe(PAGE_HTML);
+	});
+
+	it('is gzip inside plain AES-256-GCM whose AAD names the version', async () => {
+		const raw = Buffer.from(await crypto.subtle.exportKey('raw', key));
+		const ct = Buffer.from(envelope.ct, 'base64');
+		const decipher = createDecipheriv('aes-256-gcm', raw, Buffer.from(envelope.iv, 'base64'));
+		decipher.setAAD(Buffer.from(`glasshouse/envelope-v2|glasshouse/v1/page|acme|${PAGE}`));
+		decipher.setAuthTag(ct.subarray(-16));
+		expect(gunzipSync(Buffer.concat([decipher.update(ct.subarray(0, -16)), decipher.final()])).toString('utf8')).toBe(PAGE_HTML);
+	});
+
+	it('refuses the envelope relabelled as version 1, and tampered or moved ciphertext', async () => {
+		expect((await envelopeError(open(key, { ...envelope, v: 1 }, pageAad('acme', PAGE)))).reason).toBe('authentication');
+		expect((await envelopeError(open(key, { ...envelope, ct: flipBit(envelope.ct, 20) }, pageAad('acme', PAGE)))).reason).toBe('authentication');
+		expect((await envelopeError(open(key, envelope, pageAad('acme', '')))).reason).toBe('authentication');
+	});
+
+	it("takes the caller's gzip, as the build passes Node's zlib, and the browser's code opens it", async () => {
+		const fromZlib = await seal(key, utf8(PAGE_HTML), pageAad('acme', PAGE), { compress: async (bytes) => gzipSync(bytes) });
+		expect(fromZlib.v).toBe(2);
+		expect(fromUtf8(await open(key, fromZlib, pageAad('acme', PAGE)))).toBe(PAGE_HTML);
+	});
+
+	it('still opens version 1 envelopes', async () => {
+		const plain = await seal(key, utf8('<p>old</p>'), pageAad('acme', PAGE));
+		expect(plain.v).toBe(1);
+		expect(fromUtf8(await open(key, plain, pageAad('acme', PAGE)))).toBe('<p>old</p>');
+	});
+
+	it('compresses and opens an empty page', async () => {
+		const empty = await seal(key, new Uint8Array(0), pageAad('acme', PAGE), { compress: true });
+		expect(await open(key, empty, pageAad('acme', PAGE))).toHaveLength(0);
+	});
+});
+
 describe('parseEnvelope', () => {
 	const valid = { v: 1, alg: 'A256GCM', iv: toBase64(new Uint8Array(12)), ct: toBase64(new Uint8Array(16)) };
 
@@ -179,7 +232,7 @@ describe('parseEnvelope', () => {
 	});
 
 	it.each([
-		['version 2', { ...valid, v: 2 }],
+		['version 3', { ...valid, v: 3 }],
 		['version "1" as a string', { ...valid, v: '1' }],
 		['no version', { alg: 'A256GCM', iv: valid.iv, ct: valid.ct }],
 		['algorithm A128GCM', { ...valid, alg: 'A128GCM' }],

@@ -3,12 +3,14 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { build } from 'astro';
 import { contentDir } from '../../model/content-dir';
-import { loadContent } from '../../model/load-content';
+import { deriveSlotKeysAhead } from '../../integrations/gate/build-keyring';
 import { generateSecret, loadSecret, readDotEnv, SecretError } from '../../integrations/gate/secret';
+import { timed, writeBuildTimings } from '../../integrations/glasshouse/build-timings';
 import { describeAccess } from './share';
 import type { Output } from '../output';
-import { runCheck } from './check';
 import { withBuildLock } from '../build-lock';
+import { astroCacheDir } from '../astro-cache-dir';
+import { checkAndReport } from './check';
 
 export const buildHelp = `Usage: glasshouse build [--content DIR] [--out DIR] [--demo]
 
@@ -21,7 +23,8 @@ so a failed build never leaves a partial site to deploy.
            .glasshouse/demo-secret and print every client's passwords and links
 
 Environment: GLASSHOUSE_SECRET (required for private clients), GLASSHOUSE_SITE
-(site URL), GLASSHOUSE_BASE (base path, e.g. /repo/).`;
+(site URL), GLASSHOUSE_BASE (base path, e.g. /repo/), GLASSHOUSE_TIMINGS (a file
+to write the time of each build phase to, as JSON; used by npm run bench).`;
 
 export interface BuildCommandOptions {
 	content?: string;
@@ -31,6 +34,7 @@ export interface BuildCommandOptions {
 }
 
 export async function runBuild(options: BuildCommandOptions, output: Output): Promise<number> {
+	const started = performance.now();
 	const root = path.resolve(options.root ?? process.cwd());
 	const outDir = path.resolve(root, options.out ?? 'dist');
 	// One staging folder per output folder, so builds of different sites never share one.
@@ -41,16 +45,20 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
 
 	// Whatever happens next, the previous site must not be mistaken for this build's result.
 	await rm(outDir, { recursive: true, force: true });
-	if ((await runCheck({ content }, output)) !== 0) {
+	// What the check loaded only decides whether a secret is needed and what `--demo` prints; the
+	// encryption step loads the content again after rendering, so a client added meanwhile is
+	// still encrypted.
+	const loaded = await timed('check', () => checkAndReport({ content: path.resolve(root, content) }, output));
+	if (loaded.errors.length) {
 		output.error('✗ Build stopped before rendering: the content has errors. Nothing was written to dist/.');
 		return 1;
 	}
-	const loaded = await loadContent(path.resolve(root, content));
 	const hasPrivateClients = loaded.clients.some((client) => !client.client?.value.public);
 	if (options.demo) await useDemoSecret(root, output);
 	if (hasPrivateClients) {
 		try {
-			await loadSecret(process.env, root);
+			// The slow key derivations run while Astro renders; the encryption step picks them up.
+			void deriveSlotKeysAhead(loaded.clients, await loadSecret(process.env, root));
 		} catch (error) {
 			if (!(error instanceof SecretError)) throw error;
 			output.error(`✗ ${error.message}\nNothing was written to ${path.relative(root, outDir) || outDir}.`);
@@ -64,9 +72,7 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
 		await rm(staging, { recursive: true, force: true });
 		await mkdir(path.dirname(staging), { recursive: true });
 		try {
-			// Astro's content cache is keyed by content folder so fixture and demo builds never mix.
-			const cacheDir = path.join(root, 'node_modules', '.astro', createHash('sha256').update(path.resolve(root, content)).digest('hex').slice(0, 12));
-			await build({ root, outDir: staging, cacheDir, logLevel: process.env.GLASSHOUSE_LOG_LEVEL === 'debug' ? 'debug' : 'info' });
+			await timed('astro', () => build({ root, outDir: staging, cacheDir: astroCacheDir(root, content), logLevel: process.env.GLASSHOUSE_LOG_LEVEL === 'debug' ? 'debug' : 'info' }));
 		} catch (error) {
 			await rm(staging, { recursive: true, force: true });
 			output.error(`✗ Build failed: ${describeBuildError(error)}\nNothing was written to ${path.relative(root, outDir) || outDir}.`);
@@ -78,6 +84,7 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
 		return true;
 	});
 	if (!built) return 1;
+	if (process.env.GLASSHOUSE_TIMINGS) await writeBuildTimings(path.resolve(root, process.env.GLASSHOUSE_TIMINGS), performance.now() - started);
 	output.info(`✓ Site built into ${path.relative(root, outDir) || outDir}/`);
 	if (options.demo && hasPrivateClients) {
 		const master = await loadSecret(process.env, root);

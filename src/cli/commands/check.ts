@@ -1,4 +1,4 @@
-import { checkContent } from '../../model/check-content';
+import { checkContent, type CheckResult } from '../../model/check-content';
 import { contentDir } from '../../model/content-dir';
 import { formatProblem } from '../../model/problem';
 import type { Output } from '../output';
@@ -16,14 +16,19 @@ export interface CheckCommandOptions {
 
 /** Runs the content check and prints its report; returns the exit code. */
 export async function runCheck(options: CheckCommandOptions, output: Output): Promise<number> {
+	return (await checkAndReport(options, output)).errors.length ? 1 : 0;
+}
+
+/** Runs the content check and prints its report; returns what it loaded, which `build` reuses. */
+export async function checkAndReport(options: CheckCommandOptions, output: Output): Promise<CheckResult> {
 	const result = await checkContent(options.content ?? contentDir(), { today: options.today ?? process.env.GLASSHOUSE_TODAY });
 	for (const problem of result.problems) (problem.severity === 'error' ? output.error : output.warn)(formatProblem(problem));
 	const files = result.clients.reduce((sum, c) => sum + 1 + c.updates.length + c.decisions.length + c.milestones.length + c.faq.length + c.risks.length + c.changes.length + c.meetings.length + (c.closeout ? 1 : 0), 0);
 	const summary = `${result.clients.length} client(s), ${result.errors.length} error(s), ${result.warnings.length} warning(s)`;
 	if (result.errors.length) {
 		output.error(`\n✗ Content check failed: ${summary}. Fix the errors above and run \`npm run check\` again.`);
-		return 1;
+		return result;
 	}
 	output.info(`✓ Content check passed: ${summary} (${files} valid files).`);
-	return 0;
+	return result;
 }

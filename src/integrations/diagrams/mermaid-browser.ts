@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 // runner that is closed by the time Markdown is rendered, so a later import() would fail.
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, requireBrowser } from '../../bootstrap/find-browser.mjs';
+import { recordTiming } from '../glasshouse/build-timings';
 import { LAYOUT_WIDTH } from './render-config';
 
 /** Mermaid in one headless Chromium page; every call waits for the one before it. */
@@ -45,8 +46,9 @@ const PAGE_API = `window.__glasshouse = {
 	async render(source, config) {
 		mermaid.initialize(config);
 		const stage = document.getElementById('stage');
+		const started = performance.now();
 		try {
-			return { svg: (await mermaid.render('gh-diagram', source, stage)).svg };
+			return { svg: (await mermaid.render('gh-diagram', source, stage)).svg, ms: performance.now() - started };
 		} catch (error) {
 			return { error: String((error && error.message) || error) };
 		} finally {
@@ -82,11 +84,13 @@ export async function launchMermaidBrowser(): Promise<MermaidBrowser> {
 			queue = next.catch(() => undefined);
 			return next;
 		};
-		type PageApi = { __glasshouse: { render(s: string, c: unknown): Promise<{ svg?: string; error?: string }>; parse(s: string, c: unknown): Promise<string | null> } };
+		type PageApi = { __glasshouse: { render(s: string, c: unknown): Promise<{ svg?: string; error?: string; ms?: number }>; parse(s: string, c: unknown): Promise<string | null> } };
 		return {
 			render: (source, config) =>
 				serial(async () => {
 					const result = await page.evaluate(([s, c]) => (window as unknown as PageApi).__glasshouse.render(s, c), [source, config] as const);
+					// Measured inside the page: the time Chromium spent drawing, whatever Node did meanwhile.
+					if (result.ms !== undefined) recordTiming('diagrams', result.ms);
 					if (result.error !== undefined || result.svg === undefined) throw new MermaidSyntaxError(result.error ?? 'Mermaid returned no SVG');
 					return result.svg;
 				}),

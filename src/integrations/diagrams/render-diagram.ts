@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { recordTiming, timed } from '../glasshouse/build-timings';
+import { isPlainBenchmark } from '../glasshouse/plain-benchmark';
 import { diagramCacheKey, readCachedSvg, writeCachedSvg } from './diagram-cache';
 import { diagramSession as session } from './diagram-session';
 import { launchMermaidBrowser, mermaidVersion, type MermaidBrowser } from './mermaid-browser';
@@ -22,6 +24,13 @@ export function diagramBrowser(): Promise<MermaidBrowser> {
 	return current.browser;
 }
 
+/** The browser for drawing; the build's timings count its launch as diagram time (the check's is the check's). */
+function drawingBrowser(): Promise<MermaidBrowser> {
+	return session().browser ?? timed('diagrams', diagramBrowser);
+}
+
+const NO_DIAGRAM: RenderedDiagram = { light: '<svg xmlns="http://www.w3.org/2000/svg"></svg>', dark: '<svg xmlns="http://www.w3.org/2000/svg"></svg>', width: 0, height: 0 };
+
 /** Whether a light rendering of `source` is cached, which proves the diagram valid without a browser. */
 export async function isCachedDiagram(source: string): Promise<boolean> {
 	source = normaliseSource(source);
@@ -36,6 +45,8 @@ export async function isCachedDiagram(source: string): Promise<boolean> {
  * Throws a `MermaidSyntaxError` (test with `isMermaidSyntaxError`) for an invalid diagram.
  */
 export async function renderDiagram(source: string, scope: string): Promise<RenderedDiagram> {
+	// A plain benchmark build measures Astro without Glasshouse's extras: no diagram is drawn.
+	if (isPlainBenchmark()) return NO_DIAGRAM;
 	source = normaliseSource(source);
 	const current = session();
 	const version = mermaidVersion();
@@ -52,7 +63,7 @@ export async function renderDiagram(source: string, scope: string): Promise<Rend
 					current.fromCache.add(diagramKey);
 					return cached;
 				}
-				const drawn = await (await diagramBrowser()).render(source, config);
+				const drawn = await (await drawingBrowser()).render(source, config);
 				current.rendered.add(diagramKey);
 				// A cache that cannot be written (read-only node_modules) costs the next build time, not this one its result.
 				await writeCachedSvg(current.cacheDir, key, drawn).catch(() => undefined);
@@ -64,9 +75,11 @@ export async function renderDiagram(source: string, scope: string): Promise<Rend
 		}
 		svgs[theme] = await svg;
 	}
+	const started = performance.now();
 	const prefix = `d${createHash('sha256').update(`${scope}\n${source}`).digest('hex').slice(0, 8)}`;
 	const light = fitSvgRoot(uniquifySvgIds(svgs.light, `${prefix}l`));
 	const dark = fitSvgRoot(uniquifySvgIds(svgs.dark, `${prefix}d`));
+	recordTiming('diagrams', performance.now() - started);
 	return { light: light.svg, dark: dark.svg, width: light.width, height: light.height };
 }
 

@@ -1,8 +1,10 @@
 import { toBase64 } from '../../runtime/crypto/bytes';
-import { deriveSlotKey, linkSlotId, MIN_PBKDF2_ITERATIONS, wrapContentKey, type Keyring, type Slot } from '../../runtime/crypto/keyring';
+import { linkSlotId, MIN_PBKDF2_ITERATIONS, wrapContentKey, type Kdf, type Keyring, type Slot } from '../../runtime/crypto/keyring';
+import type { LoadedClient } from '../../model/load-content';
 import type { AccessEntry } from '../../schemas/access';
 import { derivePassphrase, deriveLinkToken, derivePasswordSlotId, deriveSlotSalt } from './derive-credentials';
 import { judgePassword } from './password-strength';
+import { slotKey } from './slot-keys';
 
 /** What one access entry currently opens the site with; printed by `glasshouse share`. */
 export interface Credential {
@@ -46,16 +48,45 @@ export async function resolveCredentials(client: string, access: AccessEntry[], 
  * password or link stops working with this build while every other slot is unchanged.
  */
 export async function buildKeyring(client: string, credentials: Credential[], master: Uint8Array, contentKey: CryptoKey): Promise<Keyring> {
-	const slots: Slot[] = [];
-	for (const { entry, password, token } of credentials) {
-		const salt = toBase64(await deriveSlotSalt(master, client, entry.id, entry.rotation));
-		const kdf: Slot['kdf'] = password !== undefined ? { name: 'PBKDF2', hash: 'SHA-256', iterations: PBKDF2_ITERATIONS, salt } : { name: 'HKDF', hash: 'SHA-256', salt };
-		const sid = token !== undefined ? await linkSlotId(token) : await derivePasswordSlotId(master, client, entry.id, entry.rotation);
-		const slotKey = await deriveSlotKey(kdf, password ?? token!, client);
-		slots.push({ sid, type: password !== undefined ? 'password' : 'link', kdf, ...(await wrapContentKey(contentKey, slotKey, client, sid)) });
-	}
+	// Side by side: each password slot's PBKDF2 runs on its own worker thread.
+	const slots = await Promise.all(
+		credentials.map(async (credential): Promise<Slot> => {
+			const { sid, kdf } = await slotParameters(client, credential, master);
+			const key = await slotKey(kdf, credential.password ?? credential.token!, client);
+			return { sid, type: credential.password !== undefined ? 'password' : 'link', kdf, ...(await wrapContentKey(contentKey, key, client, sid)) };
+		}),
+	);
 	if (slots.length === 0) throw new AccessError(`${client}: every access entry is revoked, so nobody could open the site. Add an entry to "access" in client.yaml, or set "public: true".`);
 	return { v: 1, client, slots };
+}
+
+/** A slot's id and key derivation (with its stable salt), from the secret and the credential. */
+async function slotParameters(client: string, { entry, password, token }: Credential, master: Uint8Array): Promise<{ sid: string; kdf: Kdf }> {
+	const salt = toBase64(await deriveSlotSalt(master, client, entry.id, entry.rotation));
+	const kdf: Kdf = password !== undefined ? { name: 'PBKDF2', hash: 'SHA-256', iterations: PBKDF2_ITERATIONS, salt } : { name: 'HKDF', hash: 'SHA-256', salt };
+	const sid = token !== undefined ? await linkSlotId(token) : await derivePasswordSlotId(master, client, entry.id, entry.rotation);
+	return { sid, kdf };
+}
+
+/**
+ * Starts the slow part of the coming encryption step: one PBKDF2 derivation (600,000 rounds) per
+ * password slot of every private client, one at a time on a worker thread, so it runs on the core
+ * Astro's rendering leaves free. `buildKeyring` then finds the keys ready. Best effort: a problem
+ * here (a missing `passwordEnv`) is left for the encryption step to report, and the content it
+ * encrypts is loaded again after rendering, so nothing depends on this having run.
+ */
+export async function deriveSlotKeysAhead(clients: LoadedClient[], master: Uint8Array, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+	for (const { slug, client } of clients) {
+		if (!client || client.value.public) continue;
+		try {
+			for (const credential of await resolveCredentials(slug, client.value.access, master, env)) {
+				if (credential.password === undefined) continue;
+				await slotKey((await slotParameters(slug, credential, master)).kdf, credential.password, slug);
+			}
+		} catch {
+			// Reported by the encryption step.
+		}
+	}
 }
 
 /** A fresh random content key for one client and one build. */

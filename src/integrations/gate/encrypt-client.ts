@@ -1,5 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { utf8 } from '../../runtime/crypto/bytes';
 import { fileAad, pageAad, seal, sealFile } from '../../runtime/crypto/envelope';
 import type { Keyring } from '../../runtime/crypto/keyring';
@@ -7,6 +9,7 @@ import { normalizePagePath } from '../../runtime/crypto/page-path';
 import type { Locale } from '../../i18n/locales';
 import { listFiles } from '../glasshouse/find-broken-links';
 import { PUBLIC_INDEX_FILE } from '../../runtime/search/public-index-files';
+import { FILE_CONCURRENCY, mapLimit } from '../../utils/map-limit';
 import { inlineImages } from './inline-assets';
 import { renderShell } from './render-shell';
 
@@ -22,6 +25,9 @@ export interface EncryptClientInput {
 	assets: { script: string; style: string };
 }
 
+/** Node's zlib on its worker threads: the same gzip format the browser's DecompressionStream reads. */
+const gzipAsync = promisify(gzip);
+
 /** Generic code that may stay readable inside a client folder; everything else is sealed. */
 const isPublicRuntimeFile = (relativePath: string) => relativePath.startsWith('pagefind/') && PUBLIC_INDEX_FILE.test(relativePath.slice('pagefind/'.length));
 
@@ -34,23 +40,22 @@ const isPublicRuntimeFile = (relativePath: string) => relativePath.startsWith('p
 export async function encryptClient(input: EncryptClientInput): Promise<{ pages: number; files: number; inlined: string[] }> {
 	const folder = path.join(input.outDir, input.client);
 	const inlined = new Set<string>();
-	let pages = 0;
-	let files = 0;
-	for (const file of await listFiles(folder)) {
+	const kinds = await mapLimit(await listFiles(folder), FILE_CONCURRENCY, async (file): Promise<'page' | 'file' | 'public'> => {
 		const absolute = path.join(folder, file);
 		const relativePath = file.split(path.sep).join('/');
 		if (!file.endsWith('.html')) {
-			if (isPublicRuntimeFile(relativePath)) continue;
+			if (isPublicRuntimeFile(relativePath)) return 'public';
 			await writeFile(absolute, await sealFile(input.contentKey, await readFile(absolute), fileAad(input.client, relativePath)));
-			files++;
-			continue;
+			return 'file';
 		}
 		const page = await inlineImages(await readFile(absolute, 'utf8'), input.outDir, input.base);
 		page.inlined.forEach((asset) => inlined.add(asset));
 		const relative = normalizePagePath(relativePath);
-		const envelope = await seal(input.contentKey, utf8(page.html), pageAad(input.client, relative));
+		// Compressed first: ciphertext does not compress, so this is the only chance to (see compression.ts).
+		const envelope = await seal(input.contentKey, utf8(page.html), pageAad(input.client, relative), { compress: gzipAsync });
 		await writeFile(absolute, renderShell({ ...input, envelope }));
-		pages++;
-	}
-	return { pages, files, inlined: [...inlined] };
+		return 'page';
+	});
+	const count = (kind: string) => kinds.filter((candidate) => candidate === kind).length;
+	return { pages: count('page'), files: count('file'), inlined: [...inlined] };
 }

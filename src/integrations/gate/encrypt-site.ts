@@ -37,14 +37,20 @@ export async function encryptSite(input: EncryptSiteInput): Promise<EncryptSiteR
 	if (gated.length === 0) return { clients: 0, pages: 0, files: 0, milliseconds: 0 };
 	const master = await loadSecret(input.env, input.root);
 	const assets = await bundleRuntime(input.outDir, input.base);
+	// Every password slot costs one PBKDF2 derivation (600,000 rounds) per build, not one per page.
+	// They run on Node's worker threads, so all clients' keyrings are derived side by side.
+	const keys = await Promise.all(
+		gated.map(async ({ slug, client }) => {
+			const credentials = await resolveCredentials(slug, client!.value.access, master, input.env);
+			const contentKey = await generateContentKey();
+			return { contentKey, keyring: await buildKeyring(slug, credentials, master, contentKey) };
+		}),
+	);
 	const inlined = new Set<string>();
 	let pages = 0;
 	let files = 0;
-	for (const { slug, client } of gated) {
+	for (const [index, { slug, client }] of gated.entries()) {
 		const settings = client!.value;
-		const credentials = await resolveCredentials(slug, settings.access, master, input.env);
-		const contentKey = await generateContentKey();
-		const keyring = await buildKeyring(slug, credentials, master, contentKey);
 		const result = await encryptClient({
 			outDir: input.outDir,
 			base: input.base,
@@ -52,8 +58,7 @@ export async function encryptSite(input: EncryptSiteInput): Promise<EncryptSiteR
 			locale: settings.locale,
 			agency: input.agency,
 			rememberDays: settings.rememberDays,
-			keyring,
-			contentKey,
+			...keys[index]!,
 			assets,
 		});
 		pages += result.pages;

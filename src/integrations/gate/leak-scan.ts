@@ -3,6 +3,8 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { listFiles } from '../glasshouse/find-broken-links';
 import type { Needle } from './collect-needles';
+import { FILE_CONCURRENCY, mapLimit } from '../../utils/map-limit';
+import { TextMatcher } from './text-matcher';
 
 export interface Leak {
 	/** File under the output folder, relative to it. */
@@ -19,19 +21,26 @@ const DATA_URI = /data:([\w/+.-]+);base64,([A-Za-z0-9+/=]+)/g;
  * inside gzip-compressed files (Pagefind's) and inside base64 `data:` URIs. Returns each leak.
  */
 export async function scanForLeaks(outDir: string, needles: Needle[]): Promise<Leak[]> {
-	const leaks: Leak[] = [];
-	const variants = needles.map((needle) => {
+	if (needles.length === 0) return [];
+	// Every spelling of every needle, all searched for in one pass over each text.
+	const forms: string[] = [];
+	const needleOf: number[] = [];
+	needles.forEach((needle, index) => {
 		const text = normalize(needle.text);
-		return { needle, forms: [...new Set([text, JSON.stringify(text).slice(1, -1)])] };
-	});
-	for (const file of await listFiles(outDir)) {
-		// File names count too: a URL is as public as the page behind it.
-		const texts = [file, ...readableTexts(await readFile(path.join(outDir, file)))].map(normalize);
-		for (const { needle, forms } of variants) {
-			if (texts.some((text) => forms.some((form) => text.includes(form)))) leaks.push({ file: file.split(path.sep).join('/'), needle });
+		for (const form of new Set([text, JSON.stringify(text).slice(1, -1)])) {
+			forms.push(form);
+			needleOf.push(index);
 		}
-	}
-	return leaks;
+	});
+	const matcher = new TextMatcher(forms);
+	const perFile = await mapLimit(await listFiles(outDir), FILE_CONCURRENCY, async (file) => {
+		const found = new Set<number>();
+		// File names count too: a URL is as public as the page behind it.
+		for (const text of [file, ...readableTexts(await readFile(path.join(outDir, file)))]) matcher.findIn(normalize(text), found);
+		const indexes = [...new Set([...found].map((form) => needleOf[form]!))].sort((a, b) => a - b);
+		return indexes.map((index): Leak => ({ file: file.split(path.sep).join('/'), needle: needles[index]! }));
+	});
+	return perFile.flat();
 }
 
 function readableTexts(bytes: Buffer): string[] {

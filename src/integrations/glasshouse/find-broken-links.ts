@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { FILE_CONCURRENCY, mapLimit } from '../../utils/map-limit';
 
 export interface BrokenLink {
 	/** HTML file holding the link, relative to the output folder. */
@@ -14,20 +15,28 @@ const ATTRIBUTE = /\s(?:href|src)="([^"]+)"/g;
  * Links must start with the site's `base`, as the site is served from it.
  */
 export async function findBrokenLinks(outDir: string, base: string): Promise<BrokenLink[]> {
-	const broken: BrokenLink[] = [];
 	const root = base.endsWith('/') ? base : `${base}/`;
-	for (const file of await listFiles(outDir)) {
-		if (!file.endsWith('.html')) continue;
+	// Every page links the same navigation and assets: each target is looked up once.
+	const targets = new Map<string, Promise<boolean>>();
+	const resolvesOnce = (pathname: string) => {
+		let known = targets.get(pathname);
+		if (!known) targets.set(pathname, (known = resolves(outDir, root, pathname)));
+		return known;
+	};
+	const pages = (await listFiles(outDir)).filter((file) => file.endsWith('.html'));
+	const perPage = await mapLimit(pages, FILE_CONCURRENCY, async (file) => {
+		const broken: BrokenLink[] = [];
 		const html = await readFile(path.join(outDir, file), 'utf8');
 		const pageUrl = new URL(`${root}${file.split(path.sep).join('/')}`, 'http://site.invalid');
 		for (const [, raw] of html.matchAll(ATTRIBUTE)) {
 			const href = decodeEntities(raw!);
 			if (/^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(href) && !href.startsWith('http://site.invalid')) continue;
 			const target = new URL(href, pageUrl);
-			if (!(await resolves(outDir, root, decodeURIComponent(target.pathname)))) broken.push({ file, href });
+			if (!(await resolvesOnce(decodeURIComponent(target.pathname)))) broken.push({ file, href });
 		}
-	}
-	return broken;
+		return broken;
+	});
+	return perPage.flat();
 }
 
 async function resolves(outDir: string, root: string, pathname: string): Promise<boolean> {
@@ -44,11 +53,14 @@ const decodeEntities = (value: string) => value.replace(/&amp;/g, '&').replace(/
 
 /** Paths of all files under `dir`, relative to it, sorted. */
 export async function listFiles(dir: string, prefix = ''): Promise<string[]> {
-	const files: string[] = [];
-	for (const entry of await readdir(path.join(dir, prefix), { withFileTypes: true })) {
-		const relative = path.join(prefix, entry.name);
-		if (entry.isDirectory()) files.push(...(await listFiles(dir, relative)));
-		else if (entry.isFile()) files.push(relative);
-	}
-	return files.sort();
+	const entries = await readdir(path.join(dir, prefix), { withFileTypes: true });
+	// Sub-folders side by side: a built site has a folder per page.
+	const nested = await Promise.all(
+		entries.map(async (entry) => {
+			const relative = path.join(prefix, entry.name);
+			if (entry.isDirectory()) return listFiles(dir, relative);
+			return entry.isFile() ? [relative] : [];
+		}),
+	);
+	return nested.flat().sort();
 }

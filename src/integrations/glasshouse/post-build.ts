@@ -5,6 +5,7 @@ import { needlesOf } from '../gate/collect-needles';
 import { encryptSite } from '../gate/encrypt-site';
 import { describeLeaks, scanForLeaks } from '../gate/leak-scan';
 import { buildClientIndexes } from '../search/build-client-index';
+import { timed } from './build-timings';
 import { findBrokenLinks } from './find-broken-links';
 import { writeHeadersFile } from './security-headers';
 
@@ -82,7 +83,7 @@ export const POST_BUILD_STEPS: PostBuildStep[] = [checkLinks, searchIndex, encry
  */
 export async function runPostBuild(context: PostBuildContext, steps: PostBuildStep[] = POST_BUILD_STEPS): Promise<void> {
 	try {
-		for (const step of steps) await step.run(context);
+		for (const step of steps) await timed(step.name, () => step.run(context));
 	} catch (error) {
 		await rm(context.outDir, { recursive: true, force: true });
 		context.logger.error('A post-build step failed; the output folder was removed so nothing partial is deployed.');

@@ -6,7 +6,12 @@ export type Bytes = Uint8Array<ArrayBuffer>;
 export const utf8 = (text: string): Bytes => new TextEncoder().encode(text) as Bytes;
 export const fromUtf8 = (bytes: Uint8Array): string => new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 
+/** Node's native encoder, present in the build and absent in browsers. */
+const NodeBuffer = (globalThis as { Buffer?: { from(buffer: ArrayBufferLike, offset: number, length: number): { toString(encoding: 'base64'): string } } }).Buffer;
+
 export function toBase64(bytes: Uint8Array): string {
+	// The build encodes every page: the native encoder is several times faster than btoa.
+	if (NodeBuffer) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 	let binary = '';
 	for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
 	return btoa(binary);

@@ -21,7 +21,7 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
 	const list = root.querySelector<HTMLOListElement>('[data-results]')!;
 	const status = root.querySelector<HTMLElement>('[data-status]')!;
 	const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-	// Marks read by `npm run bench:search`: loading the index, then each query until shown.
+	// Marks read by `npm run bench:browser`: loading the index, then each query until shown.
 	performance.mark('glasshouse:search-init');
 
 	let pagefind: Pagefind;

@@ -1,0 +1,225 @@
+/**
+ * What a client's browser pays for the gate and for encrypted search:
+ *   npm run bench:browser [-- --clients N --weeks W --runs R]
+ * generates a synthetic agency (default 3 clients × 104 weeks, the third one Chinese), builds it
+ * twice with the real CLI, encrypted and with every client public, serves both from localhost
+ * and measures in headless Chromium, each run in a fresh browser context (empty cache and key
+ * store), the median of R runs (default 7):
+ *   - navigation → readable page when unlocking by personal link, by password (lock screen ready,
+ *     then submit → readable), for the next page once unlocked, and for the same pages unencrypted;
+ *   - the bytes of HTML, JavaScript and CSS a locked page loads before it is unlocked;
+ *   - navigation → first search results after unlocking and each later query, beside unencrypted
+ *     Pagefind on the same content.
+ * "Readable" is when the page's #main exists and every stylesheet it links has loaded (an
+ * observer injected before any page script records it). Prints figures; asserts nothing.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright';
+import { CHROMIUM_ARGS, requireBrowser } from '../../src/bootstrap/find-browser.mjs';
+import { astroCacheDir } from '../../src/cli/astro-cache-dir';
+import { ROOT } from '../support/build-site';
+import { serve } from '../support/static-server.mjs';
+import { credentials } from '../e2e/unlock';
+import { generateContent } from './generate-content';
+import { cliBuild, publicCopy } from './support/cli-build';
+import { formatBytes, formatMilliseconds, markdownTable, median } from './support/format';
+
+const { values } = parseArgs({
+	options: {
+		clients: { type: 'string', default: '3' },
+		weeks: { type: 'string', default: '104' },
+		runs: { type: 'string', default: '7' },
+		keep: { type: 'boolean', default: false },
+	},
+});
+const RUNS = Number(values.runs);
+const progress = (message: string) => process.stderr.write(`${message}\n`);
+
+const QUERIES = {
+	en: ['migration', 'carrier API', 'invoice', 'warehouse feed', 'payment provider'],
+	zh: ['主数据', '批次管理', '接口联调', '成本核算', '仓库布局'],
+};
+
+// Runs in every document before its own scripts. A string, not a function: tsx would wrap a
+// function in helpers the page does not have.
+const READABLE_OBSERVER = `(() => {
+	let lock = false;
+	const check = () => {
+		if (!lock && document.querySelector('[data-gh-form]:not([hidden])')) {
+			lock = true;
+			performance.mark('bench:lock-ready');
+		}
+		const sheets = [...document.querySelectorAll('link[rel="stylesheet"]')];
+		if (document.getElementById('main') && sheets.every((link) => link.sheet)) {
+			performance.mark('bench:readable');
+			observer.disconnect();
+			document.removeEventListener('load', check, true);
+		}
+	};
+	const observer = new MutationObserver(check);
+	observer.observe(document, { childList: true, subtree: true, attributes: true });
+	document.addEventListener('load', check, true);
+})();`;
+
+const work = mkdtempSync(path.join(tmpdir(), 'glasshouse-bench-browser-'));
+const content = path.join(work, 'content');
+const generated = generateContent({ clients: Number(values.clients), weeks: Number(values.weeks), out: content });
+progress(`Generated ${values.clients} clients × ${values.weeks} weeks (${generated.updates} updates, ${generated.decisions} decisions); building it encrypted and public…`);
+const encryptedOut = path.join(work, 'dist');
+const publicOut = path.join(work, 'dist-public');
+// Caches in the work folder, so nothing of the benchmark stays in node_modules/.cache.
+const env = { GLASSHOUSE_DIAGRAM_CACHE: path.join(work, 'diagram-cache'), GLASSHOUSE_CHECK_CACHE: path.join(work, 'check-cache') };
+await cliBuild(content, encryptedOut, { env });
+await cliBuild(publicCopy(content, path.join(work, 'content-public')), publicOut, { env });
+
+const servers: Server[] = [await serve(encryptedOut, 0, '/'), await serve(publicOut, 0, '/')];
+const [encrypted, unencrypted] = servers.map((server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`) as [string, string];
+const found = requireBrowser();
+const browser = await chromium.launch({ executablePath: found.source === 'playwright' ? undefined : found.path, args: CHROMIUM_ARGS });
+
+const EN_CLIENT = 'client-01';
+const ZH_CLIENT = Number(values.clients) >= 3 ? 'client-03' : undefined;
+const password = (await credentials(EN_CLIENT, content)).find((credential) => credential.password !== undefined)!.password!;
+/** The `#<entry>.<token>` fragment of a client's first personal link. */
+async function fragment(client: string): Promise<string> {
+	const link = (await credentials(client, content)).find((credential) => credential.token !== undefined)!;
+	return `#${link.entry.id}.${link.token}`;
+}
+const enLink = await fragment(EN_CLIENT);
+
+/** A page in a fresh context (no cache, no remembered key), with the readable observer. */
+async function freshPage(browser: Browser): Promise<Page> {
+	const context = await browser.newContext();
+	await context.addInitScript(READABLE_OBSERVER);
+	return context.newPage();
+}
+
+async function mark(page: Page, name: string): Promise<number> {
+	await page.waitForFunction(`performance.getEntriesByName(${JSON.stringify(name)}).length > 0`);
+	return (await page.evaluate(`performance.getEntriesByName(${JSON.stringify(name)})[0].startTime`)) as number;
+}
+
+/** Navigation → readable, for one URL in a fresh context. */
+async function readable(url: string): Promise<number> {
+	const page = await freshPage(browser);
+	await page.goto(url);
+	const time = await mark(page, 'bench:readable');
+	await page.context().close();
+	return time;
+}
+
+const samples: Record<string, number[]> = {};
+const record = (name: string, value: number) => (samples[name] ??= []).push(value);
+
+progress(`Gate: ${RUNS} runs…`);
+for (let run = 0; run < RUNS; run++) {
+	record('plain overview', await readable(`${unencrypted}/${EN_CLIENT}/`));
+	record('plain next', await readable(`${unencrypted}/${EN_CLIENT}/decisions/`));
+
+	const byLink = await freshPage(browser);
+	await byLink.goto(`${encrypted}/${EN_CLIENT}/${enLink}`);
+	record('link', await mark(byLink, 'bench:readable'));
+	// The next page opens with the key this device now remembers.
+	await byLink.goto(`${encrypted}/${EN_CLIENT}/decisions/`);
+	record('next', await mark(byLink, 'bench:readable'));
+	await byLink.context().close();
+
+	const byPassword = await freshPage(browser);
+	await byPassword.goto(`${encrypted}/${EN_CLIENT}/`);
+	record('lock ready', await mark(byPassword, 'bench:lock-ready'));
+	await byPassword.locator('#gh-password').fill(password);
+	await byPassword.locator('[data-gh-form] button[type="submit"]').click();
+	record('password', (await mark(byPassword, 'bench:readable')) - (await mark(byPassword, 'glasshouse:password-submitted')));
+	await byPassword.context().close();
+}
+
+/** What a page loads before anything is unlocked, by kind, uncompressed and gzipped. */
+async function pageWeight(url: string): Promise<Record<'html' | 'js' | 'css', { raw: number; gzip: number }>> {
+	const page = await freshPage(browser);
+	const weight = { html: { raw: 0, gzip: 0 }, js: { raw: 0, gzip: 0 }, css: { raw: 0, gzip: 0 } };
+	const pending: Promise<void>[] = [];
+	page.on('response', (response) => {
+		const kind = ({ document: 'html', script: 'js', stylesheet: 'css' } as const)[response.request().resourceType() as 'document' | 'script' | 'stylesheet'];
+		if (!kind) return;
+		pending.push(
+			response.body().then((body) => {
+				weight[kind].raw += body.length;
+				weight[kind].gzip += gzipSync(body).length;
+			}),
+		);
+	});
+	await page.goto(url, { waitUntil: 'networkidle' });
+	await Promise.all(pending);
+	await page.context().close();
+	return weight;
+}
+
+progress('Page weight…');
+const lockedWeight = await pageWeight(`${encrypted}/${EN_CLIENT}/`);
+const plainWeight = await pageWeight(`${unencrypted}/${EN_CLIENT}/`);
+
+/** Navigation → first results, then each later query → results, on one client's search page. */
+async function searchTimes(origin: string, client: string, queries: string[], unlock?: string): Promise<{ first: number; later: number }> {
+	const first: number[] = [];
+	const later: number[] = [];
+	for (let run = 0; run < RUNS; run++) {
+		const page = await freshPage(browser);
+		if (unlock) {
+			await page.goto(`${origin}/${client}/${unlock}`);
+			await mark(page, 'bench:readable');
+		}
+		await page.goto(`${origin}/${client}/search/#q=${encodeURIComponent(queries[0]!)}`);
+		await page.waitForFunction(`performance.getEntriesByName('glasshouse:first-query').length > 0`);
+		first.push((await page.evaluate(`(() => { const m = performance.getEntriesByName('glasshouse:first-query')[0]; return m.startTime + m.duration; })()`)) as number);
+		for (const query of queries.slice(1)) {
+			const before = (await page.evaluate(`performance.getEntriesByName('glasshouse:query').length`)) as number;
+			await page.getByRole('searchbox').fill(query);
+			await page.waitForFunction(`performance.getEntriesByName('glasshouse:query').length > ${before}`);
+			later.push((await page.evaluate(`performance.getEntriesByName('glasshouse:query').at(-1).duration`)) as number);
+		}
+		await page.context().close();
+	}
+	return { first: median(first), later: median(later) };
+}
+
+progress(`Search: ${RUNS} runs per site…`);
+const searchRows: string[][] = [];
+for (const [client, queries] of [[EN_CLIENT, QUERIES.en], ...(ZH_CLIENT ? [[ZH_CLIENT, QUERIES.zh]] : [])] as Array<[string, string[]]>) {
+	const locked = await searchTimes(encrypted, client, queries, await fragment(client));
+	const open = await searchTimes(unencrypted, client, queries);
+	const label = client === EN_CLIENT ? `${client} (English)` : `${client} (Chinese)`;
+	searchRows.push([`${label}: navigation → first results`, formatMilliseconds(locked.first), formatMilliseconds(open.first)]);
+	searchRows.push([`${label}: later query → results`, formatMilliseconds(locked.later), formatMilliseconds(open.later)]);
+}
+
+await browser.close();
+servers.forEach((server) => server.close());
+if (!values.keep) {
+	rmSync(work, { recursive: true, force: true });
+	for (const folder of [content, path.join(work, 'content-public')]) rmSync(astroCacheDir(ROOT, folder), { recursive: true, force: true });
+} else progress(`Kept ${work}`);
+
+const ms = (name: string) => formatMilliseconds(median(samples[name] ?? []));
+const bytes = (weight: { raw: number; gzip: number }) => `${formatBytes(weight.raw)} (${formatBytes(weight.gzip)} gzipped)`;
+process.stdout.write(`\nWhat a visitor's browser pays: headless Chromium on localhost, ${values.clients} clients × ${values.weeks} weeks, median of ${RUNS} run(s), fresh browser context each\n\n`);
+process.stdout.write(
+	`${markdownTable(
+		['', 'encrypted', 'unencrypted'],
+		[
+			[`${EN_CLIENT} overview, personal link: navigation → readable`, ms('link'), ms('plain overview')],
+			[`${EN_CLIENT} overview, password: navigation → lock screen ready`, ms('lock ready'), '–'],
+			[`${EN_CLIENT} overview, password: submit → readable (PBKDF2, 600,000 iterations)`, ms('password'), '–'],
+			['next page once unlocked (decisions): navigation → readable', ms('next'), ms('plain next')],
+			['overview before unlock: HTML (shell with ciphertext)', bytes(lockedWeight.html), bytes(plainWeight.html)],
+			['overview before unlock: JavaScript', bytes(lockedWeight.js), bytes(plainWeight.js)],
+			['overview before unlock: CSS', bytes(lockedWeight.css), bytes(plainWeight.css)],
+			...searchRows,
+		],
+	)}\n`,
+);

@@ -1,0 +1,145 @@
+/**
+ * What a build of a whole agency costs: `npm run bench [-- --clients N --weeks W --diagrams D]`
+ * generates a synthetic agency (default 20 clients × 104 weekly updates, a diagram in every tenth
+ * update) and builds it three times, each from the command line in its own process:
+ *   1. the full build with cold caches (Astro's content cache, the diagram cache and the check's
+ *      cache of compiled bodies all empty, as on a CI runner without a cache);
+ *   2. the same after changing one update, with both caches warm;
+ *   3. a plain Astro build of the same content with every client public, no diagrams drawn and
+ *      no search index (GLASSHOUSE_BENCHMARK_PLAIN), the baseline the full build is compared to.
+ * Prints one Markdown table (time per phase, pages, peak memory, output size) to stdout and
+ * progress to stderr. Prints figures; asserts nothing. `--keep` keeps the work folder.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { astroCacheDir } from '../../src/cli/astro-cache-dir';
+import { listFiles } from '../../src/integrations/glasshouse/find-broken-links';
+import { cleanEnv, ROOT, runNode } from '../support/build-site';
+import { TEST_SECRET } from '../support/open-page';
+import { generateContent } from './generate-content';
+import { publicCopy } from './support/cli-build';
+import { formatBytes, formatSeconds, markdownTable } from './support/format';
+import { watchPeakMemory } from './support/peak-memory';
+
+const { values } = parseArgs({
+	options: {
+		clients: { type: 'string', default: '20' },
+		weeks: { type: 'string', default: '104' },
+		diagrams: { type: 'string', default: '0.1' },
+		work: { type: 'string' },
+		keep: { type: 'boolean', default: false },
+	},
+});
+
+interface Timings {
+	phases: Record<string, number>;
+	total: number;
+	maxRssKb: number;
+}
+
+interface Measured {
+	/** Wall clock from starting the process to its exit, in ms. */
+	wall: number;
+	timings: Timings;
+	/** Highest resident memory of the build and its child processes (Chromium, Pagefind). */
+	peakBytes?: number;
+	pages: number;
+	outputBytes: number;
+	diagrams: string;
+}
+
+const work = values.work ? path.resolve(values.work) : mkdtempSync(path.join(tmpdir(), 'glasshouse-bench-'));
+const content = path.join(work, 'content');
+const plainContent = path.join(work, 'content-public');
+const progress = (message: string) => process.stderr.write(`${message}\n`);
+
+const generated = generateContent({ clients: Number(values.clients), weeks: Number(values.weeks), diagrams: Number(values.diagrams), out: content });
+progress(`Generated ${generated.files} files: ${values.clients} clients × ${values.weeks} weeks, ${generated.updates} updates, ${generated.decisions} decisions, ${generated.diagrams} diagrams (in ${work})`);
+// The same files, each client marked public: the plain build may not hold a private client.
+publicCopy(content, plainContent);
+
+let builds = 0;
+async function measure(label: string, args: string[], out: string, env: Record<string, string> = {}): Promise<Measured> {
+	progress(`${label}…`);
+	const timingsFile = path.join(work, `timings-${++builds}.json`);
+	rmSync(timingsFile, { force: true });
+	let watcher: ReturnType<typeof watchPeakMemory> | undefined;
+	const started = performance.now();
+	const run = await runNode(args, cleanEnv({ GLASSHOUSE_SECRET: TEST_SECRET, GLASSHOUSE_BASE: '/', GLASSHOUSE_TIMINGS: timingsFile, GLASSHOUSE_DIAGRAM_CACHE: path.join(work, 'diagram-cache'), GLASSHOUSE_CHECK_CACHE: path.join(work, 'check-cache'), ...env }), {
+		timeout: 3_600_000,
+		onSpawn: (pid) => (watcher = watchPeakMemory(pid)),
+	});
+	const wall = performance.now() - started;
+	const peakBytes = watcher?.stop();
+	// The build's own log, for a closer look with --keep.
+	writeFileSync(path.join(work, `build-${builds}.log`), `${run.stdout}\n${run.stderr}`);
+	if (run.status !== 0) throw new Error(`${label} failed (exit ${run.status}):\n${run.stderr || run.stdout}`);
+	const files = await listFiles(out);
+	return {
+		wall,
+		timings: JSON.parse(readFileSync(timingsFile, 'utf8')) as Timings,
+		peakBytes,
+		pages: files.filter((file) => file.endsWith('.html')).length,
+		outputBytes: files.reduce((sum, file) => sum + statSync(path.join(out, file)).size, 0),
+		diagrams: /diagrams: (\d+) rendered, (\d+) from cache/.exec(run.stdout)?.slice(1).join(' drawn, ').concat(' cached') ?? '',
+	};
+}
+
+const fullOut = path.join(work, 'dist');
+const plainOut = path.join(work, 'dist-plain');
+const cli = (out: string) => ['src/cli/bin.mjs', 'build', '--content', content, '--out', out];
+const cold = await measure('Full build, cold caches', cli(fullOut), fullOut);
+const changed = changeOneUpdate(content);
+const warm = await measure(`Full build after changing ${path.relative(content, changed)}, warm caches`, cli(fullOut), fullOut);
+const plain = await measure('Plain Astro build (public copy, no diagrams, no search, no post-build steps)', ['--import', 'tsx', 'tests/bench/support/plain-build.ts', plainContent, plainOut], plainOut);
+
+if (!values.keep) {
+	rmSync(work, { recursive: true, force: true });
+	for (const folder of [content, plainContent]) rmSync(astroCacheDir(ROOT, folder), { recursive: true, force: true });
+}
+
+/** Appends a line to the newest update of the first client, as a PM's small correction would. */
+function changeOneUpdate(folder: string): string {
+	const updates = path.join(folder, 'client-01', 'updates');
+	const file = path.join(updates, readdirSync(updates).sort().at(-1)!);
+	writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n- Corrected after review: one more item for the benchmark.\n`);
+	return file;
+}
+
+/** Glasshouse's steps after Astro has rendered (they run inside Astro's build call). */
+const POST_BUILD: Array<[string, string]> = [
+	['internal links', 'internal link check'],
+	['search index', 'search indexing (Pagefind)'],
+	['encryption', 'encryption (incl. key derivation)'],
+	['leak scan', 'leak scan'],
+];
+const UNLISTED_POST_BUILD = ['load content', 'security headers'];
+const phase = (run: Measured, name: string) => run.timings.phases[name] ?? 0;
+/** Astro's part: its build call minus the steps that ran inside it after rendering. */
+const astro = (run: Measured) => phase(run, 'astro') - [...POST_BUILD.map(([name]) => name), ...UNLISTED_POST_BUILD].reduce((sum, name) => sum + phase(run, name), 0);
+const other = (run: Measured) => run.wall - phase(run, 'check') - phase(run, 'astro') + UNLISTED_POST_BUILD.reduce((sum, name) => sum + phase(run, name), 0);
+const seconds = (run: Measured, name: string) => (name in run.timings.phases ? formatSeconds(phase(run, name)) : '–');
+const runs = [cold, warm, plain];
+const row = (label: string, value: (run: Measured) => string) => [label, ...runs.map(value)];
+
+const table = markdownTable(
+	['', 'full build, cold caches', 'full build, one update changed, warm caches', 'plain Astro build, same content'],
+	[
+		row('pages built', (run) => String(run.pages)),
+		row('content check (`glasshouse check`)', (run) => seconds(run, 'check')),
+		row('content sync and render (Astro)', (run) => formatSeconds(astro(run))),
+		// Drawn in Chromium while Astro renders, so this is part of the row above, not added to it.
+		row('↳ of which diagrams (time drawing in Chromium)', (run) => ('diagrams' in run.timings.phases ? `${seconds(run, 'diagrams')} (${run.diagrams})` : '–')),
+		...POST_BUILD.map(([name, label]) => row(label, (run) => seconds(run, name))),
+		row('other (start-up, loading content, headers, moving into place)', (run) => formatSeconds(other(run))),
+		row('**total, wall clock**', (run) => `**${formatSeconds(run.wall)}**`),
+		row('peak memory (build and its child processes)', (run) => formatBytes(run.peakBytes ?? run.timings.maxRssKb * 1024)),
+		row('size of the output folder', (run) => formatBytes(run.outputBytes)),
+	],
+);
+
+process.stdout.write(`\nBuild of a synthetic agency: ${values.clients} clients × ${values.weeks} weeks (${generated.updates} updates, ${generated.decisions} decisions, ${generated.diagrams} diagrams in updates)\n\n`);
+process.stdout.write(`${table}\n\n`);
+process.stdout.write(`Full build ÷ plain Astro build: ${(cold.wall / plain.wall).toFixed(1)}× (cold), ${(warm.wall / plain.wall).toFixed(1)}× (warm)\n`);

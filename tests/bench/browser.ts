@@ -6,7 +6,8 @@
  * and measures in headless Chromium, each run in a fresh browser context (empty cache and key
  * store), the median of R runs (default 7):
  *   - navigation → readable page when unlocking by personal link, by password (lock screen ready,
- *     then submit → readable), for the next page once unlocked, and for the same pages unencrypted;
+ *     then submit → readable), for the next page once unlocked, and for the same pages unencrypted,
+ *     as they are and on a simulated phone (Lighthouse's mobile network and CPU throttling);
  *   - the bytes of HTML, JavaScript and CSS a locked page loads before it is unlocked;
  *   - navigation → first search results after unlocking and each later query, beside unencrypted
  *     Pagefind on the same content.
@@ -78,7 +79,8 @@ const env = { GLASSHOUSE_DIAGRAM_CACHE: path.join(work, 'diagram-cache'), GLASSH
 await cliBuild(content, encryptedOut, { env });
 await cliBuild(publicCopy(content, path.join(work, 'content-public')), publicOut, { env });
 
-const servers: Server[] = [await serve(encryptedOut, 0, '/'), await serve(publicOut, 0, '/')];
+// Gzipped like a real host serves them, so the bytes a throttled phone waits for are realistic.
+const servers: Server[] = [await serve(encryptedOut, 0, '/', { gzip: true }), await serve(publicOut, 0, '/', { gzip: true })];
 const [encrypted, unencrypted] = servers.map((server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`) as [string, string];
 const found = requireBrowser();
 const browser = await chromium.launch({ executablePath: found.source === 'playwright' ? undefined : found.path, args: CHROMIUM_ARGS });
@@ -93,21 +95,35 @@ async function fragment(client: string): Promise<string> {
 }
 const enLink = await fragment(EN_CLIENT);
 
+/**
+ * A phone on a mobile network, as Lighthouse simulates one: 150 ms round trips, 1.6 Mbit/s down,
+ * 750 kbit/s up, and a CPU four times slower than this machine's.
+ */
+const PHONE = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8, cpuSlowdown: 4 };
+type Profile = 'desktop' | 'phone';
+
 /** A page in a fresh context (no cache, no remembered key), with the readable observer. */
-async function freshPage(browser: Browser): Promise<Page> {
-	const context = await browser.newContext();
+async function freshPage(browser: Browser, profile: Profile = 'desktop'): Promise<Page> {
+	const context = await browser.newContext(profile === 'phone' ? { viewport: { width: 390, height: 844 } } : {});
 	await context.addInitScript(READABLE_OBSERVER);
-	return context.newPage();
+	const page = await context.newPage();
+	if (profile === 'phone') {
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Network.enable');
+		await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: PHONE.latency, downloadThroughput: PHONE.downloadThroughput, uploadThroughput: PHONE.uploadThroughput });
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuSlowdown });
+	}
+	return page;
 }
 
 async function mark(page: Page, name: string): Promise<number> {
-	await page.waitForFunction(`performance.getEntriesByName(${JSON.stringify(name)}).length > 0`);
+	await page.waitForFunction(`performance.getEntriesByName(${JSON.stringify(name)}).length > 0`, undefined, { timeout: 60_000 });
 	return (await page.evaluate(`performance.getEntriesByName(${JSON.stringify(name)})[0].startTime`)) as number;
 }
 
 /** Navigation → readable, for one URL in a fresh context. */
-async function readable(url: string): Promise<number> {
-	const page = await freshPage(browser);
+async function readable(url: string, profile: Profile): Promise<number> {
+	const page = await freshPage(browser, profile);
 	await page.goto(url);
 	const time = await mark(page, 'bench:readable');
 	await page.context().close();
@@ -117,26 +133,28 @@ async function readable(url: string): Promise<number> {
 const samples: Record<string, number[]> = {};
 const record = (name: string, value: number) => (samples[name] ??= []).push(value);
 
-progress(`Gate: ${RUNS} runs…`);
-for (let run = 0; run < RUNS; run++) {
-	record('plain overview', await readable(`${unencrypted}/${EN_CLIENT}/`));
-	record('plain next', await readable(`${unencrypted}/${EN_CLIENT}/decisions/`));
+for (const profile of ['desktop', 'phone'] as const) {
+	progress(`Gate, ${profile}: ${RUNS} runs…`);
+	for (let run = 0; run < RUNS; run++) {
+		record(`${profile} plain overview`, await readable(`${unencrypted}/${EN_CLIENT}/`, profile));
+		record(`${profile} plain next`, await readable(`${unencrypted}/${EN_CLIENT}/decisions/`, profile));
 
-	const byLink = await freshPage(browser);
-	await byLink.goto(`${encrypted}/${EN_CLIENT}/${enLink}`);
-	record('link', await mark(byLink, 'bench:readable'));
-	// The next page opens with the key this device now remembers.
-	await byLink.goto(`${encrypted}/${EN_CLIENT}/decisions/`);
-	record('next', await mark(byLink, 'bench:readable'));
-	await byLink.context().close();
+		const byLink = await freshPage(browser, profile);
+		await byLink.goto(`${encrypted}/${EN_CLIENT}/${enLink}`);
+		record(`${profile} link`, await mark(byLink, 'bench:readable'));
+		// The next page opens with the key this device now remembers.
+		await byLink.goto(`${encrypted}/${EN_CLIENT}/decisions/`);
+		record(`${profile} next`, await mark(byLink, 'bench:readable'));
+		await byLink.context().close();
 
-	const byPassword = await freshPage(browser);
-	await byPassword.goto(`${encrypted}/${EN_CLIENT}/`);
-	record('lock ready', await mark(byPassword, 'bench:lock-ready'));
-	await byPassword.locator('#gh-password').fill(password);
-	await byPassword.locator('[data-gh-form] button[type="submit"]').click();
-	record('password', (await mark(byPassword, 'bench:readable')) - (await mark(byPassword, 'glasshouse:password-submitted')));
-	await byPassword.context().close();
+		const byPassword = await freshPage(browser, profile);
+		await byPassword.goto(`${encrypted}/${EN_CLIENT}/`);
+		record(`${profile} lock ready`, await mark(byPassword, 'bench:lock-ready'));
+		await byPassword.locator('#gh-password').fill(password);
+		await byPassword.locator('[data-gh-form] button[type="submit"]').click();
+		record(`${profile} password`, (await mark(byPassword, 'bench:readable')) - (await mark(byPassword, 'glasshouse:password-submitted')));
+		await byPassword.context().close();
+	}
 }
 
 /** What a page loads before anything is unlocked, by kind, uncompressed and gzipped. */
@@ -207,15 +225,19 @@ if (!values.keep) {
 
 const ms = (name: string) => formatMilliseconds(median(samples[name] ?? []));
 const bytes = (weight: { raw: number; gzip: number }) => `${formatBytes(weight.raw)} (${formatBytes(weight.gzip)} gzipped)`;
-process.stdout.write(`\nWhat a visitor's browser pays: headless Chromium on localhost, ${values.clients} clients × ${values.weeks} weeks, median of ${RUNS} run(s), fresh browser context each\n\n`);
+const gateRows = (profile: Profile, label: string) => [
+	[`${label}overview, personal link: navigation → readable`, ms(`${profile} link`), ms(`${profile} plain overview`)],
+	[`${label}overview, password: navigation → lock screen ready`, ms(`${profile} lock ready`), '–'],
+	[`${label}overview, password: submit → readable (PBKDF2, 600,000 iterations)`, ms(`${profile} password`), '–'],
+	[`${label}next page once unlocked (decisions): navigation → readable`, ms(`${profile} next`), ms(`${profile} plain next`)],
+];
+process.stdout.write(`\nWhat a visitor's browser pays: headless Chromium, site served gzipped from localhost, ${values.clients} clients × ${values.weeks} weeks (pages of ${EN_CLIENT}), median of ${RUNS} run(s), fresh browser context each; "phone" adds Lighthouse's mobile throttling (150 ms RTT, 1.6 Mbit/s down, 4× CPU slowdown)\n\n`);
 process.stdout.write(
 	`${markdownTable(
 		['', 'encrypted', 'unencrypted'],
 		[
-			[`${EN_CLIENT} overview, personal link: navigation → readable`, ms('link'), ms('plain overview')],
-			[`${EN_CLIENT} overview, password: navigation → lock screen ready`, ms('lock ready'), '–'],
-			[`${EN_CLIENT} overview, password: submit → readable (PBKDF2, 600,000 iterations)`, ms('password'), '–'],
-			['next page once unlocked (decisions): navigation → readable', ms('next'), ms('plain next')],
+			...gateRows('desktop', ''),
+			...gateRows('phone', 'phone: '),
 			['overview before unlock: HTML (shell with ciphertext)', bytes(lockedWeight.html), bytes(plainWeight.html)],
 			['overview before unlock: JavaScript', bytes(lockedWeight.js), bytes(plainWeight.js)],
 			['overview before unlock: CSS', bytes(lockedWeight.css), bytes(plainWeight.css)],

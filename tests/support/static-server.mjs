@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
 	'.html': 'text/html; charset=utf-8',
@@ -19,8 +20,14 @@ const TYPES = {
 	'.txt': 'text/plain; charset=utf-8',
 };
 
-/** Starts the server; resolves once it listens. */
-export function serve(dir, port, base = '/') {
+/** Text that hosts like GitHub Pages send gzipped. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.xml', '.txt']);
+
+/**
+ * Starts the server; resolves once it listens. Port 0 picks a free one (see `server.address()`).
+ * With `gzip`, text is sent gzip-encoded to browsers that accept it, as real hosts do.
+ */
+export function serve(dir, port, base = '/', { gzip = false } = {}) {
 	const root = path.resolve(dir);
 	const prefix = base.endsWith('/') ? base : `${base}/`;
 	const server = createServer(async (request, response) => {
@@ -36,15 +43,20 @@ export function serve(dir, port, base = '/') {
 				response.writeHead(301, { location: `${url.pathname}/${url.search}` });
 				return response.end();
 			}
-			return send(response, path.join(target, 'index.html'), 200);
+			return send(request, response, path.join(target, 'index.html'), 200);
 		}
-		if (info?.isFile()) return send(response, target, 200);
+		if (info?.isFile()) return send(request, response, target, 200);
 		return notFound(response);
 	});
-	async function send(response, file, status) {
+	async function send(request, response, file, status) {
 		try {
 			const body = await readFile(file);
-			response.writeHead(status, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+			const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+			if (gzip && COMPRESSIBLE.has(path.extname(file)) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+				response.writeHead(status, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+				return response.end(gzipSync(body));
+			}
+			response.writeHead(status, headers);
 			response.end(body);
 		} catch {
 			notFound(response);

@@ -25,6 +25,15 @@ export interface EncryptClientInput {
 	assets: { script: string; style: string };
 }
 
+/**
+ * The page's stylesheets in Astro's shared asset folder: generic CSS, the same for every client,
+ * so naming them in the public shell reveals nothing the folder does not.
+ */
+function sharedStylesheets(html: string, base: string): string[] {
+	const hrefs = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map(([, href]) => href!);
+	return [...new Set(hrefs.filter((href) => href.startsWith(`${base}_astro/`) && /^[\w./-]+\.css$/.test(href)))];
+}
+
 /** Node's zlib on its worker threads: the same gzip format the browser's DecompressionStream reads. */
 const gzipAsync = promisify(gzip);
 
@@ -53,7 +62,7 @@ export async function encryptClient(input: EncryptClientInput): Promise<{ pages:
 		const relative = normalizePagePath(relativePath);
 		// Compressed first: ciphertext does not compress, so this is the only chance to (see compression.ts).
 		const envelope = await seal(input.contentKey, utf8(page.html), pageAad(input.client, relative), { compress: gzipAsync });
-		await writeFile(absolute, renderShell({ ...input, envelope }));
+		await writeFile(absolute, renderShell({ ...input, envelope, stylesheets: sharedStylesheets(page.html, input.base) }));
 		return 'page';
 	});
 	const count = (kind: string) => kinds.filter((candidate) => candidate === kind).length;

@@ -14,6 +14,11 @@ export interface ShellInput {
 	envelope: Envelope;
 	/** URLs of the unlock script and the lock screen's stylesheet. */
 	assets: { script: string; style: string };
+	/**
+	 * The shared stylesheets (`/_astro/`) the page links: fetched while the key is derived, so the
+	 * decrypted page does not wait another round trip for its styles.
+	 */
+	stylesheets?: string[];
 }
 
 const RUNTIME_MESSAGES: GateMessage[] = ['gate.opening', 'gate.unlocking', 'gate.wrongPassword', 'gate.linkInvalid', 'gate.accessChanged', 'gate.tampered', 'gate.unsupported'];
@@ -45,7 +50,7 @@ export function renderShell(input: ShellInput): string {
 <link rel="icon" href="${escapeHtml(input.base)}favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${escapeHtml(input.assets.style)}">
 <script type="module" src="${escapeHtml(input.assets.script)}"></script>
-</head>
+${(input.stylesheets ?? []).map((href) => `<link rel="preload" href="${escapeHtml(href)}" as="style">\n`).join('')}</head>
 <body>
 <main class="gh-card">
 <div class="gh-lock" aria-hidden="true"><svg width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><rect x="4" y="11" width="16" height="10" rx="2"/><path d="M8 11V7a4 4 0 0 1 8 0v4"/></svg></div>

@@ -113,15 +113,15 @@ describe('the change log of a fixture site', () => {
 		const approve = new URL(String(replies[0]!.properties.href));
 		expect(approve.protocol + approve.pathname).toBe('mailto:pat.vendor@fixture.example');
 		expect(new URLSearchParams(approve.search).get('subject')).toBe('Approved: CR-3 Dark mode for the portal');
-		expect(replies[1]!.properties.dataSubject).toBe('Rejected: CR-3 Dark mode for the portal');
+		expect(replies[1]!.properties.dataMailSubject).toBe('Rejected: CR-3 Dark mode for the portal');
 		for (const file of ['harbor/changes/6/index.html', 'harbor/changes/7/index.html']) expect(byData(await page(file), 'dataChangeReply')).toEqual([]);
 	});
 
 	it('falls back to the first vendor contact, in Chinese', async () => {
 		const replies = byData(await page('dongfang/changes/2/index.html'), 'dataChangeReply');
-		expect(replies[0]!.properties.dataTo).toBe('lilei@fixture.example');
-		expect(replies[0]!.properties.dataSubject).toBe('批准：CR-2 供应商上传发票');
-		expect(String(replies[0]!.properties.dataBefore)).toContain('李雷，您好：');
+		expect(replies[0]!.properties.dataMailTo).toBe('lilei@fixture.example');
+		expect(replies[0]!.properties.dataMailSubject).toBe('批准：CR-2 供应商上传发票');
+		expect(String(replies[0]!.properties.dataMailBefore)).toContain('李雷，您好：');
 	});
 
 	it('links a decision to the change requests it records', async () => {

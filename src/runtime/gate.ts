@@ -5,17 +5,19 @@
  */
 import { fromUtf8 } from './crypto/bytes';
 import { decryptingFetch } from './decrypting-fetch';
-import { open, pageAad } from './crypto/envelope';
+import { open, pageAad, type BuildStamp } from './crypto/envelope';
 import { deriveSlotKey, linkSlotId, parseKeyring, unwrapContentKey, type Keyring } from './crypto/keyring';
 import { normalizePagePath } from './crypto/page-path';
 import { forgetKey, loadKey, saveKey, sessionId, SESSION_MAX_MS } from './key-store';
 import { lockScreen, type GateMessage } from './lock-screen';
 import { renderPage } from './render-page';
+import { sealedIndex } from './search/sealed-index';
 
 interface GateConfig {
 	v: 1;
 	client: string;
 	base: string;
+	build: BuildStamp;
 	rememberDays: number;
 	strings: Record<GateMessage, string>;
 	keyring: unknown;
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
 	let path: string;
 	try {
 		keyring = parseKeyring(config.keyring, config.client);
+		if (typeof config.build?.id !== 'string' || Number.isNaN(Date.parse(config.build?.time))) throw new Error('no build stamp');
 		path = pagePath(config);
 	} catch {
 		return ui.fail('gate.tampered');
@@ -46,14 +49,15 @@ async function main(): Promise<void> {
 	const show = async (contentKey: CryptoKey): Promise<void> => {
 		let html: string;
 		try {
-			html = fromUtf8(await open(contentKey, readJson('gh-payload'), pageAad(config.client, path)));
+			html = fromUtf8(await open(contentKey, readJson('gh-payload'), pageAad(config.client, config.build, path)));
 		} catch {
 			return ui.fail('gate.tampered');
 		}
 		renderPage(html);
 		// The seam for features that load encrypted files of this client (the search index):
 		// they ask for files by path and get plaintext in memory; the key itself stays private.
-		(globalThis as { glasshouse?: unknown }).glasshouse = { fetchDecrypted: decryptingFetch(contentKey, config.client, new URL(`${config.base}${config.client}/`, location.origin).href) };
+		const fetchDecrypted = decryptingFetch(contentKey, config.client, config.build.id, new URL(`${config.base}${config.client}/`, location.origin).href);
+		(globalThis as { glasshouse?: unknown }).glasshouse = { fetchDecrypted, fetchIndexFile: sealedIndex(fetchDecrypted, config.build.id) };
 		document.dispatchEvent(new CustomEvent('glasshouse:unlocked'));
 		// Timing marks for benchmarks (`npm run bench:browser` reads the submit mark).
 		performance.mark('glasshouse:page-shown');

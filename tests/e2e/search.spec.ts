@@ -80,10 +80,13 @@ test.describe('searching a client site after unlocking', () => {
 	});
 });
 
-test('before unlocking, the search files served are ciphertext', async ({ request }) => {
+test("before unlocking, the search files served are ciphertext under names that say nothing, and Pagefind's own names are gone", async ({ request }) => {
 	for (const client of [TIDEWATER, JINGHONG]) {
-		const entry = await (await request.get(`${client}/pagefind/pagefind-entry.json`)).body();
-		expect(entry.subarray(0, 4).toString('latin1')).toBe('GHE1');
-		expect(() => JSON.parse(entry.toString('utf8'))).toThrow();
+		expect((await request.get(`${client}/pagefind/pagefind-entry.json`)).status()).toBe(404);
+		const shell = await (await request.get(`${client}/`)).text();
+		const build = (JSON.parse(/<script type="application\/json" id="gh-config">([^<]*)<\/script>/.exec(shell)![1]!) as { build: { id: string } }).build;
+		const manifest = await (await request.get(`${client}/pagefind/${build.id}`)).body();
+		expect(manifest.subarray(0, 4).toString('latin1')).toBe('GHE2');
+		expect(() => JSON.parse(manifest.toString('utf8'))).toThrow();
 	}
 });

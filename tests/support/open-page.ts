@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fromUtf8 } from '../../src/runtime/crypto/bytes';
-import { open, pageAad } from '../../src/runtime/crypto/envelope';
+import { fileAad, open, openFile, pageAad, type BuildStamp } from '../../src/runtime/crypto/envelope';
+import { indexManifestName, type IndexManifest } from '../../src/runtime/search/sealed-index';
 import { deriveSlotKey, parseKeyring, unwrapContentKey } from '../../src/runtime/crypto/keyring';
 import { normalizePagePath } from '../../src/runtime/crypto/page-path';
 import { resolveCredentials } from '../../src/integrations/gate/build-keyring';
@@ -12,7 +13,7 @@ import { loadContent } from '../../src/model/load-content';
 export const TEST_SECRET = 'a3f1c2d4e5b60718293a4b5c6d7e8f90112233445566778899aabbccddeeff00';
 
 /** The parts of a shell page the unlock code reads. */
-export function readShell(html: string): { config: { client: string; base: string; keyring: unknown }; payload: unknown } {
+export function readShell(html: string): { config: { client: string; base: string; build: BuildStamp; keyring: unknown }; payload: unknown } {
 	const json = (id: string) => {
 		const match = new RegExp(`<script type="application/json" id="${id}">([\\s\\S]*?)</script>`).exec(html);
 		if (!match) throw new Error(`no #${id} in page`);
@@ -25,7 +26,8 @@ const keys = new Map<string, Promise<CryptoKey>>();
 
 /** Unlocks a client's keyring with a credential derived from the test secret, as a visitor would. */
 function contentKey(outDir: string, contentDir: string, client: string, keyring: unknown): Promise<CryptoKey> {
-	const cacheKey = `${outDir}|${client}`;
+	// Each build wraps a new content key: the keyring tells builds of one folder apart.
+	const cacheKey = `${outDir}|${client}|${JSON.stringify(keyring)}`;
 	let key = keys.get(cacheKey);
 	if (!key) {
 		key = (async () => {
@@ -64,5 +66,19 @@ export async function openPage(outDir: string, contentDir: string, file: string)
 	const { config, payload } = readShell(shell);
 	const [client, ...rest] = file.split('/');
 	const key = await contentKey(outDir, contentDir, client!, config.keyring);
-	return fromUtf8(await open(key, payload, pageAad(client!, normalizePagePath(rest.join('/')))));
+	return fromUtf8(await open(key, payload, pageAad(client!, config.build, normalizePagePath(rest.join('/')))));
+}
+
+/**
+ * A private client's search index as Pagefind wrote it, decrypted as the browser does: the sealed
+ * manifest (named after the build id) maps each of Pagefind's file names to its published name.
+ */
+export async function openSearchIndex(outDir: string, contentDir: string, client: string): Promise<{ build: BuildStamp; files: Map<string, { published: string; plain: Uint8Array }> }> {
+	const { config } = readShell(await readFile(path.join(outDir, client, 'index.html'), 'utf8'));
+	const key = await contentKey(outDir, contentDir, client, config.keyring);
+	const openSealed = async (name: string) => openFile(key, await readFile(path.join(outDir, client, 'pagefind', name)), fileAad(client, config.build.id, `pagefind/${name}`));
+	const manifest = JSON.parse(fromUtf8(await openSealed(indexManifestName(config.build.id)))) as IndexManifest;
+	const files = new Map<string, { published: string; plain: Uint8Array }>();
+	for (const [pagefindName, published] of Object.entries(manifest.files)) files.set(pagefindName, { published, plain: await openSealed(published) });
+	return { build: config.build, files };
 }

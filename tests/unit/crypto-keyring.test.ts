@@ -10,6 +10,7 @@ import { judgePassword } from '../../src/integrations/gate/password-strength';
 import { EFF_LARGE_WORDLIST as wordlist } from '../../src/integrations/gate/eff-large-wordlist';
 
 /** The fixed master secret of every vector: bytes 0x00 … 0x1f. */
+const BUILD = { id: 'q8CEz2xk1Jw4r0n6u5Zf3A', time: '2026-12-01T09:30:00Z' };
 const MASTER = new Uint8Array(Array.from({ length: 32 }, (_, i) => i));
 const OTHER_MASTER = new Uint8Array(32).fill(0xaa);
 
@@ -234,13 +235,13 @@ describe('buildKeyring', () => {
 		expect(unwrapped.algorithm).toMatchObject({ name: 'AES-GCM', length: 256 });
 		await expect(crypto.subtle.exportKey('raw', unwrapped)).rejects.toThrow();
 
-		const envelope = await seal(contentKey, utf8('<h1>Week 47</h1>'), pageAad('acme', 'updates/2026-11-20/'));
-		expect(fromUtf8(await open(unwrapped, envelope, pageAad('acme', 'updates/2026-11-20/')))).toBe('<h1>Week 47</h1>');
+		const envelope = await seal(contentKey, utf8('<h1>Week 47</h1>'), pageAad('acme', BUILD, 'updates/2026-11-20/'));
+		expect(fromUtf8(await open(unwrapped, envelope, pageAad('acme', BUILD, 'updates/2026-11-20/')))).toBe('<h1>Week 47</h1>');
 
 		const link = slotOf(keyring, 'link');
 		const fromLink = await unwrapContentKey(link, await deriveSlotKey(link.kdf, token, 'acme'), 'acme');
 		expect(fromLink.extractable).toBe(false);
-		expect(fromUtf8(await open(fromLink, envelope, pageAad('acme', 'updates/2026-11-20/')))).toBe('<h1>Week 47</h1>');
+		expect(fromUtf8(await open(fromLink, envelope, pageAad('acme', BUILD, 'updates/2026-11-20/')))).toBe('<h1>Week 47</h1>');
 	});
 
 	it('derives non-extractable slot keys', async () => {
@@ -282,8 +283,8 @@ describe('buildKeyring', () => {
 		expect(slot.kdf).toEqual(linkSlot.kdf);
 		expect(slot.wrapped).not.toBe(linkSlot.wrapped);
 		const unwrapped = await unwrapContentKey(slot, remembered, 'acme');
-		const envelope = await seal(newContentKey, utf8('rebuilt'), pageAad('acme', ''));
-		expect(fromUtf8(await open(unwrapped, envelope, pageAad('acme', '')))).toBe('rebuilt');
+		const envelope = await seal(newContentKey, utf8('rebuilt'), pageAad('acme', BUILD, ''));
+		expect(fromUtf8(await open(unwrapped, envelope, pageAad('acme', BUILD, '')))).toBe('rebuilt');
 	});
 
 	it("changes only the rotated entry's credential, id and salt", async () => {
@@ -370,12 +371,25 @@ describe('iteration floor and keyring validation', () => {
 		['a password slot without iterations', { ...keyring(), slots: [{ ...keyring().slots[0]!, kdf: { name: 'PBKDF2', hash: 'SHA-256', salt } }] }],
 		['another client', { ...keyring(), client: 'globex' }],
 		['version 2', { ...keyring(), v: 2 }],
+		// A password slot declaring HKDF would run a fast derivation on typed passwords.
+		['a password slot declaring HKDF', { ...keyring(), slots: [{ ...keyring().slots[0]!, kdf: { name: 'HKDF', hash: 'SHA-256', salt } }] }],
+		['a link slot declaring PBKDF2', { ...keyring(), slots: [{ ...keyring().slots[1]!, kdf: pbkdf2(600_000) }] }],
+		['a slot of an unknown type', { ...keyring(), slots: [{ ...keyring().slots[1]!, type: 'token' }] }],
+		['a slot typed like an object property', { ...keyring(), slots: [{ ...keyring().slots[1]!, type: 'constructor' }] }],
+		['a slot with another hash', { ...keyring(), slots: [{ ...keyring().slots[0]!, kdf: { ...pbkdf2(600_000), hash: 'SHA-1' } }] }],
 		['no slots', { v: 1, client: 'acme' }],
 		['null', null],
 	])('refuses %s', async (_, value) => {
 		const error = await failure(() => parseKeyring(value, 'acme'));
 		expect(error).toBeInstanceOf(EnvelopeError);
 		expect((error as EnvelopeError).reason).toBe('version');
+	});
+
+	it('refuses a slot that is not an object with an id', async () => {
+		for (const slot of [null, 'slot', { type: 'link', kdf: { name: 'HKDF', hash: 'SHA-256', salt } }]) {
+			const error = await failure(() => parseKeyring({ ...keyring(), slots: [slot] }, 'acme'));
+			expect((error as EnvelopeError).reason).toBe('format');
+		}
 	});
 });
 

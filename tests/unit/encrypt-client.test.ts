@@ -8,7 +8,9 @@ import { encryptClient } from '../../src/integrations/gate/encrypt-client';
 import { generateContentKey } from '../../src/integrations/gate/build-keyring';
 import { readShell } from '../support/open-page';
 
-const PAGE = `<!doctype html><html><head><link rel="stylesheet" href="/_astro/index.Ab12.css"><link rel="stylesheet" href="/acme/own.css"></head><body><main id="main">${'<p>The zebrafinch ledger moved to Monday.</p>'.repeat(100)}</main></body></html>`;
+const PAGE = `<!doctype html><html><head><link rel="stylesheet" href="/_astro/index.Ab12.css"><link rel="stylesheet" href="/acme/own.css"></head><body><main id="main">${'<p>The zebrafinch ledger moved to Monday.</p>'.repeat(1000)}</main></body></html>`;
+
+const BUILD = { id: 'q8CEz2xk1Jw4r0n6u5Zf3A', time: '2026-12-01T09:30:00Z' };
 
 describe('encryptClient', () => {
 	it('writes a shell with the compressed page sealed inside, preloading only the shared stylesheets', async () => {
@@ -25,6 +27,7 @@ describe('encryptClient', () => {
 			rememberDays: 30,
 			keyring: { v: 1, client: 'acme', slots: [] },
 			contentKey,
+			build: BUILD,
 			assets: { script: '/_glasshouse/gate.js', style: '/_glasshouse/gate.css' },
 		});
 		expect(result.pages).toBe(1);
@@ -35,8 +38,9 @@ describe('encryptClient', () => {
 		expect(shell).not.toContain('zebrafinch');
 
 		const envelope = readShell(shell).payload as Envelope;
-		expect(envelope.v).toBe(2);
+		expect(envelope.v).toBe(3);
 		expect(fromBase64(envelope.ct).length).toBeLessThan(PAGE.length / 5);
-		expect(fromUtf8(await open(contentKey, envelope, pageAad('acme', '')))).toBe(PAGE);
+		expect(fromUtf8(await open(contentKey, envelope, pageAad('acme', BUILD, '')))).toBe(PAGE);
+		expect(readShell(shell).config).toMatchObject({ build: BUILD });
 	});
 });

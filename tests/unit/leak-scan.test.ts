@@ -311,6 +311,7 @@ describe('inlineImages', () => {
 });
 
 describe('renderShell', () => {
+	const BUILD = { id: 'q8CEz2xk1Jw4r0n6u5Zf3A', time: '2026-12-01T09:30:00Z' };
 	const PAGE = `<html><body><h1>${CLIENT_NAME}</h1><p>${UPDATE_SENTENCE}.</p><p>${DECISION_TITLE}</p><p>${FAQ_ANSWER}</p><a href="mailto:${EMAIL}">${EMAIL}</a></body></html>`;
 	let keyring: Keyring;
 	let envelope: Envelope;
@@ -319,8 +320,8 @@ describe('renderShell', () => {
 		const contentKey = await generateContentKey();
 		const access = [AccessEntrySchema.parse({ id: 'cfo', label: 'Quillfeather CFO', type: 'link' })];
 		keyring = await buildKeyring('acme', await resolveCredentials('acme', access, new Uint8Array(32).fill(3), {}), new Uint8Array(32).fill(3), contentKey);
-		envelope = await seal(contentKey, utf8(PAGE), pageAad('acme', ''));
-		input = { locale: 'en', agency: AGENCY, base: '/base/', client: 'acme', rememberDays: 30, keyring, envelope, assets: { script: '/base/_astro/gate.a1b2.js', style: '/base/_astro/gate.c3d4.css' } };
+		envelope = await seal(contentKey, utf8(PAGE), pageAad('acme', BUILD, ''));
+		input = { locale: 'en', agency: AGENCY, base: '/base/', client: 'acme', rememberDays: 30, keyring, build: BUILD, envelope, assets: { script: '/base/_astro/gate.a1b2.js', style: '/base/_astro/gate.c3d4.css' } };
 	});
 
 	/** The JSON inside `<script type="application/json" id="…">`. */
@@ -346,6 +347,7 @@ describe('renderShell', () => {
 			v: 1,
 			client: 'acme',
 			base: '/base/',
+			build: BUILD,
 			rememberDays: 30,
 			strings: {
 				'gate.opening': en['gate.opening'],

@@ -3,15 +3,15 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { utf8 } from '../../runtime/crypto/bytes';
-import { fileAad, pageAad, seal, sealFile } from '../../runtime/crypto/envelope';
+import { fileAad, pageAad, seal, sealFile, type BuildStamp } from '../../runtime/crypto/envelope';
 import type { Keyring } from '../../runtime/crypto/keyring';
 import { normalizePagePath } from '../../runtime/crypto/page-path';
 import type { Locale } from '../../i18n/locales';
 import { listFiles } from '../glasshouse/find-broken-links';
-import { PUBLIC_INDEX_FILE } from '../../runtime/search/public-index-files';
 import { FILE_CONCURRENCY, mapLimit } from '../../utils/map-limit';
 import { inlineImages } from './inline-assets';
 import { renderShell } from './render-shell';
+import { sealSearchIndex } from './seal-search-index';
 
 export interface EncryptClientInput {
 	outDir: string;
@@ -22,6 +22,8 @@ export interface EncryptClientInput {
 	rememberDays: number;
 	keyring: Keyring;
 	contentKey: CryptoKey;
+	/** This build's stamp, the same for every client: bound into every page and file sealed. */
+	build: BuildStamp;
 	assets: { script: string; style: string };
 }
 
@@ -37,34 +39,35 @@ function sharedStylesheets(html: string, base: string): string[] {
 /** Node's zlib on its worker threads: the same gzip format the browser's DecompressionStream reads. */
 const gzipAsync = promisify(gzip);
 
-/** Generic code that may stay readable inside a client folder; everything else is sealed. */
-const isPublicRuntimeFile = (relativePath: string) => relativePath.startsWith('pagefind/') && PUBLIC_INDEX_FILE.test(relativePath.slice('pagefind/'.length));
+const SEARCH_INDEX_FOLDER = 'pagefind/';
 
 /**
  * Replaces every HTML page under `dist/<client>/` by a lock-screen shell holding the page's
- * ciphertext, bound to client and path, and seals every other file in place (the search index)
- * for the browser's decrypting fetch. Returns the pages encrypted and the shared image files
- * that were inlined into them.
+ * ciphertext, bound to client, build and path; seals the search index under random names
+ * (seal-search-index.ts) and every other file in place. Returns the pages encrypted and the
+ * shared image files that were inlined into them.
  */
 export async function encryptClient(input: EncryptClientInput): Promise<{ pages: number; files: number; inlined: string[] }> {
 	const folder = path.join(input.outDir, input.client);
 	const inlined = new Set<string>();
-	const kinds = await mapLimit(await listFiles(folder), FILE_CONCURRENCY, async (file): Promise<'page' | 'file' | 'public'> => {
-		const absolute = path.join(folder, file);
-		const relativePath = file.split(path.sep).join('/');
-		if (!file.endsWith('.html')) {
-			if (isPublicRuntimeFile(relativePath)) return 'public';
-			await writeFile(absolute, await sealFile(input.contentKey, await readFile(absolute), fileAad(input.client, relativePath)));
+	const files = (await listFiles(folder)).map((file) => file.split(path.sep).join('/'));
+	const indexFiles = files.filter((file) => file.startsWith(SEARCH_INDEX_FOLDER)).map((file) => file.slice(SEARCH_INDEX_FOLDER.length));
+	const kinds = await mapLimit(files, FILE_CONCURRENCY, async (relativePath): Promise<'page' | 'file' | 'index'> => {
+		const absolute = path.join(folder, relativePath);
+		if (relativePath.startsWith(SEARCH_INDEX_FOLDER)) return 'index';
+		if (!relativePath.endsWith('.html')) {
+			await writeFile(absolute, await sealFile(input.contentKey, await readFile(absolute), fileAad(input.client, input.build.id, relativePath)));
 			return 'file';
 		}
 		const page = await inlineImages(await readFile(absolute, 'utf8'), input.outDir, input.base);
 		page.inlined.forEach((asset) => inlined.add(asset));
 		const relative = normalizePagePath(relativePath);
 		// Compressed first: ciphertext does not compress, so this is the only chance to (see compression.ts).
-		const envelope = await seal(input.contentKey, utf8(page.html), pageAad(input.client, relative), { compress: gzipAsync });
+		const envelope = await seal(input.contentKey, utf8(page.html), pageAad(input.client, input.build, relative), { compress: gzipAsync });
 		await writeFile(absolute, renderShell({ ...input, envelope, stylesheets: sharedStylesheets(page.html, input.base) }));
 		return 'page';
 	});
+	const index = indexFiles.length ? await sealSearchIndex({ folder: path.join(folder, SEARCH_INDEX_FOLDER), client: input.client, buildId: input.build.id, contentKey: input.contentKey, files: indexFiles }) : { files: 0, decoys: 0 };
 	const count = (kind: string) => kinds.filter((candidate) => candidate === kind).length;
-	return { pages: count('page'), files: count('file'), inlined: [...inlined] };
+	return { pages: count('page'), files: count('file') + index.files, inlined: [...inlined] };
 }

@@ -1,5 +1,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { listFiles } from '../glasshouse/find-broken-links';
+import { randomBytes, toBase64Url } from '../../runtime/crypto/bytes';
+import type { BuildStamp } from '../../runtime/crypto/envelope';
 import { IMAGE_FILE } from '../../utils/image-file';
 import path from 'node:path';
 import type { LoadedClient } from '../../model/load-content';
@@ -46,6 +48,7 @@ export async function encryptSite(input: EncryptSiteInput): Promise<EncryptSiteR
 			return { contentKey, keyring: await buildKeyring(slug, credentials, master, contentKey) };
 		}),
 	);
+	const build = newBuildStamp();
 	const inlined = new Set<string>();
 	let pages = 0;
 	let files = 0;
@@ -59,6 +62,7 @@ export async function encryptSite(input: EncryptSiteInput): Promise<EncryptSiteR
 			agency: input.agency,
 			rememberDays: settings.rememberDays,
 			...keys[index]!,
+			build,
 			assets,
 		});
 		pages += result.pages;
@@ -70,6 +74,11 @@ export async function encryptSite(input: EncryptSiteInput): Promise<EncryptSiteR
 	await Promise.all([...inlined].map((asset) => rm(path.join(input.outDir, asset), { force: true })));
 	await removeUnreferencedImages(input.outDir, new Set(gated.map((client) => client.slug)));
 	return { clients: gated.length, pages, files, milliseconds: Math.round(performance.now() - started) };
+}
+
+/** A random id and the time, to the second: see `BuildStamp`. */
+export function newBuildStamp(now = new Date()): BuildStamp {
+	return { id: toBase64Url(randomBytes(16)), time: now.toISOString().replace(/\.\d{3}Z$/, 'Z') };
 }
 
 async function removeUnreferencedImages(outDir: string, privateClients: Set<string>): Promise<void> {

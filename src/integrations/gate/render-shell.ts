@@ -1,4 +1,4 @@
-import type { Envelope } from '../../runtime/crypto/envelope';
+import type { BuildStamp, Envelope } from '../../runtime/crypto/envelope';
 import type { Keyring } from '../../runtime/crypto/keyring';
 import type { GateMessage } from '../../runtime/lock-screen';
 import type { Locale } from '../../i18n/locales';
@@ -11,6 +11,8 @@ export interface ShellInput {
 	client: string;
 	rememberDays: number;
 	keyring: Keyring;
+	/** Authenticated with the page (its AAD), so the gate can trust it to detect rollback. */
+	build: BuildStamp;
 	envelope: Envelope;
 	/** URLs of the unlock script and the lock screen's stylesheet. */
 	assets: { script: string; style: string };
@@ -34,7 +36,7 @@ const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
 export function renderShell(input: ShellInput): string {
 	const t = useTranslations(input.locale);
 	const strings = Object.fromEntries(RUNTIME_MESSAGES.map((key) => [key, t(key)]));
-	const config = { v: 1, client: input.client, base: input.base, rememberDays: input.rememberDays, strings, keyring: input.keyring };
+	const config = { v: 1, client: input.client, base: input.base, build: input.build, rememberDays: input.rememberDays, strings, keyring: input.keyring };
 	const title = t('gate.documentTitle', { agency: input.agency });
 	return `<!doctype html>
 <html lang="${input.locale}">

@@ -5,8 +5,11 @@ import { FILE_CONCURRENCY, mapLimit } from '../../utils/map-limit';
 
 const CLIENTS_AT_ONCE = 4;
 
-/** Pagefind's bundled interfaces; Glasshouse ships its own search page, so these are not published. */
-const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
+/**
+ * Pagefind's bundled interfaces (Glasshouse ships its own search page) and its Web Worker (the
+ * index is loaded with `noWorker`, see load-pagefind.ts): not published.
+ */
+const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight|worker)\.(js|css)$/;
 
 export interface ClientIndexReport {
 	client: string;

@@ -1,31 +1,39 @@
 import { concat, fromBase64, toBase64, utf8, type Bytes } from './bytes';
 import { gunzip, gzip } from './compression';
+import { pad, unpad } from './padding';
 
 /**
- * The versioned ciphertext format of every encrypted page:
- * `{ v, alg: "A256GCM", iv: base64(12 bytes), ct: base64(ciphertext ‖ 16-byte tag) }`, where
- * v 1 seals the plaintext as it is and v 2 seals it gzip-compressed (what the build writes).
- * A reader refuses any version or algorithm it does not know rather than guessing.
+ * The ciphertext formats of a private client's published files. Both pad before they encrypt
+ * (padding.ts), so a size tells only its bucket, and both bind the ciphertext to the client, the
+ * build and the file's place, so nothing can be moved, swapped in from another build unnoticed
+ * or relabelled. A reader knows exactly one version of each and refuses anything else: every
+ * file of a site comes from one build, so there is nothing older to read.
+ *
+ * Page: `{ v: 3, alg: "A256GCM", iv: base64(12 bytes), ct: base64(ciphertext ‖ 16-byte tag) }`,
+ * sealing the padded gzip of the page.
  */
 export interface Envelope {
-	v: 1 | 2;
+	v: 3;
 	alg: 'A256GCM';
 	iv: string;
 	ct: string;
 }
 
-/** The version `seal` writes without compression; `{ compress: true }` writes COMPRESSED_VERSION. */
-export const ENVELOPE_VERSION = 1;
-export const COMPRESSED_VERSION = 2;
-const VERSIONS: ReadonlySet<unknown> = new Set([ENVELOPE_VERSION, COMPRESSED_VERSION]);
-
-/**
- * A compressed envelope authenticates its version too, so relabelling it as v 1 (to have the
- * gate show compressed bytes as a page) fails authentication like any other change.
- */
-const versionedAad = (version: number, aad: Bytes): Bytes => (version === ENVELOPE_VERSION ? aad : concat(utf8(`glasshouse/envelope-v${version}|`), aad));
+export const ENVELOPE_VERSION = 3;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
+
+/**
+ * One build of the site: a random id (so two builds of the same content are unlinkable) and the
+ * time it ran. Both are authenticated with every page, so the browser can trust them to notice a
+ * page older than one it has already shown (a stale cache or a replayed copy).
+ */
+export interface BuildStamp {
+	/** 16 random bytes, base64url. */
+	id: string;
+	/** ISO 8601 in UTC, to the second. */
+	time: string;
+}
 
 /** Why a ciphertext was refused; the browser maps these to messages for people. */
 export class EnvelopeError extends Error {
@@ -39,47 +47,45 @@ export class EnvelopeError extends Error {
 }
 
 /**
- * Additional authenticated data binding a page to its client and path, so a ciphertext moved to
- * another page or another client's folder fails to decrypt.
+ * Additional authenticated data binding a page to its client, its build and its path, so a
+ * ciphertext moved to another page, another client's folder or shown with another build's
+ * stamp fails to decrypt.
  */
-export const pageAad = (client: string, path: string): Bytes => utf8(`glasshouse/v1/page|${client}|${path}`);
+export const pageAad = (client: string, build: BuildStamp, path: string): Bytes => utf8(`glasshouse/v3/page|${client}|${build.id}|${build.time}|${path}`);
 
 /**
- * AES-256-GCM with a fresh random 96-bit IV; with `compress`, of the gzip-compressed plaintext.
- * `compress` may be a gzip function of the caller's (the build passes Node's zlib, several times
- * faster than the Compression Streams API there).
+ * AES-256-GCM with a fresh random 96-bit IV, of the padded gzip of the page. `compress` may be a
+ * gzip function of the caller's (the build passes Node's zlib, several times faster than the
+ * Compression Streams API there).
  */
-export async function seal(key: CryptoKey, plaintext: Uint8Array, aad: Bytes, options: { compress?: boolean | ((bytes: Uint8Array) => Promise<Uint8Array>) } = {}): Promise<Envelope> {
-	const { compress } = options;
-	const version = compress ? COMPRESSED_VERSION : ENVELOPE_VERSION;
+export async function seal(key: CryptoKey, plaintext: Uint8Array, aad: Bytes, options: { compress?: (bytes: Uint8Array) => Promise<Uint8Array> } = {}): Promise<Envelope> {
 	const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-	const sealed = (compress ? await (typeof compress === 'function' ? compress : gzip)(plaintext) : plaintext) as Bytes;
-	const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: versionedAad(version, aad), tagLength: 128 }, key, sealed));
-	return { v: version, alg: 'A256GCM', iv: toBase64(iv), ct: toBase64(ct) };
+	const padded = pad(await (options.compress ?? gzip)(plaintext));
+	const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad, tagLength: 128 }, key, padded));
+	return { v: ENVELOPE_VERSION, alg: 'A256GCM', iv: toBase64(iv), ct: toBase64(ct) };
 }
 
 /** Checks the envelope's shape and opens it; any failure is an `EnvelopeError`, never plaintext. */
 export async function open(key: CryptoKey, envelope: unknown, aad: Bytes): Promise<Bytes> {
-	const { v, iv, ct } = parseEnvelope(envelope);
-	let plaintext: Bytes;
+	const { iv, ct } = parseEnvelope(envelope);
+	let padded: Bytes;
 	try {
-		plaintext = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: versionedAad(v, aad), tagLength: 128 }, key, ct));
+		padded = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: aad, tagLength: 128 }, key, ct));
 	} catch {
 		throw new EnvelopeError('authentication', 'the ciphertext failed authentication (wrong key, wrong page, or altered)');
 	}
-	if (v === ENVELOPE_VERSION) return plaintext;
 	try {
-		// Only authenticated bytes are decompressed.
-		return await gunzip(plaintext);
+		// Only authenticated bytes are unpadded and decompressed.
+		return await gunzip(unpad(padded));
 	} catch {
-		throw new EnvelopeError('format', 'the page could not be decompressed');
+		throw new EnvelopeError('format', 'the page could not be unpadded and decompressed');
 	}
 }
 
-export function parseEnvelope(envelope: unknown): { v: Envelope['v']; iv: Bytes; ct: Bytes } {
+export function parseEnvelope(envelope: unknown): { iv: Bytes; ct: Bytes } {
 	if (!envelope || typeof envelope !== 'object') throw new EnvelopeError('format', 'not an envelope');
 	const { v, alg, iv, ct } = envelope as Record<string, unknown>;
-	if (!VERSIONS.has(v) || alg !== 'A256GCM') throw new EnvelopeError('version', `unsupported envelope version ${String(v)} / ${String(alg)}`);
+	if (v !== ENVELOPE_VERSION || alg !== 'A256GCM') throw new EnvelopeError('version', `unsupported envelope version ${String(v)} / ${String(alg)}`);
 	if (typeof iv !== 'string' || typeof ct !== 'string') throw new EnvelopeError('format', 'envelope fields missing');
 	let ivBytes: Bytes;
 	let ctBytes: Bytes;
@@ -90,33 +96,39 @@ export function parseEnvelope(envelope: unknown): { v: Envelope['v']; iv: Bytes;
 		throw new EnvelopeError('format', 'envelope is not valid base64');
 	}
 	if (ivBytes.length !== IV_BYTES || ctBytes.length < TAG_BYTES) throw new EnvelopeError('format', 'envelope is truncated');
-	return { v: v as Envelope['v'], iv: ivBytes, ct: ctBytes };
+	return { iv: ivBytes, ct: ctBytes };
 }
 
-/** Binary envelope of an encrypted file (search index chunks and other assets): magic ‖ IV ‖ ciphertext+tag. */
-const FILE_MAGIC = utf8('GHE1');
+/**
+ * Binary envelope of every other sealed file (the search index): `magic ‖ IV ‖ ciphertext+tag`
+ * of the padded file. The magic names the version.
+ */
+export const FILE_MAGIC = 'GHE2';
+const FILE_MAGIC_BYTES = utf8(FILE_MAGIC);
 
-/** Binds a file's ciphertext to its client and its path below the client folder. */
-export const fileAad = (client: string, path: string): Bytes => utf8(`glasshouse/v1/file|${client}|${path}`);
+/** Binds a file's ciphertext to its client, its build and its published path below the client folder. */
+export const fileAad = (client: string, buildId: string, path: string): Bytes => utf8(`glasshouse/v2/file|${client}|${buildId}|${path}`);
 
 export async function sealFile(key: CryptoKey, plaintext: Uint8Array, aad: Bytes): Promise<Bytes> {
 	const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-	const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad, tagLength: 128 }, key, plaintext as Bytes));
-	const out = new Uint8Array(FILE_MAGIC.length + IV_BYTES + ct.length);
-	out.set(FILE_MAGIC, 0);
-	out.set(iv, FILE_MAGIC.length);
-	out.set(ct, FILE_MAGIC.length + IV_BYTES);
-	return out;
+	const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad, tagLength: 128 }, key, pad(plaintext)));
+	return concat(FILE_MAGIC_BYTES, iv, ct);
 }
 
 export async function openFile(key: CryptoKey, sealed: Uint8Array, aad: Bytes): Promise<Bytes> {
-	if (sealed.length < FILE_MAGIC.length + IV_BYTES + TAG_BYTES) throw new EnvelopeError('format', 'file envelope is truncated');
-	if (!FILE_MAGIC.every((byte, index) => sealed[index] === byte)) throw new EnvelopeError('version', 'not a Glasshouse v1 file envelope');
-	const iv = sealed.slice(FILE_MAGIC.length, FILE_MAGIC.length + IV_BYTES);
-	const ct = sealed.slice(FILE_MAGIC.length + IV_BYTES);
+	if (sealed.length < FILE_MAGIC_BYTES.length + IV_BYTES + TAG_BYTES) throw new EnvelopeError('format', 'file envelope is truncated');
+	if (!FILE_MAGIC_BYTES.every((byte, index) => sealed[index] === byte)) throw new EnvelopeError('version', `not a Glasshouse ${FILE_MAGIC} file envelope`);
+	const iv = sealed.slice(FILE_MAGIC_BYTES.length, FILE_MAGIC_BYTES.length + IV_BYTES);
+	const ct = sealed.slice(FILE_MAGIC_BYTES.length + IV_BYTES);
+	let padded: Bytes;
 	try {
-		return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: aad, tagLength: 128 }, key, ct));
+		padded = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: aad, tagLength: 128 }, key, ct));
 	} catch {
-		throw new EnvelopeError('authentication', 'the file failed authentication (wrong key, wrong path, or altered)');
+		throw new EnvelopeError('authentication', 'the file failed authentication (wrong key, wrong path, wrong build, or altered)');
+	}
+	try {
+		return unpad(padded);
+	} catch {
+		throw new EnvelopeError('format', 'the file could not be unpadded');
 	}
 }

@@ -87,6 +87,9 @@ export async function unwrapContentKey(slot: Slot, slotKey: CryptoKey, client: s
 	}
 }
 
+/** The only key derivation each slot type may declare. */
+const SLOT_KDF: Record<string, Kdf['name'] | undefined> = { password: 'PBKDF2', link: 'HKDF' };
+
 /** Validates a keyring read from a page; refuses unknown versions and weakened parameters. */
 export function parseKeyring(value: unknown, client: string): Keyring {
 	const keyring = value as Keyring;
@@ -94,7 +97,13 @@ export function parseKeyring(value: unknown, client: string): Keyring {
 		throw new EnvelopeError('version', 'unsupported or foreign keyring');
 	}
 	for (const slot of keyring.slots) {
-		if (slot.kdf?.name === 'PBKDF2' && !(slot.kdf.iterations >= MIN_PBKDF2_ITERATIONS)) throw new EnvelopeError('version', 'keyring below the PBKDF2 floor');
+		if (!slot || typeof slot !== 'object' || typeof slot.sid !== 'string') throw new EnvelopeError('format', 'malformed keyring slot');
+		// A slot's type decides what is typed into its KDF: a password slot declaring HKDF would
+		// run a fast derivation on guessable passwords, so type and KDF must agree exactly.
+		const expected = Object.hasOwn(SLOT_KDF, slot.type) ? SLOT_KDF[slot.type] : undefined;
+		if (!expected) throw new EnvelopeError('version', `unknown slot type ${String(slot.type)}`);
+		if (slot.kdf?.name !== expected || slot.kdf.hash !== 'SHA-256') throw new EnvelopeError('version', `a ${slot.type} slot must use ${expected} with SHA-256`);
+		if (slot.kdf.name === 'PBKDF2' && !(slot.kdf.iterations >= MIN_PBKDF2_ITERATIONS)) throw new EnvelopeError('version', 'keyring below the PBKDF2 floor');
 	}
 	return keyring;
 }

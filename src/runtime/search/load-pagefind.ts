@@ -1,4 +1,4 @@
-import { PUBLIC_INDEX_FILE } from './public-index-files';
+import { PUBLIC_INDEX_FILE, type FetchIndexFile } from './sealed-index';
 
 /**
  * Loads one client's Pagefind index. On a private site every index file is sealed; Pagefind is
@@ -21,26 +21,33 @@ export interface Pagefind {
 	filters(): Promise<Record<string, Record<string, number>>>;
 }
 
-type FetchDecrypted = (path: string) => Promise<ArrayBuffer>;
-
-
-export async function loadPagefind(base: string, client: string): Promise<Pagefind> {
+/**
+ * Pagefind swallows some failed loads (an index chunk that cannot be read just contributes no
+ * words), so a sealed file that fails authentication would leave the search waiting or quietly
+ * incomplete. Every failure is reported through `onFailure` as well as thrown.
+ */
+export async function loadPagefind(base: string, client: string, onFailure: (error: unknown) => void = () => {}): Promise<Pagefind> {
 	const clientRoot = `${base}${client}/`;
 	const folder = `${clientRoot}pagefind/`;
-	const gate = (globalThis as { glasshouse?: { fetchDecrypted: FetchDecrypted } }).glasshouse;
-	if (gate) wrapFetch(folder, clientRoot, gate.fetchDecrypted);
+	const gate = (globalThis as { glasshouse?: { fetchIndexFile: FetchIndexFile } }).glasshouse;
+	if (gate) wrapFetch(folder, gate.fetchIndexFile, onFailure);
 	const pagefind = (await import(/* @vite-ignore */ `${folder}pagefind.js`)) as Pagefind;
 	await pagefind.options({ basePath: folder, baseUrl: clientRoot, noWorker: true, excerptLength: 24 });
 	return pagefind;
 }
 
-function wrapFetch(folder: string, clientRoot: string, fetchDecrypted: FetchDecrypted): void {
+function wrapFetch(folder: string, fetchIndexFile: FetchIndexFile, onFailure: (error: unknown) => void): void {
 	const original = globalThis.fetch.bind(globalThis);
 	globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
 		const url = new URL(input instanceof Request ? input.url : String(input), location.href);
 		const name = url.pathname.slice(folder.length);
 		if (url.origin !== location.origin || !url.pathname.startsWith(folder) || PUBLIC_INDEX_FILE.test(name)) return original(input, init);
-		// Decrypted bytes go straight to Pagefind: never into localStorage, sessionStorage or a cache.
-		return new Response(await fetchDecrypted(url.pathname.slice(clientRoot.length)), { status: 200 });
+		try {
+			// Decrypted bytes go straight to Pagefind: never into localStorage, sessionStorage or a cache.
+			return new Response(await fetchIndexFile(name), { status: 200 });
+		} catch (error) {
+			onFailure(error);
+			throw error;
+		}
 	};
 }

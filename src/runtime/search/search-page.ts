@@ -10,6 +10,7 @@ interface Labels {
 	prompt: string;
 	loading: string;
 	failed: string;
+	damaged: string;
 }
 
 /** Wires the search page: form ↔ URL fragment ↔ Pagefind ↔ result list. */
@@ -24,17 +25,29 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
 	// Marks read by `npm run bench:browser`: loading the index, then each query until shown.
 	performance.mark('glasshouse:search-init');
 
+	// A sealed index file that fails to open (altered, or left over from another build) ends the
+	// search for this page view: results built from part of an index would be quietly wrong.
+	let broken = false;
+	const fail = (message: string) => {
+		broken = true;
+		generation++;
+		list.replaceChildren();
+		status.textContent = message;
+		root.dataset.state = 'failed';
+	};
+	let generation = 0;
 	let pagefind: Pagefind;
 	try {
-		pagefind = await loadPagefind(base, client);
+		pagefind = await loadPagefind(base, client, () => fail(labels.damaged));
 		await fillFilters(form, await pagefind.filters(), labels);
 	} catch {
-		status.textContent = labels.failed;
+		if (!broken) fail(labels.failed);
 		return;
 	}
+	if (broken) return;
 
-	let generation = 0;
 	const run = async () => {
+		if (broken) return;
 		const state = stateOf(form);
 		history.replaceState(history.state, '', `${location.pathname}${location.search}${writeState(state)}`);
 		const filters = Object.fromEntries(FILTERS.filter((name) => state[name]).map((name) => [name, state[name]]));
@@ -47,9 +60,16 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
 		performance.mark(`glasshouse:query-${mine}`);
 		status.textContent = labels.loading;
 		const sort = state.sort === 'relevance' ? undefined : { date: state.sort === 'newest' ? ('desc' as const) : ('asc' as const) };
-		const search = await pagefind.search(state.q.trim() || null, { filters, sort });
-		const results = await Promise.all(search.results.slice(0, 30).map((result) => result.data()));
-		if (mine !== generation) return; // A newer query has started; drop this one.
+		let search: Awaited<ReturnType<Pagefind['search']>>;
+		let results: PagefindResult[];
+		try {
+			search = await pagefind.search(state.q.trim() || null, { filters, sort });
+			results = await Promise.all(search.results.slice(0, 30).map((result) => result.data()));
+		} catch {
+			if (!broken) fail(labels.damaged);
+			return;
+		}
+		if (mine !== generation || broken) return; // A newer query has started, or the index failed; drop this one.
 		list.replaceChildren(...results.map((result) => renderResult(result, labels, dates)));
 		status.textContent = results.length ? labels.count.replace('{count}', String(search.results.length)) : labels.none;
 		performance.measure(mine === 1 ? 'glasshouse:first-query' : 'glasshouse:query', mine === 1 ? 'glasshouse:search-init' : `glasshouse:query-${mine}`);

@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fromBase64 } from '../../src/runtime/crypto/bytes';
+import { paddedLength } from '../../src/runtime/crypto/padding';
+import { PUBLIC_INDEX_FILE } from '../../src/runtime/search/sealed-index';
+import { listFiles } from '../../src/integrations/glasshouse/find-broken-links';
+import { buildSite, ROOT } from '../support/build-site';
+import { openSearchIndex, readShell } from '../support/open-page';
+
+/**
+ * The attack: Pagefind names every file after a SHA-1 of its unencrypted bytes, and a filter file
+ * holds a few low-entropy values (statuses, years, tags). An outsider with only the published
+ * files brute-forced a filter file's 7-hex name offline and recovered a client's real statuses;
+ * names were also identical across builds of unchanged content, so anyone could see what changed.
+ * Here an attacker has two builds of the same content and tries every way a name, size or count
+ * could still be a function of the plaintext.
+ */
+const CONTENT = path.join(ROOT, 'content');
+const CLIENTS = ['tidewater-logistics', 'jinghong-precision', 'lanshan-tea', 'harbour-museum'];
+const first = path.join(ROOT, 'tests/.output/demo-root');
+let second: string;
+
+const published = async (outDir: string, client: string) => (await listFiles(path.join(outDir, client))).map((file) => file.split(path.sep).join('/'));
+const sealedIndexNames = async (outDir: string, client: string) =>
+	(await published(outDir, client)).filter((file) => file.startsWith('pagefind/') && !PUBLIC_INDEX_FILE.test(file.slice('pagefind/'.length))).map((file) => file.slice('pagefind/'.length));
+
+/** Every textual form of every prefix an attacker could compute from a plaintext file. */
+function hashForms(bytes: Uint8Array): string[] {
+	return ['sha1', 'sha256'].flatMap((algorithm) => {
+		const digest = createHash(algorithm).update(bytes).digest();
+		return [digest.toString('hex'), digest.toString('base64'), digest.toString('base64url')];
+	});
+}
+
+describe('an outsider with every published file of two builds of the same content', () => {
+	beforeAll(async () => {
+		if (!existsSync(first)) expect((await buildSite('demo-root', 'content')).status).toBe(0);
+		const again = await buildSite('demo-again', 'content');
+		expect(again.status, again.stderr).toBe(0);
+		second = again.outDir;
+	});
+
+	it('finds no index file name the two builds share', async () => {
+		for (const client of CLIENTS) {
+			const before = new Set(await sealedIndexNames(first, client));
+			const after = await sealedIndexNames(second, client);
+			expect(before.size, client).toBeGreaterThan(10);
+			expect(after.filter((name) => before.has(name)), client).toEqual([]);
+		}
+	});
+
+	it('finds no name that is, or contains, a prefix of a SHA-1 or SHA-256 (hex or base64) of any decrypted index file', async () => {
+		for (const outDir of [first, second]) {
+			for (const client of CLIENTS) {
+				const { files } = await openSearchIndex(outDir, CONTENT, client);
+				const hashes = [...files.values()].flatMap((file) => hashForms(file.plain));
+				// Pagefind's own names carry 7 hex digits of a hash; a random 32-digit name starts with
+				// one of these few hundred prefixes by chance about once in a million builds.
+				const prefixes = new Set(hashes.map((hash) => hash.slice(0, 7)));
+				for (const name of await sealedIndexNames(outDir, client)) {
+					expect(hashes.some((hash) => hash.startsWith(name)), `${client}/pagefind/${name}`).toBe(false);
+					expect(prefixes.has(name.slice(0, 7)), `${client}/pagefind/${name}`).toBe(false);
+				}
+				// Pagefind's plaintext-derived names survive only inside the sealed manifest.
+				const names = (await published(outDir, client)).join('\n');
+				for (const pagefindName of files.keys()) {
+					const hash = /_([0-9a-f]{7,})\./.exec(pagefindName)?.[1];
+					if (hash) expect(names, pagefindName).not.toContain(hash);
+				}
+			}
+		}
+	});
+
+	it('sees every filter file at the same size, whatever statuses, years and tags it holds', async () => {
+		for (const client of CLIENTS) {
+			const { files } = await openSearchIndex(first, CONTENT, client);
+			const filters = [...files.entries()].filter(([name]) => name.startsWith('filter/'));
+			expect(filters.length, client).toBeGreaterThan(1);
+			const plainSizes = new Set(filters.map(([, file]) => file.plain.length));
+			const sealedSizes = new Set(filters.map(([, file]) => statSync(path.join(first, client, 'pagefind', file.published)).size));
+			expect(plainSizes.size, `${client}: the filter files differ in plaintext`).toBeGreaterThan(1);
+			expect(sealedSizes.size, client).toBe(1);
+		}
+	});
+
+	it('sees only bucketed sizes: every sealed file and every page ciphertext is a padded length', async () => {
+		const buckets = (size: number) => paddedLength(size - 4) === size;
+		for (const client of CLIENTS) {
+			for (const name of await sealedIndexNames(first, client)) {
+				const size = statSync(path.join(first, client, 'pagefind', name)).size - 4 - 12 - 16;
+				expect(buckets(size), `${client}/pagefind/${name}: ${size}`).toBe(true);
+			}
+			const pages = (await published(first, client)).filter((file) => file.endsWith('.html'));
+			for (const page of pages) {
+				const { payload } = readShell(readFileSync(path.join(first, client, page), 'utf8'));
+				const size = fromBase64((payload as { ct: string }).ct).length - 16;
+				expect(buckets(size), `${client}/${page}: ${size}`).toBe(true);
+			}
+		}
+	});
+
+	it('learns nothing about the build from its id: two builds have different, random ids', async () => {
+		const ids = [first, second].map((outDir) => readShell(readFileSync(path.join(outDir, CLIENTS[0]!, 'index.html'), 'utf8')).config.build.id);
+		expect(ids[0]).not.toBe(ids[1]);
+		for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+	});
+});

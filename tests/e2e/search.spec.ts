@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { unlockWithLink } from './unlock';
 
@@ -66,6 +68,21 @@ test.describe('searching a client site after unlocking', () => {
 		await box.press('Enter');
 		await expect(page).toHaveURL(/\/search\/#q=Netlify$/);
 		await expect(results(page).first()).toContainText('Netlify');
+	});
+
+	test('the index still loads lazily: the first query fetches only part of the sealed files', async ({ page }) => {
+		const fetched = new Set<string>();
+		page.on('request', (request) => {
+			const match = /\/pagefind\/([^/?]+)$/.exec(new URL(request.url()).pathname);
+			if (match && !/^(pagefind\.js|wasm\.)/.test(match[1]!)) fetched.add(match[1]!);
+		});
+		await page.goto(`${TIDEWATER}/search/#q=Harbourmaster`);
+		await expect(results(page).first()).toBeVisible();
+		const sealed = readdirSync(path.resolve(import.meta.dirname, `../.output/e2e/${TIDEWATER}/pagefind`)).filter((name) => !/^(pagefind\.js|wasm\.)/.test(name));
+		expect(sealed.length).toBeGreaterThan(60);
+		// The manifest, the entry, the metadata, the filters, a word chunk and one fragment or two.
+		expect(fetched.size).toBeGreaterThan(3);
+		expect(fetched.size).toBeLessThan(sealed.length / 4);
 	});
 
 	test('screenshots of results with filters, in both languages', async ({ page }) => {

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Serves a built site from a folder under a base path, like GitHub Pages does:
-//   node tests/support/static-server.mjs <dir> <port> [base]
+//   node tests/support/static-server.mjs <dir> <port> [base] [--headers]
 // Directory URLs need their trailing slash and serve index.html; unknown paths get 404.html.
+// With --headers, every response also carries the headers the site's own `_headers` file gives
+// its path, as Netlify and Cloudflare Pages send them (Content-Security-Policy included).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,14 +26,31 @@ const TYPES = {
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.xml', '.txt']);
 
 /**
- * Starts the server; resolves once it listens. Port 0 picks a free one (see `server.address()`).
- * With `gzip`, text is sent gzip-encoded to browsers that accept it, as real hosts do.
+ * The build's `_headers` file as a function of the URL path, parsed by the same code the tests of
+ * that file use. Loaded through tsx (the parser is TypeScript) and only when asked for; a site
+ * without `_headers` is an error, so a test can never pass by silently serving no policy.
  */
-export function serve(dir, port, base = '/', { gzip = false } = {}) {
+async function hostHeaders(root) {
+	const file = await readFile(path.join(root, '_headers'), 'utf8').catch(() => {
+		throw new Error(`${root} has no _headers file to apply; build the site first`);
+	});
+	const { tsImport } = await import('tsx/esm/api');
+	const { headersFor } = await tsImport('../../src/integrations/glasshouse/security-headers.ts', import.meta.url);
+	return (urlPath) => headersFor(file, urlPath);
+}
+
+/**
+ * Starts the server; resolves once it listens. Port 0 picks a free one (see `server.address()`).
+ * With `gzip`, text is sent gzip-encoded to browsers that accept it, as real hosts do. With
+ * `headers`, every response (redirects and 404s too) carries what `<dir>/_headers` gives its path.
+ */
+export async function serve(dir, port, base = '/', { gzip = false, headers = false } = {}) {
 	const root = path.resolve(dir);
 	const prefix = base.endsWith('/') ? base : `${base}/`;
+	const extraHeaders = headers ? await hostHeaders(root) : () => ({});
 	const server = createServer(async (request, response) => {
 		const url = new URL(request.url ?? '/', 'http://localhost');
+		for (const [name, value] of Object.entries(extraHeaders(url.pathname))) response.setHeader(name, value);
 		let pathname = decodeURIComponent(url.pathname);
 		if (!pathname.startsWith(prefix)) return notFound(response);
 		pathname = pathname.slice(prefix.length);
@@ -71,7 +90,14 @@ export function serve(dir, port, base = '/', { gzip = false } = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	const [dir = 'dist', port = '4321', base = '/'] = process.argv.slice(2);
-	await serve(dir, Number(port), base);
-	process.stdout.write(`Serving ${dir} at http://127.0.0.1:${port}${base}\n`);
+	const args = process.argv.slice(2);
+	const headers = args.includes('--headers');
+	const [dir = 'dist', port = '4321', base = '/'] = args.filter((arg) => arg !== '--headers');
+	try {
+		await serve(dir, Number(port), base, { headers });
+	} catch (error) {
+		process.stderr.write(`${error instanceof Error ? error.message : error}\n`);
+		process.exit(1);
+	}
+	process.stdout.write(`Serving ${dir} at http://127.0.0.1:${port}${base}${headers ? ', with the headers of its _headers file' : ''}\n`);
 }

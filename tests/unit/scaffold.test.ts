@@ -68,7 +68,7 @@ describe('_headers', () => {
 		const file = headersFile('/status/');
 		expect(file.split('\n')[1]).toBe('/status/*');
 		expect(headersFor(file, '/status/acme/updates/')).toEqual({
-			'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+			'Content-Security-Policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
 			'X-Robots-Tag': 'noindex',
 			'Referrer-Policy': 'no-referrer',
 			'X-Frame-Options': 'DENY',

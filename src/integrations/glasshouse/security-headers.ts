@@ -6,10 +6,15 @@ import path from 'node:path';
  * an external file from the site itself (decrypted pages re-create their script tags, never
  * inline code), pages use inline style attributes (accent colour, progress bars) and inline
  * images as data: URIs, and the search index is fetched from the same origin.
+ *
+ * Search runs Pagefind's WebAssembly (fetched from the site, compiled with
+ * `WebAssembly.instantiate`), which browsers refuse under `script-src 'self'` alone.
+ * `'wasm-unsafe-eval'` allows compiling WebAssembly and nothing else: `eval`, `new Function` and
+ * string timers stay blocked (that would take `'unsafe-eval'`), as do inline and foreign scripts.
  */
 export const CONTENT_SECURITY_POLICY = [
 	"default-src 'self'",
-	"script-src 'self'",
+	"script-src 'self' 'wasm-unsafe-eval'",
 	"style-src 'self' 'unsafe-inline'",
 	"img-src 'self' data:",
 	"connect-src 'self'",

@@ -51,7 +51,13 @@ export async function serve(dir, port, base = '/', { gzip = false, headers = fal
 	const server = createServer(async (request, response) => {
 		const url = new URL(request.url ?? '/', 'http://localhost');
 		for (const [name, value] of Object.entries(extraHeaders(url.pathname))) response.setHeader(name, value);
-		let pathname = decodeURIComponent(url.pathname);
+		let pathname;
+		try {
+			pathname = decodeURIComponent(url.pathname);
+		} catch {
+			// A malformed %-sequence names no file; hosts answer it with 400 or 404, never a crash.
+			return notFound(response);
+		}
 		if (!pathname.startsWith(prefix)) return notFound(response);
 		pathname = pathname.slice(prefix.length);
 		const target = path.join(root, pathname);

@@ -46,9 +46,15 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
 	}
 	if (broken) return;
 
+	// The query and filters last run. Leaving the search box fires `change` after `input` already
+	// ran the same query; running it again would redraw the list under a pointer about to click.
+	let lastRun: string | undefined;
 	const run = async () => {
 		if (broken) return;
 		const state = stateOf(form);
+		const key = writeState(state);
+		if (key === lastRun) return;
+		lastRun = key;
 		history.replaceState(history.state, '', `${location.pathname}${location.search}${writeState(state)}`);
 		const filters = Object.fromEntries(FILTERS.filter((name) => state[name]).map((name) => [name, state[name]]));
 		if (!state.q.trim() && Object.keys(filters).length === 0) {

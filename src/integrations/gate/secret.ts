@@ -11,7 +11,7 @@ const GENERATE_HINT = 'Generate one with `npm run glasshouse -- secret` and put 
 
 /**
  * Reads GLASSHOUSE_SECRET from the environment, else from `.env` in `root`, and decodes it
- * (hex or base64, at least 32 bytes). Throws a `SecretError` that says what to do.
+ * (hex or base64, at least 32 random bytes). Throws a `SecretError` that says what to do.
  */
 export async function loadSecret(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Promise<Uint8Array> {
 	const value = env.GLASSHOUSE_SECRET ?? (await readDotEnv(root)).GLASSHOUSE_SECRET;

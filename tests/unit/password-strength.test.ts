@@ -9,7 +9,7 @@ function refusal(password: string, context: string[] = []) {
 	const verdict = judgePassword(password, context);
 	expect(verdict.ok, `${password} was accepted at ${verdict.bits} bits`).toBe(false);
 	expect(verdict.bits).toBeLessThan(MIN_PASSWORD_BITS);
-	expect(verdict.reason).toMatch(/^it could be guessed quickly: it is built from .+, which attackers try first \(estimated at [\d.]+ bits; at least 60 are required\)$/);
+	expect(verdict.reason).toMatch(/^it could be guessed quickly, because it is built from .+, which attackers try first \(estimated at [\d.]+ bits; at least 60 are required\)$/);
 	expect(verdict.reason).not.toContain(password);
 	return { reason: verdict.reason!, advice: verdict.advice! };
 }

@@ -38,7 +38,7 @@ export function judgePassword(password: string, context: string[] = []): Passwor
 	}
 	if (bits < MIN_PASSWORD_BITS) {
 		const found = [...estimate.weaknesses].map((weakness) => WEAKNESS_WORDS[weakness]);
-		const madeOf = found.length ? `: it is built from ${list(found)}, which attackers try first` : '';
+		const madeOf = found.length ? `, because it is built from ${list(found)}, which attackers try first` : '';
 		return { ok: false, bits, reason: `it could be guessed quickly${madeOf} (estimated at ${bits} bits; at least ${MIN_PASSWORD_BITS} are required)`, advice: advice(estimate.mainScript) };
 	}
 	return { ok: true, bits };

@@ -133,7 +133,7 @@ function latinBits(text: string, context: string[], weaknesses: Set<Weakness>): 
 }
 
 /** Bits of a string of independent random characters from the character classes it uses. */
-export function randomStringBits(text: string): number {
+function randomStringBits(text: string): number {
 	const pools: Array<[RegExp, number]> = [[/[a-z]/, 26], [/[A-Z]/, 26], [/[0-9]/, 10], [/[ -/:-@[-`{-~]/, 33], [/[^\x00-\x7f]/, 100]];
 	const pool = pools.reduce((size, [pattern, count]) => (pattern.test(text) ? size + count : size), 0);
 	return [...text].length * Math.log2(Math.max(pool, 2));

@@ -9,8 +9,11 @@ import { resolveCredentials } from '../../src/integrations/gate/build-keyring';
 import { decodeSecret } from '../../src/integrations/gate/secret';
 import { loadContent } from '../../src/model/load-content';
 
-/** The fixed GLASSHOUSE_SECRET of test builds (never used anywhere else). */
-export const TEST_SECRET = 'a3f1c2d4e5b60718293a4b5c6d7e8f90112233445566778899aabbccddeeff00';
+/**
+ * The fixed GLASSHOUSE_SECRET of test builds (never used anywhere else): 32 random bytes, since
+ * the build refuses a secret with a visible pattern (repeats, counting, words).
+ */
+export const TEST_SECRET = '40a4b6818d221c8cea87919410478230cfffadf8cc30cef3c2f0dc5ef7e00c2c';
 
 /** The parts of a shell page the unlock code reads. */
 export function readShell(html: string): { config: { client: string; base: string; build: BuildStamp; keyring: unknown }; payload: unknown } {

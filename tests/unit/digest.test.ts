@@ -14,6 +14,7 @@ import { ChangeSchema } from '../../src/schemas/change';
 import { MeetingSchema } from '../../src/schemas/meeting';
 import { MilestoneSchema } from '../../src/schemas/milestone';
 import { UpdateSchema, type UpdateInput } from '../../src/schemas/update';
+import { TEST_SECRET } from '../support/open-page';
 import { cli, freshCopyEachTest, RECORDS_CONTENT } from '../support/temp-content';
 
 describe('escapeHtml', () => {
@@ -177,7 +178,7 @@ describe('composeDigest', () => {
 describe('glasshouse digest', () => {
 	let content: string;
 	freshCopyEachTest(RECORDS_CONTENT, '2026-03-16', (copy) => (content = copy));
-	const SECRET = 'ab'.repeat(32);
+	const SECRET = TEST_SECRET;
 
 	it('prints subject, plain text and HTML between markers, with notes for the PM and no passwords or links', async () => {
 		vi.stubEnv('GLASSHOUSE_SECRET', SECRET);

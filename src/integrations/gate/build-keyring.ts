@@ -34,7 +34,7 @@ export async function resolveCredentials(client: string, access: AccessEntry[], 
 			const password = env[entry.passwordEnv];
 			if (!password) throw new AccessError(`${client}: access entry "${entry.id}" takes its password from $${entry.passwordEnv}, which is not set. Set it in the environment or .env, or remove "passwordEnv" to use a derived passphrase.`);
 			const verdict = judgePassword(password, [client, entry.id, entry.label]);
-			if (!verdict.ok) throw new AccessError(`${client}: the password in $${entry.passwordEnv} (access entry "${entry.id}") is too weak: ${verdict.reason}. Choose a longer one, or remove "passwordEnv" to use a derived six-word passphrase.`);
+			if (!verdict.ok) throw new AccessError(`${client}: the password in $${entry.passwordEnv} (access entry "${entry.id}") is too weak: ${verdict.reason}. ${verdict.advice}.`);
 			credentials.push({ entry, password });
 		} else {
 			credentials.push({ entry, password: await derivePassphrase(master, client, entry.id, entry.rotation) });

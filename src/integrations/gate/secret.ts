@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { estimateSecretBits, MIN_SECRET_BITS } from './secret-strength';
 
 export const MIN_SECRET_BYTES = 32;
 
@@ -10,7 +11,7 @@ const GENERATE_HINT = 'Generate one with `npm run glasshouse -- secret` and put 
 
 /**
  * Reads GLASSHOUSE_SECRET from the environment, else from `.env` in `root`, and decodes it
- * (hex or base64, at least 32 bytes). Throws a `SecretError` that says what to do.
+ * (hex or base64, at least 32 random bytes). Throws a `SecretError` that says what to do.
  */
 export async function loadSecret(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Promise<Uint8Array> {
 	const value = env.GLASSHOUSE_SECRET ?? (await readDotEnv(root)).GLASSHOUSE_SECRET;
@@ -18,19 +19,27 @@ export async function loadSecret(env: NodeJS.ProcessEnv = process.env, root = pr
 	return decodeSecret(value);
 }
 
+/**
+ * Decodes a secret and refuses one that is not random. Length alone proves nothing: 64 zeros are
+ * valid hex for 32 bytes, and a site built with them has passwords and links anyone can compute.
+ * So the decoded bytes and the typed text are judged by `estimateSecretBits`, which looks for
+ * what people type instead of random bytes (one value repeated, counting, short patterns, words).
+ */
 export function decodeSecret(value: string): Uint8Array {
 	const text = value.trim();
 	let bytes: Uint8Array | undefined;
-	if (/^[0-9a-fA-F]+$/.test(text) && text.length % 2 === 0) bytes = Buffer.from(text, 'hex');
-	else if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(text) && isCanonicalBase64(text)) bytes = Buffer.from(text, 'base64');
-	if (!bytes) throw new SecretError(`GLASSHOUSE_SECRET must be hex or base64 of random bytes. ${GENERATE_HINT}`);
-	// A phrase of letters also parses as base64; random bytes in base64 mix character classes.
-	const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[+/_-]/].filter((pattern) => pattern.test(text)).length;
-	if (!/^[0-9a-fA-F]+$/.test(text) && classes < 2) {
-		throw new SecretError(`GLASSHOUSE_SECRET looks like a chosen phrase, not random bytes. ${GENERATE_HINT}`);
-	}
+	let encoding: 'hex' | 'base64' | undefined;
+	if (/^[0-9a-fA-F]+$/.test(text) && text.length % 2 === 0) [bytes, encoding] = [Buffer.from(text, 'hex'), 'hex'];
+	else if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(text) && isCanonicalBase64(text)) [bytes, encoding] = [Buffer.from(text, 'base64'), 'base64'];
+	if (!bytes || !encoding) throw new SecretError(`GLASSHOUSE_SECRET must be hex or base64 of random bytes. ${GENERATE_HINT}`);
 	if (bytes.length < MIN_SECRET_BYTES) {
 		throw new SecretError(`GLASSHOUSE_SECRET holds ${bytes.length} bytes; at least ${MIN_SECRET_BYTES} random bytes are required. ${GENERATE_HINT}`);
+	}
+	const estimate = estimateSecretBits(text, encoding, bytes);
+	if (estimate.bits < MIN_SECRET_BITS) {
+		throw new SecretError(
+			`GLASSHOUSE_SECRET is not random: ${estimate.weakness}. Anyone who guesses it can compute every client's passwords and links (it is worth about ${Math.floor(estimate.bits)} bits; at least ${MIN_SECRET_BITS} are required). Make a new one with \`npm run glasshouse -- secret\` and put it in your git-ignored .env file (GLASSHOUSE_SECRET=…) and your CI's secrets. A new secret changes every password and link: send them again with \`npm run glasshouse -- share <client>\`.`,
+		);
 	}
 	return new Uint8Array(bytes);
 }

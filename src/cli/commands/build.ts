@@ -2,6 +2,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { build } from 'astro';
+import { astroConfig } from '../../astro-config';
 import { contentDir } from '../../model/content-dir';
 import { deriveSlotKeysAhead } from '../../integrations/gate/build-keyring';
 import { generateSecret, loadSecret, readDotEnv, SecretError } from '../../integrations/gate/secret';
@@ -45,9 +46,9 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
 
 	// Whatever happens next, the previous site must not be mistaken for this build's result.
 	await rm(outDir, { recursive: true, force: true });
-	// What the check loaded only decides whether a secret is needed and what `--demo` prints; the
-	// encryption step loads the content again after rendering, so a client added meanwhile is
-	// still encrypted.
+	// What the check loaded decides, once, which clients are private: the encryption step is handed
+	// it and never reads client.yaml again, so a file changed while Astro renders cannot publish a
+	// client in clear (a client folder the check did not see stops the build instead).
 	const loaded = await timed('check', () => checkAndReport({ content: path.resolve(root, content) }, output));
 	if (loaded.errors.length) {
 		output.error('✗ Build stopped before rendering: the content has errors. Nothing was written to dist/.');
@@ -72,7 +73,7 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
 		await rm(staging, { recursive: true, force: true });
 		await mkdir(path.dirname(staging), { recursive: true });
 		try {
-			await timed('astro', () => build({ root, outDir: staging, cacheDir: astroCacheDir(root, content), logLevel: process.env.GLASSHOUSE_LOG_LEVEL === 'debug' ? 'debug' : 'info' }));
+			await timed('astro', () => build({ ...astroConfig({ checkedContent: loaded }), configFile: false, root, outDir: staging, cacheDir: astroCacheDir(root, content), logLevel: process.env.GLASSHOUSE_LOG_LEVEL === 'debug' ? 'debug' : 'info' }));
 		} catch (error) {
 			await rm(staging, { recursive: true, force: true });
 			output.error(`✗ Build failed: ${describeBuildError(error)}\nNothing was written to ${path.relative(root, outDir) || outDir}.`);

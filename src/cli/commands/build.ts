@@ -10,6 +10,7 @@ import { timed, writeBuildTimings } from '../../integrations/glasshouse/build-ti
 import { describeAccess } from './share';
 import type { Output } from '../output';
 import { withBuildLock } from '../build-lock';
+import { stagingRoot } from '../stale-staging';
 import { astroCacheDir } from '../astro-cache-dir';
 import { checkAndReport } from './check';
 
@@ -39,7 +40,7 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
 	const root = path.resolve(options.root ?? process.cwd());
 	const outDir = path.resolve(root, options.out ?? 'dist');
 	// One staging folder per output folder, so builds of different sites never share one.
-	const staging = path.join(root, '.glasshouse', 'staging', createHash('sha256').update(outDir).digest('hex').slice(0, 12));
+	const staging = path.join(stagingRoot(root), createHash('sha256').update(outDir).digest('hex').slice(0, 12));
 	const content = options.content ?? contentDir();
 	// The content layer and the checker must read the same folder.
 	process.env.GLASSHOUSE_CONTENT = content;

@@ -4,7 +4,7 @@ import type { AstroIntegration } from 'astro';
 import { contentDir } from '../../model/content-dir';
 import { loadContent, type LoadedContent } from '../../model/load-content';
 import { timed } from './build-timings';
-import { checkOutputFolders } from './output-folders';
+import { ASTRO_FOLDER_COPY, checkOutputFolders } from './output-folders';
 import { isPlainBenchmark, privateClientsOf } from './plain-benchmark';
 import { runPostBuild } from './post-build';
 
@@ -48,15 +48,16 @@ export default function glasshouse(options: GlasshouseOptions = {}): AstroIntegr
 				}
 				const content = decided;
 				if (isPlainBenchmark()) {
-					await checkOutputFolders(outDir, content).catch(async (error) => {
-						await rm(outDir, { recursive: true, force: true });
-						throw error;
-					});
 					const privateClients = privateClientsOf(content);
 					if (privateClients.length) {
 						await rm(outDir, { recursive: true, force: true });
 						throw new Error(`GLASSHOUSE_BENCHMARK_PLAIN builds only public clients, and ${privateClients.join(', ')} ${privateClients.length === 1 ? 'is' : 'are'} private. The output was removed. Unset GLASSHOUSE_BENCHMARK_PLAIN to build this site.`);
 					}
+					// Its output folder lies outside the project, where Astro adds its .astro/ files; it is never deployed.
+					await checkOutputFolders(outDir, content, [ASTRO_FOLDER_COPY]).catch(async (error) => {
+						await rm(outDir, { recursive: true, force: true });
+						throw error;
+					});
 					logger.warn('plain benchmark build (GLASSHOUSE_BENCHMARK_PLAIN): no diagrams, search index or post-build steps; every client is public');
 					return;
 				}

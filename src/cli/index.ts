@@ -16,6 +16,7 @@ import { revokeHelp, runRevoke } from './commands/revoke';
 import { runSecret, secretHelp } from './commands/secret';
 import { runShare, shareHelp } from './commands/share';
 import { consoleOutput, UsageError, UserError, type Output } from './output';
+import { removeStaleStaging } from './stale-staging';
 import { AccessError } from '../integrations/gate/build-keyring';
 import { closeDiagramBrowser } from '../integrations/diagrams/diagram-session';
 import { SecretError } from '../integrations/gate/secret';
@@ -141,6 +142,8 @@ const commands: Record<string, Command | CommandGroup> = {
 
 /** Entry point; returns the process exit code and never throws at the user. */
 export async function main(argv: string[], output: Output = consoleOutput): Promise<number> {
+	// Whatever the command: a build that was killed must not leave plaintext behind for long.
+	await removeStaleStaging(process.cwd(), output);
 	const [name, ...rest] = argv;
 	if (!name || name === '--help' || name === '-h' || name === 'help') {
 		output.info(HELP);

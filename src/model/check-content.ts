@@ -9,6 +9,7 @@ import { checkRisks } from './check-risks';
 import { checkChanges } from './check-changes';
 import { checkMeetings } from './check-meetings';
 import { checkCloseout } from './check-closeout';
+import { checkUnrevokedAccess } from './check-unrevoked-access';
 import { loadContent, type LoadedClient, type LoadedContent } from './load-content';
 import type { Problem } from './problem';
 
@@ -38,6 +39,8 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
 	}
 	// All clients' diagrams at once: at most one browser for the whole check.
 	problems.push(...(await checkDiagrams(fences)));
+	// All clients' access history at once: two git processes for the whole check.
+	problems.push(...(await checkUnrevokedAccess(path.resolve(contentDir), loaded.clients)));
 	problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
 	return {
 		...loaded,

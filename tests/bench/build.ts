@@ -115,7 +115,7 @@ const POST_BUILD: Array<[string, string]> = [
 	['encryption', 'encryption (incl. key derivation)'],
 	['leak scan', 'leak scan'],
 ];
-const UNLISTED_POST_BUILD = ['load content', 'security headers'];
+const UNLISTED_POST_BUILD = ['load content', 'output folders', 'security headers'];
 const phase = (run: Measured, name: string) => run.timings.phases[name] ?? 0;
 /** Astro's part: its build call minus the steps that ran inside it after rendering. */
 const astro = (run: Measured) => phase(run, 'astro') - [...POST_BUILD.map(([name]) => name), ...UNLISTED_POST_BUILD].reduce((sum, name) => sum + phase(run, name), 0);

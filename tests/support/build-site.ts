@@ -42,12 +42,12 @@ function run(args: string[], env: NodeJS.ProcessEnv, timeout?: number): Promise<
 /**
  * Runs Node in the project root without blocking this process: a test worker that waits
  * synchronously for a build cannot answer its test runner, which then times out under load.
- * `onSpawn` gets the child's process id (the benchmarks watch its memory).
+ * `onSpawn` gets the child's process id (the benchmarks watch its memory); `cwd` defaults to the root.
  */
-export function runNode(args: string[], env: NodeJS.ProcessEnv, options: { timeout?: number; onSpawn?: (pid: number) => void } = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
-	const { timeout = 280_000, onSpawn } = options;
+export function runNode(args: string[], env: NodeJS.ProcessEnv, options: { timeout?: number; onSpawn?: (pid: number) => void; cwd?: string } = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+	const { timeout = 280_000, onSpawn, cwd = ROOT } = options;
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, args, { cwd: ROOT, env });
+		const child = spawn(process.execPath, args, { cwd, env });
 		if (child.pid !== undefined) onSpawn?.(child.pid);
 		let stdout = '';
 		let stderr = '';

@@ -1,8 +1,8 @@
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { withBuildLock } from '../../src/cli/build-lock';
+import { unlessBuilding, withBuildLock } from '../../src/cli/build-lock';
 import type { Output } from '../../src/cli/output';
 
 let root: string;
@@ -45,5 +45,18 @@ describe('withBuildLock', () => {
 	it('releases the lock when the build fails', async () => {
 		await expect(withBuildLock(root, output, async () => { throw new Error('render failed'); })).rejects.toThrow('render failed');
 		expect(await withBuildLock(root, output, async () => 'next build')).toBe('next build');
+	});
+});
+
+describe('unlessBuilding', () => {
+	it('runs the work under the lock when no build runs, and skips it without waiting while one does', async () => {
+		expect(await unlessBuilding(root, () => readFile(lockFile(), 'utf8'))).toBe(String(process.pid));
+		await expect(readFile(lockFile(), 'utf8')).rejects.toThrow();
+		const skipped = await withBuildLock(root, output, () => unlessBuilding(root, async () => 'tidied'));
+		expect(skipped).toBeUndefined();
+		await writeFile(lockFile(), '2147483646');
+		expect(await unlessBuilding(root, async () => 'tidied')).toBe('tidied');
+		// Released, and the claim file it was linked from is gone too.
+		expect(await readdir(path.dirname(lockFile()))).toEqual([]);
 	});
 });

@@ -2,6 +2,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { build } from 'astro';
+import { astroConfig } from '../../astro-config';
 import { contentDir } from '../../model/content-dir';
 import { deriveSlotKeysAhead } from '../../integrations/gate/build-keyring';
 import { generateSecret, loadSecret, readDotEnv, SecretError } from '../../integrations/gate/secret';
@@ -9,6 +10,7 @@ import { timed, writeBuildTimings } from '../../integrations/glasshouse/build-ti
 import { describeAccess } from './share';
 import type { Output } from '../output';
 import { withBuildLock } from '../build-lock';
+import { stagingRoot } from '../stale-staging';
 import { astroCacheDir } from '../astro-cache-dir';
 import { checkAndReport } from './check';
 
@@ -38,16 +40,16 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
 	const root = path.resolve(options.root ?? process.cwd());
 	const outDir = path.resolve(root, options.out ?? 'dist');
 	// One staging folder per output folder, so builds of different sites never share one.
-	const staging = path.join(root, '.glasshouse', 'staging', createHash('sha256').update(outDir).digest('hex').slice(0, 12));
+	const staging = path.join(stagingRoot(root), createHash('sha256').update(outDir).digest('hex').slice(0, 12));
 	const content = options.content ?? contentDir();
 	// The content layer and the checker must read the same folder.
 	process.env.GLASSHOUSE_CONTENT = content;
 
 	// Whatever happens next, the previous site must not be mistaken for this build's result.
 	await rm(outDir, { recursive: true, force: true });
-	// What the check loaded only decides whether a secret is needed and what `--demo` prints; the
-	// encryption step loads the content again after rendering, so a client added meanwhile is
-	// still encrypted.
+	// What the check loaded decides, once, which clients are private: the encryption step is handed
+	// it and never reads client.yaml again, so a file changed while Astro renders cannot publish a
+	// client in clear (a client folder the check did not see stops the build instead).
 	const loaded = await timed('check', () => checkAndReport({ content: path.resolve(root, content) }, output));
 	if (loaded.errors.length) {
 		output.error('✗ Build stopped before rendering: the content has errors. Nothing was written to dist/.');
@@ -72,7 +74,7 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
 		await rm(staging, { recursive: true, force: true });
 		await mkdir(path.dirname(staging), { recursive: true });
 		try {
-			await timed('astro', () => build({ root, outDir: staging, cacheDir: astroCacheDir(root, content), logLevel: process.env.GLASSHOUSE_LOG_LEVEL === 'debug' ? 'debug' : 'info' }));
+			await timed('astro', () => build({ ...astroConfig({ checkedContent: loaded }), configFile: false, root, outDir: staging, cacheDir: astroCacheDir(root, content), logLevel: process.env.GLASSHOUSE_LOG_LEVEL === 'debug' ? 'debug' : 'info' }));
 		} catch (error) {
 			await rm(staging, { recursive: true, force: true });
 			output.error(`✗ Build failed: ${describeBuildError(error)}\nNothing was written to ${path.relative(root, outDir) || outDir}.`);

@@ -7,11 +7,13 @@ import { describeLeaks, scanForLeaks } from '../gate/leak-scan';
 import { buildClientIndexes } from '../search/build-client-index';
 import { timed } from './build-timings';
 import { findBrokenLinks } from './find-broken-links';
+import { checkOutputFolders } from './output-folders';
 import { writeHeadersFile } from './security-headers';
 
 export interface PostBuildContext {
 	outDir: string;
 	base: string;
+	/** The content privacy was decided from before rendering; never reloaded after it. */
 	content: LoadedContent;
 	logger: Pick<AstroIntegrationLogger, 'info' | 'warn' | 'error'>;
 }
@@ -21,6 +23,14 @@ export interface PostBuildStep {
 	name: string;
 	run(context: PostBuildContext): Promise<void>;
 }
+
+const outputFolders: PostBuildStep = {
+	name: 'output folders',
+	async run({ outDir, content, logger }) {
+		await checkOutputFolders(outDir, content);
+		logger.info('output folders: each one is site-wide or belongs to a checked client');
+	},
+};
 
 const checkLinks: PostBuildStep = {
 	name: 'internal links',
@@ -72,10 +82,11 @@ const leakScan: PostBuildStep = {
 };
 
 /**
- * Link check and search indexing read the plaintext pages, so they run before encryption;
- * the leak scan runs last, over everything that would be published, including `_headers`.
+ * A folder no client owns stops the build first. Link check and search indexing read the
+ * plaintext pages, so they run before encryption; the leak scan runs last, over everything that
+ * would be published, including `_headers`.
  */
-export const POST_BUILD_STEPS: PostBuildStep[] = [checkLinks, searchIndex, encrypt, securityHeaders, leakScan];
+export const POST_BUILD_STEPS: PostBuildStep[] = [outputFolders, checkLinks, searchIndex, encrypt, securityHeaders, leakScan];
 
 /**
  * Runs every step; on failure deletes the output so nothing half-processed can be deployed,

@@ -1,0 +1,30 @@
+import type { AstroUserConfig } from 'astro';
+import mdx from '@astrojs/mdx';
+import tailwind from '@astrojs/tailwind';
+import diagrams from './integrations/diagrams/index';
+import glasshouse, { type GlasshouseOptions } from './integrations/glasshouse/index';
+
+/**
+ * The site's Astro configuration, for astro.config.mjs (`astro dev`, `astro build`) and for
+ * `glasshouse build`, which passes the content it checked so privacy is decided from that.
+ */
+export function astroConfig(options: GlasshouseOptions = {}): AstroUserConfig {
+	// Site URL and base path come from the environment so one repository deploys to
+	// GitHub Pages project sites (`/<repo>/`), custom domains and localhost alike.
+	const base = process.env.GLASSHOUSE_BASE || '/';
+	return {
+		site: process.env.GLASSHOUSE_SITE || 'http://localhost:4321',
+		base,
+		trailingSlash: 'always',
+		// Scripts and styles stay external files so a strict Content-Security-Policy (script-src 'self')
+		// holds for the unlock code and for decrypted pages alike.
+		build: { format: 'directory', inlineStylesheets: 'never' },
+		vite: { build: { assetsInlineLimit: 0 } },
+		// Client content is fetched from content/ by the content layer; nothing of it belongs in public/.
+		// Mermaid fences are drawn at build time by the diagrams integration, not highlighted as code.
+		markdown: { syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] } },
+		// diagrams before glasshouse: its build:done (close the browser, log counts) runs before encryption.
+		integrations: [mdx(), tailwind({ configFile: './src/styles/tailwind.config.mjs', applyBaseStyles: false }), diagrams(), glasshouse(options)],
+		devToolbar: { enabled: false },
+	};
+}

@@ -32,7 +32,14 @@ export function serve(dir, port, base = '/', { gzip = false } = {}) {
 	const prefix = base.endsWith('/') ? base : `${base}/`;
 	const server = createServer(async (request, response) => {
 		const url = new URL(request.url ?? '/', 'http://localhost');
-		let pathname = decodeURIComponent(url.pathname);
+		let pathname;
+		try {
+			pathname = decodeURIComponent(url.pathname);
+		} catch {
+			// A malformed `%` sequence: refuse it as real hosts do, instead of crashing the server.
+			response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+			return response.end('Bad request');
+		}
 		if (!pathname.startsWith(prefix)) return notFound(response);
 		pathname = pathname.slice(prefix.length);
 		const target = path.join(root, pathname);

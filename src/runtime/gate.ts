@@ -31,6 +31,11 @@ async function main(): Promise<void> {
 	// First of all, before anything that can fail: a personal link's token must not stay in the
 	// address bar, history or a copied URL, whole or in part (see link-fragment.ts).
 	const fragment = takeLinkFragment();
+	// A personal link pasted into a tab already showing this site is a same-document navigation:
+	// reload, so that it, too, is taken out first and then used.
+	addEventListener('hashchange', () => {
+		if (classifyFragment(location.hash).kind !== 'none') location.reload();
+	});
 	const lockedTitle = document.title;
 	const config = readJson('gh-config') as GateConfig;
 	const ui = lockScreen(config.strings);
@@ -82,11 +87,6 @@ async function main(): Promise<void> {
 
 	const remember = (slotKey: CryptoKey, sid: string, persistent: boolean) =>
 		saveKey(storeName, persistent ? { slotKey, sid, expires: Date.now() + config.rememberDays * DAY_MS } : { slotKey, sid, expires: Date.now() + SESSION_MAX_MS, session: sessionId() });
-
-	// A personal link pasted into a tab already showing this site is a same-document navigation.
-	addEventListener('hashchange', () => {
-		if (classifyFragment(location.hash).kind !== 'none') location.reload();
-	});
 
 	if (fragment.kind === 'link') {
 		const { token } = fragment;

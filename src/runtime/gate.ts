@@ -3,13 +3,16 @@
  * with, in order: a share link's fragment, a key remembered on this device, or a password typed
  * into the lock screen. Nothing is rendered unless the page's ciphertext authenticates.
  */
+import { noteBuild, showStaleNotice } from './build-freshness';
 import { fromUtf8 } from './crypto/bytes';
 import { decryptingFetch } from './decrypting-fetch';
 import { open, pageAad, type BuildStamp } from './crypto/envelope';
 import { deriveSlotKey, linkSlotId, parseKeyring, unwrapContentKey, type Keyring } from './crypto/keyring';
 import { normalizePagePath } from './crypto/page-path';
 import { forgetKey, loadKey, saveKey, sessionId, SESSION_MAX_MS } from './key-store';
-import { lockScreen, type GateMessage } from './lock-screen';
+import { classifyFragment, takeLinkFragment } from './link-fragment';
+import { announceLock, guardUnlockedPage } from './lock-guard';
+import { lockScreen, showUnexpectedFailure, type GateMessage } from './lock-screen';
 import { renderPage } from './render-page';
 import { sealedIndex } from './search/sealed-index';
 
@@ -23,37 +26,64 @@ interface GateConfig {
 	keyring: unknown;
 }
 
-/** `#<entry id>.<43-character token>`; any other fragment is an ordinary in-page anchor. */
-const KEY_FRAGMENT = /^#([a-z0-9]+(?:-[a-z0-9]+)*)\.([A-Za-z0-9_-]{43})$/;
 const DAY_MS = 86_400_000;
 
 const readJson = (id: string): unknown => JSON.parse(document.getElementById(id)?.textContent ?? 'null');
 
 async function main(): Promise<void> {
+	// First of all, before anything that can fail: a personal link's token must not stay in the
+	// address bar, history or a copied URL, whole or in part (see link-fragment.ts).
+	const fragment = takeLinkFragment();
+	// A personal link pasted into a tab already showing this site is a same-document navigation:
+	// reload, so that it, too, is taken out first and then used.
+	addEventListener('hashchange', () => {
+		if (classifyFragment(location.hash).kind !== 'none') location.reload();
+	});
+	const lockedTitle = document.title;
 	const config = readJson('gh-config') as GateConfig;
 	const ui = lockScreen(config.strings);
 	// Pages are gzip-compressed inside their envelope: DecompressionStream opens them.
 	if (!globalThis.crypto?.subtle || !('indexedDB' in globalThis) || typeof DecompressionStream === 'undefined') return ui.fail('gate.unsupported');
 
 	let keyring: Keyring;
-	let path: string;
+	let address: string | undefined;
 	try {
 		keyring = parseKeyring(config.keyring, config.client);
 		if (typeof config.build?.id !== 'string' || Number.isNaN(Date.parse(config.build?.time))) throw new Error('no build stamp');
-		path = pagePath(config);
+		address = pagePath(config);
 	} catch {
 		return ui.fail('gate.tampered');
 	}
+	if (address === undefined) return ui.fail('gate.badAddress');
+	const path = address;
 	const storeName = `${config.base}${config.client}`;
 
-	const show = async (contentKey: CryptoKey): Promise<void> => {
+	/** Shows the page, opened with the key of slot `sid`. */
+	const show = async (contentKey: CryptoKey, sid: string): Promise<void> => {
 		let html: string;
 		try {
 			html = fromUtf8(await open(contentKey, readJson('gh-payload'), pageAad(config.client, config.build, path)));
 		} catch {
 			return ui.fail('gate.tampered');
 		}
-		renderPage(html);
+		try {
+			renderPage(html);
+			// The stamp is trusted now: it was authenticated with the page just opened.
+			const newest = noteBuild(browserStorage(), storeName, config.build);
+			if (newest) showStaleNotice(document, config.build, newest);
+		} finally {
+			// Even if rendering failed part way, whatever was shown can be locked, and stays locked
+			// on Back and Forward once this device forgets the key.
+			for (const button of document.querySelectorAll<HTMLElement>('[data-gh-lock]')) {
+				button.hidden = false;
+				button.addEventListener('click', async () => {
+					await forgetKey(storeName);
+					announceLock();
+					location.reload();
+				});
+			}
+			guardUnlockedPage(async () => (await loadKey(storeName))?.sid === sid, lockedTitle);
+		}
 		// The seam for features that load encrypted files of this client (the search index):
 		// they ask for files by path and get plaintext in memory; the key itself stays private.
 		const fetchDecrypted = decryptingFetch(contentKey, config.client, config.build.id, new URL(`${config.base}${config.client}/`, location.origin).href);
@@ -61,28 +91,13 @@ async function main(): Promise<void> {
 		document.dispatchEvent(new CustomEvent('glasshouse:unlocked'));
 		// Timing marks for benchmarks (`npm run bench:browser` reads the submit mark).
 		performance.mark('glasshouse:page-shown');
-		for (const button of document.querySelectorAll<HTMLElement>('[data-gh-lock]')) {
-			button.hidden = false;
-			button.addEventListener('click', async () => {
-				await forgetKey(storeName);
-				location.reload();
-			});
-		}
 	};
 
 	const remember = (slotKey: CryptoKey, sid: string, persistent: boolean) =>
 		saveKey(storeName, persistent ? { slotKey, sid, expires: Date.now() + config.rememberDays * DAY_MS } : { slotKey, sid, expires: Date.now() + SESSION_MAX_MS, session: sessionId() });
 
-	// A personal link pasted into a tab already showing this site is a same-document navigation.
-	addEventListener('hashchange', () => {
-		if (KEY_FRAGMENT.test(location.hash)) location.reload();
-	});
-
-	const fragment = KEY_FRAGMENT.exec(location.hash);
-	if (fragment) {
-		// The token must not linger in the address bar, history or a copied URL.
-		history.replaceState(history.state, '', location.pathname + location.search);
-		const token = fragment[2]!;
+	if (fragment.kind === 'link') {
+		const { token } = fragment;
 		try {
 			const sid = await linkSlotId(token);
 			const slot = keyring.slots.find((candidate) => candidate.type === 'link' && candidate.sid === sid);
@@ -90,7 +105,7 @@ async function main(): Promise<void> {
 			const slotKey = await deriveSlotKey(slot.kdf, token, config.client);
 			const contentKey = await unwrapContentKey(slot, slotKey, config.client);
 			await remember(slotKey, sid, config.rememberDays > 0);
-			return show(contentKey);
+			return show(contentKey, sid);
 		} catch {
 			return ui.ask('gate.linkInvalid', unlockWithPassword);
 		}
@@ -101,14 +116,15 @@ async function main(): Promise<void> {
 		const slot = keyring.slots.find((candidate) => candidate.sid === stored.sid);
 		try {
 			if (!slot) throw new Error('slot gone');
-			return show(await unwrapContentKey(slot, stored.slotKey, config.client));
+			return show(await unwrapContentKey(slot, stored.slotKey, config.client), stored.sid);
 		} catch {
 			// The entry was revoked or rotated since this device remembered it.
 			await forgetKey(storeName);
 			return ui.ask('gate.accessChanged', unlockWithPassword);
 		}
 	}
-	return ui.ask(undefined, unlockWithPassword);
+	// A truncated or damaged link opened nothing, but a key this device remembers still may.
+	return ui.ask(fragment.kind === 'incomplete' ? 'gate.linkIncomplete' : undefined, unlockWithPassword);
 
 	async function unlockWithPassword(password: string, rememberDevice: boolean): Promise<boolean> {
 		performance.mark('glasshouse:password-submitted');
@@ -122,7 +138,7 @@ async function main(): Promise<void> {
 				}),
 			);
 			await remember(slotKey, sid, rememberDevice && config.rememberDays > 0);
-			await show(contentKey);
+			await show(contentKey, sid);
 			return true;
 		} catch {
 			return false;
@@ -130,15 +146,31 @@ async function main(): Promise<void> {
 	}
 }
 
-/** The page's path below the client folder; the ciphertext is bound to it. */
-function pagePath(config: GateConfig): string {
+/** localStorage, unless the browser blocks it (some privacy settings throw on access). */
+function browserStorage(): Storage | undefined {
+	try {
+		return globalThis.localStorage;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The page's path below the client folder; the ciphertext is bound to it. Undefined when the
+ * address holds a malformed `%` sequence, which no published page has.
+ */
+function pagePath(config: GateConfig): string | undefined {
 	const prefix = `${config.base}${config.client}/`;
-	const pathname = decodeURI(location.pathname);
+	let pathname: string;
+	try {
+		pathname = decodeURI(location.pathname);
+	} catch {
+		return undefined;
+	}
 	if (!pathname.startsWith(prefix)) throw new Error('page is not under its client folder');
 	return normalizePagePath(pathname.slice(prefix.length));
 }
 
-main().catch(() => {
-	// A failure of the unlock code itself: never show a stack trace, never render anything.
-	document.querySelector('[data-gh-status]')?.setAttribute('data-state', 'failed');
-});
+// A failure of the unlock code itself: never a stack trace or a page stuck on "Opening…", and
+// never anything rendered.
+main().catch(showUnexpectedFailure);

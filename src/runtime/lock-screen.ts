@@ -4,6 +4,8 @@ export type GateMessage =
 	| 'gate.unlocking'
 	| 'gate.wrongPassword'
 	| 'gate.linkInvalid'
+	| 'gate.linkIncomplete'
+	| 'gate.badAddress'
 	| 'gate.accessChanged'
 	| 'gate.tampered'
 	| 'gate.unsupported';
@@ -58,4 +60,18 @@ export function lockScreen(strings: Record<GateMessage, string>): LockScreen {
 			say(message);
 		},
 	};
+}
+
+/**
+ * The last resort when the unlock code itself fails unexpectedly: says so in the page's language
+ * (the text is in the shell, so it needs no configuration that might be what failed). Once a
+ * decrypted page has replaced the lock screen there is nothing to change: its Lock button was
+ * made available first thing.
+ */
+export function showUnexpectedFailure(): void {
+	const alert = document.querySelector<HTMLElement>('[data-gh-alert]');
+	if (!alert) return;
+	for (const part of document.querySelectorAll<HTMLElement>('[data-gh-status], [data-gh-form]')) part.hidden = true;
+	alert.textContent = alert.dataset.ghFailed ?? '';
+	alert.hidden = false;
 }

@@ -17,6 +17,15 @@ export function renderPage(html: string): void {
 		live.textContent = inert.textContent;
 		inert.replaceWith(live);
 	}
-	const target = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+	const target = location.hash.length > 1 ? document.getElementById(anchorId(location.hash.slice(1))) : null;
 	target?.scrollIntoView();
+}
+
+/** An in-page anchor's id; a malformed `%` sequence (`#%zz`) is taken as written, not thrown. */
+function anchorId(fragment: string): string {
+	try {
+		return decodeURIComponent(fragment);
+	} catch {
+		return fragment;
+	}
 }

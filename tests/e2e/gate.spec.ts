@@ -65,6 +65,15 @@ test.describe('personal links', () => {
 		expect(await page.evaluate(() => location.href)).not.toContain(fragment.slice(1, 20));
 	});
 
+	test('leave in-page anchors alone: they stay in the address and the page opens at them', async ({ page }) => {
+		await page.goto(`${TIDEWATER}/${await linkFragment(TIDEWATER, 'aoife-brennan')}`);
+		await expect(page.getByTestId('health-panel')).toBeVisible();
+		await page.goto(`${TIDEWATER}/faq/#q-staging-site`);
+		await expect(page.locator('#q-staging-site')).toBeInViewport();
+		expect(await page.evaluate(() => location.hash)).toBe('#q-staging-site');
+		await expect(page.getByRole('alert')).toHaveCount(0);
+	});
+
 	test('are never accepted from the query string', async ({ page }) => {
 		const fragment = await linkFragment(TIDEWATER, 'aoife-brennan');
 		await page.goto(`${TIDEWATER}/?key=${fragment.slice(1)}`);

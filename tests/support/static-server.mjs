@@ -55,8 +55,9 @@ export async function serve(dir, port, base = '/', { gzip = false, headers = fal
 		try {
 			pathname = decodeURIComponent(url.pathname);
 		} catch {
-			// A malformed %-sequence names no file; hosts answer it with 400 or 404, never a crash.
-			return notFound(response);
+			// A malformed `%` sequence: refuse it as real hosts do, instead of crashing the server.
+			response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+			return response.end('Bad request');
 		}
 		if (!pathname.startsWith(prefix)) return notFound(response);
 		pathname = pathname.slice(prefix.length);

@@ -354,6 +354,8 @@ describe('renderShell', () => {
 				'gate.unlocking': en['gate.unlocking'],
 				'gate.wrongPassword': en['gate.wrongPassword'],
 				'gate.linkInvalid': en['gate.linkInvalid'],
+				'gate.linkIncomplete': en['gate.linkIncomplete'],
+				'gate.badAddress': en['gate.badAddress'],
 				'gate.accessChanged': en['gate.accessChanged'],
 				'gate.tampered': en['gate.tampered'],
 				'gate.unsupported': en['gate.unsupported'],

@@ -23,7 +23,7 @@ export interface ShellInput {
 	stylesheets?: string[];
 }
 
-const RUNTIME_MESSAGES: GateMessage[] = ['gate.opening', 'gate.unlocking', 'gate.wrongPassword', 'gate.linkInvalid', 'gate.accessChanged', 'gate.tampered', 'gate.unsupported'];
+const RUNTIME_MESSAGES: GateMessage[] = ['gate.opening', 'gate.unlocking', 'gate.wrongPassword', 'gate.linkInvalid', 'gate.linkIncomplete', 'gate.badAddress', 'gate.accessChanged', 'gate.tampered', 'gate.unsupported'];
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** JSON that cannot close its <script> element. */
@@ -68,7 +68,7 @@ ${input.rememberDays > 0 ? `<label class="gh-remember"><input type="checkbox" na
 <p class="gh-hint">${escapeHtml(t('gate.rememberHint'))}</p>
 ` : ''}<button type="submit">${escapeHtml(t('gate.unlock'))}</button>
 </form>
-<p class="gh-alert" role="alert" data-gh-alert hidden></p>
+<p class="gh-alert" role="alert" data-gh-alert data-gh-failed="${escapeHtml(t('gate.failed'))}" hidden></p>
 </main>
 <script type="application/json" id="gh-config">${scriptJson(config)}</script>
 <script type="application/json" id="gh-payload">${scriptJson(input.envelope)}</script>

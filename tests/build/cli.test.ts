@@ -50,7 +50,7 @@ describe('a PM week with the CLI, from a new client to a built site', () => {
 
 	it('writes _headers for the base path', async () => {
 		const headers = readFileSync(path.join(run.outDir, '_headers'), 'utf8');
-		expect(headers).toMatch(/^\/status\/\*\n {2}Content-Security-Policy: default-src 'self'; script-src 'self';/m);
+		expect(headers).toMatch(/^\/status\/\*\n {2}Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval';/m);
 		expect(headers).toContain('  X-Robots-Tag: noindex\n');
 	});
 

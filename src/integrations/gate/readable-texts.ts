@@ -1,0 +1,243 @@
+import { constants, gunzipSync, inflateSync } from 'node:zlib';
+
+/** A text to search, and how it was obtained from the file ('' when read as written). */
+export interface ReadableText {
+	text: string;
+	via: string;
+}
+
+/** Decompressed streams larger than this are refused rather than read: a file that size has no place in a status site. */
+export const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+/** Encodings inside encodings (base64 → gzip → base64 …) are followed this deep. */
+const MAX_DEPTH = 4;
+/** Base64 shorter than this holds less than 12 bytes, too little for any needle to hide in. */
+const MIN_BASE64 = 16;
+/** A base64 run is peeked at before being decoded in full: this many characters (24 bytes). */
+const PEEK = 32;
+
+/** A file the scan cannot read, which must therefore not be published. */
+export class UnreadableFileError extends Error {}
+
+/** Binary file envelope of the encryption step: ciphertext after the magic, nothing to decode. */
+const FILE_ENVELOPE_MAGIC = Buffer.from('GHE1');
+
+/**
+ * Every text a published file shows to someone who decodes it: the file read as UTF-8, or UTF-16
+ * (with a byte-order mark, or runs of text with every other byte NUL, also inside binary files);
+ * gzip and zlib streams inflated; and, within each text, a second view with HTML tags removed,
+ * %-escapes and `+` and JSON/JavaScript `\u` and `\x` escapes decoded; and the payload of every
+ * base64 run that decodes to text, compressed data or UTF-16, followed recursively. Comparison in
+ * canonical form (case, entities, zero-width characters, slugs) is left to the caller.
+ *
+ * Ciphertext costs little: a Glasshouse file envelope (`GHE1` …) is read as it is, with no
+ * decoder; a base64 run is decoded only if its first 24 bytes look like text, a compressed
+ * stream or UTF-16, which random bytes practically never do (so an envelope's `ct` is not
+ * decoded, unless it was not encrypted after all). Long random-looking base64 runs are blanked
+ * out of the texts, so needles are not matched by chance inside ciphertext.
+ */
+export function readableTexts(bytes: Buffer, via = '', depth = 0): ReadableText[] {
+	if (startsWith(bytes, FILE_ENVELOPE_MAGIC)) return [{ text: bytes.toString('utf8'), via }];
+	const compression = compressionOf(bytes);
+	const inflated = compression && inflate(bytes, compression);
+	if (!compression || !inflated) return uncompressedTexts(bytes, via, depth);
+	const texts = depth < MAX_DEPTH ? readableTexts(inflated, join(via, compression), depth + 1) : [];
+	// A zlib header is two bytes plain text can start with ("x^"): such a file is read as text too.
+	if (compression === 'zlib' && isUtf8Text(bytes.subarray(0, PEEK), true)) texts.push(...uncompressedTexts(bytes, via, depth));
+	return texts;
+}
+
+function uncompressedTexts(bytes: Buffer, via: string, depth: number): ReadableText[] {
+	const utf16 = utf16Bom(bytes);
+	if (utf16) return textViews(decodeUtf16(bytes.subarray(2), utf16), join(via, utf16), depth);
+	// Text never holds a NUL byte; binary data (and UTF-16 without a byte-order mark) does.
+	const binary = bytes.includes(0);
+	const texts = textViews(bytes.toString('utf8'), via, depth, binary);
+	if (binary) for (const [encoding, text] of utf16Runs(bytes)) texts.push(...textViews(text, join(via, encoding), depth));
+	return texts;
+}
+
+function textViews(text: string, via: string, depth: number, binary = false): ReadableText[] {
+	const seen = new Set<string>();
+	const views: ReadableText[] = [];
+	const add = (source: string, sourceVia: string) => {
+		const runs: string[] = [];
+		views.push({ text: blankCiphertext(source, depth < MAX_DEPTH ? runs : undefined), via: sourceVia });
+		for (const run of runs) {
+			if (seen.has(run)) continue;
+			seen.add(run);
+			const bytes = Buffer.from(run, 'base64');
+			if (compressionOf(bytes) || utf16Bom(bytes) || isUtf8Text(bytes)) views.push(...readableTexts(bytes, join(via, 'base64'), depth + 1));
+		}
+		if (depth >= MAX_DEPTH || !source.includes('data:')) return;
+		for (const [, dataType, payload] of source.matchAll(DATA_URI)) {
+			// A declared payload is read whatever it holds: text chunks of a PNG are text too.
+			if (seen.has(`data:${payload}`)) continue;
+			seen.add(`data:${payload}`);
+			views.push(...readableTexts(Buffer.from(payload!, 'base64'), join(via, `data:${dataType}`), depth + 1));
+		}
+	};
+	add(text, via);
+	// Binary data read as text is noise to decoders; its text is found as UTF-8 or UTF-16 runs.
+	const decoded = binary ? text : decodeText(text);
+	if (decoded !== text) add(decoded, join(via, 'decoded'));
+	return views;
+}
+
+const join = (via: string, step: string) => (via ? `${via} → ${step}` : step);
+const startsWith = (bytes: Buffer, prefix: Buffer) => bytes.length >= prefix.length && bytes.subarray(0, prefix.length).equals(prefix);
+
+const DATA_URI = /data:([\w/+.-]*)(?:;[\w=.-]+)*;base64,([A-Za-z0-9+/_-]+={0,2})/gi;
+/** Standard or URL-safe base64 (Node decodes both). */
+const BASE64_RUN = new RegExp(`[A-Za-z0-9+/_-]{${MIN_BASE64},}={0,2}`, 'g');
+/** Longer base64 mixing capitals, small letters and digits (which text and slugs do not) is taken for ciphertext. */
+const CIPHERTEXT_LENGTH = 64;
+
+/**
+ * The text with ciphertext-like base64 runs blanked out, so that no needle is matched by chance
+ * in random characters. Adds to `decodable` each base64 run whose first bytes look like text, a
+ * compressed stream or UTF-16, to be decoded in full and read.
+ */
+function blankCiphertext(text: string, decodable?: string[]): string {
+	return text.replace(BASE64_RUN, (run) => {
+		if (decodable && looksDecodable(Buffer.from(run.slice(0, PEEK), 'base64'))) decodable.push(run);
+		return run.length >= CIPHERTEXT_LENGTH && /[A-Z]/.test(run) && /[a-z]/.test(run) && /\d/.test(run) ? ' ' : run;
+	});
+}
+
+/** The text with tags removed and escapes decoded, for text split by markup or written as a URL or string literal. */
+export function decodeText(text: string): string {
+	let out = text;
+	if (ESCAPE.test(out)) out = unescapeString(out);
+	if (PERCENT.test(out)) out = percentDecode(out);
+	if (TAG.test(out)) out = removeTags(out);
+	return out;
+}
+
+const ESCAPE = /\\(?:u[0-9a-fA-F{]|x[0-9a-fA-F]{2})/;
+const PERCENT = /%[0-9a-fA-F]{2}/;
+const TAG = /<\/?[a-zA-Z]|<!--/;
+
+/** JSON and JavaScript string escapes: `\u4f9b`, `\u{1F600}`, `\x41`, `\n`, `\"`, `\/`. */
+export function unescapeString(text: string): string {
+	return text.replace(/\\(?:u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|([nrtbfv0"'\\/]))/g, (escape, braced?: string, unit?: string, byte?: string, char?: string) => {
+		if (braced) {
+			const code = Number.parseInt(braced, 16);
+			return code <= 0x10ffff ? String.fromCodePoint(code) : escape;
+		}
+		if (unit || byte) return String.fromCharCode(Number.parseInt((unit ?? byte)!, 16));
+		return SIMPLE_ESCAPES[char!] ?? char!;
+	});
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', '0': '\0' };
+
+/** %-escapes decoded as UTF-8 (twice, for doubly escaped text); invalid sequences become U+FFFD, never an error. `+` is left to the canonical form, where it separates words. */
+export function percentDecode(text: string): string {
+	let out = text;
+	for (let pass = 0; pass < 2 && PERCENT.test(out); pass++) {
+		out = out.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => Buffer.from(run.replace(/%/g, ''), 'hex').toString('utf8'));
+	}
+	return out;
+}
+
+/** Elements that may sit inside a word (`Supp<b>lier</b>`) are removed; others separate words. */
+const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'tspan', 'tt', 'u', 'var', 'wbr']);
+
+export function removeTags(text: string): string {
+	return text.replace(/<!--[^]*?-->|<\/?([a-zA-Z][\w:-]*)(?:\s[^<>]*)?\/?>/g, (tag, name?: string) => (name === undefined || INLINE.has(name.toLowerCase()) ? '' : ' '));
+}
+
+type Compression = 'gzip' | 'zlib';
+
+function compressionOf(bytes: Uint8Array): Compression | undefined {
+	if (bytes.length < 3) return undefined;
+	if (bytes[0] === 0x1f && bytes[1] === 0x8b && bytes[2] === 8) return 'gzip';
+	// RFC 1950: deflate with a window of at most 32 KiB, and a header that is a multiple of 31.
+	if ((bytes[0]! & 0x0f) === 8 && bytes[0]! >> 4 <= 7 && ((bytes[0]! << 8) | bytes[1]!) % 31 === 0) return 'zlib';
+	return undefined;
+}
+
+/** The inflated stream, or `undefined` when the bytes only looked compressed. */
+function inflate(bytes: Buffer, compression: Compression): Buffer | undefined {
+	try {
+		const options = { maxOutputLength: MAX_INFLATED_BYTES, finishFlush: constants.Z_SYNC_FLUSH };
+		return compression === 'gzip' ? gunzipSync(bytes, options) : inflateSync(bytes, options);
+	} catch (error) {
+		if (error instanceof RangeError || (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+			throw new UnreadableFileError(`it inflates to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB (${compression}), too much to check`);
+		}
+		return undefined;
+	}
+}
+
+type Utf16 = 'UTF-16LE' | 'UTF-16BE';
+
+function utf16Bom(bytes: Uint8Array): Utf16 | undefined {
+	if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16LE';
+	if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16BE';
+	return undefined;
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: Utf16): string {
+	return new TextDecoder(encoding === 'UTF-16LE' ? 'utf-16le' : 'utf-16be').decode(bytes);
+}
+
+/** Runs of at least this many characters of Latin-1 text, each followed (LE) or preceded (BE) by a NUL byte. */
+const MIN_UTF16_RUN = 4;
+
+/**
+ * Text stored as UTF-16 without a byte-order mark, in a file or among binary data: runs of
+ * characters below U+0100 (letters, digits, punctuation, spaces) whose other byte is NUL, at
+ * either alignment. Such text from scripts above U+00FF has no NUL bytes and is not found this way.
+ */
+function utf16Runs(bytes: Uint8Array): Array<[Utf16, string]> {
+	const found: Array<[Utf16, string]> = [];
+	for (const [encoding, textOffset] of [['UTF-16LE', 0], ['UTF-16BE', 1]] as const) {
+		for (const start of [0, 1]) {
+			const runs: string[] = [];
+			let run = '';
+			for (let at = start; at + 1 < bytes.length; at += 2) {
+				const char = bytes[at + textOffset]!;
+				const other = bytes[at + 1 - textOffset]!;
+				if (other === 0 && (char >= 0x20 || char === 0x09 || char === 0x0a || char === 0x0d) && char !== 0x7f) {
+					run += String.fromCharCode(char);
+					continue;
+				}
+				if (run.length >= MIN_UTF16_RUN) runs.push(run);
+				run = '';
+			}
+			if (run.length >= MIN_UTF16_RUN) runs.push(run);
+			if (runs.length) found.push([encoding, runs.join('\n')]);
+		}
+	}
+	return found;
+}
+
+/** Whether the first bytes of a decoded base64 run could be text, a compressed stream or UTF-16. */
+function looksDecodable(head: Buffer): boolean {
+	return compressionOf(head) !== undefined || utf16Bom(head) !== undefined || isUtf8Text(head, true);
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Valid UTF-8 without control characters other than tab and line breaks (`truncated`: may end inside a character). */
+function isUtf8Text(bytes: Buffer, truncated = false): boolean {
+	for (const byte of bytes) if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) || byte === 0x7f) return false;
+	try {
+		UTF8.decode(truncated ? bytes.subarray(0, completeLength(bytes)) : bytes);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Length of `bytes` without a UTF-8 character cut off at its end. */
+function completeLength(bytes: Buffer): number {
+	for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+		const byte = bytes[bytes.length - back]!;
+		if ((byte & 0xc0) === 0x80) continue; // A continuation byte: look further back for the lead.
+		const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+		return needed > back ? bytes.length - back : bytes.length;
+	}
+	return bytes.length;
+}

@@ -9,7 +9,9 @@
  * letters, ligatures); accents and other combining marks dropped and letters Unicode does not
  * decompose folded as slugs fold them (ß → ss); apostrophes removed ("can't" → "cant", as slugs
  * do); everything lower-cased; every run of other characters that are not letters or digits
- * (spaces, punctuation, typographic quotes and dashes, `-`, `_`, `+`, `/`) becomes one space.
+ * (spaces, punctuation, typographic quotes and dashes, `-`, `_`, `+`, `/`) becomes one space,
+ * except between two characters of a script written without spaces (Chinese, Japanese, Thai…),
+ * where it is dropped.
  */
 export function canonical(text: string): string {
 	const source = text.includes('&') ? decodeEntities(text) : text;
@@ -42,7 +44,8 @@ export function canonical(text: string): string {
 		if (typeof mapped === 'number') {
 			if (mapped === SPACE) space = length > 0;
 			else {
-				if (space) out[length++] = SPACE;
+				// Words of scripts written without spaces stay together across a space or line break.
+				if (space && !(isUnspaced(mapped) && isUnspaced(out[length - 1]!))) out[length++] = SPACE;
 				space = false;
 				out[length++] = mapped;
 			}
@@ -52,7 +55,7 @@ export function canonical(text: string): string {
 			const unit = mapped.charCodeAt(index);
 			if (unit === SPACE) space = length > 0;
 			else {
-				if (space) out[length++] = SPACE;
+				if (space && !(isUnspaced(unit) && isUnspaced(out[length - 1]!))) out[length++] = SPACE;
 				space = false;
 				out[length++] = unit;
 			}

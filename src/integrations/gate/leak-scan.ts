@@ -5,7 +5,7 @@ import { listFiles } from '../glasshouse/find-broken-links';
 import type { Needle } from './collect-needles';
 import { FILE_CONCURRENCY, mapLimit } from '../../utils/map-limit';
 import { canonical, isSpacedWordChar } from './canonical-text';
-import { decodeText, readableTexts, UnreadableFileError } from './readable-texts';
+import { decodeEscapes, readableTexts, UnreadableFileError } from './readable-texts';
 import { TextMatcher } from './text-matcher';
 
 export interface Leak {
@@ -62,7 +62,7 @@ export async function scanForLeaks(outDir: string, needles: Needle[]): Promise<L
 		const found = new Map(inContent);
 		// File names count too: a URL is as public as the page behind it.
 		const inName = new Set<number>();
-		matcher.findIn(canonical(`${name}\n${decodeText(name)}`), inName);
+		matcher.findIn(canonical(`${name}\n${decodeEscapes(name)}`), inName);
 		for (const id of inName) if (!found.has(id)) found.set(id, 'file name');
 		// A needle inside another found in the same file (a file name's words in its title) adds nothing.
 		const reported = [...found].filter(([id]) => ![...found.keys()].some((other) => other !== id && patterns[other]!.length > patterns[id]!.length && patterns[other]!.includes(patterns[id]!)));

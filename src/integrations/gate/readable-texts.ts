@@ -78,8 +78,11 @@ function textViews(text: string, via: string, depth: number, binary = false): Re
 	};
 	add(text, via);
 	// Binary data read as text is noise to decoders; its text is found as UTF-8 or UTF-16 runs.
-	const decoded = binary ? text : decodeText(text);
-	if (decoded !== text) add(decoded, join(via, 'decoded'));
+	if (binary) return views;
+	// Escapes decoded (in attributes too), then tags removed (with the attributes).
+	const unescaped = decodeEscapes(text);
+	if (unescaped !== text) add(unescaped, join(via, 'decoded'));
+	if (TAG.test(unescaped)) add(removeTags(unescaped), join(via, unescaped === text ? 'tags removed' : 'decoded, tags removed'));
 	return views;
 }
 
@@ -104,12 +107,11 @@ function blankCiphertext(text: string, decodable?: string[]): string {
 	});
 }
 
-/** The text with tags removed and escapes decoded, for text split by markup or written as a URL or string literal. */
-export function decodeText(text: string): string {
+/** The text with string and URL escapes decoded, for text written as a string literal or in a URL. */
+export function decodeEscapes(text: string): string {
 	let out = text;
 	if (ESCAPE.test(out)) out = unescapeString(out);
 	if (PERCENT.test(out)) out = percentDecode(out);
-	if (TAG.test(out)) out = removeTags(out);
 	return out;
 }
 

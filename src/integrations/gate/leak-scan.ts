@@ -8,6 +8,9 @@ import { canonical, isSpacedWordChar } from './canonical-text';
 import { decodeEscapes, readableTexts, UnreadableFileError } from './readable-texts';
 import { TextMatcher } from './text-matcher';
 
+/** The scan could not vouch for the output (a file it cannot read): nothing may be published. */
+export class LeakScanError extends Error {}
+
 export interface Leak {
 	/** File under the output folder, relative to it. */
 	file: string;
@@ -54,7 +57,7 @@ export async function scanForLeaks(outDir: string, needles: Needle[]): Promise<L
 			try {
 				inContent = search(bytes);
 			} catch (error) {
-				if (error instanceof UnreadableFileError) throw new Error(`The leak scan cannot check ${name}: ${error.message}. Remove it from the output (public/ or wherever it comes from) and build again.`);
+				if (error instanceof UnreadableFileError) throw new LeakScanError(`The leak scan cannot check ${name}: ${error.message}. Remove it from the output (public/ or wherever it comes from) and build again.`);
 				throw error;
 			}
 			foundIn.set(digest, inContent);

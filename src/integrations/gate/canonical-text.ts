@@ -23,24 +23,28 @@ export function canonical(text: string): string {
 	let space = false;
 	for (let at = 0; at < source.length; at++) {
 		let code = source.charCodeAt(at);
-		let mapped: string | number;
-		if (code < 0x80) mapped = ASCII[code]!;
-		else {
-			if (code >= 0xd800 && code <= 0xdbff && at + 1 < source.length) {
-				const low = source.charCodeAt(at + 1);
-				if (low >= 0xdc00 && low <= 0xdfff) {
-					code = ((code - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
-					at++;
-				}
+		if (code < 0x80) {
+			// The common case, kept short: ASCII letters and digits, word breaks and apostrophes.
+			const unit = ASCII[code]!;
+			if (unit === SPACE) space = length > 0;
+			else if (unit !== DROP) {
+				if (length + 2 > out.length) out = grow(out, length);
+				if (space) out[length++] = SPACE;
+				space = false;
+				out[length++] = unit;
 			}
-			// Han and Hangul, most of Chinese and Korean text, stay as they are.
-			mapped = (code >= 0x3400 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7a3) ? code : mapCodePoint(code);
+			continue;
 		}
-		if (length + 24 > out.length) {
-			const grown = new Uint16Array(out.length * 2 + 32);
-			grown.set(out.subarray(0, length));
-			out = scratch = grown;
+		if (code >= 0xd800 && code <= 0xdbff && at + 1 < source.length) {
+			const low = source.charCodeAt(at + 1);
+			if (low >= 0xdc00 && low <= 0xdfff) {
+				code = ((code - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+				at++;
+			}
 		}
+		// Han and Hangul, most of Chinese and Korean text, stay as they are.
+		const mapped = (code >= 0x3400 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7a3) ? code : mapCodePoint(code);
+		if (length + 24 > out.length) out = grow(out, length);
 		if (typeof mapped === 'number') {
 			if (mapped === SPACE) space = length > 0;
 			else {
@@ -70,13 +74,20 @@ const UTF16 = new TextDecoder('utf-16le');
 /** The output buffer, reused from call to call (most calls are for short texts). */
 let scratch = new Uint16Array(4096);
 
-/** ASCII: a letter or digit (lower-cased) as its code, an apostrophe or backtick as nothing, anything else as a space. */
-const ASCII: Array<number | string> = Array.from({ length: 0x80 }, (_, code) => {
-	if (code === 0x27 || code === 0x60) return '';
+const DROP = -1;
+/** ASCII: a letter or digit (lower-cased) as its code, an apostrophe or backtick as DROP, anything else as a space. */
+const ASCII = Int32Array.from({ length: 0x80 }, (_, code) => {
+	if (code === 0x27 || code === 0x60) return DROP;
 	if (code >= 0x41 && code <= 0x5a) return code + 0x20;
 	if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) return code;
 	return SPACE;
 });
+
+function grow(out: Uint16Array, length: number): Uint16Array {
+	const grown = new Uint16Array(out.length * 2 + 32);
+	grown.set(out.subarray(0, length));
+	return (scratch = grown);
+}
 
 const INVISIBLE = /^[\p{Cf}\u115f\u1160\u3164\uffa0]$/u;
 const MARKS = /\p{M}+/gu;

@@ -36,7 +36,7 @@ const FILE_ENVELOPE_MAGIC = Buffer.from('GHE1');
  * out of the texts, so needles are not matched by chance inside ciphertext.
  */
 export function readableTexts(bytes: Buffer, via = '', depth = 0): ReadableText[] {
-	if (startsWith(bytes, FILE_ENVELOPE_MAGIC)) return [{ text: bytes.toString('utf8'), via }];
+	if (startsWith(bytes, FILE_ENVELOPE_MAGIC)) return [{ text: utf8Runs(bytes), via }];
 	const compression = compressionOf(bytes);
 	const inflated = compression && inflate(bytes, compression);
 	if (!compression || !inflated) return uncompressedTexts(bytes, via, depth);
@@ -51,7 +51,7 @@ function uncompressedTexts(bytes: Buffer, via: string, depth: number): ReadableT
 	if (utf16) return textViews(decodeUtf16(bytes.subarray(2), utf16), join(via, utf16), depth);
 	// Text never holds a NUL byte; binary data (and UTF-16 without a byte-order mark) does.
 	const binary = bytes.includes(0);
-	const texts = textViews(bytes.toString('utf8'), via, depth, binary);
+	const texts = textViews(binary ? utf8Runs(bytes) : bytes.toString('utf8'), via, depth, binary);
 	if (binary) for (const [encoding, text] of utf16Runs(bytes)) texts.push(...textViews(text, join(via, encoding), depth));
 	return texts;
 }
@@ -184,34 +184,81 @@ function decodeUtf16(bytes: Uint8Array, encoding: Utf16): string {
 	return new TextDecoder(encoding === 'UTF-16LE' ? 'utf-16le' : 'utf-16be').decode(bytes);
 }
 
-/** Runs of at least this many characters of Latin-1 text, each followed (LE) or preceded (BE) by a NUL byte. */
-const MIN_UTF16_RUN = 4;
+/** Text inside binary data is looked for in runs of at least this many characters. */
+const MIN_RUN = 4;
+
+/** Printable ASCII, tab and line breaks: what text is made of besides characters above U+007F. */
+const isTextByte = (byte: number) => (byte >= 0x20 && byte !== 0x7f) || byte === 0x09 || byte === 0x0a || byte === 0x0d;
 
 /**
- * Text stored as UTF-16 without a byte-order mark, in a file or among binary data: runs of
- * characters below U+0100 (letters, digits, punctuation, spaces) whose other byte is NUL, at
- * either alignment. Such text from scripts above U+00FF has no NUL bytes and is not found this way.
+ * The text runs of binary data, like `strings`: sequences of at least four printable ASCII or
+ * well-formed UTF-8 characters, one per line. Reading a whole binary file as UTF-8 instead would
+ * make most of it U+FFFD, slow to compare and never a match.
+ */
+function utf8Runs(bytes: Uint8Array): string {
+	const runs: string[] = [];
+	const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	let start = 0;
+	let chars = 0;
+	let at = 0;
+	const end = (stop: number) => {
+		if (chars >= MIN_RUN) runs.push(buffer.toString('utf8', start, stop));
+		chars = 0;
+	};
+	while (at < bytes.length) {
+		const byte = bytes[at]!;
+		let size = 0;
+		if (byte < 0x80) size = isTextByte(byte) ? 1 : 0;
+		else if (byte >= 0xc2 && byte <= 0xdf) size = 2;
+		else if (byte >= 0xe0 && byte <= 0xef) size = 3;
+		else if (byte >= 0xf0 && byte <= 0xf4) size = 4;
+		for (let next = 1; next < size; next++) if (((bytes[at + next] ?? 0) & 0xc0) !== 0x80) size = 0;
+		if (size === 0) {
+			end(at);
+			start = ++at;
+			continue;
+		}
+		if (chars === 0) start = at;
+		chars++;
+		at += size;
+	}
+	end(at);
+	return runs.join('\n');
+}
+
+/**
+ * Text stored as UTF-16 without a byte-order mark, in a file or among binary data: runs of at
+ * least four characters below U+0100 (letters, digits, punctuation, spaces) whose other byte is
+ * NUL, at either alignment. Such text from scripts above U+00FF has no NUL bytes and is not
+ * found this way.
  */
 function utf16Runs(bytes: Uint8Array): Array<[Utf16, string]> {
-	const found: Array<[Utf16, string]> = [];
-	for (const [encoding, textOffset] of [['UTF-16LE', 0], ['UTF-16BE', 1]] as const) {
-		for (const start of [0, 1]) {
-			const runs: string[] = [];
-			let run = '';
-			for (let at = start; at + 1 < bytes.length; at += 2) {
-				const char = bytes[at + textOffset]!;
-				const other = bytes[at + 1 - textOffset]!;
-				if (other === 0 && (char >= 0x20 || char === 0x09 || char === 0x0a || char === 0x0d) && char !== 0x7f) {
-					run += String.fromCharCode(char);
-					continue;
-				}
-				if (run.length >= MIN_UTF16_RUN) runs.push(run);
-				run = '';
+	const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	const little: string[] = [];
+	const big: string[] = [];
+	for (const alignment of [0, 1]) {
+		let littleStart = -1;
+		let bigStart = -1;
+		for (let at = alignment; at <= bytes.length; at += 2) {
+			const first = at + 1 < bytes.length ? bytes[at]! : -1;
+			const second = at + 1 < bytes.length ? bytes[at + 1]! : -1;
+			const isLittle = second === 0 && isTextByte(first);
+			const isBig = first === 0 && isTextByte(second);
+			if (isLittle && littleStart < 0) littleStart = at;
+			else if (!isLittle && littleStart >= 0) {
+				if (at - littleStart >= MIN_RUN * 2) little.push(buffer.toString('utf16le', littleStart, at));
+				littleStart = -1;
 			}
-			if (run.length >= MIN_UTF16_RUN) runs.push(run);
-			if (runs.length) found.push([encoding, runs.join('\n')]);
+			if (isBig && bigStart < 0) bigStart = at;
+			else if (!isBig && bigStart >= 0) {
+				if (at - bigStart >= MIN_RUN * 2) big.push(Buffer.from(bytes.subarray(bigStart, at)).swap16().toString('utf16le'));
+				bigStart = -1;
+			}
 		}
 	}
+	const found: Array<[Utf16, string]> = [];
+	if (little.length) found.push(['UTF-16LE', little.join('\n')]);
+	if (big.length) found.push(['UTF-16BE', big.join('\n')]);
 	return found;
 }
 

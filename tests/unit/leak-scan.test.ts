@@ -240,6 +240,7 @@ describe('scanForLeaks', () => {
 	it('describes leaks with file, text and source', () => {
 		const leaks: Leak[] = [{ file: 'acme/index.html', needle: needle(UPDATE_SENTENCE, SOURCE.update) }];
 		expect(describeLeaks(leaks)).toBe(`1 leak(s) of client content found in the output:\n  acme/index.html: "${UPDATE_SENTENCE}" (from ${SOURCE.update})`);
+		expect(describeLeaks([{ ...leaks[0]!, via: 'base64 → gzip' }])).toBe(`1 leak(s) of client content found in the output:\n  acme/index.html: "${UPDATE_SENTENCE}" (from ${SOURCE.update}) [base64 → gzip]`);
 		const many = Array.from({ length: 30 }, (_, i): Leak => ({ file: `f${i}.html`, needle: needle('x'.repeat(80), SOURCE.faq) }));
 		const text = describeLeaks(many);
 		expect(text).toMatch(/^30 leak\(s\)/);

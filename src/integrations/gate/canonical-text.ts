@@ -66,11 +66,10 @@ export function canonical(text: string): string {
 		}
 	}
 	if (space) out[length++] = SPACE;
-	return length < 1024 ? String.fromCharCode.apply(null, out.subarray(0, length) as unknown as number[]) : UTF16.decode(out.subarray(0, length));
+	return Buffer.from(out.buffer, out.byteOffset, length * 2).toString('utf16le');
 }
 
 const SPACE = 0x20;
-const UTF16 = new TextDecoder('utf-16le');
 /** The output buffer, reused from call to call (most calls are for short texts). */
 let scratch = new Uint16Array(4096);
 

@@ -31,8 +31,8 @@ const MIN_DIGITS = 10;
  * Comparisons are made in canonical form (see `canonical`), as the scan matches.
  */
 export function collectNeedles(clients: LoadedClient[], publicText: string[] = [], genericText: string[] = templateText()): Needle[] {
-	const published = new Set(publicText.map((text) => canonical(text).trim()));
-	const candidates = new Map<string, Needle>();
+	// Every canonical form met, with its needle, or null when it is no needle (judged once).
+	const judged = new Map<string, Needle | null>(publicText.map((text) => [canonical(text).trim(), null]));
 	const seen = new Set<string>();
 	for (const client of clients) {
 		forEachString(client, (text, source) => {
@@ -40,15 +40,16 @@ export function collectNeedles(clients: LoadedClient[], publicText: string[] = [
 			seen.add(text);
 			for (const fragment of fragments(text)) {
 				const form = canonical(fragment).trim();
-				if (!candidates.has(form) && !published.has(form) && isDistinctive(form)) candidates.set(form, { text: fragment, source });
+				if (!judged.has(form)) judged.set(form, isDistinctive(form) ? { text: fragment, source } : null);
 			}
 		});
 	}
-	const forms = [...candidates.keys()];
+	const forms = [...judged.keys()].filter((form) => judged.get(form));
+	const candidates = forms.map((form) => judged.get(form)!);
 	const matcher = new TextMatcher(forms, isSpacedWordChar);
 	const generic = new Set<number>();
 	for (const text of genericText) matcher.findIn(canonical(text), generic);
-	return forms.flatMap((form, id) => (generic.has(id) ? [] : [candidates.get(form)!]));
+	return candidates.filter((_, id) => !generic.has(id));
 }
 
 /**
@@ -116,6 +117,8 @@ function fragments(text: string): string[] {
  * 10 digits: a phone number is distinctive, a date or an amount is not.
  */
 export function isDistinctive(form: string): boolean {
+	// Words are separated by single spaces, so this holds at least 14 letters or digits.
+	if (form.length >= 2 * MIN_WEIGHT_ONE_WORD) return true;
 	const { weight, words, letters } = measure(form);
 	if (!letters) return weight >= MIN_DIGITS;
 	return weight >= MIN_WEIGHT_ONE_WORD || (words >= 2 && weight >= MIN_WEIGHT);

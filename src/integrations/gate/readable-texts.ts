@@ -59,39 +59,60 @@ function uncompressedTexts(bytes: Buffer, via: string, depth: number): ReadableT
 function textViews(text: string, via: string, depth: number, binary = false): ReadableText[] {
 	const seen = new Set<string>();
 	const views: ReadableText[] = [];
-	const add = (source: string, sourceVia: string) => {
+	/** Blanks the text's ciphertext, and reads what its base64 runs and data: URIs hold. */
+	const read = (source: string, sourceVia: string): string => {
 		const runs: string[] = [];
-		views.push({ text: blankCiphertext(source, depth < MAX_DEPTH ? runs : undefined), via: sourceVia });
+		const blanked = blankCiphertext(source, depth < MAX_DEPTH ? runs : undefined);
 		for (const run of runs) {
 			if (seen.has(run)) continue;
 			seen.add(run);
 			const bytes = Buffer.from(run, 'base64');
-			if (compressionOf(bytes) || utf16Bom(bytes) || isUtf8Text(bytes)) views.push(...readableTexts(bytes, join(via, 'base64'), depth + 1));
+			if (compressionOf(bytes) || utf16Bom(bytes) || isUtf8Text(bytes)) views.push(...readableTexts(bytes, join(sourceVia, 'base64'), depth + 1));
 		}
-		if (depth >= MAX_DEPTH || !source.includes('data:')) return;
-		for (const [, dataType, payload] of source.matchAll(DATA_URI)) {
-			// A declared payload is read whatever it holds: text chunks of a PNG are text too.
-			if (seen.has(`data:${payload}`)) continue;
-			seen.add(`data:${payload}`);
-			views.push(...readableTexts(Buffer.from(payload!, 'base64'), join(via, `data:${dataType}`), depth + 1));
+		if (depth < MAX_DEPTH && source.includes('data:')) {
+			for (const [, dataType, payload] of source.matchAll(DATA_URI)) {
+				// A declared payload is read whatever it holds: text chunks of a PNG are text too.
+				if (seen.has(`data:${payload}`)) continue;
+				seen.add(`data:${payload}`);
+				views.push(...readableTexts(Buffer.from(payload!, 'base64'), join(sourceVia, `data:${dataType}`), depth + 1));
+			}
 		}
+		return blanked;
 	};
-	add(text, via);
+	const raw = read(text, via);
 	// Binary data read as text is noise to decoders; its text is found as UTF-8 or UTF-16 runs.
-	if (binary) return views;
-	// Escapes decoded (in attributes too), then tags removed (with the attributes).
-	const unescaped = decodeEscapes(text);
-	if (unescaped !== text) add(unescaped, join(via, 'decoded'));
-	if (TAG.test(unescaped)) add(removeTags(unescaped), join(via, unescaped === text ? 'tags removed' : 'decoded, tags removed'));
+	if (binary) return [{ text: raw, via }, ...views];
+	views.unshift(...splitMarkup(raw, via));
+	// Escapes decoded (ciphertext is already blanked: it holds none), in a view of its own.
+	const decoded = decodeEscapes(raw);
+	if (decoded !== raw) views.push(...splitMarkup(read(decoded, join(via, 'decoded')), join(via, 'decoded')));
 	return views;
+}
+
+/**
+ * Markup as two texts: its character data with the tags removed, so text split by tags
+ * (`Supp<b>lier</b>`) reads whole, and the tags themselves, with their attributes. Together they
+ * hold the text once, not twice.
+ */
+function splitMarkup(text: string, via: string): ReadableText[] {
+	if (!TAG.test(text)) return [{ text, via }];
+	const tags: string[] = [];
+	const content = text.replace(MARKUP, (tag, name?: string) => {
+		tags.push(tag);
+		return name === undefined || INLINE.has(name.toLowerCase()) ? '' : ' ';
+	});
+	return [
+		{ text: content, via },
+		{ text: tags.join('\n'), via },
+	];
 }
 
 const join = (via: string, step: string) => (via ? `${via} → ${step}` : step);
 const startsWith = (bytes: Buffer, prefix: Buffer) => bytes.length >= prefix.length && bytes.subarray(0, prefix.length).equals(prefix);
 
 const DATA_URI = /data:([\w/+.-]*)(?:;[\w=.-]+)*;base64,([A-Za-z0-9+/_-]+={0,2})/gi;
-/** Standard or URL-safe base64 (Node decodes both). */
-const BASE64_RUN = new RegExp(`[A-Za-z0-9+/_-]{${MIN_BASE64},}={0,2}`, 'g');
+/** Standard or URL-safe base64 (Node decodes both), from the start of a run of such characters. */
+const BASE64_RUN = new RegExp(`(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{${MIN_BASE64},}={0,2}`, 'g');
 /** Longer base64 mixing capitals, small letters and digits (which text and slugs do not) is taken for ciphertext. */
 const CIPHERTEXT_LENGTH = 64;
 
@@ -102,7 +123,7 @@ const CIPHERTEXT_LENGTH = 64;
  */
 function blankCiphertext(text: string, decodable?: string[]): string {
 	return text.replace(BASE64_RUN, (run) => {
-		if (decodable && looksDecodable(Buffer.from(run.slice(0, PEEK), 'base64'))) decodable.push(run);
+		if (decodable && looksDecodable(run)) decodable.push(run);
 		return run.length >= CIPHERTEXT_LENGTH && /[A-Z]/.test(run) && /[a-z]/.test(run) && /\d/.test(run) ? ' ' : run;
 	});
 }
@@ -144,10 +165,8 @@ export function percentDecode(text: string): string {
 
 /** Elements that may sit inside a word (`Supp<b>lier</b>`) are removed; others separate words. */
 const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'tspan', 'tt', 'u', 'var', 'wbr']);
-
-export function removeTags(text: string): string {
-	return text.replace(/<!--[^]*?-->|<\/?([a-zA-Z][\w:-]*)(?:\s[^<>]*)?\/?>/g, (tag, name?: string) => (name === undefined || INLINE.has(name.toLowerCase()) ? '' : ' '));
-}
+/** A comment, or a tag: a name right after `<` or `</`, then attributes, then `>`. */
+const MARKUP = /<!--[^]*?-->|<\/?([a-zA-Z][\w:-]*)(?:\s[^<>]*)?\/?>/g;
 
 type Compression = 'gzip' | 'zlib';
 
@@ -262,31 +281,48 @@ function utf16Runs(bytes: Uint8Array): Array<[Utf16, string]> {
 	return found;
 }
 
-/** Whether the first bytes of a decoded base64 run could be text, a compressed stream or UTF-16. */
-function looksDecodable(head: Buffer): boolean {
+/** Values of base64 and base64url characters; -1 for others. */
+const BASE64_VALUES = Int8Array.from({ length: 128 }, (_, code) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.indexOf(String.fromCharCode(code)));
+BASE64_VALUES[0x2d] = 62; // -
+BASE64_VALUES[0x5f] = 63; // _
+
+/**
+ * Whether a base64 run could hold text, a compressed stream or UTF-16, judged from its first
+ * bytes: the first three (from four characters, decoded here) rule out most ciphertext at once,
+ * then the first 24 decide.
+ */
+function looksDecodable(run: string): boolean {
+	const quad = (BASE64_VALUES[run.charCodeAt(0)]! << 18) | (BASE64_VALUES[run.charCodeAt(1)]! << 12) | (BASE64_VALUES[run.charCodeAt(2)]! << 6) | BASE64_VALUES[run.charCodeAt(3)]!;
+	const first = (quad >> 16) & 0xff;
+	const second = (quad >> 8) & 0xff;
+	const third = quad & 0xff;
+	const texty = (byte: number) => isTextByte(byte) || byte >= 0x80;
+	const magic = (first === 0x1f && second === 0x8b) || (first & 0x0f) === 8 || first === 0xff || first === 0xfe;
+	if (!magic && !(texty(first) && texty(second) && texty(third))) return false;
+	const head = Buffer.from(run.slice(0, PEEK), 'base64');
 	return compressionOf(head) !== undefined || utf16Bom(head) !== undefined || isUtf8Text(head, true);
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Valid UTF-8 without control characters other than tab and line breaks (`truncated`: may end inside a character). */
-function isUtf8Text(bytes: Buffer, truncated = false): boolean {
-	for (const byte of bytes) if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) || byte === 0x7f) return false;
-	try {
-		UTF8.decode(truncated ? bytes.subarray(0, completeLength(bytes)) : bytes);
-		return true;
-	} catch {
-		return false;
+/**
+ * Well-formed UTF-8 without control characters other than tab and line breaks (checked by
+ * structure, not every rule of the standard). `truncated`: the bytes may end inside a character.
+ */
+function isUtf8Text(bytes: Uint8Array, truncated = false): boolean {
+	let at = 0;
+	while (at < bytes.length) {
+		const byte = bytes[at]!;
+		if (byte < 0x80) {
+			if (!isTextByte(byte)) return false;
+			at++;
+			continue;
+		}
+		const size = byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+		if (size === 0) return false;
+		for (let next = 1; next < size; next++) {
+			if (at + next >= bytes.length) return truncated;
+			if ((bytes[at + next]! & 0xc0) !== 0x80) return false;
+		}
+		at += size;
 	}
-}
-
-/** Length of `bytes` without a UTF-8 character cut off at its end. */
-function completeLength(bytes: Buffer): number {
-	for (let back = 1; back <= Math.min(3, bytes.length); back++) {
-		const byte = bytes[bytes.length - back]!;
-		if ((byte & 0xc0) === 0x80) continue; // A continuation byte: look further back for the lead.
-		const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-		return needed > back ? bytes.length - back : bytes.length;
-	}
-	return bytes.length;
+	return true;
 }

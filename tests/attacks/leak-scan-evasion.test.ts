@@ -141,6 +141,8 @@ describe('the leak scan reads every encoding of a private client’s text', () =
 		expect(await leaksIn({ 'notes/supplier-insolvency/index.html': '<p>Nothing to see</p>' })).toEqual([`notes/supplier-insolvency/index.html: ${RISK}`]);
 		expect(await leaksIn({ '_astro/supplier_insolvency.3f9a.js': 'export {}' })).toEqual([`_astro/supplier_insolvency.3f9a.js: ${RISK}`]);
 		expect(await leaksIn({ 'index.html': '<a href="/acme/risks/supplier-insolvency/">Risk</a>' })).toEqual([`index.html: ${RISK}`]);
+		// A long path with capitals and digits is not mistaken for ciphertext and skipped.
+		expect(await leaksIn({ 'index.html': '<a href="/Archive2026/Quarter4/Reports/Supplier-Insolvency-Review-Draft3/Appendix7/Index">x</a>' })).toEqual([`index.html: ${RISK}`]);
 	});
 
 	it('JSON \\u escapes, Latin and CJK', async () => {

@@ -18,7 +18,7 @@ export function canonical(text: string): string {
 	// One pass, character by character, each mapped on its own (and remembered): so the canonical
 	// form of a text is the canonical forms of its parts joined, and a needle found in a text's
 	// parts is found in the whole. It is also many times faster than normalising whole texts.
-	let out = scratch.length >= source.length + 32 ? scratch : (scratch = new Uint16Array(source.length * 2 + 32));
+	let out: Uint16Array = scratch.length >= source.length + 32 ? scratch : (scratch = new Uint16Array(source.length * 2 + 32));
 	let length = 0;
 	let space = false;
 	for (let at = 0; at < source.length; at++) {
@@ -71,7 +71,7 @@ export function canonical(text: string): string {
 
 const SPACE = 0x20;
 /** The output buffer, reused from call to call (most calls are for short texts). */
-let scratch = new Uint16Array(4096);
+let scratch: Uint16Array = new Uint16Array(4096);
 
 const DROP = -1;
 /** ASCII: a letter or digit (lower-cased) as its code, an apostrophe or backtick as DROP, anything else as a space. */

@@ -22,18 +22,19 @@ export class UnreadableFileError extends Error {}
 const FILE_ENVELOPE_MAGIC = Buffer.from('GHE1');
 
 /**
- * Every text a published file shows to someone who decodes it: the file read as UTF-8, or UTF-16
- * (with a byte-order mark, or runs of text with every other byte NUL, also inside binary files);
- * gzip and zlib streams inflated; and, within each text, a second view with HTML tags removed,
- * %-escapes and `+` and JSON/JavaScript `\u` and `\x` escapes decoded; and the payload of every
- * base64 run that decodes to text, compressed data or UTF-16, followed recursively. Comparison in
- * canonical form (case, entities, zero-width characters, slugs) is left to the caller.
+ * Every text a published file shows to someone who decodes it: the file read as UTF-8 (binary
+ * data: its runs of text), or as UTF-16 (with a byte-order mark, or runs of text with every other
+ * byte NUL, also inside binary data); gzip and zlib streams inflated; markup read as its text
+ * with the tags removed and, apart, the tags; a view with JSON/JavaScript `\u` and `\x` escapes
+ * and URL %-escapes decoded; and the payload of every `data:` URI and of every base64 run that
+ * decodes to text, compressed data or UTF-16, followed recursively. Comparison in canonical form
+ * (case, entities, zero-width characters, punctuation and slugs, `+` for spaces) is the caller's.
  *
- * Ciphertext costs little: a Glasshouse file envelope (`GHE1` …) is read as it is, with no
- * decoder; a base64 run is decoded only if its first 24 bytes look like text, a compressed
- * stream or UTF-16, which random bytes practically never do (so an envelope's `ct` is not
- * decoded, unless it was not encrypted after all). Long random-looking base64 runs are blanked
- * out of the texts, so needles are not matched by chance inside ciphertext.
+ * Ciphertext costs little: a Glasshouse file envelope (`GHE1` …) is read as text runs, with no
+ * decoder; a base64 run is decoded only if its first bytes look like text, a compressed stream
+ * or UTF-16, which random bytes practically never do (so an envelope's `ct` is not decoded,
+ * unless it was not encrypted after all). Long random-looking base64 runs are blanked out of the
+ * texts, so needles are not matched by chance inside ciphertext.
  */
 export function readableTexts(bytes: Buffer, via = '', depth = 0): ReadableText[] {
 	if (startsWith(bytes, FILE_ENVELOPE_MAGIC)) return [{ text: utf8Runs(bytes), via }];
@@ -113,8 +114,25 @@ const startsWith = (bytes: Buffer, prefix: Buffer) => bytes.length >= prefix.len
 const DATA_URI = /data:([\w/+.-]*)(?:;[\w=.-]+)*;base64,([A-Za-z0-9+/_-]+={0,2})/gi;
 /** Standard or URL-safe base64 (Node decodes both), from the start of a run of such characters. */
 const BASE64_RUN = new RegExp(`(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{${MIN_BASE64},}={0,2}`, 'g');
-/** Longer base64 mixing capitals, small letters and digits (which text and slugs do not) is taken for ciphertext. */
+/** Base64 this long is taken for ciphertext when it also mixes characters as random bytes do (see `looksRandom`). */
 const CIPHERTEXT_LENGTH = 64;
+
+/**
+ * Whether a base64 run mixes capitals, small letters and digits as the encoding of random bytes
+ * does (about 40 %, 40 % and 16 %), unlike a long path, slug or identifier written by a person.
+ */
+function looksRandom(run: string): boolean {
+	let upper = 0;
+	let lower = 0;
+	let digits = 0;
+	for (let at = 0; at < run.length; at++) {
+		const code = run.charCodeAt(at);
+		if (code >= 0x41 && code <= 0x5a) upper++;
+		else if (code >= 0x61 && code <= 0x7a) lower++;
+		else if (code >= 0x30 && code <= 0x39) digits++;
+	}
+	return upper * 8 >= run.length && lower * 8 >= run.length && digits * 32 >= run.length;
+}
 
 /**
  * The text with ciphertext-like base64 runs blanked out, so that no needle is matched by chance
@@ -124,7 +142,7 @@ const CIPHERTEXT_LENGTH = 64;
 function blankCiphertext(text: string, decodable?: string[]): string {
 	return text.replace(BASE64_RUN, (run) => {
 		if (decodable && looksDecodable(run)) decodable.push(run);
-		return run.length >= CIPHERTEXT_LENGTH && /[A-Z]/.test(run) && /[a-z]/.test(run) && /\d/.test(run) ? ' ' : run;
+		return run.length >= CIPHERTEXT_LENGTH && looksRandom(run) ? ' ' : run;
 	});
 }
 

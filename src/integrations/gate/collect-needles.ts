@@ -126,7 +126,8 @@ export function isDistinctive(form: string): boolean {
 
 /**
  * The needles of every private client. Public by design, so never needles: every string of
- * site.yaml (agency name and address, site title) and the client folder names, as whole texts;
+ * site.yaml (agency name and address, site title) and the client folder names, as whole texts
+ * only (a private client's project name inside the site title is a leak, not a generic phrase);
  * and, as generic text, everything public clients wrote, besides the project's templates.
  */
 export function needlesOf(content: LoadedContent): Needle[] {

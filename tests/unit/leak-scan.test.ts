@@ -9,10 +9,13 @@ import zhCN from '../../src/i18n/zh-CN.json';
 import { utf8 } from '../../src/runtime/crypto/bytes';
 import { pageAad, seal, type Envelope } from '../../src/runtime/crypto/envelope';
 import type { Keyring } from '../../src/runtime/crypto/keyring';
-import { loadContent, type LoadedClient } from '../../src/model/load-content';
+import { loadContent, type LoadedClient, type Parsed } from '../../src/model/load-content';
+import { renderDecision } from '../../src/scaffold/render-decision';
 import { AccessEntrySchema } from '../../src/schemas/access';
 import { buildKeyring, generateContentKey, resolveCredentials } from '../../src/integrations/gate/build-keyring';
-import { collectNeedles, type Needle } from '../../src/integrations/gate/collect-needles';
+import { canonical, decodeEntities } from '../../src/integrations/gate/canonical-text';
+import { collectNeedles, isDistinctive, needlesOf, type Needle } from '../../src/integrations/gate/collect-needles';
+import { percentDecode, readableTexts, unescapeString } from '../../src/integrations/gate/readable-texts';
 import { inlineImages } from '../../src/integrations/gate/inline-assets';
 import { describeLeaks, scanForLeaks, type Leak } from '../../src/integrations/gate/leak-scan';
 import { renderShell, type ShellInput } from '../../src/integrations/gate/render-shell';
@@ -237,6 +240,7 @@ describe('scanForLeaks', () => {
 	it('describes leaks with file, text and source', () => {
 		const leaks: Leak[] = [{ file: 'acme/index.html', needle: needle(UPDATE_SENTENCE, SOURCE.update) }];
 		expect(describeLeaks(leaks)).toBe(`1 leak(s) of client content found in the output:\n  acme/index.html: "${UPDATE_SENTENCE}" (from ${SOURCE.update})`);
+		expect(describeLeaks([{ ...leaks[0]!, via: 'base64 → gzip' }])).toBe(`1 leak(s) of client content found in the output:\n  acme/index.html: "${UPDATE_SENTENCE}" (from ${SOURCE.update}) [base64 → gzip]`);
 		const many = Array.from({ length: 30 }, (_, i): Leak => ({ file: `f${i}.html`, needle: needle('x'.repeat(80), SOURCE.faq) }));
 		const text = describeLeaks(many);
 		expect(text).toMatch(/^30 leak\(s\)/);
@@ -427,5 +431,133 @@ describe('scanForLeaks and the Markdown pipeline\'s rewrites', () => {
 			{ text: "We can't ship the R&D \"canary\" build -- not yet...", source: 'update.mdx' },
 		];
 		expect((await scanForLeaks(dir, needles)).map((leak) => leak.file)).toEqual(['page.html']);
+	});
+});
+
+describe('collectNeedles: every string of the content', () => {
+	const FILES: Record<string, string> = {
+		'site.yaml': 'agency:\n  name: Canary Agency Northwind\n  url: https://northwind.example\ntitle: Project status\n',
+		'acme/client.yaml': CONTENT['acme/client.yaml']!.replace('    primary: true', '    phone: "+44 20 7946 0123"\n    primary: true'),
+		'acme/risks/vendor-exposure.yaml': `id: vendor-exposure
+title: Supplier insolvency
+likelihood: medium
+impact: high
+owner: Ines Okonkwo-Vale
+status: open
+mitigation: Keep a second quote ready.
+raised: 2026-01-09
+tags: [insolvency-watch, budget]
+`,
+		'acme/milestones/vault-cutover.yaml': `id: vault-cutover
+title: Ledgers moved
+start: 2026-01-05
+due: 2026-03-01
+status: planned
+owner: Ines Okonkwo-Vale
+dependsOn: [ledger-freeze]
+deliverables: [Signed cut-over runbook]
+`,
+		'acme/milestones/ledger-freeze.yaml': 'id: ledger-freeze\ntitle: Freeze\nstart: 2026-01-05\ndue: 2026-02-01\nstatus: planned\nowner: Ines Okonkwo-Vale\n',
+		'acme/decisions/0001-billing-engine.mdx': renderDecision({ number: 1, title: 'Adopt the hosted billing engine', date: '2026-01-08', locale: 'en', currency: 'EUR' }),
+		'acme/meetings/2026-01-12-steering.mdx': '---\ndate: 2026-01-12\ntype: steering\nattendees:\n  client: [Ines Okonkwo-Vale]\n  vendor: [Pat]\n---\n',
+		'acme/meetings/2026-01-19-weekly-vault-audit.mdx': '---\ndate: 2026-01-19\ntype: weekly\nattendees:\n  client: [Ines Okonkwo-Vale]\n  vendor: [Pat]\n---\n',
+		'lanting/client.yaml': CONTENT['acme/client.yaml']!.replace('Quillfeather Holdings', '兰亭茶业').replace('Quillfeather team password', '兰亭项目组密码').replace('locale: en', '').replace('start:', 'locale: zh-CN\nstart:'),
+		'lanting/decisions/0001-hosting.mdx': renderDecision({ number: 1, title: '采用托管的账本服务', date: '2026-01-08', locale: 'zh-CN', currency: 'CNY' }),
+		'open/client.yaml': `${CONTENT['acme/client.yaml']!.replace('Quillfeather Holdings', 'Openfield Trust').replace('Quillfeather team password', 'Openfield password')}public: true\n`,
+		'open/updates/2026-01-09.mdx': '---\ndate: 2026-01-09\nhealth: on-track\nsummary: Kick-off went well and the backlog is agreed.\n---\n\nWe compared three engines over two weeks.\n',
+	};
+	let all: Needle[];
+	let texts: string[];
+	beforeAll(async () => {
+		const root = await folder('glasshouse-walk-', Object.fromEntries(Object.entries(FILES).map(([file, text]) => [`content/${file}`, text])));
+		const content = await loadContent(path.join(root, 'content'), root);
+		expect(content.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+		all = needlesOf(content);
+		texts = all.map((item) => item.text);
+	});
+
+	it('collects tags, ids, ids referred to, owners, deliverables and phone numbers, with their files', () => {
+		expect(all).toContainEqual(needle('insolvency-watch', 'content/acme/risks/vendor-exposure.yaml'));
+		expect(all).toContainEqual(needle('vendor-exposure', 'content/acme/risks/vendor-exposure.yaml'));
+		expect(all).toContainEqual(needle('vault-cutover', 'content/acme/milestones/vault-cutover.yaml'));
+		expect(all).toContainEqual(needle('ledger-freeze', 'content/acme/milestones/ledger-freeze.yaml'));
+		for (const text of ['Signed cut-over runbook', '+44 20 7946 0123', 'Supplier insolvency', 'Keep a second quote ready', '兰亭茶业']) expect(texts).toContain(text);
+	});
+
+	it('collects the words of file names, without the date or number that is part of the public address', () => {
+		expect(all).toContainEqual(needle('billing-engine', 'content/acme/decisions/0001-billing-engine.mdx'));
+		expect(all).toContainEqual(needle('weekly-vault-audit', 'content/acme/meetings/2026-01-19-weekly-vault-audit.mdx'));
+		for (const text of ['2026-01-12-steering', 'steering', '2026-01-19', '0001']) expect(texts).not.toContain(text);
+	});
+
+	it('walks content kinds it was never told about', async () => {
+		const [acme] = (await loadContent(path.join(await folder('glasshouse-walk-', { 'content/site.yaml': FILES['site.yaml']!, 'content/acme/client.yaml': FILES['acme/client.yaml']! }), 'content'))).clients;
+		const parsed = acme!.client as unknown as Parsed<unknown>;
+		const retro: Parsed<unknown> = { ...parsed, stem: 'retro', value: { headline: { text: 'Zebrafinch retrospective held' } }, source: { ...parsed.source, file: 'content/acme/retros/retro.yaml', data: {}, body: '' } };
+		const future = { ...acme!, retros: [retro] } as LoadedClient;
+		expect(collectNeedles([future])).toContainEqual(needle('Zebrafinch retrospective held', 'content/acme/retros/retro.yaml'));
+	});
+
+	it('leaves out the templates’ own text, in English and Chinese, but not client text around it', () => {
+		for (const generic of ['Context', 'Options considered', 'Consequences', 'TODO: option A', 'Pro: TODO', '备选方案', '背景', '影响', 'TODO：方案 A']) expect(texts).not.toContain(generic);
+		expect(texts.some((text) => /TODO/.test(text))).toBe(false);
+		expect(texts).toContain('Adopt the hosted billing engine');
+		expect(texts).toContain('采用托管的账本服务');
+	});
+
+	it('leaves out what a public client publishes, and every string of site.yaml', () => {
+		expect(texts).not.toContain('Kick-off went well and the backlog is agreed');
+		expect(texts).not.toContain('Openfield Trust');
+		expect(texts).not.toContain('https://northwind.example');
+		expect(texts).not.toContain('Canary Agency Northwind');
+		// Single words are never needles on their own: "budget" (a tag) says nothing.
+		expect(texts).not.toContain('budget');
+	});
+});
+
+describe('isDistinctive', () => {
+	it.each([
+		['Q3 plan', true],
+		['go-live', true],
+		['北京站', true],
+		['Sanity系统', true],
+		['internationalisation', true],
+		['+44 20 7946 0123', true],
+		['abcdefgh', false],
+		['insolvency', false],
+		['方案', false],
+		['ok', false],
+		['2026-01-09', false],
+		['12 500', false],
+	])('%s: %s', (text, expected) => {
+		expect(isDistinctive(canonical(text).trim())).toBe(expected);
+	});
+});
+
+describe('canonical', () => {
+	it('spells the same words the same way however they were written', () => {
+		for (const text of ['Supplier insolvency', 'SUPPLIER INSOLVENCY', 'supplier-insolvency', 'supplier_insolvency', 'Supplier+insolvency', 'Supp\u200blier insolvency', 'Ｓｕｐｐｌｉｅｒ　ｉｎｓｏｌｖｅｎｃｙ', 'Supplier&#x20;insolvency', 'Supplier&nbsp;insolvency', '  Supplier — insolvency! ']) {
+			expect(canonical(text).trim(), text).toBe('supplier insolvency');
+		}
+		expect(canonical('Café Müller & Straße')).toBe('cafe muller strasse');
+		expect(canonical('can’t')).toBe(canonical("can't"));
+		expect(canonical('供应商\n破产 风险')).toBe('供应商破产风险');
+		expect(canonical('使用 Sanity 系统')).toBe('使用 sanity 系统');
+	});
+
+	it('maps a text piece by piece, so a needle found in the pieces is found in the whole', () => {
+		const pieces = ['Ｓｕｐ', 'ｐｌｉｅｒ', '\u200b', 'İnsol', 'vençy', '供应', '商', 'ǅ', 'ﬁ'];
+		expect(canonical(pieces.join(''))).toBe(pieces.map((piece) => canonical(piece)).join(''));
+	});
+});
+
+describe('decoders of malformed input', () => {
+	it('never throw: impossible code points and broken escapes stay as written or become U+FFFD', () => {
+		expect(decodeEntities('&#99999999; &#x110000; &bogus;')).toBe('&#99999999; &#x110000; &bogus;');
+		expect(unescapeString('\\u{110000} \\u12')).toBe('\\u{110000} \\u12');
+		expect(percentDecode('%E4%BD x %zz')).toBe('\ufffd x %zz');
+		expect(() => readableTexts(Buffer.from([0x1f, 0x8b, 0x08, 0, 1, 2, 3]))).not.toThrow();
+		expect(() => readableTexts(Buffer.from('x^ is a formula, not zlib'))).not.toThrow();
+		expect(readableTexts(Buffer.from('x^ is a formula, not zlib')).map((view) => view.text)).toContain('x^ is a formula, not zlib');
 	});
 });

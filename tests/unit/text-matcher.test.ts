@@ -38,3 +38,28 @@ describe('TextMatcher', () => {
 		expect(found(matcher, 'it is the same sentence here.')).toEqual([0, 1]);
 	});
 });
+
+describe('TextMatcher with word boundaries', () => {
+	const isWordChar = (code: number) => code !== 0x20 && code < 0x3000;
+	const found = (patterns: string[], text: string) => {
+		const ids = new Set<number>();
+		new TextMatcher(patterns, isWordChar).findIn(text, ids);
+		return [...ids].sort((a, b) => a - b);
+	};
+
+	it('finds a pattern only where it is not glued to more of a word', () => {
+		const patterns = ['go live', 'supplier insolvency', 'ab'];
+		expect(found(patterns, 'we go live now')).toEqual([0]);
+		expect(found(patterns, 'ergo live')).toEqual([]);
+		expect(found(patterns, 'go lively')).toEqual([]);
+		expect(found(patterns, 'supplier insolvency')).toEqual([1]);
+		expect(found(patterns, 'xsupplier insolvency supplier insolvencyx')).toEqual([]);
+		expect(found(patterns, 'cab ab')).toEqual([2]);
+		expect(found(patterns, 'cab abc')).toEqual([]);
+	});
+
+	it('needs no boundary next to characters that are not word characters (ideographs)', () => {
+		expect(found(['供应商破产', 'sanity'], '关于供应商破产风险')).toEqual([0]);
+		expect(found(['供应商破产', 'sanity'], '使用sanity系统')).toEqual([1]);
+	});
+});

@@ -1,6 +1,7 @@
-import en from '../../i18n/en.json';
-import zhCN from '../../i18n/zh-CN.json';
-import type { LoadedClient, LoadedContent } from '../../model/load-content';
+import type { LoadedClient, LoadedContent, Parsed } from '../../model/load-content';
+import { canonical, isSpacedWordChar, measure } from './canonical-text';
+import { templateText } from './template-text';
+import { TextMatcher } from './text-matcher';
 
 /** A distinctive piece of a client's source that must never appear in clear in the output. */
 export interface Needle {
@@ -9,68 +10,82 @@ export interface Needle {
 	source: string;
 }
 
-const MIN_LENGTH = 14;
-/** Shorter text still counts when it cannot be mistaken for random base64 (a space, @, CJK…). */
-const MIN_LENGTH_DISTINCTIVE = 5;
-const MIN_LENGTH_CJK = 3;
-const CJK = /[\u3400-\u9fff]/;
-
-const UI_TEXT = [...Object.values(en), ...Object.values(zhCN)].join('\n');
+/** Text shorter than this (in letters and digits, an ideograph counting three) is distinctive only with two words or more. */
+const MIN_WEIGHT_ONE_WORD = 14;
+/** Two words or more must still weigh this much: "Q3 plan" does, "a b" does not. */
+const MIN_WEIGHT = 5;
+/** Numbers alone (dates, amounts, a year) say nothing; a phone number or an account number does. */
+const MIN_DIGITS = 10;
 
 /**
- * Text worth searching for: titles, summaries, names, emails, list items, and the sentences of
- * every body. Interface strings are left out, and so is text equal to a `publicText` entry (the
- * agency's name, client folder names); text merely containing one is still searched for.
+ * Every distinctive string a private client's content holds: every string value of every file's
+ * front matter or YAML, found by walking the data (names, emails, titles, ids, tags, milestone
+ * and risk ids, whatever a field is called), every sentence and line of every body, and the
+ * words of every file name (its date or number prefix is part of the public page address).
+ *
+ * Left out: text that is not distinctive (see `isDistinctive`); text equal to a `publicText`
+ * entry (the agency's name, the site title, client folder names), though text merely containing
+ * one is still searched for; and generic text, which occurs in `genericText` (the project's own
+ * templates and interface strings, public clients' content): it is public, so finding it in the
+ * output proves nothing, and a public client using the same template must still build.
+ * Comparisons are made in canonical form (see `canonical`), as the scan matches.
  */
-export function collectNeedles(clients: LoadedClient[], publicText: string[] = []): Needle[] {
-	const needles = new Map<string, Needle>();
-	const published = new Set(publicText);
-	const add = (text: string | undefined, source: string) => {
-		for (const fragment of fragments(text ?? '')) {
-			if (!isDistinctive(fragment) || published.has(fragment) || UI_TEXT.includes(fragment)) continue;
-			if (!needles.has(fragment)) needles.set(fragment, { text: fragment, source });
-		}
-	};
-	for (const { client, updates, decisions, milestones, faq, risks, changes, meetings, closeout } of clients) {
-		if (client) {
-			const c = client.value;
-			const file = client.source.file;
-			[c.name, c.project.name, c.project.summary, ...c.project.objectives, ...c.scope.in, ...c.scope.out].forEach((text) => add(text, file));
-			for (const person of c.team) [person.name, person.email, person.phone, person.role].forEach((text) => add(text, file));
-			for (const meeting of c.communication.meetings) [meeting.name, meeting.rhythm].forEach((text) => add(text, file));
-			for (const channel of c.communication.channels) [channel.name, channel.detail].forEach((text) => add(text, file));
-			for (const step of c.communication.escalation) [step.who, step.when].forEach((text) => add(text, file));
-			for (const entry of c.access) add(entry.label, file);
-		}
-		for (const { value, source } of updates) {
-			[value.title, value.healthReason, value.summary, ...value.needs.flatMap((n) => [n.text, n.owner]), ...value.risks.flatMap((r) => (typeof r === 'string' ? [] : [r.title, r.mitigation, r.owner]))].forEach((text) => add(text, source.file));
-			add(source.body, source.file);
-		}
-		for (const { value, source } of decisions) {
-			[value.title, value.impact?.note, ...value.deciders.client, ...value.deciders.vendor, ...value.consulted].forEach((text) => add(text, source.file));
-			add(source.body, source.file);
-		}
-		for (const { value, source } of milestones) [value.title, value.phase, value.owner, value.acceptance?.by, ...value.deliverables].forEach((text) => add(text, source.file));
-		for (const { value, source } of faq) {
-			add(value.question, source.file);
-			add(source.body, source.file);
-		}
-		for (const { value, source } of risks) [value.id, value.title, value.description, value.owner, value.mitigation, value.contingency].forEach((text) => add(text, source.file));
-		for (const { value, source } of changes) {
-			[value.title, value.requestedBy, value.impact?.note, ...(value.impact?.scope.adds ?? []), ...(value.impact?.scope.removes ?? []), value.approval?.by, value.approval?.note].forEach((text) => add(text, source.file));
-			add(source.body, source.file);
-		}
-		for (const { value, source } of meetings) {
-			[value.title, ...value.attendees.client, ...value.attendees.vendor, ...value.agenda, ...value.actions.flatMap((a) => [a.text, a.owner])].forEach((text) => add(text, source.file));
-			add(source.body, source.file);
-		}
-		if (closeout) {
-			const { value, source } = closeout;
-			[...value.outcomes.flatMap((o) => [o.objective, o.result]), ...value.wentWell, ...value.lessons, ...value.openItems.flatMap((i) => [i.text, i.owner]), value.support?.how].forEach((text) => add(text, source.file));
-			add(source.body, source.file);
+export function collectNeedles(clients: LoadedClient[], publicText: string[] = [], genericText: string[] = templateText()): Needle[] {
+	// Every canonical form met, with its needle, or null when it is no needle (judged once).
+	const judged = new Map<string, Needle | null>(publicText.map((text) => [canonical(text).trim(), null]));
+	const seen = new Set<string>();
+	for (const client of clients) {
+		forEachString(client, (text, source) => {
+			if (seen.has(text)) return;
+			seen.add(text);
+			for (const fragment of fragments(text)) {
+				const form = canonical(fragment).trim();
+				if (!judged.has(form)) judged.set(form, isDistinctive(form) ? { text: fragment, source } : null);
+			}
+		});
+	}
+	const forms = [...judged.keys()].filter((form) => judged.get(form));
+	const candidates = forms.map((form) => judged.get(form)!);
+	const matcher = new TextMatcher(forms, isSpacedWordChar);
+	const generic = new Set<number>();
+	for (const text of genericText) matcher.findIn(canonical(text), generic);
+	return candidates.filter((_, id) => !generic.has(id));
+}
+
+/**
+ * Calls `visit` with every string of a client's loaded content and the file it came from: every
+ * parsed file is found generically (any property of the client that holds `Parsed` files), and
+ * its schema-checked value, its data as written and its body are walked whole.
+ */
+function forEachString(client: LoadedClient, visit: (text: string, source: string) => void): void {
+	for (const held of Object.values(client)) {
+		for (const item of Array.isArray(held) ? held : [held]) {
+			if (!isParsed(item)) continue;
+			const source = item.source.file;
+			walk(item.value, (text) => visit(text, source));
+			walk(item.source.data, (text) => visit(text, source));
+			visit(item.source.body, source);
+			visit(fileNameWords(item.stem), source);
 		}
 	}
-	return [...needles.values()];
+}
+
+function isParsed(value: unknown): value is Parsed<unknown> {
+	return typeof value === 'object' && value !== null && 'source' in value && 'value' in value && 'stem' in value;
+}
+
+function walk(value: unknown, visit: (text: string) => void): void {
+	if (typeof value === 'string') visit(value);
+	else if (Array.isArray(value)) for (const item of value) walk(item, visit);
+	else if (value && typeof value === 'object' && !(value instanceof Date)) for (const item of Object.values(value)) walk(item, visit);
+}
+
+/**
+ * The author's words in a file name: `0007-supplier-insolvency` → `supplier-insolvency`. The date
+ * or number a file name starts with is part of the page's public address (see docs/security.md).
+ */
+function fileNameWords(stem: string): string {
+	return stem.replace(/^\d{4}-\d{2}-\d{2}(?:-|$)/, '').replace(/^\d{4}(?:-|$)/, '');
 }
 
 /** Whole short texts, or the sentences and lines of longer ones, stripped of Markdown syntax. */
@@ -80,7 +95,9 @@ function fragments(text: string): string[] {
 		const line = rawLine
 			.replace(/^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)/, '')
 			.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-			.replace(/[*_`~]+/g, '')
+			.replace(/[*`~]+/g, '')
+			// Emphasis, but not the underscores of a name such as ACME_PASSWORD.
+			.replace(/(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '')
 			.trim();
 		if (!line) continue;
 		for (const sentence of line.split(/(?<=[.!?;:])\s+|(?<=[。！？；：])/)) {
@@ -91,15 +108,33 @@ function fragments(text: string): string[] {
 	return out;
 }
 
-function isDistinctive(text: string): boolean {
-	if (CJK.test(text)) return [...text].length >= MIN_LENGTH_CJK;
-	if (text.length >= MIN_LENGTH) return true;
-	return text.length >= MIN_LENGTH_DISTINCTIVE && /[\s@.'’]/.test(text);
+/**
+ * Whether a text (in canonical form) is worth searching for: whether finding it in the output
+ * means it came from the client rather than by chance. A single word needs 14 letters or digits
+ * (shorter ones are dictionary words, or turn up in random base64); two words or more need 5
+ * ("Q3 plan", "go-live"); a Han, kana or Hangul character counts three, since one says about as
+ * much as a short Latin word (so "北京站" counts, "方案" does not). Text without a letter needs
+ * 10 digits: a phone number is distinctive, a date or an amount is not.
+ */
+export function isDistinctive(form: string): boolean {
+	// Words are separated by single spaces, so this holds at least 14 letters or digits.
+	if (form.length >= 2 * MIN_WEIGHT_ONE_WORD) return true;
+	const { weight, words, letters } = measure(form);
+	if (!letters) return weight >= MIN_DIGITS;
+	return weight >= MIN_WEIGHT_ONE_WORD || (words >= 2 && weight >= MIN_WEIGHT);
 }
 
-/** The needles of every private client; the agency's name and client folder names are public by design. */
+/**
+ * The needles of every private client. Public by design, so never needles: every string of
+ * site.yaml (agency name and address, site title) and the client folder names, as whole texts
+ * only (a private client's project name inside the site title is a leak, not a generic phrase);
+ * and, as generic text, everything public clients wrote, besides the project's templates.
+ */
 export function needlesOf(content: LoadedContent): Needle[] {
-	const privateClients = content.clients.filter((client) => client.client && !client.client.value.public);
-	const publicText = [content.site?.agency.name ?? '', content.site?.title ?? '', ...content.clients.map((client) => client.slug)];
-	return collectNeedles(privateClients, publicText);
+	const isPrivate = (client: LoadedClient) => client.client !== undefined && !client.client.value.public;
+	const publicText = [...content.clients.map((client) => client.slug)];
+	walk(content.site, (text) => publicText.push(text));
+	const genericText = templateText();
+	for (const client of content.clients.filter((candidate) => candidate.client && !isPrivate(candidate))) forEachString(client, (text) => genericText.push(...text.split('\n')));
+	return collectNeedles(content.clients.filter(isPrivate), publicText, genericText);
 }

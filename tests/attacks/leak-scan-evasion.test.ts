@@ -10,7 +10,7 @@ import { renderShell } from '../../src/integrations/gate/render-shell';
 import { buildKeyring, generateContentKey, resolveCredentials } from '../../src/integrations/gate/build-keyring';
 import { loadContent } from '../../src/model/load-content';
 import { utf8 } from '../../src/runtime/crypto/bytes';
-import { fileAad, pageAad, seal, sealFile } from '../../src/runtime/crypto/envelope';
+import { FILE_MAGIC, fileAad, pageAad, seal, sealFile } from '../../src/runtime/crypto/envelope';
 import { renderDecision } from '../../src/scaffold/render-decision';
 import { renderUpdate } from '../../src/scaffold/render-update';
 import { AccessEntrySchema } from '../../src/schemas/access';
@@ -227,14 +227,16 @@ describe('no false alarm', () => {
 		const access = [AccessEntrySchema.parse({ id: 'team', label: 'Team', type: 'password' })];
 		const keyring = await buildKeyring('acme', await resolveCredentials('acme', access, secret, {}), secret, contentKey);
 		const plaintext = `<h1>${RISK_TITLE}</h1><p>${ZH_RISK_TITLE}</p><p>${TAG} ${MILESTONE_ID}</p>`.repeat(50);
-		const envelope = await seal(contentKey, utf8(plaintext), pageAad('acme', 'risks/'), { compress: true });
-		const shell = renderShell({ locale: 'en', agency: 'Evasion Test Agency', base: '/', client: 'acme', rememberDays: 30, keyring, envelope, assets: { script: '/_glasshouse/gate.js', style: '/_glasshouse/gate.css' } });
+		const build = { id: 'q8CEz2xk1Jw4r0n6u5Zf3A', time: '2026-12-01T09:30:00Z' };
+		const envelope = await seal(contentKey, utf8(plaintext), pageAad('acme', build, 'risks/'));
+		const shell = renderShell({ locale: 'en', agency: 'Evasion Test Agency', base: '/', client: 'acme', rememberDays: 30, keyring, build, envelope, assets: { script: '/_glasshouse/gate.js', style: '/_glasshouse/gate.css' } });
 		const runs = Array.from({ length: 200 }, (_, index) => base64(randomBytes(8 + index * 3))).join('\n');
 		expect(
 			await leaksIn({
 				'acme/risks/x21V4RWSfs8r/index.html': shell,
-				'acme/pagefind/fragment/en_1.pf_fragment': await sealFile(contentKey, gzipSync(plaintext), fileAad('acme', 'pagefind/fragment/en_1.pf_fragment')),
-				'acme/pagefind/index/en_1.pf_index': Buffer.concat([Buffer.from('GHE1'), randomBytes(100_000)]),
+				'acme/pagefind/0123456789abcdef0123456789abcdef': await sealFile(contentKey, gzipSync(plaintext), fileAad('acme', build.id, 'pagefind/0123456789abcdef0123456789abcdef')),
+				// A decoy: the file magic, then random bytes.
+				'acme/pagefind/fedcba9876543210fedcba9876543210': Buffer.concat([Buffer.from(FILE_MAGIC), randomBytes(100_000)]),
 				'random.txt': runs,
 				'random.bin': randomBytes(200_000),
 			}),
@@ -242,7 +244,7 @@ describe('no false alarm', () => {
 	});
 
 	it('but an envelope whose ciphertext is not encrypted after all is read', async () => {
-		const fake = { v: 2, alg: 'A256GCM', iv: base64(randomBytes(12)), ct: base64(gzipSync(`<h1>${RISK_TITLE}</h1>${'<p>padding</p>'.repeat(40)}`)) };
+		const fake = { v: 3, alg: 'A256GCM', iv: base64(randomBytes(12)), ct: base64(gzipSync(`<h1>${RISK_TITLE}</h1>${'<p>padding</p>'.repeat(40)}`)) };
 		const shell = `<script type="application/json" id="gh-payload">${JSON.stringify(fake)}</script>`;
 		expect(await leaksIn({ 'acme/index.html': shell })).toEqual([`acme/index.html: ${RISK}`]);
 	});

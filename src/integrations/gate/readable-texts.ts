@@ -1,4 +1,5 @@
 import { constants, gunzipSync, inflateSync } from 'node:zlib';
+import { FILE_MAGIC } from '../../runtime/crypto/envelope';
 
 /** A text to search, and how it was obtained from the file ('' when read as written). */
 export interface ReadableText {
@@ -19,7 +20,7 @@ const PEEK = 32;
 export class UnreadableFileError extends Error {}
 
 /** Binary file envelope of the encryption step: ciphertext after the magic, nothing to decode. */
-const FILE_ENVELOPE_MAGIC = Buffer.from('GHE1');
+const FILE_ENVELOPE_MAGIC = Buffer.from(FILE_MAGIC);
 
 /**
  * Every text a published file shows to someone who decodes it: the file read as UTF-8 (binary
@@ -30,7 +31,7 @@ const FILE_ENVELOPE_MAGIC = Buffer.from('GHE1');
  * decodes to text, compressed data or UTF-16, followed recursively. Comparison in canonical form
  * (case, entities, zero-width characters, punctuation and slugs, `+` for spaces) is the caller's.
  *
- * Ciphertext costs little: a Glasshouse file envelope (`GHE1` …) is read as text runs, with no
+ * Ciphertext costs little: a Glasshouse file envelope (`GHE2` …, and the decoys that look like one) is read as text runs, with no
  * decoder; a base64 run is decoded only if its first bytes look like text, a compressed stream
  * or UTF-16, which random bytes practically never do (so an envelope's `ct` is not decoded,
  * unless it was not encrypted after all). Long random-looking base64 runs are blanked out of the

@@ -33,10 +33,16 @@ const sectionLink = (page: Page, name: string) => page.getByRole('navigation', {
  */
 async function prepare(context: BrowserContext): Promise<void> {
 	await context.route('**/*', async (route) => {
-		const response = await route.fetch();
-		const headers = { ...response.headers() };
-		delete headers['cache-control'];
-		await route.fulfill({ response, headers });
+		try {
+			const response = await route.fetch();
+			const headers = { ...response.headers() };
+			delete headers['cache-control'];
+			await route.fulfill({ response, headers });
+		} catch (error) {
+			// The page navigated on (Back, Forward, reload) while this request was in flight: its
+			// response is gone and nobody is waiting for it.
+			if (!/disposed|closed|destroyed/i.test(String(error))) throw error;
+		}
 	});
 	await context.addInitScript(() => {
 		addEventListener('pageshow', (event) => {

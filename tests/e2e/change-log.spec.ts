@@ -16,6 +16,8 @@ let server: Server;
 let origin = '';
 
 test.beforeAll(async () => {
+	// A build on a busy machine takes longer than the default hook timeout.
+	test.setTimeout(300_000);
 	const run = await buildSite('e2e-changes', 'tests/fixtures/changes/content', { base: BASE });
 	expect(run.status, run.stderr).toBe(0);
 	// Any free port: other browser tests may run at the same time.

@@ -16,6 +16,8 @@ test.describe('action items from meeting minutes', () => {
 	let server: Server;
 
 	test.beforeAll(async () => {
+		// A build on a busy machine takes longer than the default hook timeout.
+		test.setTimeout(300_000);
 		const run = await buildSite('e2e-meetings', CONTENT, { base: BASE });
 		expect(run.status, run.stderr).toBe(0);
 		server = await serve(run.outDir, PORT, BASE);

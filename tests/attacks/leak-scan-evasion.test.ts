@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deflateSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +12,7 @@ import { FILE_MAGIC, fileAad, pageAad, seal, sealFile } from '../../src/runtime/
 import { renderDecision } from '../../src/scaffold/render-decision';
 import { renderUpdate } from '../../src/scaffold/render-update';
 import { AccessEntrySchema } from '../../src/schemas/access';
+import { folder } from '../support/temp-folder';
 
 /**
  * The attack: client text reaches a published file in a form the leak scan did not read (issue
@@ -93,15 +92,6 @@ raised: 2026-01-09
 	'open-zh/client.yaml': client('Kaifang', 'zh-CN', 'public: true\n'),
 	'open-zh/decisions/0001-static-site.mdx': decision('zh-CN', '采用静态网站'),
 };
-
-async function folder(prefix: string, files: Record<string, string | Uint8Array>): Promise<string> {
-	const dir = await mkdtemp(path.join(tmpdir(), prefix));
-	for (const [file, data] of Object.entries(files)) {
-		await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-		await writeFile(path.join(dir, file), data);
-	}
-	return dir;
-}
 
 let needles: Needle[];
 beforeAll(async () => {

@@ -19,6 +19,7 @@ import { percentDecode, readableTexts, unescapeString } from '../../src/integrat
 import { inlineImages } from '../../src/integrations/gate/inline-assets';
 import { describeLeaks, scanForLeaks, type Leak } from '../../src/integrations/gate/leak-scan';
 import { renderShell, type ShellInput } from '../../src/integrations/gate/render-shell';
+import { folder } from '../support/temp-folder';
 
 /** Canaries planted in the client's content; each must be found wherever it ends up in clear. */
 const UPDATE_SENTENCE = 'The zebrafinch ledger cut-over finished on Tuesday night';
@@ -90,16 +91,6 @@ question: Where do signed change requests live?
 ${FAQ_ANSWER}.
 `,
 };
-
-/** Writes `files` under a new temporary folder and returns it. */
-async function folder(prefix: string, files: Record<string, string | Uint8Array>): Promise<string> {
-	const dir = await mkdtemp(path.join(tmpdir(), prefix));
-	for (const [file, data] of Object.entries(files)) {
-		await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-		await writeFile(path.join(dir, file), data);
-	}
-	return dir;
-}
 
 const svg = (text: string) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 20"><text x="0" y="15">${text}</text></svg>`;
 const base64 = (text: string | Uint8Array) => Buffer.from(text).toString('base64');

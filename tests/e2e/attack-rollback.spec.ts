@@ -43,6 +43,9 @@ test('a page older than a build this device has already shown opens with a notic
 	expect(JSON.parse((await page.evaluate((key) => localStorage.getItem(key), STORE))!)).toEqual(newer);
 	await page.setViewportSize({ width: 390, height: 844 });
 	await page.screenshot({ path: 'tests/.output/screenshots/stale-copy-notice-phone.png' });
+	await page.emulateMedia({ colorScheme: 'dark' });
+	await page.setViewportSize({ width: 1280, height: 600 });
+	await page.screenshot({ path: 'tests/.output/screenshots/stale-copy-notice-desktop-dark.png' });
 });
 
 test('a copy relabelled with another build time, to look newer or older, is refused as altered', async ({ page }) => {

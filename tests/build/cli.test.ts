@@ -1,15 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, ROOT, runCheckCli, type BuildRun } from '../support/build-site';
+import { buildSite, cleanEnv, runCheckCli, runNode, type BuildRun } from '../support/build-site';
 import { openPage, TEST_SECRET } from '../support/open-page';
 import { copyContent, MINIMAL_CONTENT } from '../support/temp-content';
 
-/** `glasshouse <args>` in a child process, as a PM runs it (no terminal: never prompts). */
+/**
+ * `glasshouse <args>` in a child process, as a PM runs it (no terminal: never prompts). Awaited,
+ * never synchronous: a worker blocked for the eight scaffolding steps cannot answer Vitest.
+ */
 function glasshouse(args: string[], env: Record<string, string> = {}) {
-	const { VITEST: _vitest, NODE_ENV: _nodeEnv, ...parent } = process.env;
-	return spawnSync(process.execPath, ['src/cli/bin.mjs', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...parent, NO_COLOR: '1', GLASSHOUSE_TODAY: '2026-01-11', ...env } });
+	return runNode(['src/cli/bin.mjs', ...args], cleanEnv({ NO_COLOR: '1', GLASSHOUSE_TODAY: '2026-01-11', ...env }));
 }
 
 describe('a PM week with the CLI, from a new client to a built site', () => {
@@ -28,7 +29,7 @@ describe('a PM week with the CLI, from a new client to a built site', () => {
 			['new', 'update', 'alpha'],
 		];
 		for (const args of steps) {
-			const step = glasshouse([...args, '--content', content]);
+			const step = await glasshouse([...args, '--content', content]);
 			expect(step.status, `${args.join(' ')}\n${step.stdout}${step.stderr}`).toBe(0);
 		}
 		run = await buildSite('cli-scaffolds', content, { base: '/status/', env: { ALPHA_OFFICE_PASSWORD: 'quartz-lantern-orbit-mosaic-fable' } });
@@ -54,17 +55,17 @@ describe('a PM week with the CLI, from a new client to a built site', () => {
 		expect(headers).toContain('  X-Robots-Tag: noindex\n');
 	});
 
-	it('shares the new client\'s password', () => {
-		const share = glasshouse(['share', 'gamma-labs', '--content', content, '--site', 'https://status.example.com', '--base', '/status/'], { GLASSHOUSE_SECRET: TEST_SECRET });
+	it('shares the new client\'s password', async () => {
+		const share = await glasshouse(['share', 'gamma-labs', '--content', content, '--site', 'https://status.example.com', '--base', '/status/'], { GLASSHOUSE_SECRET: TEST_SECRET });
 		expect(share.status, share.stderr).toBe(0);
 		expect(share.stdout).toMatch(/^Gamma Labs \(gamma-labs\)\n {2}Gamma Labs project team \(shared password\) \[project-team\]\n {4}password: [a-z]+(-[a-z]+){5}\n$/);
 	});
 
 	it('exits 1 with a message on errors, without prompting', async () => {
-		const unknown = glasshouse(['new', 'update', 'delta', '--content', content]);
+		const unknown = await glasshouse(['new', 'update', 'delta', '--content', content]);
 		expect(unknown.status).toBe(1);
 		expect(unknown.stderr).toContain('Unknown client "delta". Known clients: alpha, beta, gamma-labs.');
-		const missing = glasshouse(['new', 'faq', 'gamma-labs', '--content', content]);
+		const missing = await glasshouse(['new', 'faq', 'gamma-labs', '--content', content]);
 		expect(missing.status).toBe(1);
 		expect(missing.stderr).toContain('Give the question');
 	});

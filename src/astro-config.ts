@@ -24,7 +24,12 @@ export function astroConfig(options: GlasshouseOptions = {}): AstroUserConfig {
 		// Mermaid fences are drawn at build time by the diagrams integration, not highlighted as code.
 		markdown: { syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] } },
 		// diagrams before glasshouse: its build:done (close the browser, log counts) runs before encryption.
-		integrations: [mdx(), tailwind({ configFile: './src/styles/tailwind.config.mjs', applyBaseStyles: false }), diagrams(), glasshouse(options)],
+		integrations: [
+			mdx(),
+			tailwind({ configFile: './src/styles/tailwind.config.mjs', applyBaseStyles: false }),
+			diagrams(),
+			glasshouse(options),
+		],
 		devToolbar: { enabled: false },
 	};
 }

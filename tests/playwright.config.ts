@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, requireBrowser } from '../src/bootstrap/find-browser.mjs';
+import { CHROMIUM_ARGS, requireBrowser } from '@/bootstrap/find-browser.mjs';
 import { TEST_SECRET } from './support/open-page';
 
 const root = path.resolve(import.meta.dirname, '..');

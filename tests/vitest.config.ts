@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+	resolve: { alias: { '@/': new URL('../src/', import.meta.url).pathname } },
 	test: {
 		root: new URL('..', import.meta.url).pathname,
 		include: ['tests/unit/**/*.test.ts', 'tests/attacks/**/*.test.ts', 'tests/build/**/*.test.ts'],

@@ -20,7 +20,8 @@ export async function withBuildLock<T>(root: string, output: Output, work: () =>
 	for (;;) {
 		const holder = await tryLock(lock);
 		if (holder === undefined) break;
-		if (Date.now() - started > GIVE_UP_MS) throw new Error(`another build (process ${holder}) has held ${path.relative(root, lock)} for 30 minutes; stop it or delete the file`);
+		if (Date.now() - started > GIVE_UP_MS)
+			throw new Error(`another build (process ${holder}) has held ${path.relative(root, lock)} for 30 minutes; stop it or delete the file`);
 		if (!told) output.info(`Waiting for another build in this folder to finish (process ${holder})…`);
 		told = true;
 		await sleep(WAIT_MS);

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import type { Client } from '../schemas/client';
-import { loadContent, type LoadedClient, type LoadedContent } from '../model/load-content';
-import { formatProblem } from '../model/problem';
+import type { Client } from '@/schemas/client';
+import { loadContent, type LoadedClient, type LoadedContent } from '@/model/load-content';
+import { formatProblem } from '@/model/problem';
 import { UsageError, UserError, type Output } from './output';
 import { answerOrFail } from './ask';
 
@@ -27,12 +27,22 @@ export async function requireClient(contentDir: string, slug: string | undefined
 	const loaded = await loadContent(root);
 	const known = loaded.clients.map((client) => client.slug);
 	const list = known.join(', ') || 'none yet (create one with "glasshouse new client <slug>")';
-	const name = await answerOrFail(output, slug, `Which client? (${known.join(', ')})`, `Name a client. Known clients: ${list}.`, UsageError);
+	const name = await answerOrFail(
+		output,
+		slug,
+		`Which client? (${known.join(', ')})`,
+		`Name a client. Known clients: ${list}.`,
+		UsageError,
+	);
 	const client = loaded.clients.find((candidate) => candidate.slug === name);
 	if (!client) throw new UserError(`Unknown client "${name}". Known clients: ${list}.`);
 	if (!client.client) {
-		const problems = loaded.problems.filter((problem) => problem.file.endsWith(`${client.slug}/client.yaml`) && problem.severity === 'error');
-		throw new UserError(`${display(path.join(root, client.slug, 'client.yaml'))} has errors; fix them first:\n${problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
+		const problems = loaded.problems.filter(
+			(problem) => problem.file.endsWith(`${client.slug}/client.yaml`) && problem.severity === 'error',
+		);
+		throw new UserError(
+			`${display(path.join(root, client.slug, 'client.yaml'))} has errors; fix them first:\n${problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`,
+		);
 	}
 	return { loaded, client, settings: client.client.value, folder: path.join(root, client.slug) };
 }

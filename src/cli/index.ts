@@ -17,9 +17,9 @@ import { runSecret, secretHelp } from './commands/secret';
 import { runShare, shareHelp } from './commands/share';
 import { consoleOutput, UsageError, UserError, type Output } from './output';
 import { removeStaleStaging } from './stale-staging';
-import { AccessError } from '../integrations/gate/build-keyring';
-import { closeDiagramBrowser } from '../integrations/diagrams/diagram-session';
-import { SecretError } from '../integrations/gate/secret';
+import { AccessError } from '@/integrations/gate/build-keyring';
+import { closeDiagramBrowser } from '@/integrations/diagrams/diagram-session';
+import { SecretError } from '@/integrations/gate/secret';
 
 const HELP = `Usage: glasshouse <command> [options]
 
@@ -74,28 +74,78 @@ interface CommandGroup {
 const content = { content: { type: 'string' } } as const;
 type Values = Record<string, string | boolean | undefined>;
 /** The string-valued options of a command, as its run function takes them. */
-const strings = (values: Values) => Object.fromEntries(Object.entries(values).filter(([, value]) => typeof value === 'string')) as Record<string, string>;
+const strings = (values: Values) =>
+	Object.fromEntries(Object.entries(values).filter(([, value]) => typeof value === 'string')) as Record<string, string>;
 
 const newCommands: Record<string, Command> = {
-	client: { help: newClientHelp, options: { ...content, name: { type: 'string' }, locale: { type: 'string' } }, positionals: ['slug'], run: (values, output) => runNewClient(strings(values), output) },
-	update: { help: newUpdateHelp, options: { ...content, date: { type: 'string' } }, positionals: ['client'], run: (values, output) => runNewUpdate(strings(values), output) },
-	decision: { help: newDecisionHelp, options: { ...content, supersedes: { type: 'string' }, date: { type: 'string' } }, positionals: ['client', 'title'], run: (values, output) => runNewDecision(strings(values), output) },
+	client: {
+		help: newClientHelp,
+		options: { ...content, name: { type: 'string' }, locale: { type: 'string' } },
+		positionals: ['slug'],
+		run: (values, output) => runNewClient(strings(values), output),
+	},
+	update: {
+		help: newUpdateHelp,
+		options: { ...content, date: { type: 'string' } },
+		positionals: ['client'],
+		run: (values, output) => runNewUpdate(strings(values), output),
+	},
+	decision: {
+		help: newDecisionHelp,
+		options: { ...content, supersedes: { type: 'string' }, date: { type: 'string' } },
+		positionals: ['client', 'title'],
+		run: (values, output) => runNewDecision(strings(values), output),
+	},
 	milestone: {
 		help: newMilestoneHelp,
-		options: { ...content, id: { type: 'string' }, title: { type: 'string' }, due: { type: 'string' }, start: { type: 'string' }, owner: { type: 'string' } },
+		options: {
+			...content,
+			id: { type: 'string' },
+			title: { type: 'string' },
+			due: { type: 'string' },
+			start: { type: 'string' },
+			owner: { type: 'string' },
+		},
 		positionals: ['client'],
 		run: (values, output) => runNewMilestone(strings(values), output),
 	},
-	faq: { help: newFaqHelp, options: content, positionals: ['client', 'question'], run: (values, output) => runNewFaq(strings(values), output) },
+	faq: {
+		help: newFaqHelp,
+		options: content,
+		positionals: ['client', 'question'],
+		run: (values, output) => runNewFaq(strings(values), output),
+	},
 	risk: {
 		help: newRiskHelp,
-		options: { ...content, likelihood: { type: 'string' }, impact: { type: 'string' }, owner: { type: 'string' }, id: { type: 'string' }, date: { type: 'string' } },
+		options: {
+			...content,
+			likelihood: { type: 'string' },
+			impact: { type: 'string' },
+			owner: { type: 'string' },
+			id: { type: 'string' },
+			date: { type: 'string' },
+		},
 		positionals: ['client', 'title'],
 		run: (values, output) => runNewRisk(strings(values), output),
 	},
-	change: { help: newChangeHelp, options: { ...content, 'requested-by': { type: 'string' }, date: { type: 'string' } }, positionals: ['client', 'title'], run: (values, output) => runNewChange(strings(values), output) },
-	meeting: { help: newMeetingHelp, options: { ...content, date: { type: 'string' } }, positionals: ['client', 'type'], run: (values, output) => runNewMeeting(strings(values), output) },
-	closeout: { help: newCloseoutHelp, options: { ...content, date: { type: 'string' } }, positionals: ['client'], run: (values, output) => runNewCloseout(strings(values), output) },
+	change: {
+		help: newChangeHelp,
+		options: { ...content, 'requested-by': { type: 'string' }, date: { type: 'string' } },
+		positionals: ['client', 'title'],
+		run: (values, output) => runNewChange(strings(values), output),
+	},
+	meeting: {
+		help: newMeetingHelp,
+		options: { ...content, date: { type: 'string' } },
+		positionals: ['client', 'type'],
+		run: (values, output) => runNewMeeting(strings(values), output),
+	},
+	closeout: {
+		help: newCloseoutHelp,
+		options: { ...content, date: { type: 'string' } },
+		positionals: ['client'],
+		run: (values, output) => runNewCloseout(strings(values), output),
+	},
 };
 
 const commands: Record<string, Command | CommandGroup> = {
@@ -108,7 +158,11 @@ const commands: Record<string, Command | CommandGroup> = {
 	build: {
 		help: buildHelp,
 		options: { content: { type: 'string' }, out: { type: 'string' }, demo: { type: 'boolean' } },
-		run: (values, output) => runBuild({ content: values.content as string | undefined, out: values.out as string | undefined, demo: values.demo === true }, output),
+		run: (values, output) =>
+			runBuild(
+				{ content: values.content as string | undefined, out: values.out as string | undefined, demo: values.demo === true },
+				output,
+			),
 	},
 	digest: {
 		help: digestHelp,
@@ -162,7 +216,9 @@ export async function main(argv: string[], output: Output = consoleOutput): Prom
 	}
 	const command = entry.subcommands[kind];
 	if (!command) {
-		output.error(`Unknown kind "${kind}" for "glasshouse ${name}". Expected one of: ${Object.keys(entry.subcommands).join(', ')}.\n\n${entry.help}`);
+		output.error(
+			`Unknown kind "${kind}" for "glasshouse ${name}". Expected one of: ${Object.keys(entry.subcommands).join(', ')}.\n\n${entry.help}`,
+		);
 		return 1;
 	}
 	return runCommand(command, args, output);
@@ -171,12 +227,20 @@ export async function main(argv: string[], output: Output = consoleOutput): Prom
 async function runCommand(command: Command, args: string[], output: Output): Promise<number> {
 	try {
 		const names = command.positionals ?? [];
-		const { values, positionals } = parseArgs({ args, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: names.length > 0 });
+		const { values, positionals } = parseArgs({
+			args,
+			options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+			strict: true,
+			allowPositionals: names.length > 0,
+		});
 		if (values.help) {
 			output.info(command.help);
 			return 0;
 		}
-		if (positionals.length > names.length) throw new UsageError(`Unexpected argument "${positionals[names.length]}".${names.length ? ` Quote an argument that contains spaces.` : ''}`);
+		if (positionals.length > names.length)
+			throw new UsageError(
+				`Unexpected argument "${positionals[names.length]}".${names.length ? ` Quote an argument that contains spaces.` : ''}`,
+			);
 		const named = Object.fromEntries(names.map((name, index) => [name, positionals[index]]));
 		return await command.run({ ...values, ...named }, output);
 	} catch (error) {

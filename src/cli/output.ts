@@ -39,7 +39,12 @@ export const consoleOutput: Output = {
  */
 export function memoryOutput(answers?: string[]): Output & { lines: string[] } {
 	const lines: string[] = [];
-	const output: Output & { lines: string[] } = { lines, info: (m) => lines.push(m), warn: (m) => lines.push(m), error: (m) => lines.push(m) };
+	const output: Output & { lines: string[] } = {
+		lines,
+		info: (m) => lines.push(m),
+		warn: (m) => lines.push(m),
+		error: (m) => lines.push(m),
+	};
 	if (answers) {
 		const queue = [...answers];
 		output.ask = async (question) => {

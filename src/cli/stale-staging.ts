@@ -24,8 +24,11 @@ export async function removeStaleStaging(root: string, output: Output): Promise<
 			await rm(staging, { recursive: true, force: true });
 			return true;
 		});
-		if (removed) output.warn(`Removed ${path.relative(process.cwd(), staging) || staging}/: plaintext pages of a build that did not finish.`);
+		if (removed)
+			output.warn(`Removed ${path.relative(process.cwd(), staging) || staging}/: plaintext pages of a build that did not finish.`);
 	} catch (error) {
-		output.warn(`Could not remove ${staging}, which may hold plaintext pages of a build that did not finish (${(error as Error).message}). Delete it by hand.`);
+		output.warn(
+			`Could not remove ${staging}, which may hold plaintext pages of a build that did not finish (${(error as Error).message}). Delete it by hand.`,
+		);
 	}
 }

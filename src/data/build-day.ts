@@ -1,4 +1,4 @@
-import { today } from '../utils/calendar';
+import { today } from '@/utils/calendar';
 
 /**
  * The day pages are built for: GLASSHOUSE_TODAY when set (tests, or rebuilding as of a date),

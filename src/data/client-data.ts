@@ -1,12 +1,12 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Client } from '../schemas/client';
-import type { Locale } from '../i18n/locales';
-import { deriveSupersededBy } from '../utils/derive-superseded-by';
-import { effectiveStatuses } from '../utils/effective-status';
-import type { DecisionStatus } from '../schemas/decision';
+import type { Client } from '@/schemas/client';
+import type { Locale } from '@/i18n/locales';
+import { deriveSupersededBy } from '@/utils/derive-superseded-by';
+import { effectiveStatuses } from '@/utils/effective-status';
+import type { DecisionStatus } from '@/schemas/decision';
 import { loadSite } from './site-data';
-import type { Risk } from '../schemas/risk';
-import { compareRisks } from '../utils/compare-risks';
+import type { Risk } from '@/schemas/risk';
+import { compareRisks } from '@/utils/compare-risks';
 import { riskPathSegments } from './risk-paths';
 
 export type UpdateEntry = CollectionEntry<'updates'>;
@@ -100,7 +100,11 @@ async function load(slug: string): Promise<ClientData> {
 		faq: faq.sort((a, b) => a.data.order - b.data.order || a.data.question.localeCompare(b.data.question)),
 		risks: risks.sort((a, b) => compareRisks(a.data, b.data)),
 		riskById: new Map(risks.map((entry) => [entry.data.id, entry.data])),
-		riskPath: await riskPathSegments(slug, client.public, risks.map((entry) => entry.data.id)),
+		riskPath: await riskPathSegments(
+			slug,
+			client.public,
+			risks.map((entry) => entry.data.id),
+		),
 		changes: changes.sort((a, b) => a.data.number - b.data.number),
 		meetings: meetings.sort((a, b) => b.data.date.localeCompare(a.data.date) || b.id.localeCompare(a.id)),
 		closeout: closeouts[0],

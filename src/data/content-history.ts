@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { contentDir } from '../model/content-dir';
-import { timeAttributes } from '../utils/change-marks';
-import { GIT_LOG_ARGS, GIT_STATUS_ARGS, parseGitLog, parseGitStatus, type FileTimes } from '../utils/git-history';
+import { contentDir } from '@/model/content-dir';
+import { timeAttributes } from '@/utils/change-marks';
+import { GIT_LOG_ARGS, GIT_STATUS_ARGS, parseGitLog, parseGitStatus, type FileTimes } from '@/utils/git-history';
 
 const run = promisify(execFile);
 
@@ -56,10 +56,16 @@ function lookup(root: string, git: GitView | undefined): TimesOf {
 
 /** The content folder's history from git, or undefined outside a repository or without git. */
 async function readGit(root: string): Promise<GitView | undefined> {
-	const git = (args: readonly string[]) => run('git', [...args], { cwd: root, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }).then((result) => result.stdout);
+	const git = (args: readonly string[]) =>
+		run('git', [...args], { cwd: root, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }).then((result) => result.stdout);
 	try {
-		const [prefix = '', shallowFlag, shallowFile = ''] = (await git(['rev-parse', '--show-prefix', '--is-shallow-repository', '--git-path', 'shallow'])).split('\n');
-		const shallow = shallowFlag === 'true' ? new Set((await readFile(path.resolve(root, shallowFile), 'utf8').catch(() => '')).split(/\s+/).filter(Boolean)) : new Set<string>();
+		const [prefix = '', shallowFlag, shallowFile = ''] = (
+			await git(['rev-parse', '--show-prefix', '--is-shallow-repository', '--git-path', 'shallow'])
+		).split('\n');
+		const shallow =
+			shallowFlag === 'true'
+				? new Set((await readFile(path.resolve(root, shallowFile), 'utf8').catch(() => '')).split(/\s+/).filter(Boolean))
+				: new Set<string>();
 		const [log, status] = await Promise.all([git(GIT_LOG_ARGS).catch(() => ''), git(GIT_STATUS_ARGS)]);
 		return { committed: parseGitLog(log, prefix, shallow), dirty: parseGitStatus(status, prefix) };
 	} catch {

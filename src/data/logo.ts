@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { contentDir } from '../model/content-dir';
+import { contentDir } from '@/model/content-dir';
 
 const cache = new Map<string, Promise<string>>();
 

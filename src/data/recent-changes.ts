@@ -1,12 +1,12 @@
 import type { ClientData } from './client-data';
 import { leafOf } from './client-data';
 import { contentTimes } from './content-history';
-import type { Translate } from '../i18n/translate';
-import type { FileTimes } from '../utils/git-history';
-import { href } from '../utils/href';
-import { updateTitle } from '../utils/update-title';
-import { meetingSlugs } from '../utils/meeting-slug';
-import { meetingTitle } from '../utils/meeting-title';
+import type { Translate } from '@/i18n/translate';
+import type { FileTimes } from '@/utils/git-history';
+import { href } from '@/utils/href';
+import { updateTitle } from '@/utils/update-title';
+import { meetingSlugs } from '@/utils/meeting-slug';
+import { meetingTitle } from '@/utils/meeting-title';
 
 export type RecentKind = 'update' | 'decision' | 'change' | 'risk' | 'meeting';
 
@@ -28,11 +28,36 @@ export async function recentChanges(data: ClientData, t: Translate, base: string
 	const at = (...segments: Array<string | number>) => href(base, data.slug, ...segments);
 	const meetingSlugList = meetingSlugs(data.meetings.map((entry) => entry.data));
 	const candidates: Array<Omit<RecentItem, 'times'> & { entry: { filePath?: string } }> = [
-		...data.updates.map((entry) => ({ entry, kind: 'update' as const, title: updateTitle(entry.data, data.locale, t), href: at('updates', leafOf(entry)) })),
-		...data.decisions.map((entry) => ({ entry, kind: 'decision' as const, title: entry.data.title, href: at('decisions', entry.data.number) })),
-		...data.changes.map((entry) => ({ entry, kind: 'change' as const, title: `${t('changes.cr', { number: entry.data.number })} ${entry.data.title}`, href: at('changes', entry.data.number) })),
-		...data.risks.map((entry) => ({ entry, kind: 'risk' as const, title: entry.data.title, href: at('risks', data.riskPath.get(entry.data.id)!) })),
-		...data.meetings.map((entry, index) => ({ entry, kind: 'meeting' as const, title: meetingTitle(entry.data, data.locale, t), href: at('meetings', meetingSlugList[index]!) })),
+		...data.updates.map((entry) => ({
+			entry,
+			kind: 'update' as const,
+			title: updateTitle(entry.data, data.locale, t),
+			href: at('updates', leafOf(entry)),
+		})),
+		...data.decisions.map((entry) => ({
+			entry,
+			kind: 'decision' as const,
+			title: entry.data.title,
+			href: at('decisions', entry.data.number),
+		})),
+		...data.changes.map((entry) => ({
+			entry,
+			kind: 'change' as const,
+			title: `${t('changes.cr', { number: entry.data.number })} ${entry.data.title}`,
+			href: at('changes', entry.data.number),
+		})),
+		...data.risks.map((entry) => ({
+			entry,
+			kind: 'risk' as const,
+			title: entry.data.title,
+			href: at('risks', data.riskPath.get(entry.data.id)!),
+		})),
+		...data.meetings.map((entry, index) => ({
+			entry,
+			kind: 'meeting' as const,
+			title: meetingTitle(entry.data, data.locale, t),
+			href: at('meetings', meetingSlugList[index]!),
+		})),
 	];
 	const items = await Promise.all(candidates.map(async ({ entry, ...item }) => ({ ...item, times: await timesOf(entry) })));
 	return items

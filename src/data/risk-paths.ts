@@ -1,5 +1,5 @@
-import { derivePathSegment } from '../integrations/gate/derive-credentials';
-import { loadSecret } from '../integrations/gate/secret';
+import { derivePathSegment } from '@/integrations/gate/derive-credentials';
+import { loadSecret } from '@/integrations/gate/secret';
 
 /**
  * Register id → URL segment of the risk's page. Page addresses are readable by anyone even

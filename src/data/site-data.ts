@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
-import { contentDir } from '../model/content-dir';
-import { SiteSchema, type Site } from '../schemas/site';
+import { contentDir } from '@/model/content-dir';
+import { SiteSchema, type Site } from '@/schemas/site';
 
 let site: Promise<Site> | undefined;
 

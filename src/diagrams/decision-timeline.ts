@@ -1,4 +1,4 @@
-import type { DecisionStatus } from '../schemas/decision';
+import type { DecisionStatus } from '@/schemas/decision';
 import { mermaidText } from './mermaid-text';
 
 /** The fields of a decision the timeline reads. */

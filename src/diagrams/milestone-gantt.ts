@@ -1,5 +1,5 @@
-import { addDays, daysBetween } from '../utils/calendar';
-import type { MilestoneStatus } from '../schemas/milestone';
+import { addDays, daysBetween } from '@/utils/calendar';
+import type { MilestoneStatus } from '@/schemas/milestone';
 import { mermaidText } from './mermaid-text';
 
 /** The fields of a milestone the chart reads (a `Milestone` fits). */
@@ -66,7 +66,12 @@ export function milestoneGantt(milestones: readonly GanttMilestone[], options: G
 		const slip = slipped ? { days: daysBetween(milestone.due, milestone.forecast!), end: milestone.forecast! } : undefined;
 		bars.set(milestone.id, { milestone, end, slip, lastId: taskId(slip ? `${milestone.id}-forecast` : milestone.id) });
 	}
-	const ordered = [...bars.values()].sort((a, b) => a.milestone.start.localeCompare(b.milestone.start) || a.milestone.due.localeCompare(b.milestone.due) || a.milestone.id.localeCompare(b.milestone.id));
+	const ordered = [...bars.values()].sort(
+		(a, b) =>
+			a.milestone.start.localeCompare(b.milestone.start) ||
+			a.milestone.due.localeCompare(b.milestone.due) ||
+			a.milestone.id.localeCompare(b.milestone.id),
+	);
 	const phases = new Map<string, Bar[]>();
 	for (const bar of ordered) {
 		const phase = bar.milestone.phase ?? options.otherPhase;
@@ -74,7 +79,7 @@ export function milestoneGantt(milestones: readonly GanttMilestone[], options: G
 	}
 
 	const first = ordered[0]?.milestone.start;
-	const last = ordered.reduce((latest, bar) => (bar.slip?.end ?? bar.end) > latest ? (bar.slip?.end ?? bar.end) : latest, first ?? '');
+	const last = ordered.reduce((latest, bar) => ((bar.slip?.end ?? bar.end) > latest ? (bar.slip?.end ?? bar.end) : latest), first ?? '');
 	const span = first ? daysBetween(first, last) : 0;
 	const axis = AXIS[options.locale];
 	const lines = [
@@ -121,7 +126,10 @@ function startOf(milestone: GanttMilestone, bars: Map<string, Bar>): string {
  * but Mermaid 11.17.2 throws on it ("TopAxis is not a function"); the config key works.
  */
 function frontmatter(phases: string[]): string[] {
-	const widest = Math.max(0, ...phases.map((phase) => [...phase].reduce((width, character) => width + (/[\u2e80-\uffff]/.test(character) ? 14 : 8), 0)));
+	const widest = Math.max(
+		0,
+		...phases.map((phase) => [...phase].reduce((width, character) => width + (/[\u2e80-\uffff]/.test(character) ? 14 : 8), 0)),
+	);
 	const leftPadding = Math.min(220, Math.max(80, widest + 24));
 	return ['---', 'config:', '  gantt:', `    leftPadding: ${leftPadding}`, '    topAxis: true', '---'];
 }

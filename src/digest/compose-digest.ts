@@ -1,15 +1,15 @@
-import type { Locale } from '../i18n/locales';
-import { useTranslations, type Translate } from '../i18n/translate';
-import type { Change } from '../schemas/change';
-import type { Client } from '../schemas/client';
-import type { Health } from '../schemas/common';
-import type { Meeting } from '../schemas/meeting';
-import type { Milestone } from '../schemas/milestone';
-import type { Update } from '../schemas/update';
-import { openActions } from '../utils/action-items';
-import { formatDate } from '../utils/format-date';
-import { updateTitle } from '../utils/update-title';
-import { projectManager } from '../utils/team';
+import type { Locale } from '@/i18n/locales';
+import { useTranslations, type Translate } from '@/i18n/translate';
+import type { Change } from '@/schemas/change';
+import type { Client } from '@/schemas/client';
+import type { Health } from '@/schemas/common';
+import type { Meeting } from '@/schemas/meeting';
+import type { Milestone } from '@/schemas/milestone';
+import type { Update } from '@/schemas/update';
+import { openActions } from '@/utils/action-items';
+import { formatDate } from '@/utils/format-date';
+import { updateTitle } from '@/utils/update-title';
+import { projectManager } from '@/utils/team';
 import { pageUrl } from './page-url';
 
 /** Everything the email is made from: one client's loaded content, nothing read from disk. */
@@ -100,7 +100,10 @@ export function composeDigest(input: DigestInput): Digest {
 			none: t('overview.noNeeds'),
 		},
 		nextMilestone: nextMilestone(input.milestones, locale, t),
-		link: input.site && { label: t('overview.readUpdate'), url: pageUrl(input.site.url, input.site.base, input.slug, 'updates', update.date) },
+		link: input.site && {
+			label: t('overview.readUpdate'),
+			url: pageUrl(input.site.url, input.site.base, input.slug, 'updates', update.date),
+		},
 		access: t('digest.access'),
 		signOff: t('digest.signOff'),
 		signature: [owner, input.agency].filter((line): line is string => Boolean(line)),
@@ -117,7 +120,10 @@ function detail(t: Translate, pieces: Array<string | undefined>): string | undef
 function updateNeeds(update: Update, locale: Locale, t: Translate): DigestItem[] {
 	return update.needs
 		.filter((need) => !need.done)
-		.map((need) => ({ text: need.text, detail: detail(t, [need.owner, need.due && t('digest.due', { date: formatDate(need.due, locale) })]) }));
+		.map((need) => ({
+			text: need.text,
+			detail: detail(t, [need.owner, need.due && t('digest.due', { date: formatDate(need.due, locale) })]),
+		}));
 }
 
 function clientActions(input: DigestInput, periodEnd: string, t: Translate): DigestItem[] {
@@ -159,6 +165,10 @@ function nextMilestone(milestones: Milestone[], locale: Locale, t: Translate): D
 	if (!next) return undefined;
 	return {
 		label: t('digest.nextMilestone'),
-		text: t('digest.milestone', { title: next.title, date: formatDate(when(next), locale, 'long'), status: t(`milestoneStatus.${next.status}`) }),
+		text: t('digest.milestone', {
+			title: next.title,
+			date: formatDate(when(next), locale, 'long'),
+			status: t(`milestoneStatus.${next.status}`),
+		}),
 	};
 }

@@ -1,4 +1,4 @@
-import type { Health } from '../schemas/common';
+import type { Health } from '@/schemas/common';
 import { HEALTH_SYMBOL, type Digest } from './compose-digest';
 import { itemLine, labelPrefix, MISSING_LINK } from './digest-text';
 import { escapeHtml } from './escape-html';
@@ -36,9 +36,14 @@ export function digestHtml(digest: Digest): string {
 		`<p style="${STYLE.heading}">${e(digest.needs.heading)}</p>`,
 		items.length ? [`<ul style="${STYLE.list}">`, ...items, '</ul>'].join('\n') : `<p style="${STYLE.p}">${e(digest.needs.none)}</p>`,
 	];
-	if (digest.nextMilestone) parts.push(`<p style="${STYLE.p}"><strong>${e(labelPrefix(digest, digest.nextMilestone.label))}</strong>${e(digest.nextMilestone.text)}</p>`);
+	if (digest.nextMilestone)
+		parts.push(
+			`<p style="${STYLE.p}"><strong>${e(labelPrefix(digest, digest.nextMilestone.label))}</strong>${e(digest.nextMilestone.text)}</p>`,
+		);
 	parts.push(
-		digest.link ? `<p style="${STYLE.p}"><a href="${e(digest.link.url)}" style="${STYLE.link(e(digest.accent))}">${e(digest.link.label)} →</a><br>${e(digest.access)}</p>` : `<p style="${STYLE.p}">${e(MISSING_LINK)}<br>${e(digest.access)}</p>`,
+		digest.link
+			? `<p style="${STYLE.p}"><a href="${e(digest.link.url)}" style="${STYLE.link(e(digest.accent))}">${e(digest.link.label)} →</a><br>${e(digest.access)}</p>`
+			: `<p style="${STYLE.p}">${e(MISSING_LINK)}<br>${e(digest.access)}</p>`,
 		`<p style="${STYLE.p}">${[digest.signOff, ...digest.signature].map(e).join('<br>')}</p>`,
 		'</div>',
 	);

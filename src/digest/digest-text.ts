@@ -1,4 +1,4 @@
-import { useTranslations } from '../i18n/translate';
+import { useTranslations } from '@/i18n/translate';
 import { HEALTH_SYMBOL, type Digest, type DigestItem } from './compose-digest';
 
 /** What stands in for the link when no site URL is known: visibly unfinished, never a broken address. */
@@ -8,7 +8,11 @@ export const MISSING_LINK = '[TODO: link to the update: run glasshouse digest wi
  * "text (owner, due …)" in the client's language. `wrap` marks up the text and the bracketed
  * detail (the HTML escapes and styles them); the template itself is ours, never content.
  */
-export function itemLine(digest: Digest, item: DigestItem, wrap: { text(text: string): string; detail(detail: string): string } = { text: (text) => text, detail: (detail) => detail }): string {
+export function itemLine(
+	digest: Digest,
+	item: DigestItem,
+	wrap: { text(text: string): string; detail(detail: string): string } = { text: (text) => text, detail: (detail) => detail },
+): string {
 	if (!item.detail) return wrap.text(item.text);
 	const t = useTranslations(digest.locale);
 	return t('digest.item', { text: wrap.text(item.text), detail: wrap.detail(t('digest.detail', { detail: item.detail })) });
@@ -36,6 +40,12 @@ export function digestText(digest: Digest): string {
 		'',
 	];
 	if (digest.nextMilestone) lines.push(labelled(digest.nextMilestone.label, digest.nextMilestone.text), '');
-	lines.push(digest.link ? labelled(digest.link.label, digest.link.url) : MISSING_LINK, digest.access, '', digest.signOff, ...digest.signature);
+	lines.push(
+		digest.link ? labelled(digest.link.label, digest.link.url) : MISSING_LINK,
+		digest.access,
+		'',
+		digest.signOff,
+		...digest.signature,
+	);
 	return `${lines.join('\n')}\n`;
 }

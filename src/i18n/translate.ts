@@ -11,7 +11,5 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zh
 export function useTranslations(locale: Locale): Translate {
 	const catalogue = catalogues[locale];
 	return (key, vars = {}) =>
-		catalogue[key].replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-			name in vars ? String(vars[name]) : placeholder,
-		);
+		catalogue[key].replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in vars ? String(vars[name]) : placeholder));
 }

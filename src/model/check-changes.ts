@@ -1,7 +1,7 @@
 import { describeValue } from './describe-issue';
 import type { LoadedClient } from './load-content';
 import { reporterFor, type Problem } from './problem';
-import { scopeMovement } from '../utils/scope-movement';
+import { scopeMovement } from '@/utils/scope-movement';
 
 /**
  * Rules of the change log: numbers are unique, every change has a description, its decision and
@@ -21,15 +21,27 @@ export function checkChanges(client: LoadedClient): Problem[] {
 		else numbers.set(value.number, source.file);
 		if (!source.body.trim()) report(source, [], 'expected a description of the change below the frontmatter, found an empty body');
 		if (value.decision !== undefined && !decisions.has(value.decision)) {
-			report(source, ['decision'], `expected a decision number of ${client.slug} (${[...decisions].join(', ') || 'none yet'}), found ${value.decision}`);
+			report(
+				source,
+				['decision'],
+				`expected a decision number of ${client.slug} (${[...decisions].join(', ') || 'none yet'}), found ${value.decision}`,
+			);
 		}
 		value.milestones.forEach((id, index) => {
-			if (!milestones.has(id)) report(source, ['milestones', index], `expected a milestone id of ${client.slug} (${[...milestones].join(', ') || 'none yet'}), found "${id}"`);
+			if (!milestones.has(id))
+				report(
+					source,
+					['milestones', index],
+					`expected a milestone id of ${client.slug} (${[...milestones].join(', ') || 'none yet'}), found "${id}"`,
+				);
 		});
 	}
 	const scope = client.client?.value.scope;
 	if (!scope) return problems;
-	const movement = scopeMovement(scope, client.changes.map((entry) => entry.value));
+	const movement = scopeMovement(
+		scope,
+		client.changes.map((entry) => entry.value),
+	);
 	for (const conflict of movement.conflicts) {
 		const change = client.changes.find((entry) => entry.value.number === conflict.change)!;
 		const held = conflict.inScope.map((item) => describeValue(item)).join(', ') || 'nothing';

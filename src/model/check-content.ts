@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { today as currentDay } from '../utils/calendar';
-import { FILE_CONCURRENCY, mapLimit } from '../utils/map-limit';
+import { today as currentDay } from '@/utils/calendar';
+import { FILE_CONCURRENCY, mapLimit } from '@/utils/map-limit';
 import { checkPlaceholders } from './check-placeholders';
 import { checkDiagrams, type MermaidFence } from './check-diagrams';
 import { compileBody } from './compile-body';
@@ -56,15 +56,30 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
  */
 async function checkBodies(client: LoadedClient, fences: MermaidFence[]): Promise<Problem[]> {
 	const problems: Problem[] = [];
-	const entries = [...client.updates, ...client.decisions, ...client.faq, ...client.changes, ...client.meetings, ...(client.closeout ? [client.closeout] : [])];
+	const entries = [
+		...client.updates,
+		...client.decisions,
+		...client.faq,
+		...client.changes,
+		...client.meetings,
+		...(client.closeout ? [client.closeout] : []),
+	];
 	// Several at a time: remembered bodies are only read from the cache (see compile-body.ts).
-	const results = await mapLimit(entries, FILE_CONCURRENCY, ({ source }) => compileBody(source.body, source.file.endsWith('.mdx') ? 'mdx' : 'md'));
+	const results = await mapLimit(entries, FILE_CONCURRENCY, ({ source }) =>
+		compileBody(source.body, source.file.endsWith('.mdx') ? 'mdx' : 'md'),
+	);
 	for (const [index, { source }] of entries.entries()) {
 		const result = results[index]!;
 		if (result.ok) {
 			for (const fence of result.fences) fences.push({ file: source.file, line: source.bodyLine + fence.line - 1, source: fence.source });
 		} else {
-			problems.push({ severity: 'error', file: source.file, line: source.bodyLine + result.line - 1, field: 'body', message: `expected valid ${source.file.endsWith('.mdx') ? 'MDX' : 'Markdown'}, found an error: ${result.reason}` });
+			problems.push({
+				severity: 'error',
+				file: source.file,
+				line: source.bodyLine + result.line - 1,
+				field: 'body',
+				message: `expected valid ${source.file.endsWith('.mdx') ? 'MDX' : 'Markdown'}, found an error: ${result.reason}`,
+			});
 		}
 	}
 	return problems;

@@ -1,7 +1,7 @@
 import type { Nodes, Root } from 'mdast';
-import { invalidDiagramMessage } from '../integrations/diagrams/mermaid-message';
-import { closeDiagramBrowser } from '../integrations/diagrams/diagram-session';
-import { isCachedDiagram, parseDiagram } from '../integrations/diagrams/render-diagram';
+import { invalidDiagramMessage } from '@/integrations/diagrams/mermaid-message';
+import { closeDiagramBrowser } from '@/integrations/diagrams/diagram-session';
+import { isCachedDiagram, parseDiagram } from '@/integrations/diagrams/render-diagram';
 import type { Problem } from './problem';
 
 /** A ```mermaid fence found in a content file. */
@@ -39,7 +39,8 @@ export async function checkDiagrams(fences: readonly MermaidFence[]): Promise<Pr
 	try {
 		for (const fence of unknown) {
 			const message = await parseDiagram(fence.source);
-			if (message !== undefined) problems.push({ severity: 'error', file: fence.file, line: fence.line, field: 'body', message: invalidDiagramMessage(message) });
+			if (message !== undefined)
+				problems.push({ severity: 'error', file: fence.file, line: fence.line, field: 'body', message: invalidDiagramMessage(message) });
 		}
 	} finally {
 		await closeDiagramBrowser();

@@ -1,4 +1,4 @@
-import { sideOf } from '../utils/action-items';
+import { sideOf } from '@/utils/action-items';
 import type { LoadedClient } from './load-content';
 import { reporterFor, type Problem } from './problem';
 
@@ -15,15 +15,28 @@ export function checkMeetings(client: LoadedClient): Problem[] {
 	const names = team.map((person) => person.name).join(', ') || 'none';
 	for (const { value, source } of client.meetings) {
 		value.decisions.forEach((number, index) => {
-			if (!decisions.has(number)) report(source, ['decisions', index], `expected a decision number of ${client.slug} (${[...decisions].join(', ') || 'none yet'}), found ${number}`);
+			if (!decisions.has(number))
+				report(
+					source,
+					['decisions', index],
+					`expected a decision number of ${client.slug} (${[...decisions].join(', ') || 'none yet'}), found ${number}`,
+				);
 		});
 		if (!client.client) continue;
 		value.actions.forEach((action, index) => {
 			const member = team.find((person) => person.name === action.owner);
 			if (member && action.side && member.side !== action.side) {
-				report(source, ['actions', index, 'side'], `expected "${member.side}" (${member.name} is on the ${member.side} side in client.yaml), found "${action.side}"`);
+				report(
+					source,
+					['actions', index, 'side'],
+					`expected "${member.side}" (${member.name} is on the ${member.side} side in client.yaml), found "${action.side}"`,
+				);
 			} else if (!sideOf(action, team)) {
-				report(source, ['actions', index, 'owner'], `expected a team member from client.yaml (${names}), or "side: client" / "side: vendor" for someone else, found "${action.owner}"`);
+				report(
+					source,
+					['actions', index, 'owner'],
+					`expected a team member from client.yaml (${names}), or "side: client" / "side: vendor" for someone else, found "${action.owner}"`,
+				);
 			}
 		});
 	}

@@ -12,7 +12,17 @@ const PLACEHOLDER = /\bTODO\b/;
  */
 export function checkPlaceholders(client: LoadedClient): Problem[] {
 	const problems: Problem[] = [];
-	const sources = [client.client, ...client.updates, ...client.decisions, ...client.milestones, ...client.faq, ...client.risks, ...client.changes, ...client.meetings, client.closeout].filter((entry) => entry !== undefined);
+	const sources = [
+		client.client,
+		...client.updates,
+		...client.decisions,
+		...client.milestones,
+		...client.faq,
+		...client.risks,
+		...client.changes,
+		...client.meetings,
+		client.closeout,
+	].filter((entry) => entry !== undefined);
 	for (const { source } of sources) {
 		const field = firstPlaceholder(source.data, []);
 		const bodyIndex = source.body.split(/\r?\n/).findIndex((line) => PLACEHOLDER.test(line));
@@ -51,4 +61,3 @@ function countIn(value: unknown): number {
 	if (value && typeof value === 'object') return Object.values(value).reduce<number>((sum, item) => sum + countIn(item), 0);
 	return 0;
 }
-

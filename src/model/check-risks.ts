@@ -1,4 +1,4 @@
-import { isReviewOverdue } from '../utils/risk-review';
+import { isReviewOverdue } from '@/utils/risk-review';
 import type { LoadedClient } from './load-content';
 import { reporterFor, type Problem } from './problem';
 
@@ -29,7 +29,12 @@ export function checkRisks(client: LoadedClient, today: string): Problem[] {
 	for (const risk of client.risks) {
 		if (!isReviewOverdue(risk.value, period, today)) continue;
 		const last = risk.value.reviewed ?? risk.value.raised;
-		report(risk.source, [risk.value.reviewed ? 'reviewed' : 'raised'], `expected an open risk to be reviewed every ${period} days (riskReviewDays in client.yaml), found it last reviewed ${last}; review it and set "reviewed"`, 'warning');
+		report(
+			risk.source,
+			[risk.value.reviewed ? 'reviewed' : 'raised'],
+			`expected an open risk to be reviewed every ${period} days (riskReviewDays in client.yaml), found it last reviewed ${last}; review it and set "reviewed"`,
+			'warning',
+		);
 	}
 	return problems;
 }

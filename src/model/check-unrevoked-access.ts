@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { committedVersions, type FileVersion } from '../utils/git-file-versions';
+import { committedVersions, type FileVersion } from '@/utils/git-file-versions';
 import type { LoadedClient } from './load-content';
 import type { Problem } from './problem';
 
@@ -29,7 +29,10 @@ export async function checkUnrevokedAccess(contentDir: string, clients: LoadedCl
 			const revoked = revocations.get(entry.id);
 			if (entry.revoked || !revoked || entry.rotation > revoked.rotation) return;
 			const kind = entry.type === 'link' ? 'link' : 'password';
-			const chosen = entry.type === 'password' && entry.passwordEnv ? ` and put a new password in $${entry.passwordEnv} (the rotation does not change a chosen password)` : '';
+			const chosen =
+				entry.type === 'password' && entry.passwordEnv
+					? ` and put a new password in $${entry.passwordEnv} (the rotation does not change a chosen password)`
+					: '';
 			problems.push({
 				severity: 'warning',
 				file: source.file,
@@ -58,7 +61,8 @@ function revocationsIn(newestFirst: FileVersion[]): Map<string, Revocation> {
 			if (typeof entry.id !== 'string' || typeof rotation !== 'number' || !Number.isFinite(rotation)) continue;
 			const used = inUse.get(entry.id);
 			if (entry.revoked !== true) inUse.set(entry.id, Math.max(used ?? rotation, rotation));
-			else if (used !== undefined && used > (revocations.get(entry.id)?.rotation ?? -1)) revocations.set(entry.id, { rotation: used, commit });
+			else if (used !== undefined && used > (revocations.get(entry.id)?.rotation ?? -1))
+				revocations.set(entry.id, { rotation: used, commit });
 		}
 	}
 	return revocations;
@@ -68,7 +72,9 @@ function revocationsIn(newestFirst: FileVersion[]): Map<string, Revocation> {
 function accessOf(text: string): Array<Record<string, unknown>> {
 	try {
 		const data = parse(text, { logLevel: 'silent' }) as { access?: unknown } | null;
-		return Array.isArray(data?.access) ? data.access.filter((entry): entry is Record<string, unknown> => !!entry && typeof entry === 'object') : [];
+		return Array.isArray(data?.access)
+			? data.access.filter((entry): entry is Record<string, unknown> => !!entry && typeof entry === 'object')
+			: [];
 	} catch {
 		return [];
 	}

@@ -13,14 +13,20 @@ const CACHE_FORMAT = 1;
 export type CompiledBody = { ok: true; fences: Array<{ line: number; source: string }> } | { ok: false; line: number; reason: string };
 
 /** The installed MDX compiler's version (its package.json is not exported, so found beside its entry point). */
-const mdxVersion = (JSON.parse(readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('@mdx-js/mdx')), 'package.json'), 'utf8')) as { version: string }).version;
+const mdxVersion = (
+	JSON.parse(readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('@mdx-js/mdx')), 'package.json'), 'utf8')) as {
+		version: string;
+	}
+).version;
 
 /**
  * Where bodies that compiled are remembered between runs, beside the diagram cache: never in
  * the output. `GLASSHOUSE_CHECK_CACHE` moves it.
  */
 export function defaultCheckCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-	return env.GLASSHOUSE_CHECK_CACHE ? path.resolve(env.GLASSHOUSE_CHECK_CACHE) : path.join(process.cwd(), 'node_modules', '.cache', 'glasshouse-check');
+	return env.GLASSHOUSE_CHECK_CACHE
+		? path.resolve(env.GLASSHOUSE_CHECK_CACHE)
+		: path.join(process.cwd(), 'node_modules', '.cache', 'glasshouse-check');
 }
 
 /**
@@ -31,9 +37,14 @@ export function defaultCheckCacheDir(env: NodeJS.ProcessEnv = process.env): stri
  * every time. An unreadable or unwritable cache only costs time.
  */
 export async function compileBody(body: string, format: 'md' | 'mdx', cacheDir = defaultCheckCacheDir()): Promise<CompiledBody> {
-	const key = createHash('sha256').update(JSON.stringify([CACHE_FORMAT, mdxVersion, format, body])).digest('hex');
+	const key = createHash('sha256')
+		.update(JSON.stringify([CACHE_FORMAT, mdxVersion, format, body]))
+		.digest('hex');
 	const file = path.join(cacheDir, `${key}.json`);
-	const cached = await readFile(file, 'utf8').then((text) => JSON.parse(text) as CompiledBody, () => undefined);
+	const cached = await readFile(file, 'utf8').then(
+		(text) => JSON.parse(text) as CompiledBody,
+		() => undefined,
+	);
 	if (cached?.ok) return cached;
 	const fences: MermaidFence[] = [];
 	try {

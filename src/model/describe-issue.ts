@@ -6,33 +6,86 @@ export function describeIssue(issue: ZodIssue, input: unknown): { path: Array<st
 	switch (issue.code) {
 		case 'invalid_type':
 			if (issue.expected === 'undefined') return [{ path: issue.path, message: issue.message }];
-			return [{ path: issue.path, message: issue.received === 'undefined' ? `expected ${article(issue.expected)}, found nothing (the field is required)` : `expected ${article(issue.expected)}, found ${found}` }];
+			return [
+				{
+					path: issue.path,
+					message:
+						issue.received === 'undefined'
+							? `expected ${article(issue.expected)}, found nothing (the field is required)`
+							: `expected ${article(issue.expected)}, found ${found}`,
+				},
+			];
 		case 'invalid_enum_value':
-			return [{ path: issue.path, message: `expected one of ${issue.options.map((option) => `"${String(option)}"`).join(', ')}, found ${found}` }];
+			return [
+				{ path: issue.path, message: `expected one of ${issue.options.map((option) => `"${String(option)}"`).join(', ')}, found ${found}` },
+			];
 		case 'invalid_literal':
 			return [{ path: issue.path, message: `expected ${JSON.stringify(issue.expected)}, found ${found}` }];
 		case 'unrecognized_keys':
-			return issue.keys.map((key) => ({ path: [...issue.path, key], message: 'expected a known field, found an unknown one (check the spelling against the docs)' }));
+			return issue.keys.map((key) => ({
+				path: [...issue.path, key],
+				message: 'expected a known field, found an unknown one (check the spelling against the docs)',
+			}));
 		case 'too_small':
-			if (issue.type === 'array') return [{ path: issue.path, message: issue.message.startsWith('expected') ? `${issue.message}, found ${found}` : `expected at least ${issue.minimum} item(s), found ${found}` }];
-			if (issue.type === 'string') return [{ path: issue.path, message: issue.message.startsWith('expected') ? `${issue.message}` : `expected at least ${issue.minimum} characters, found ${found}` }];
-			return [{ path: issue.path, message: `expected ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}, found ${found}` }];
+			if (issue.type === 'array')
+				return [
+					{
+						path: issue.path,
+						message: issue.message.startsWith('expected')
+							? `${issue.message}, found ${found}`
+							: `expected at least ${issue.minimum} item(s), found ${found}`,
+					},
+				];
+			if (issue.type === 'string')
+				return [
+					{
+						path: issue.path,
+						message: issue.message.startsWith('expected')
+							? `${issue.message}`
+							: `expected at least ${issue.minimum} characters, found ${found}`,
+					},
+				];
+			return [
+				{ path: issue.path, message: `expected ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}, found ${found}` },
+			];
 		case 'too_big':
-			if (issue.type === 'string') return [{ path: issue.path, message: issue.message.startsWith('expected') ? `${issue.message.replace(/\)$/, '')}, found ${String(valueAt(input, issue.path)).length} characters)` : `expected at most ${issue.maximum} characters, found ${found}` }];
+			if (issue.type === 'string')
+				return [
+					{
+						path: issue.path,
+						message: issue.message.startsWith('expected')
+							? `${issue.message.replace(/\)$/, '')}, found ${String(valueAt(input, issue.path)).length} characters)`
+							: `expected at most ${issue.maximum} characters, found ${found}`,
+					},
+				];
 			if (issue.type === 'array') return [{ path: issue.path, message: `expected at most ${issue.maximum} item(s), found ${found}` }];
-			return [{ path: issue.path, message: `expected ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}, found ${found}` }];
+			return [
+				{ path: issue.path, message: `expected ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}, found ${found}` },
+			];
 		case 'invalid_string':
 			if (issue.validation === 'email') return [{ path: issue.path, message: `expected an email address, found ${found}` }];
 			if (issue.validation === 'url') return [{ path: issue.path, message: `expected a URL starting with https://, found ${found}` }];
-			return [{ path: issue.path, message: issue.message.startsWith('expected') ? `${issue.message}, found ${found}` : `expected ${issue.message}, found ${found}` }];
+			return [
+				{
+					path: issue.path,
+					message: issue.message.startsWith('expected') ? `${issue.message}, found ${found}` : `expected ${issue.message}, found ${found}`,
+				},
+			];
 		case 'invalid_union_discriminator':
-			return [{ path: issue.path, message: `expected one of ${issue.options.map((option) => `"${String(option)}"`).join(', ')}, found ${found}` }];
+			return [
+				{ path: issue.path, message: `expected one of ${issue.options.map((option) => `"${String(option)}"`).join(', ')}, found ${found}` },
+			];
 		case 'invalid_union': {
 			// Report the branch the value was meant for: the one that got past the type check.
-			const typeOnly = (branch: { issues: ZodIssue[] }) => branch.issues.every((inner) => inner.code === 'invalid_type' && inner.path.length === issue.path.length);
+			const typeOnly = (branch: { issues: ZodIssue[] }) =>
+				branch.issues.every((inner) => inner.code === 'invalid_type' && inner.path.length === issue.path.length);
 			const meant = issue.unionErrors.find((branch) => !typeOnly(branch));
 			if (meant) return meant.issues.flatMap((inner) => describeIssue(inner, input));
-			const expected = [...new Set(issue.unionErrors.flatMap((branch) => branch.issues.map((inner) => (inner.code === 'invalid_type' ? inner.expected : ''))))].filter(Boolean);
+			const expected = [
+				...new Set(
+					issue.unionErrors.flatMap((branch) => branch.issues.map((inner) => (inner.code === 'invalid_type' ? inner.expected : ''))),
+				),
+			].filter(Boolean);
 			// The date field is a union of a string and a YAML date; name it as a date.
 			if (expected.includes('date')) return [{ path: issue.path, message: `expected a date as YYYY-MM-DD, found ${found}` }];
 			return [{ path: issue.path, message: `expected ${expected.map(article).join(' or ')}, found ${found}` }];
@@ -41,7 +94,15 @@ export function describeIssue(issue: ZodIssue, input: unknown): { path: Array<st
 		case 'not_multiple_of':
 			return [{ path: issue.path, message: `expected a whole number, found ${found}` }];
 		default:
-			return [{ path: issue.path, message: issue.message.startsWith('expected') || issue.message.startsWith('is not') ? issue.message : `expected ${issue.message}, found ${found}` }];
+			return [
+				{
+					path: issue.path,
+					message:
+						issue.message.startsWith('expected') || issue.message.startsWith('is not')
+							? issue.message
+							: `expected ${issue.message}, found ${found}`,
+				},
+			];
 	}
 }
 
@@ -66,6 +127,14 @@ export function describeValue(value: unknown): string {
 }
 
 function article(type: string): string {
-	const names: Record<string, string> = { string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a group of fields', date: 'a date' };
+	const names: Record<string, string> = {
+		string: 'text',
+		number: 'a number',
+		integer: 'a whole number',
+		boolean: 'true or false',
+		array: 'a list',
+		object: 'a group of fields',
+		date: 'a date',
+	};
 	return names[type] ?? type;
 }

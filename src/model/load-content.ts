@@ -1,19 +1,19 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AnyZodObject, RefinementCtx, ZodType, ZodTypeDef } from 'zod';
-import { ClientObjectSchema, ClientSchema, clientRules, type Client } from '../schemas/client';
-import { DecisionSchema, type Decision } from '../schemas/decision';
-import { FaqSchema, type Faq } from '../schemas/faq';
-import { MilestoneObjectSchema, MilestoneSchema, milestoneRules, type Milestone } from '../schemas/milestone';
-import { SiteSchema, type Site } from '../schemas/site';
-import { SlugSchema } from '../schemas/common';
-import { IMAGE_FILE } from '../utils/image-file';
-import { FILE_CONCURRENCY, mapLimit } from '../utils/map-limit';
-import { UpdateObjectSchema, UpdateSchema, updateRules, type Update } from '../schemas/update';
-import { RiskObjectSchema, RiskSchema, riskRules, type Risk } from '../schemas/risk';
-import { ChangeObjectSchema, ChangeSchema, changeRules, type Change } from '../schemas/change';
-import { MeetingSchema, type Meeting } from '../schemas/meeting';
-import { CloseoutSchema, type Closeout } from '../schemas/closeout';
+import { ClientObjectSchema, ClientSchema, clientRules, type Client } from '@/schemas/client';
+import { DecisionSchema, type Decision } from '@/schemas/decision';
+import { FaqSchema, type Faq } from '@/schemas/faq';
+import { MilestoneObjectSchema, MilestoneSchema, milestoneRules, type Milestone } from '@/schemas/milestone';
+import { SiteSchema, type Site } from '@/schemas/site';
+import { SlugSchema } from '@/schemas/common';
+import { IMAGE_FILE } from '@/utils/image-file';
+import { FILE_CONCURRENCY, mapLimit } from '@/utils/map-limit';
+import { UpdateObjectSchema, UpdateSchema, updateRules, type Update } from '@/schemas/update';
+import { RiskObjectSchema, RiskSchema, riskRules, type Risk } from '@/schemas/risk';
+import { ChangeObjectSchema, ChangeSchema, changeRules, type Change } from '@/schemas/change';
+import { MeetingSchema, type Meeting } from '@/schemas/meeting';
+import { CloseoutSchema, type Closeout } from '@/schemas/closeout';
 import { describeIssue } from './describe-issue';
 import type { Problem } from './problem';
 import { readSourceFile, type FieldPath, type SourceFile } from './source-file';
@@ -101,14 +101,20 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 
 	async function parse<T>(absolute: string, schema: ZodType<T, ZodTypeDef, unknown>, salvage?: Salvage): Promise<Parsed<T> | undefined> {
 		const source = await readSourceFile(absolute, display(absolute), reads.get(absolute));
-		for (const error of source.syntaxErrors) problems.push({ severity: 'error', file: source.file, line: error.line, field: '', message: error.message });
+		for (const error of source.syntaxErrors)
+			problems.push({ severity: 'error', file: source.file, line: error.line, field: '', message: error.message });
 		if (source.data === undefined) return undefined;
 		const result = schema.safeParse(source.data);
 		if (!result.success) {
 			for (const issue of result.error.issues) {
 				for (const { path: field, message } of describeIssue(issue, source.data)) report(source, field, message);
 			}
-			if (salvage) checkRemainingRules(source, result.error.issues.map((issue) => issue.path[0]), salvage);
+			if (salvage)
+				checkRemainingRules(
+					source,
+					result.error.issues.map((issue) => issue.path[0]),
+					salvage,
+				);
 			return undefined;
 		}
 		return { source, stem: path.basename(absolute).replace(/\.[^.]+$/, ''), value: result.data };
@@ -117,7 +123,10 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 	function checkRemainingRules(source: SourceFile, badKeys: unknown[], { object, rules }: Salvage) {
 		if (!source.data || typeof source.data !== 'object') return;
 		const good = Object.fromEntries(Object.entries(source.data).filter(([key]) => !badKeys.includes(key)));
-		const result = object.partial().superRefine(rules as (value: unknown, ctx: RefinementCtx) => void).safeParse(good);
+		const result = object
+			.partial()
+			.superRefine(rules as (value: unknown, ctx: RefinementCtx) => void)
+			.safeParse(good);
 		if (result.success) return;
 		for (const issue of result.error.issues) {
 			// A rule about a field that was itself invalid would only repeat that error.
@@ -137,10 +146,24 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 	for (const entry of (await readdir(contentDir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
 		if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
 		const dir = path.join(contentDir, entry.name);
-		const loaded: LoadedClient = { slug: entry.name, dir: display(dir), updates: [], decisions: [], milestones: [], faq: [], risks: [], changes: [], meetings: [] };
+		const loaded: LoadedClient = {
+			slug: entry.name,
+			dir: display(dir),
+			updates: [],
+			decisions: [],
+			milestones: [],
+			faq: [],
+			risks: [],
+			changes: [],
+			meetings: [],
+		};
 		clients.push(loaded);
 		if (!SlugSchema.safeParse(entry.name).success) {
-			report(display(dir), [], `expected a client folder name of lowercase letters, digits and hyphens (it becomes the URL), found "${entry.name}"`);
+			report(
+				display(dir),
+				[],
+				`expected a client folder name of lowercase letters, digits and hyphens (it becomes the URL), found "${entry.name}"`,
+			);
 		}
 		const clientPath = path.join(dir, 'client.yaml');
 		if (!(await isFile(clientPath))) {
@@ -152,7 +175,12 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 		for (const name of ['closeout.mdx', 'closeout.md']) {
 			const closeoutPath = path.join(dir, name);
 			if (!(await isFile(closeoutPath))) continue;
-			if (loaded.closeout) report(display(closeoutPath), [], `expected one close-out summary, found ${name} next to ${path.basename(loaded.closeout.source.file)} (it is ignored)`);
+			if (loaded.closeout)
+				report(
+					display(closeoutPath),
+					[],
+					`expected one close-out summary, found ${name} next to ${path.basename(loaded.closeout.source.file)} (it is ignored)`,
+				);
 			else loaded.closeout = await parse(closeoutPath, CloseoutSchema);
 		}
 		for (const folder of Object.keys(FOLDERS) as Array<keyof typeof FOLDERS>) {
@@ -165,7 +193,12 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 				if (name.startsWith('.') || !(await isFile(absolute))) continue;
 				if (IMAGE_FILE.test(name)) continue; // Referenced from Markdown; inlined into the encrypted pages.
 				if (!FOLDERS[folder].test(name)) {
-					report(display(absolute), [], `expected ${folder === 'milestones' || folder === 'risks' ? 'a .yaml' : 'a .md or .mdx'} file, found "${name}" (it is ignored)`, 'warning');
+					report(
+						display(absolute),
+						[],
+						`expected ${folder === 'milestones' || folder === 'risks' ? 'a .yaml' : 'a .md or .mdx'} file, found "${name}" (it is ignored)`,
+						'warning',
+					);
 					continue;
 				}
 				await loadEntry(folder, absolute);
@@ -177,7 +210,12 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 				case 'updates': {
 					const update = await parse(absolute, UpdateSchema, UPDATE);
 					if (!update) return;
-					if (update.stem !== update.value.date) report(update.source, ['date'], `expected the file name's date (${update.stem}), found ${update.value.date}; name the file <date>.mdx`);
+					if (update.stem !== update.value.date)
+						report(
+							update.source,
+							['date'],
+							`expected the file name's date (${update.stem}), found ${update.value.date}; name the file <date>.mdx`,
+						);
 					loaded.updates.push(update);
 					return;
 				}
@@ -186,14 +224,16 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 					if (!decision) return;
 					const prefix = NUMBERED_FILE.exec(decision.stem);
 					if (!prefix) report(decision.source, [], `expected a file name like 0007-short-title.mdx, found "${path.basename(absolute)}"`);
-					else if (Number(prefix[1]) !== decision.value.number) report(decision.source, ['number'], `expected ${Number(prefix[1])} to match the file name, found ${decision.value.number}`);
+					else if (Number(prefix[1]) !== decision.value.number)
+						report(decision.source, ['number'], `expected ${Number(prefix[1])} to match the file name, found ${decision.value.number}`);
 					loaded.decisions.push(decision);
 					return;
 				}
 				case 'milestones': {
 					const milestone = await parse(absolute, MilestoneSchema, MILESTONE);
 					if (!milestone) return;
-					if (milestone.stem !== milestone.value.id) report(milestone.source, ['id'], `expected "${milestone.stem}" to match the file name, found "${milestone.value.id}"`);
+					if (milestone.stem !== milestone.value.id)
+						report(milestone.source, ['id'], `expected "${milestone.stem}" to match the file name, found "${milestone.value.id}"`);
 					loaded.milestones.push(milestone);
 					return;
 				}
@@ -205,7 +245,8 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 				case 'risks': {
 					const risk = await parse(absolute, RiskSchema, RISK);
 					if (!risk) return;
-					if (risk.stem !== risk.value.id) report(risk.source, ['id'], `expected "${risk.stem}" to match the file name, found "${risk.value.id}"`);
+					if (risk.stem !== risk.value.id)
+						report(risk.source, ['id'], `expected "${risk.stem}" to match the file name, found "${risk.value.id}"`);
 					loaded.risks.push(risk);
 					return;
 				}
@@ -214,7 +255,8 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 					if (!change) return;
 					const prefix = NUMBERED_FILE.exec(change.stem);
 					if (!prefix) report(change.source, [], `expected a file name like 0003-short-title.mdx, found "${path.basename(absolute)}"`);
-					else if (Number(prefix[1]) !== change.value.number) report(change.source, ['number'], `expected ${Number(prefix[1])} to match the file name, found ${change.value.number}`);
+					else if (Number(prefix[1]) !== change.value.number)
+						report(change.source, ['number'], `expected ${Number(prefix[1])} to match the file name, found ${change.value.number}`);
 					loaded.changes.push(change);
 					return;
 				}
@@ -222,8 +264,14 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 					const meeting = await parse(absolute, MeetingSchema);
 					if (!meeting) return;
 					const prefix = MEETING_FILE.exec(meeting.stem);
-					if (!prefix) report(meeting.source, [], `expected a file name like ${meeting.value.date}-${meeting.value.type}.mdx, found "${path.basename(absolute)}"`);
-					else if (prefix[1] !== meeting.value.date) report(meeting.source, ['date'], `expected the file name's date (${prefix[1]}), found ${meeting.value.date}`);
+					if (!prefix)
+						report(
+							meeting.source,
+							[],
+							`expected a file name like ${meeting.value.date}-${meeting.value.type}.mdx, found "${path.basename(absolute)}"`,
+						);
+					else if (prefix[1] !== meeting.value.date)
+						report(meeting.source, ['date'], `expected the file name's date (${prefix[1]}), found ${meeting.value.date}`);
 					loaded.meetings.push(meeting);
 					return;
 				}
@@ -247,7 +295,8 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 		const logoPath = path.join(dir, logo);
 		const info = await stat(logoPath).catch(() => undefined);
 		if (!info?.isFile()) report(loaded.client.source, ['logo'], `expected a file ${display(logoPath)}, found none`);
-		else if (info.size > LOGO_MAX_BYTES) report(loaded.client.source, ['logo'], `expected a logo of at most 100 kB, found ${Math.round(info.size / 1024)} kB`);
+		else if (info.size > LOGO_MAX_BYTES)
+			report(loaded.client.source, ['logo'], `expected a logo of at most 100 kB, found ${Math.round(info.size / 1024)} kB`);
 	}
 
 	return { site, clients, problems };

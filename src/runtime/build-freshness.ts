@@ -16,7 +16,11 @@ const storageKey = (storeName: string) => `glasshouse:newest-build:${storeName}`
  * Records `build` as seen and returns the newest build seen before if `build` is older than it.
  * Storage that is unavailable (private browsing, blocked) or holds junk only costs the check.
  */
-export function noteBuild(storage: Pick<Storage, 'getItem' | 'setItem'> | undefined, storeName: string, build: BuildStamp): BuildStamp | undefined {
+export function noteBuild(
+	storage: Pick<Storage, 'getItem' | 'setItem'> | undefined,
+	storeName: string,
+	build: BuildStamp,
+): BuildStamp | undefined {
 	let newest: BuildStamp | undefined;
 	try {
 		const stored = JSON.parse(storage?.getItem(storageKey(storeName)) ?? 'null') as BuildStamp | null;
@@ -42,6 +46,8 @@ export function showStaleNotice(doc: Document, build: BuildStamp, newest: BuildS
 	const text = notice?.querySelector<HTMLElement>('[data-gh-stale-text]');
 	if (!notice || !text) return;
 	const format = new Intl.DateTimeFormat(doc.documentElement.lang || undefined, { dateStyle: 'medium', timeStyle: 'short' });
-	text.textContent = (text.dataset.template ?? '').replace('{built}', format.format(new Date(build.time))).replace('{newest}', format.format(new Date(newest.time)));
+	text.textContent = (text.dataset.template ?? '')
+		.replace('{built}', format.format(new Date(build.time)))
+		.replace('{newest}', format.format(new Date(newest.time)));
 	notice.hidden = false;
 }

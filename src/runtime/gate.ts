@@ -43,7 +43,8 @@ async function main(): Promise<void> {
 	const config = readJson('gh-config') as GateConfig;
 	const ui = lockScreen(config.strings);
 	// Pages are gzip-compressed inside their envelope: DecompressionStream opens them.
-	if (!globalThis.crypto?.subtle || !('indexedDB' in globalThis) || typeof DecompressionStream === 'undefined') return ui.fail('gate.unsupported');
+	if (!globalThis.crypto?.subtle || !('indexedDB' in globalThis) || typeof DecompressionStream === 'undefined')
+		return ui.fail('gate.unsupported');
 
 	let keyring: Keyring;
 	let address: string | undefined;
@@ -86,7 +87,12 @@ async function main(): Promise<void> {
 		}
 		// The seam for features that load encrypted files of this client (the search index):
 		// they ask for files by path and get plaintext in memory; the key itself stays private.
-		const fetchDecrypted = decryptingFetch(contentKey, config.client, config.build.id, new URL(`${config.base}${config.client}/`, location.origin).href);
+		const fetchDecrypted = decryptingFetch(
+			contentKey,
+			config.client,
+			config.build.id,
+			new URL(`${config.base}${config.client}/`, location.origin).href,
+		);
 		(globalThis as { glasshouse?: unknown }).glasshouse = { fetchDecrypted, fetchIndexFile: sealedIndex(fetchDecrypted, config.build.id) };
 		document.dispatchEvent(new CustomEvent('glasshouse:unlocked'));
 		// Timing marks for benchmarks (`npm run bench:browser` reads the submit mark).
@@ -94,7 +100,12 @@ async function main(): Promise<void> {
 	};
 
 	const remember = (slotKey: CryptoKey, sid: string, persistent: boolean) =>
-		saveKey(storeName, persistent ? { slotKey, sid, expires: Date.now() + config.rememberDays * DAY_MS } : { slotKey, sid, expires: Date.now() + SESSION_MAX_MS, session: sessionId() });
+		saveKey(
+			storeName,
+			persistent
+				? { slotKey, sid, expires: Date.now() + config.rememberDays * DAY_MS }
+				: { slotKey, sid, expires: Date.now() + SESSION_MAX_MS, session: sessionId() },
+		);
 
 	if (fragment.kind === 'link') {
 		const { token } = fragment;

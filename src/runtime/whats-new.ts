@@ -4,7 +4,7 @@
  * overview's card. Loaded by every page of a client; on a private client it runs only once the
  * gate has decrypted and rendered the page, so nothing is stored before the visitor unlocks.
  */
-import { markOf, type ChangeMark } from '../utils/change-marks';
+import { markOf, type ChangeMark } from '@/utils/change-marks';
 import { beginVisit } from './visit-store';
 
 /** How many changed items the overview card lists before summing up the rest. */
@@ -43,7 +43,8 @@ function markAll(setup: HTMLTemplateElement, since: number): Map<HTMLElement, Ch
  * first link (its title), else at its start.
  */
 function place(item: HTMLElement, badge: HTMLElement): void {
-	const own = (selector: string) => [...item.querySelectorAll<HTMLElement>(selector)].find((found) => found.closest('[data-changed-at]') === item);
+	const own = (selector: string) =>
+		[...item.querySelectorAll<HTMLElement>(selector)].find((found) => found.closest('[data-changed-at]') === item);
 	const slot = own('[data-whats-new-badge]');
 	if (slot) {
 		slot.replaceChildren(badge);

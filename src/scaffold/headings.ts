@@ -1,4 +1,4 @@
-import type { Locale } from '../i18n/locales';
+import type { Locale } from '@/i18n/locales';
 
 /**
  * Section headings authors write in each locale (README "Authoring content"). They are content,

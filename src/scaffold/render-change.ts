@@ -1,4 +1,4 @@
-import type { Locale } from '../i18n/locales';
+import type { Locale } from '@/i18n/locales';
 import { CHANGE_SECTIONS } from './headings';
 import { inlineValue, line } from './yaml-text';
 
@@ -36,7 +36,9 @@ const BODY = {
 export function renderChange(input: ChangeScaffoldInput): string {
 	const words = BODY[input.locale];
 	const headings = CHANGE_SECTIONS[input.locale];
-	const inScope = input.inScope.length ? `; copy them exactly from scope.in: ${input.inScope.map((item) => inlineValue(item)).join(', ')}` : '';
+	const inScope = input.inScope.length
+		? `; copy them exactly from scope.in: ${input.inScope.map((item) => inlineValue(item)).join(', ')}`
+		: '';
 	const milestones = input.milestoneIds.length ? `: ${input.milestoneIds.join(', ')}` : '';
 	const front = [
 		line('number', input.number, `shown as CR-${input.number}; must match the file name`),
@@ -61,6 +63,19 @@ export function renderChange(input: ChangeScaffoldInput): string {
 		line('milestones', [], `ids of the milestones it affects${milestones}`),
 		line('tags', [], 'lowercase labels for filtering, e.g. [scope, tracking]'),
 	];
-	const body = [`## ${headings.why}`, '', words.why, '', `## ${headings.what}`, '', `- ${words.what}`, '', `## ${headings.impact}`, '', words.impact, ''];
+	const body = [
+		`## ${headings.why}`,
+		'',
+		words.why,
+		'',
+		`## ${headings.what}`,
+		'',
+		`- ${words.what}`,
+		'',
+		`## ${headings.impact}`,
+		'',
+		words.impact,
+		'',
+	];
 	return `---\n${front.join('\n')}\n---\n\n${body.join('\n')}`;
 }

@@ -1,4 +1,4 @@
-import type { Locale } from '../i18n/locales';
+import type { Locale } from '@/i18n/locales';
 import { CLOSEOUT_SECTIONS } from './headings';
 import { block, line } from './yaml-text';
 
@@ -46,7 +46,11 @@ export function renderCloseout(input: CloseoutScaffoldInput): string {
 			? '# One outcome per objective in client.yaml (project.objectives); keep each objective exactly as written there.'
 			: '# client.yaml lists no project.objectives yet: add them there, then one outcome per objective here.',
 		'outcomes:',
-		...objectives.flatMap((objective) => [`  - ${line('objective', objective)}`, `    ${line('result', words.result)}`, `    ${line('met', 'met', 'met, partly or missed')}`]),
+		...objectives.flatMap((objective) => [
+			`  - ${line('objective', objective)}`,
+			`    ${line('result', words.result)}`,
+			`    ${line('met', 'met', 'met, partly or missed')}`,
+		]),
 		block('wentWell', [words.wentWell], 'one item per line'),
 		block('lessons', [words.lesson], 'one item per line'),
 		line('openItems', [], 'what is still open at close: - text, owner, due (YYYY-MM-DD)'),

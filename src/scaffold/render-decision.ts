@@ -1,4 +1,4 @@
-import type { Locale } from '../i18n/locales';
+import type { Locale } from '@/i18n/locales';
 import { DECISION_SECTIONS } from './headings';
 import { line } from './yaml-text';
 
@@ -56,12 +56,30 @@ export function renderDecision(input: DecisionScaffoldInput): string {
 		'#   note: One line of explanation',
 	);
 	const body = [
-		`## ${headings.context}`, '', words.context, '',
-		`## ${headings.options}`, '',
-		words.option('A'), '', `- ${words.pro}`, `- ${words.con}`, '',
-		words.option('B'), '', `- ${words.pro}`, `- ${words.con}`, '',
-		`## ${headings.decision}`, '', words.decision, '',
-		`## ${headings.consequences}`, '', `- ${words.consequences}`, '',
+		`## ${headings.context}`,
+		'',
+		words.context,
+		'',
+		`## ${headings.options}`,
+		'',
+		words.option('A'),
+		'',
+		`- ${words.pro}`,
+		`- ${words.con}`,
+		'',
+		words.option('B'),
+		'',
+		`- ${words.pro}`,
+		`- ${words.con}`,
+		'',
+		`## ${headings.decision}`,
+		'',
+		words.decision,
+		'',
+		`## ${headings.consequences}`,
+		'',
+		`- ${words.consequences}`,
+		'',
 	];
 	return `---\n${front.join('\n')}\n---\n\n${body.join('\n')}`;
 }

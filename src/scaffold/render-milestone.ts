@@ -25,7 +25,7 @@ export function renderMilestone(input: MilestoneScaffoldInput): string {
 		line('dependsOn', [], `ids of milestones that must finish first${known}`),
 		line('deliverables', [], 'what is handed over, e.g. ["Signed-off test report"]'),
 		'# completed: YYYY-MM-DD  # the actual date, together with "status: done"',
-		'# acceptance:  # the client\'s sign-off, once completed',
+		"# acceptance:  # the client's sign-off, once completed",
 		'#   on: YYYY-MM-DD',
 		'#   by: Name on the client side',
 		'',

@@ -1,5 +1,5 @@
-import type { Locale } from '../i18n/locales';
-import type { Level } from '../schemas/level';
+import type { Locale } from '@/i18n/locales';
+import type { Level } from '@/schemas/level';
 import { line } from './yaml-text';
 
 export interface RiskScaffoldInput {

@@ -1,5 +1,5 @@
-import type { Locale } from '../i18n/locales';
-import type { Update } from '../schemas/update';
+import type { Locale } from '@/i18n/locales';
+import type { Update } from '@/schemas/update';
 import { UPDATE_SECTIONS, updateSectionNames } from './headings';
 import { sectionItems } from './section-items';
 import { stripDefaults } from './strip-defaults';
@@ -20,7 +20,8 @@ export interface UpdateScaffold {
 
 const PLACEHOLDERS = {
 	en: {
-		summary: (since?: string) => `TODO: two or three plain sentences for executives: where the project stands${since ? ` and what changed since ${since}` : ''}.`,
+		summary: (since?: string) =>
+			`TODO: two or three plain sentences for executives: where the project stands${since ? ` and what changed since ${since}` : ''}.`,
 		done: (since?: string) => `TODO: what was finished${since ? ` since ${since}` : ''}`,
 		inProgress: 'TODO: what the team is working on now',
 		next: 'TODO: what comes next',
@@ -50,9 +51,14 @@ export function renderUpdate(date: string, locale: Locale, previous?: PreviousUp
 	const next = previous ? sectionItems(previous.body, updateSectionNames('next')) : [];
 	const inProgress = previous ? sectionItems(previous.body, updateSectionNames('inProgress')) : [];
 
-	const front: string[] = [line('date', date), `# ${line('title', 'A short headline', `optional; defaults to "Status update of ${date}"`)}`];
+	const front: string[] = [
+		line('date', date),
+		`# ${line('title', 'A short headline', `optional; defaults to "Status update of ${date}"`)}`,
+	];
 	if (last) {
-		front.push(`# Carried over from ${since}: reassess health${last.healthReason ? ', healthReason' : ''}${last.dimensions ? ', dimensions' : ''}${last.progress !== undefined ? ' and progress' : ''} before publishing.`);
+		front.push(
+			`# Carried over from ${since}: reassess health${last.healthReason ? ', healthReason' : ''}${last.dimensions ? ', dimensions' : ''}${last.progress !== undefined ? ' and progress' : ''} before publishing.`,
+		);
 		front.push(line('health', last.health, 'on-track, at-risk or off-track'));
 		if (last.healthReason) front.push(line('healthReason', last.healthReason));
 		else front.push(`# ${line('healthReason', 'One sentence why', 'required unless on-track')}`);
@@ -71,7 +77,11 @@ export function renderUpdate(date: string, locale: Locale, previous?: PreviousUp
 	);
 	front.push(
 		risks.length
-			? block('risks', risks.map((risk) => (typeof risk === 'string' ? risk : stripDefaults(risk))), `carried over from ${since}; update or remove those that are closed`)
+			? block(
+					'risks',
+					risks.map((risk) => (typeof risk === 'string' ? risk : stripDefaults(risk))),
+					`carried over from ${since}; update or remove those that are closed`,
+				)
 			: line('risks', [], 'ids from the risk register (risks/<id>.yaml), or - title, level (low, medium, high), mitigation, owner'),
 	);
 	front.push(line('decisions', [], 'numbers of decisions this update refers to, e.g. [7]'));

@@ -24,7 +24,8 @@ export interface RevokeResult {
  */
 export function revokeAccessEntry(text: string, id: string): RevokeResult {
 	const doc = parseDocument(text);
-	if (doc.errors.length) throw new RevokeError(`client.yaml is not valid YAML (${doc.errors[0]!.message.split('\n')[0]}); run \`npm run check\` to see where.`);
+	if (doc.errors.length)
+		throw new RevokeError(`client.yaml is not valid YAML (${doc.errors[0]!.message.split('\n')[0]}); run \`npm run check\` to see where.`);
 	const entries = accessEntries(doc);
 	if (!entries.length) throw new RevokeError('client.yaml has no access entries to revoke.');
 	const ids = entries.map((entry) => String(entry.get('id')));
@@ -33,13 +34,21 @@ export function revokeAccessEntry(text: string, id: string): RevokeResult {
 	const label = entry.get('label') as string | undefined;
 	const type = entry.get('type') as string | undefined;
 	const passwordEnv = entry.get('passwordEnv') as string | undefined;
-	if (entry.get('revoked') === true) throw new RevokeError(`Access entry "${id}" is already revoked. To let it in again, set "revoked: false" and raise its rotation (the old ${type === 'link' ? 'link' : 'password'} stays invalid).`);
+	if (entry.get('revoked') === true)
+		throw new RevokeError(
+			`Access entry "${id}" is already revoked. To let it in again, set "revoked: false" and raise its rotation (the old ${type === 'link' ? 'link' : 'password'} stays invalid).`,
+		);
 	const othersActive = entries.some((candidate) => candidate !== entry && candidate.get('revoked') !== true);
 	if (!othersActive && doc.get('public') !== true) {
-		throw new RevokeError(`"${id}" is the last access entry that is not revoked; revoking it would leave a private site nobody can open. Add another entry first (or set "public: true").`);
+		throw new RevokeError(
+			`"${id}" is the last access entry that is not revoked; revoking it would leave a private site nobody can open. Add another entry first (or set "public: true").`,
+		);
 	}
 	const current = entry.get('rotation') ?? 0;
-	if (typeof current !== 'number' || !Number.isInteger(current) || current < 0) throw new RevokeError(`Access entry "${id}" has rotation ${JSON.stringify(current)}, not a whole number; run \`npm run check\` to see where.`);
+	if (typeof current !== 'number' || !Number.isInteger(current) || current < 0)
+		throw new RevokeError(
+			`Access entry "${id}" has rotation ${JSON.stringify(current)}, not a whole number; run \`npm run check\` to see where.`,
+		);
 	const rotation = current + 1;
 
 	const index = entries.indexOf(entry);
@@ -52,7 +61,10 @@ export function revokeAccessEntry(text: string, id: string): RevokeResult {
 	target.rotation = rotation;
 	target.revoked = true;
 	const after = parseDocument(changed);
-	if (after.errors.length || !isDeepStrictEqual(after.toJS(), expected)) throw new Error(`Could not add "revoked: true" and "rotation: ${rotation}" to "${id}" without changing anything else; edit client.yaml by hand.`);
+	if (after.errors.length || !isDeepStrictEqual(after.toJS(), expected))
+		throw new Error(
+			`Could not add "revoked: true" and "rotation: ${rotation}" to "${id}" without changing anything else; edit client.yaml by hand.`,
+		);
 	return { text: changed, label, type, passwordEnv, rotation };
 }
 
@@ -80,7 +92,8 @@ function spliceField(text: string, entry: YAMLMap, key: string, value: string): 
 	const keyStart = firstKey.range![0];
 	const column = keyStart - (text.lastIndexOf('\n', keyStart - 1) + 1);
 	const last = entry.items[entry.items.length - 1]!;
-	const lastEnd = (last.value as { range?: [number, number, number] } | null)?.range?.[1] ?? (last.key as { range: [number, number, number] }).range[1];
+	const lastEnd =
+		(last.value as { range?: [number, number, number] } | null)?.range?.[1] ?? (last.key as { range: [number, number, number] }).range[1];
 	if (text[lastEnd - 1] === '\n') return `${text.slice(0, lastEnd)}${' '.repeat(column)}${key}: ${value}\n${text.slice(lastEnd)}`;
 	const lineEnd = text.indexOf('\n', lastEnd);
 	const at = lineEnd === -1 ? text.length : lineEnd;

@@ -1,19 +1,19 @@
 import { compile } from '@mdx-js/mdx';
 import path from 'node:path';
 import type { ZodType, ZodTypeDef } from 'zod';
-import { ClientSchema } from '../schemas/client';
-import { DecisionSchema } from '../schemas/decision';
-import { FaqSchema } from '../schemas/faq';
-import { MilestoneSchema } from '../schemas/milestone';
-import { SiteSchema } from '../schemas/site';
-import { UpdateSchema } from '../schemas/update';
-import { RiskSchema } from '../schemas/risk';
-import { ChangeSchema } from '../schemas/change';
-import { MeetingSchema } from '../schemas/meeting';
-import { CloseoutSchema } from '../schemas/closeout';
-import { describeIssue } from '../model/describe-issue';
-import { formatProblem, type Problem } from '../model/problem';
-import { parseSource } from '../model/source-file';
+import { ClientSchema } from '@/schemas/client';
+import { DecisionSchema } from '@/schemas/decision';
+import { FaqSchema } from '@/schemas/faq';
+import { MilestoneSchema } from '@/schemas/milestone';
+import { SiteSchema } from '@/schemas/site';
+import { UpdateSchema } from '@/schemas/update';
+import { RiskSchema } from '@/schemas/risk';
+import { ChangeSchema } from '@/schemas/change';
+import { MeetingSchema } from '@/schemas/meeting';
+import { CloseoutSchema } from '@/schemas/closeout';
+import { describeIssue } from '@/model/describe-issue';
+import { formatProblem, type Problem } from '@/model/problem';
+import { parseSource } from '@/model/source-file';
 
 export type ScaffoldKind = 'client' | 'site' | 'update' | 'decision' | 'milestone' | 'faq' | 'risk' | 'change' | 'meeting' | 'closeout';
 
@@ -37,7 +37,13 @@ const SCHEMAS: Record<ScaffoldKind, ZodType<unknown, ZodTypeDef, unknown>> = {
  */
 export async function problemsOfNewFile(kind: ScaffoldKind, file: string, text: string): Promise<Problem[]> {
 	const source = parseSource(text, file);
-	const problems: Problem[] = source.syntaxErrors.map((error) => ({ severity: 'error', file, line: error.line, field: '', message: error.message }));
+	const problems: Problem[] = source.syntaxErrors.map((error) => ({
+		severity: 'error',
+		file,
+		line: error.line,
+		field: '',
+		message: error.message,
+	}));
 	if (source.data === undefined) return problems;
 	const result = SCHEMAS[kind].safeParse(source.data);
 	if (!result.success) {
@@ -50,21 +56,55 @@ export async function problemsOfNewFile(kind: ScaffoldKind, file: string, text: 
 	}
 	const value = result.data as Record<string, unknown>;
 	const stem = path.basename(file).replace(/\.[^.]+$/, '');
-	if (kind === 'update' && value.date !== stem) problems.push({ severity: 'error', file, line: source.lineOf(['date']), field: 'date', message: `expected the file name's date (${stem}), found ${String(value.date)}` });
-	if ((kind === 'milestone' || kind === 'risk') && value.id !== stem) problems.push({ severity: 'error', file, line: source.lineOf(['id']), field: 'id', message: `expected "${stem}" to match the file name, found "${String(value.id)}"` });
+	if (kind === 'update' && value.date !== stem)
+		problems.push({
+			severity: 'error',
+			file,
+			line: source.lineOf(['date']),
+			field: 'date',
+			message: `expected the file name's date (${stem}), found ${String(value.date)}`,
+		});
+	if ((kind === 'milestone' || kind === 'risk') && value.id !== stem)
+		problems.push({
+			severity: 'error',
+			file,
+			line: source.lineOf(['id']),
+			field: 'id',
+			message: `expected "${stem}" to match the file name, found "${String(value.id)}"`,
+		});
 	if (kind === 'decision' || kind === 'change') {
 		const prefix = /^(\d{4})-[a-z0-9-]+$/.exec(stem);
-		if (!prefix || Number(prefix[1]) !== value.number) problems.push({ severity: 'error', file, line: source.lineOf(['number']), field: 'number', message: `expected a file name like ${String(value.number).padStart(4, '0')}-short-title.mdx, found "${path.basename(file)}"` });
+		if (!prefix || Number(prefix[1]) !== value.number)
+			problems.push({
+				severity: 'error',
+				file,
+				line: source.lineOf(['number']),
+				field: 'number',
+				message: `expected a file name like ${String(value.number).padStart(4, '0')}-short-title.mdx, found "${path.basename(file)}"`,
+			});
 	}
 	if (kind === 'meeting') {
 		const prefix = /^(\d{4}-\d{2}-\d{2})-[a-z0-9-]+$/.exec(stem);
-		if (prefix?.[1] !== value.date) problems.push({ severity: 'error', file, line: source.lineOf(['date']), field: 'date', message: `expected a file name like ${String(value.date)}-${String(value.type)}.mdx, found "${path.basename(file)}"` });
+		if (prefix?.[1] !== value.date)
+			problems.push({
+				severity: 'error',
+				file,
+				line: source.lineOf(['date']),
+				field: 'date',
+				message: `expected a file name like ${String(value.date)}-${String(value.type)}.mdx, found "${path.basename(file)}"`,
+			});
 	}
 	if (/\.mdx?$/.test(file)) {
 		try {
 			await compile(source.body, { format: file.endsWith('.mdx') ? 'mdx' : 'md' });
 		} catch (error) {
-			problems.push({ severity: 'error', file, line: source.bodyLine, field: 'body', message: `expected valid ${file.endsWith('.mdx') ? 'MDX' : 'Markdown'}, found an error: ${(error as { reason?: string }).reason ?? String(error)}` });
+			problems.push({
+				severity: 'error',
+				file,
+				line: source.bodyLine,
+				field: 'body',
+				message: `expected valid ${file.endsWith('.mdx') ? 'MDX' : 'Markdown'}, found an error: ${(error as { reason?: string }).reason ?? String(error)}`,
+			});
 		}
 	}
 	return problems;

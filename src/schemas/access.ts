@@ -21,7 +21,10 @@ export const PasswordAccessSchema = z
 		 * Name of an environment variable holding a password chosen by you. It must be at least 12
 		 * characters and about 60 bits strong, or the build stops.
 		 */
-		passwordEnv: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected an environment variable name like "ACME_PASSWORD"').optional(),
+		passwordEnv: z
+			.string()
+			.regex(/^[A-Z][A-Z0-9_]*$/, 'expected an environment variable name like "ACME_PASSWORD"')
+			.optional(),
 	})
 	.strict();
 

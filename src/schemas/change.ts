@@ -74,16 +74,32 @@ export function changeRules(change: Partial<z.infer<typeof ChangeObjectSchema>>,
 	if (!status) return;
 	const answered = (ANSWERED_CHANGE_STATUSES as readonly string[]).includes(status);
 	if (answered && !change.approval) {
-		ctx.addIssue({ code: 'custom', path: ['approval'], message: `expected who answered and when (approval: { by, on }) for a change that is ${status}, found nothing` });
+		ctx.addIssue({
+			code: 'custom',
+			path: ['approval'],
+			message: `expected who answered and when (approval: { by, on }) for a change that is ${status}, found nothing`,
+		});
 	}
 	if (!answered && change.approval) {
-		ctx.addIssue({ code: 'custom', path: ['approval'], message: `expected no approval while the change is ${status}, found one (set status to approved, rejected or implemented)` });
+		ctx.addIssue({
+			code: 'custom',
+			path: ['approval'],
+			message: `expected no approval while the change is ${status}, found one (set status to approved, rejected or implemented)`,
+		});
 	}
 	if (status !== 'requested' && !change.impact) {
-		ctx.addIssue({ code: 'custom', path: ['impact'], message: `expected the estimated impact (scheduleDays, cost, scope) of a change that is ${status}, found nothing` });
+		ctx.addIssue({
+			code: 'custom',
+			path: ['impact'],
+			message: `expected the estimated impact (scheduleDays, cost, scope) of a change that is ${status}, found nothing`,
+		});
 	}
 	if (change.approval && change.requestedOn && change.approval.on < change.requestedOn) {
-		ctx.addIssue({ code: 'custom', path: ['approval', 'on'], message: `expected a date on or after requestedOn (${change.requestedOn}), found ${change.approval.on}` });
+		ctx.addIssue({
+			code: 'custom',
+			path: ['approval', 'on'],
+			message: `expected a date on or after requestedOn (${change.requestedOn}), found ${change.approval.on}`,
+		});
 	}
 }
 

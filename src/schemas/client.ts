@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema, TextSchema } from './common';
-import { LOCALES } from '../i18n/locales';
+import { LOCALES } from '@/i18n/locales';
 import { AccessEntrySchema } from './access';
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
@@ -87,7 +87,10 @@ export const ClientObjectSchema = z
 		/** Language of the site's interface and dates. */
 		locale: z.enum(LOCALES).default('en'),
 		/** ISO 4217 currency code for cost figures. */
-		currency: z.string().regex(/^[A-Z]{3}$/, 'expected a 3-letter currency code like "EUR"').default('EUR'),
+		currency: z
+			.string()
+			.regex(/^[A-Z]{3}$/, 'expected a 3-letter currency code like "EUR"')
+			.default('EUR'),
 		/** Project start date. */
 		start: IsoDateSchema,
 		/** Planned end date. */
@@ -99,9 +102,15 @@ export const ClientObjectSchema = z
 		/** In- and out-of-scope lists. */
 		scope: ScopeSchema.default({}),
 		/** Accent colour for the client's site, as `#rrggbb`. */
-		accent: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like "#0f766e"').optional(),
+		accent: z
+			.string()
+			.regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like "#0f766e"')
+			.optional(),
 		/** Logo file next to client.yaml (SVG or PNG, up to 100 kB), inlined into the pages. */
-		logo: z.string().regex(/^[\w.-]+\.(svg|png)$/, 'expected a file name like "logo.svg" next to client.yaml').optional(),
+		logo: z
+			.string()
+			.regex(/^[\w.-]+\.(svg|png)$/, 'expected a file name like "logo.svg" next to client.yaml')
+			.optional(),
 		/** Who may open the site: password and personal-link entries, each its own key slot. */
 		access: z.array(AccessEntrySchema).default([]),
 		/** Publish this client's site unencrypted. Every client is private unless this says otherwise. */
@@ -119,14 +128,28 @@ export const ClientObjectSchema = z
 export function clientRules(client: Partial<z.infer<typeof ClientObjectSchema>>, ctx: z.RefinementCtx): void {
 	const seen = new Set<string>();
 	client.access?.forEach((entry, index) => {
-		if (seen.has(entry.id)) ctx.addIssue({ code: 'custom', path: ['access', index, 'id'], message: `expected an id not used by another access entry, found "${entry.id}" twice` });
+		if (seen.has(entry.id))
+			ctx.addIssue({
+				code: 'custom',
+				path: ['access', index, 'id'],
+				message: `expected an id not used by another access entry, found "${entry.id}" twice`,
+			});
 		seen.add(entry.id);
 	});
 	if (client.public === false && client.access && !client.access.some((entry) => !entry.revoked)) {
-		ctx.addIssue({ code: 'custom', path: ['access'], message: 'expected at least one access entry that is not revoked (a private site nobody can open), found none; add one or set "public: true"' });
+		ctx.addIssue({
+			code: 'custom',
+			path: ['access'],
+			message:
+				'expected at least one access entry that is not revoked (a private site nobody can open), found none; add one or set "public: true"',
+		});
 	}
 	if (client.start && client.plannedEnd && client.plannedEnd < client.start) {
-		ctx.addIssue({ code: 'custom', path: ['plannedEnd'], message: `expected a date on or after start (${client.start}), found ${client.plannedEnd}` });
+		ctx.addIssue({
+			code: 'custom',
+			path: ['plannedEnd'],
+			message: `expected a date on or after start (${client.start}), found ${client.plannedEnd}`,
+		});
 	}
 }
 

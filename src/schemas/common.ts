@@ -8,9 +8,7 @@ export function isRealIsoDate(value: string): boolean {
 	if (!match) return false;
 	const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
 	const date = new Date(Date.UTC(year, month - 1, day));
-	return (
-		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-	);
+	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /**
@@ -23,7 +21,8 @@ export const IsoDateSchema = z
 	.union([z.string(), z.date()])
 	.superRefine((value, ctx) => {
 		if (value instanceof Date) {
-			if (Number.isNaN(value.getTime())) ctx.addIssue({ code: 'custom', message: 'expected a real date (YYYY-MM-DD), found an invalid date' });
+			if (Number.isNaN(value.getTime()))
+				ctx.addIssue({ code: 'custom', message: 'expected a real date (YYYY-MM-DD), found an invalid date' });
 			return;
 		}
 		if (!isRealIsoDate(value)) {
@@ -40,9 +39,7 @@ export type Health = z.infer<typeof HealthSchema>;
 export const TextSchema = z.string().trim().min(1, 'expected text, found an empty value');
 
 /** Lowercase words joined by hyphens, safe in a URL: `website-replatforming`. */
-export const SlugSchema = z
-	.string()
-	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected lowercase letters, digits and hyphens (like "phase-1")');
+export const SlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected lowercase letters, digits and hyphens (like "phase-1")');
 
 /** Free-form labels used for filtering. */
 export const TagsSchema = z.array(SlugSchema).default([]);
@@ -51,6 +48,4 @@ export const TagsSchema = z.array(SlugSchema).default([]);
  * Astro's glob loader takes a frontmatter `slug` as the entry id, which would drop the client
  * folder from the id and let one client's entry collide with another's, so it is refused.
  */
-export const NoSlugSchema = z
-	.undefined({ invalid_type_error: 'is not allowed: the file name is the id (remove "slug")' })
-	.optional();
+export const NoSlugSchema = z.undefined({ invalid_type_error: 'is not allowed: the file name is the id (remove "slug")' }).optional();

@@ -44,7 +44,11 @@ export const MilestoneObjectSchema = z
 /** Rules across fields; written for partial data so the checker can apply them to a file with other errors. */
 export function milestoneRules(milestone: Partial<z.infer<typeof MilestoneObjectSchema>>, ctx: z.RefinementCtx): void {
 	if (milestone.start && milestone.due && milestone.due < milestone.start) {
-		ctx.addIssue({ code: 'custom', path: ['due'], message: `expected a date on or after start (${milestone.start}), found ${milestone.due}` });
+		ctx.addIssue({
+			code: 'custom',
+			path: ['due'],
+			message: `expected a date on or after start (${milestone.start}), found ${milestone.due}`,
+		});
 	}
 	if (milestone.status === 'done' && !milestone.completed) {
 		ctx.addIssue({ code: 'custom', path: ['completed'], message: 'expected the completion date of a done milestone, found nothing' });
@@ -53,12 +57,15 @@ export function milestoneRules(milestone: Partial<z.infer<typeof MilestoneObject
 		ctx.addIssue({ code: 'custom', path: ['status'], message: `expected "done" because completed is set, found "${milestone.status}"` });
 	}
 	if (milestone.acceptance && !milestone.completed) {
-		ctx.addIssue({ code: 'custom', path: ['acceptance'], message: 'expected a completed milestone before client acceptance, found no completion date' });
+		ctx.addIssue({
+			code: 'custom',
+			path: ['acceptance'],
+			message: 'expected a completed milestone before client acceptance, found no completion date',
+		});
 	}
 }
 
 export const MilestoneSchema = MilestoneObjectSchema.superRefine(milestoneRules);
-
 
 export type MilestoneInput = z.input<typeof MilestoneSchema>;
 export type Milestone = z.infer<typeof MilestoneSchema>;

@@ -40,7 +40,11 @@ export const RiskObjectSchema = z
 /** Rules across fields; written for partial data so the checker can apply them to a file with other errors. */
 export function riskRules(risk: Partial<z.infer<typeof RiskObjectSchema>>, ctx: z.RefinementCtx): void {
 	if (risk.raised && risk.reviewed && risk.reviewed < risk.raised) {
-		ctx.addIssue({ code: 'custom', path: ['reviewed'], message: `expected a date on or after raised (${risk.raised}), found ${risk.reviewed}` });
+		ctx.addIssue({
+			code: 'custom',
+			path: ['reviewed'],
+			message: `expected a date on or after raised (${risk.raised}), found ${risk.reviewed}`,
+		});
 	}
 }
 

@@ -76,7 +76,11 @@ export const UpdateObjectSchema = z
 /** Rules across fields; written for partial data so the checker can apply them to a file with other errors. */
 export function updateRules(update: Partial<z.infer<typeof UpdateObjectSchema>>, ctx: z.RefinementCtx): void {
 	if (update.health && update.health !== 'on-track' && !update.healthReason) {
-		ctx.addIssue({ code: 'custom', path: ['healthReason'], message: `expected one sentence explaining why the project is ${update.health}, found nothing` });
+		ctx.addIssue({
+			code: 'custom',
+			path: ['healthReason'],
+			message: `expected one sentence explaining why the project is ${update.health}, found nothing`,
+		});
 	}
 }
 

@@ -13,7 +13,16 @@ export default {
 				accent: 'rgb(var(--accent-rgb, 15 118 110) / <alpha-value>)',
 			},
 			fontFamily: {
-				sans: ['system-ui', '-apple-system', 'Segoe UI', 'Roboto', '"Noto Sans CJK SC"', '"PingFang SC"', '"Microsoft YaHei"', 'sans-serif'],
+				sans: [
+					'system-ui',
+					'-apple-system',
+					'Segoe UI',
+					'Roboto',
+					'"Noto Sans CJK SC"',
+					'"PingFang SC"',
+					'"Microsoft YaHei"',
+					'sans-serif',
+				],
 			},
 		},
 	},

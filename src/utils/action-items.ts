@@ -1,5 +1,5 @@
-import type { Contact } from '../schemas/client';
-import type { ActionItem, Meeting } from '../schemas/meeting';
+import type { Contact } from '@/schemas/client';
+import type { ActionItem, Meeting } from '@/schemas/meeting';
 import { meetingSlugs } from './meeting-slug';
 
 /** An action item with the side that owes it and the meeting it came from. */
@@ -12,7 +12,10 @@ export interface OwedAction extends ActionItem {
 }
 
 /** The side an owner is on: explicit `side`, else the team member of that name; undefined when neither says. */
-export function sideOf(action: Pick<ActionItem, 'owner' | 'side'>, team: Pick<Contact, 'name' | 'side'>[]): 'vendor' | 'client' | undefined {
+export function sideOf(
+	action: Pick<ActionItem, 'owner' | 'side'>,
+	team: Pick<Contact, 'name' | 'side'>[],
+): 'vendor' | 'client' | undefined {
 	return action.side ?? team.find((person) => person.name === action.owner)?.side;
 }
 
@@ -27,15 +30,20 @@ export function openActions(meetings: Meeting[], team: Pick<Contact, 'name' | 's
 	const slugs = meetingSlugs(meetings);
 	const latest = new Map<string, OwedAction>();
 	const done = new Set<string>();
-	const chronological = meetings.map((meeting, position) => ({ meeting, slug: slugs[position]! })).sort((a, b) => a.meeting.date.localeCompare(b.meeting.date));
+	const chronological = meetings
+		.map((meeting, position) => ({ meeting, slug: slugs[position]! }))
+		.sort((a, b) => a.meeting.date.localeCompare(b.meeting.date));
 	for (const { meeting, slug } of chronological) {
 		meeting.actions.forEach((action, index) => {
 			const key = `${action.owner}\u0000${action.text}`;
 			if (action.done) done.add(key);
 			const side = sideOf(action, team);
-			if (!action.done && side) latest.set(key, { ...action, side, meeting: { date: meeting.date, type: meeting.type, title: meeting.title, slug }, index });
+			if (!action.done && side)
+				latest.set(key, { ...action, side, meeting: { date: meeting.date, type: meeting.type, title: meeting.title, slug }, index });
 		});
 	}
 	const owed = [...latest].filter(([key]) => !done.has(key)).map(([, action]) => action);
-	return owed.sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.meeting.date.localeCompare(b.meeting.date) || a.index - b.index);
+	return owed.sort(
+		(a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.meeting.date.localeCompare(b.meeting.date) || a.index - b.index,
+	);
 }

@@ -1,4 +1,4 @@
-import type { Milestone } from '../schemas/milestone';
+import type { Milestone } from '@/schemas/milestone';
 
 /**
  * A milestone the client still has to sign off: done, with something handed over, and no

@@ -1,6 +1,6 @@
-import type { Translate } from '../i18n/translate';
-import type { Locale } from '../i18n/locales';
-import type { Change } from '../schemas/change';
+import type { Translate } from '@/i18n/translate';
+import type { Locale } from '@/i18n/locales';
+import type { Change } from '@/schemas/change';
 import { formatDays, formatMoney } from './format-impact';
 
 export type ChangeAnswer = 'approve' | 'reject';
@@ -31,10 +31,16 @@ export interface ChangeReplyInput {
 export function changeReply({ answer, change, recipient, locale, currency, t }: ChangeReplyInput): ChangeReply {
 	const vars = { number: change.number, title: change.title };
 	const list = new Intl.ListFormat(locale, { type: 'conjunction' });
-	const lines = [t('changes.mail.greeting', { name: recipient }), '', t(answer === 'approve' ? 'changes.mail.approve' : 'changes.mail.reject', vars)];
+	const lines = [
+		t('changes.mail.greeting', { name: recipient }),
+		'',
+		t(answer === 'approve' ? 'changes.mail.approve' : 'changes.mail.reject', vars),
+	];
 	const impact = change.impact;
 	if (impact) {
-		lines.push(t('changes.mail.impact', { schedule: formatDays(impact.scheduleDays, locale), cost: formatMoney(impact.cost, currency, locale) }));
+		lines.push(
+			t('changes.mail.impact', { schedule: formatDays(impact.scheduleDays, locale), cost: formatMoney(impact.cost, currency, locale) }),
+		);
 		if (impact.scope.adds.length) lines.push(t('changes.mail.adds', { items: list.format(impact.scope.adds) }));
 		if (impact.scope.removes.length) lines.push(t('changes.mail.removes', { items: list.format(impact.scope.removes) }));
 	}

@@ -1,4 +1,4 @@
-import type { Change } from '../schemas/change';
+import type { Change } from '@/schemas/change';
 import { isApproved } from './scope-movement';
 
 export interface ChangeTotals {

@@ -1,4 +1,4 @@
-import type { Risk, RiskStatus } from '../schemas/risk';
+import type { Risk, RiskStatus } from '@/schemas/risk';
 import { riskScore } from './risk-severity';
 
 const STATUS_ORDER: Record<RiskStatus, number> = { occurred: 0, open: 1, mitigating: 2, closed: 3 };

@@ -1,4 +1,4 @@
-import type { DecisionStatus } from '../schemas/decision';
+import type { DecisionStatus } from '@/schemas/decision';
 
 interface DecisionLike {
 	number: number;

@@ -1,4 +1,4 @@
-import type { Locale } from '../i18n/locales';
+import type { Locale } from '@/i18n/locales';
 
 /**
  * An amount of money in the client's currency and locale, signed (+ adds cost, − saves it):
@@ -15,5 +15,10 @@ export function formatMoney(amount: number, currency: string, locale: Locale, si
 
 /** Days on the schedule, signed and pluralised by the locale ("+1 day", "−3 days", "+4天"). */
 export function formatDays(days: number, locale: Locale, signed = true): string {
-	return new Intl.NumberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long', signDisplay: signed ? 'exceptZero' : 'auto' }).format(days);
+	return new Intl.NumberFormat(locale, {
+		style: 'unit',
+		unit: 'day',
+		unitDisplay: 'long',
+		signDisplay: signed ? 'exceptZero' : 'auto',
+	}).format(days);
 }

@@ -26,7 +26,13 @@ export async function committedVersions(dir: string, pathspec: string): Promise<
 	let log: string;
 	try {
 		prefix = (await run('git', ['rev-parse', '--show-prefix'], { cwd: dir, encoding: 'utf8' })).stdout.trim();
-		log = (await run('git', ['-c', 'log.showSignature=false', 'log', '--no-renames', '--name-only', '-z', '--format=%x1e%H', '--', pathspec], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })).stdout;
+		log = (
+			await run('git', ['-c', 'log.showSignature=false', 'log', '--no-renames', '--name-only', '-z', '--format=%x1e%H', '--', pathspec], {
+				cwd: dir,
+				encoding: 'utf8',
+				maxBuffer: 64 * 1024 * 1024,
+			})
+		).stdout;
 	} catch {
 		return versions;
 	}
@@ -40,7 +46,10 @@ export async function committedVersions(dir: string, pathspec: string): Promise<
 		}
 	}
 	if (wanted.length === 0) return versions;
-	const blobs = await catFiles(dir, wanted.map(({ commit, repoPath }) => `${commit}:${repoPath}`)).catch(() => []);
+	const blobs = await catFiles(
+		dir,
+		wanted.map(({ commit, repoPath }) => `${commit}:${repoPath}`),
+	).catch(() => []);
 	for (const [index, { commit, file }] of wanted.entries()) {
 		const text = blobs[index];
 		// A commit that deleted the file has no version of it.

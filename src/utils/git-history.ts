@@ -18,7 +18,17 @@ const RECORD = '\x1e';
  * the committer time and hash, then (with `-z`) every path the commit touched, NUL-terminated.
  * Committer time, not author time: a rebased or cherry-picked change counts from when it landed.
  */
-export const GIT_LOG_ARGS = ['-c', 'log.showSignature=false', 'log', '--no-renames', '--name-only', '-z', '--format=%x1e%ct %H', '--', '.'] as const;
+export const GIT_LOG_ARGS = [
+	'-c',
+	'log.showSignature=false',
+	'log',
+	'--no-renames',
+	'--name-only',
+	'-z',
+	'--format=%x1e%ct %H',
+	'--',
+	'.',
+] as const;
 
 /** Arguments for `git status` whose output {@link parseGitStatus} reads. */
 export const GIT_STATUS_ARGS = ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', '.'] as const;

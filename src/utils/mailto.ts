@@ -10,7 +10,8 @@ export interface MailtoParts {
 }
 
 // A string may hold several addresses separated by commas, as in a mail client's To field.
-const list = (addresses: string | readonly string[]) => (typeof addresses === 'string' ? addresses.split(',') : addresses).map((address) => address.trim()).filter(Boolean);
+const list = (addresses: string | readonly string[]) =>
+	(typeof addresses === 'string' ? addresses.split(',') : addresses).map((address) => address.trim()).filter(Boolean);
 
 /** Addresses percent-encoded, keeping the `@` that RFC 6068 allows as is. */
 const encodeAddresses = (addresses: string | readonly string[]) =>

@@ -1,4 +1,4 @@
-import type { Meeting } from '../schemas/meeting';
+import type { Meeting } from '@/schemas/meeting';
 
 /**
  * URL segments of a client's meetings, parallel to `meetings`: "<date>-<type>", then "-2", "-3" …

@@ -1,6 +1,6 @@
-import type { Level } from '../schemas/level';
-import type { Risk, RiskStatus } from '../schemas/risk';
-import type { UpdateRiskItem } from '../schemas/update';
+import type { Level } from '@/schemas/level';
+import type { Risk, RiskStatus } from '@/schemas/risk';
+import type { UpdateRiskItem } from '@/schemas/update';
 import { riskSeverity } from './risk-severity';
 
 /** A risk as an update shows it, whether written in place or taken from the register. */
@@ -21,6 +21,15 @@ export function resolveUpdateRisks(items: UpdateRiskItem[], register: ReadonlyMa
 		if (typeof item !== 'string') return [item];
 		const risk = register.get(item);
 		if (!risk) return [];
-		return [{ id: risk.id, title: risk.title, level: riskSeverity(risk.likelihood, risk.impact), mitigation: risk.mitigation, owner: risk.owner, status: risk.status }];
+		return [
+			{
+				id: risk.id,
+				title: risk.title,
+				level: riskSeverity(risk.likelihood, risk.impact),
+				mitigation: risk.mitigation,
+				owner: risk.owner,
+				status: risk.status,
+			},
+		];
 	});
 }

@@ -1,5 +1,5 @@
-import { LEVELS, type Level } from '../schemas/level';
-import type { Risk } from '../schemas/risk';
+import { LEVELS, type Level } from '@/schemas/level';
+import type { Risk } from '@/schemas/risk';
 import { riskSeverity } from './risk-severity';
 
 /** One cell of the likelihood × impact matrix. */

@@ -1,4 +1,4 @@
-import type { Risk } from '../schemas/risk';
+import type { Risk } from '@/schemas/risk';
 import { addDays } from './calendar';
 
 /**

@@ -1,4 +1,4 @@
-import type { Level } from '../schemas/level';
+import type { Level } from '@/schemas/level';
 
 const SCORE: Record<Level, number> = { low: 1, medium: 2, high: 3 };
 

@@ -1,4 +1,4 @@
-import { APPROVED_CHANGE_STATUSES, type Change } from '../schemas/change';
+import { APPROVED_CHANGE_STATUSES, type Change } from '@/schemas/change';
 
 /** One scope item moved by an approved change. */
 export interface ScopeMove {
@@ -40,7 +40,9 @@ export function scopeMovement(scope: { in: string[]; out: string[] }, changes: C
 	const outOfScope = [...scope.out];
 	const moves: ScopeMove[] = [];
 	const conflicts: ScopeConflict[] = [];
-	const approved = changes.filter(isApproved).sort((a, b) => (a.approval?.on ?? '').localeCompare(b.approval?.on ?? '') || a.number - b.number);
+	const approved = changes
+		.filter(isApproved)
+		.sort((a, b) => (a.approval?.on ?? '').localeCompare(b.approval?.on ?? '') || a.number - b.number);
 	for (const change of approved) {
 		const on = change.approval?.on ?? change.requestedOn;
 		change.impact?.scope.removes.forEach((item, index) => {

@@ -1,4 +1,4 @@
-import type { Contact } from '../schemas/client';
+import type { Contact } from '@/schemas/client';
 
 type Member = Pick<Contact, 'name' | 'side' | 'primary'>;
 

@@ -1,5 +1,5 @@
-import type { Locale } from '../i18n/locales';
-import type { Translate } from '../i18n/translate';
+import type { Locale } from '@/i18n/locales';
+import type { Translate } from '@/i18n/translate';
 import { formatDate } from './format-date';
 
 /** The update's own title, or "Status update of <date>" in the client's language. */

@@ -12,15 +12,29 @@ import { ROOT } from '../support/build-site';
  * file, and the lock file holds what a Linux x64 runner needs, so `npm ci` has no reason to fail.
  */
 
-interface Step { name?: string; run?: string; env?: Record<string, string> }
-interface Job { steps?: Step[] }
+interface Step {
+	name?: string;
+	run?: string;
+	env?: Record<string, string>;
+}
+interface Job {
+	steps?: Step[];
+}
 
 const workflowText = () => readFile(path.join(ROOT, '.github', 'workflows', 'deploy.yml'), 'utf8');
 
 /** Any command that resolves dependency versions instead of taking them from the lock file. */
-const RESOLVES_VERSIONS = /\b(npm\s+(install|i|add|update|up|upgrade)|yarn(\s+(add|install|upgrade))?|pnpm\s+(install|add|update)|npx\s+--yes|npm\s+exec\s+--yes)\b/;
+const RESOLVES_VERSIONS =
+	/\b(npm\s+(install|i|add|update|up|upgrade)|yarn(\s+(add|install|upgrade))?|pnpm\s+(install|add|update)|npx\s+--yes|npm\s+exec\s+--yes)\b/;
 
-interface LockEntry { version?: string; integrity?: string; os?: string[]; cpu?: string[]; libc?: string[]; optionalDependencies?: Record<string, string> }
+interface LockEntry {
+	version?: string;
+	integrity?: string;
+	os?: string[];
+	cpu?: string[];
+	libc?: string[];
+	optionalDependencies?: Record<string, string>;
+}
 
 async function lockPackages(): Promise<Record<string, LockEntry>> {
 	return (JSON.parse(await readFile(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> }).packages;
@@ -38,7 +52,8 @@ function resolveIn(packages: Record<string, LockEntry>, from: string, name: stri
 	}
 }
 
-const runsOnLinuxX64 = (entry: LockEntry) => (!entry.os || entry.os.includes('linux')) && (!entry.cpu || entry.cpu.includes('x64')) && (!entry.libc || entry.libc.includes('glibc'));
+const runsOnLinuxX64 = (entry: LockEntry) =>
+	(!entry.os || entry.os.includes('linux')) && (!entry.cpu || entry.cpu.includes('x64')) && (!entry.libc || entry.libc.includes('glibc'));
 
 describe('the deploy workflow installs exactly the lock file', () => {
 	it('has no step in a job that holds a secret that resolves versions (no `npm install` fallback)', async () => {
@@ -48,7 +63,10 @@ describe('the deploy workflow installs exactly the lock file', () => {
 		expect(withSecrets.map(([name]) => name)).toEqual(['build']);
 		for (const [name, job] of withSecrets) {
 			const runs = (job.steps ?? []).map((step) => step.run ?? '');
-			expect(runs.filter((run) => RESOLVES_VERSIONS.test(run)), `${name}: steps that resolve versions`).toEqual([]);
+			expect(
+				runs.filter((run) => RESOLVES_VERSIONS.test(run)),
+				`${name}: steps that resolve versions`,
+			).toEqual([]);
 			const installs = runs.filter((run) => /\bnpm\s+ci\b/.test(run));
 			expect(installs, `${name}: one plain npm ci`).toEqual(['npm ci --no-audit --no-fund']);
 		}
@@ -67,7 +85,10 @@ describe('the deploy workflow installs exactly the lock file', () => {
 			expect(packages[parent]?.optionalDependencies, parent).toHaveProperty(native);
 			const key = resolveIn(packages, parent, native);
 			expect(key, `${native} for ${parent}`).toBeDefined();
-			expect(packages[key!], key).toMatchObject({ version: packages[parent]!.optionalDependencies![native], integrity: expect.stringMatching(/^sha512-/) });
+			expect(packages[key!], key).toMatchObject({
+				version: packages[parent]!.optionalDependencies![native],
+				integrity: expect.stringMatching(/^sha512-/),
+			});
 		}
 		// And every other package (each copy of esbuild included) with builds for Linux has one for x64.
 		const gaps: string[] = [];
@@ -78,7 +99,8 @@ describe('the deploy workflow installs exactly the lock file', () => {
 			const platformBuilds = builds.filter(({ key }) => !key || packages[key]!.os || packages[key]!.cpu);
 			if (!platformBuilds.some(({ key }) => !key || packages[key]!.os?.includes('linux'))) continue;
 			const linuxX64 = platformBuilds.find(({ key }) => key && runsOnLinuxX64(packages[key]!));
-			if (!linuxX64 || !packages[linuxX64.key!]!.integrity) gaps.push(`${parent || 'the project'}: no pinned Linux x64 build among ${platformBuilds.map(({ name }) => name).join(', ')}`);
+			if (!linuxX64 || !packages[linuxX64.key!]!.integrity)
+				gaps.push(`${parent || 'the project'}: no pinned Linux x64 build among ${platformBuilds.map(({ name }) => name).join(', ')}`);
 		}
 		expect(gaps).toEqual([]);
 	});

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AstroIntegration } from 'astro';
-import glasshouse from '../../src/integrations/glasshouse/index';
-import { checkContent } from '../../src/model/check-content';
+import glasshouse from '@/integrations/glasshouse/index';
+import { checkContent } from '@/model/check-content';
 import { ROOT } from '../support/build-site';
 import { readShell, TEST_SECRET } from '../support/open-page';
 import { MINIMAL_CONTENT } from '../support/temp-content';
@@ -20,7 +20,8 @@ import { MINIMAL_CONTENT } from '../support/temp-content';
 
 /** Text only alpha's pages hold. */
 const SECRET_TEXT = 'zebrafinch ledger moved to Monday';
-const page = (text: string) => `<!doctype html><html lang="en"><head><title>Status</title></head><body><main data-pagefind-body><h1>${text}</h1><p>${text}</p></main></body></html>`;
+const page = (text: string) =>
+	`<!doctype html><html lang="en"><head><title>Status</title></head><body><main data-pagefind-body><h1>${text}</h1><p>${text}</p></main></body></html>`;
 
 let work = '';
 let content = '';
@@ -61,7 +62,10 @@ const logger = { info: () => undefined, warn: () => undefined, error: () => unde
 async function build(integration: AstroIntegration, duringBuild: () => Promise<void>): Promise<void> {
 	const hooks = integration.hooks as Record<string, ((options: unknown) => unknown) | undefined>;
 	await hooks['astro:config:setup']?.({ command: 'build', config: {}, logger });
-	await hooks['astro:config:done']?.({ config: { base: '/', root: pathToFileURL(`${ROOT}/`), outDir: pathToFileURL(`${outDir}/`) }, logger });
+	await hooks['astro:config:done']?.({
+		config: { base: '/', root: pathToFileURL(`${ROOT}/`), outDir: pathToFileURL(`${outDir}/`) },
+		logger,
+	});
 	await hooks['astro:build:start']?.({ logger });
 	await duringBuild();
 	await hooks['astro:build:done']?.({ dir: pathToFileURL(`${outDir}/`), logger });
@@ -70,14 +74,21 @@ async function build(integration: AstroIntegration, duringBuild: () => Promise<v
 /** Every published file that still holds alpha's text in clear. */
 async function filesInClear(): Promise<string[]> {
 	if (!existsSync(outDir)) return [];
-	const files = (await readdir(outDir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
-	const texts = await Promise.all(files.map(async (file) => ((await readFile(file, 'utf8')).includes('zebrafinch') ? path.relative(outDir, file) : '')));
+	const files = (await readdir(outDir, { recursive: true, withFileTypes: true }))
+		.filter((entry) => entry.isFile())
+		.map((entry) => path.join(entry.parentPath, entry.name));
+	const texts = await Promise.all(
+		files.map(async (file) => ((await readFile(file, 'utf8')).includes('zebrafinch') ? path.relative(outDir, file) : '')),
+	);
 	return texts.filter(Boolean);
 }
 
 /** Either the build stopped and left nothing, or alpha's pages are lock screens holding ciphertext. */
 async function expectAlphaNotInClear(run: Promise<void>): Promise<void> {
-	const failure = await run.then(() => undefined, (error: Error) => error);
+	const failure = await run.then(
+		() => undefined,
+		(error: Error) => error,
+	);
 	expect(await filesInClear()).toEqual([]);
 	if (failure) {
 		expect(existsSync(outDir)).toBe(false);

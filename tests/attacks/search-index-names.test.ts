@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fromBase64 } from '../../src/runtime/crypto/bytes';
-import { paddedLength } from '../../src/runtime/crypto/padding';
-import { PUBLIC_INDEX_FILE } from '../../src/runtime/search/sealed-index';
-import { listFiles } from '../../src/integrations/glasshouse/find-broken-links';
+import { fromBase64 } from '@/runtime/crypto/bytes';
+import { paddedLength } from '@/runtime/crypto/padding';
+import { PUBLIC_INDEX_FILE } from '@/runtime/search/sealed-index';
+import { listFiles } from '@/integrations/glasshouse/find-broken-links';
 import { buildSite, ROOT } from '../support/build-site';
 import { openSearchIndex, readShell } from '../support/open-page';
 
@@ -22,9 +22,12 @@ const CLIENTS = ['tidewater-logistics', 'jinghong-precision', 'lanshan-tea', 'ha
 const first = path.join(ROOT, 'tests/.output/demo-root');
 let second: string;
 
-const published = async (outDir: string, client: string) => (await listFiles(path.join(outDir, client))).map((file) => file.split(path.sep).join('/'));
+const published = async (outDir: string, client: string) =>
+	(await listFiles(path.join(outDir, client))).map((file) => file.split(path.sep).join('/'));
 const sealedIndexNames = async (outDir: string, client: string) =>
-	(await published(outDir, client)).filter((file) => file.startsWith('pagefind/') && !PUBLIC_INDEX_FILE.test(file.slice('pagefind/'.length))).map((file) => file.slice('pagefind/'.length));
+	(await published(outDir, client))
+		.filter((file) => file.startsWith('pagefind/') && !PUBLIC_INDEX_FILE.test(file.slice('pagefind/'.length)))
+		.map((file) => file.slice('pagefind/'.length));
 
 /** Every textual form of every prefix an attacker could compute from a plaintext file. */
 function hashForms(bytes: Uint8Array): string[] {
@@ -47,7 +50,10 @@ describe('an outsider with every published file of two builds of the same conten
 			const before = new Set(await sealedIndexNames(first, client));
 			const after = await sealedIndexNames(second, client);
 			expect(before.size, client).toBeGreaterThan(10);
-			expect(after.filter((name) => before.has(name)), client).toEqual([]);
+			expect(
+				after.filter((name) => before.has(name)),
+				client,
+			).toEqual([]);
 		}
 	});
 
@@ -60,7 +66,10 @@ describe('an outsider with every published file of two builds of the same conten
 				// hundred hashes by chance less than once in a billion runs, so the test is not flaky.
 				const prefixes = new Set(hashes.map((hash) => hash.slice(0, 10)));
 				for (const name of await sealedIndexNames(outDir, client)) {
-					expect(hashes.some((hash) => hash.startsWith(name)), `${client}/pagefind/${name}`).toBe(false);
+					expect(
+						hashes.some((hash) => hash.startsWith(name)),
+						`${client}/pagefind/${name}`,
+					).toBe(false);
 					expect(prefixes.has(name.slice(0, 10)), `${client}/pagefind/${name}`).toBe(false);
 				}
 				// Pagefind's plaintext-derived names survive only inside the sealed manifest.
@@ -99,7 +108,9 @@ describe('an outsider with every published file of two builds of the same conten
 	});
 
 	it('learns nothing about the build from its id: two builds have different, random ids', async () => {
-		const ids = [first, second].map((outDir) => readShell(readFileSync(path.join(outDir, CLIENTS[0]!, 'index.html'), 'utf8')).config.build.id);
+		const ids = [first, second].map(
+			(outDir) => readShell(readFileSync(path.join(outDir, CLIENTS[0]!, 'index.html'), 'utf8')).config.build.id,
+		);
 		expect(ids[0]).not.toBe(ids[1]);
 		for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
 	});

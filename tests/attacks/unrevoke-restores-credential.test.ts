@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/model/check-content';
-import { formatProblem } from '../../src/model/problem';
+import { checkContent } from '@/model/check-content';
+import { formatProblem } from '@/model/problem';
 import { cli, MINIMAL_CONTENT } from '../support/temp-content';
 
 /**
@@ -19,7 +19,13 @@ let content = '';
 let clientFile = '';
 
 function git(...args: string[]): string {
-	const env = { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com' };
+	const env = {
+		...process.env,
+		GIT_AUTHOR_NAME: 'T',
+		GIT_AUTHOR_EMAIL: 't@example.com',
+		GIT_COMMITTER_NAME: 'T',
+		GIT_COMMITTER_EMAIL: 't@example.com',
+	};
 	return execFileSync('git', args, { cwd: repo, env, encoding: 'utf8' });
 }
 
@@ -29,7 +35,8 @@ const commitAll = (message: string) => {
 };
 
 /** The minimal fixture's beta, with a second link entry for a person who may leave. */
-const BETA_ACCESS = 'access:\n  - id: sponsor\n    label: 项目发起人\n    type: link\n  - id: contractor\n    label: Contractor\n    type: link\n';
+const BETA_ACCESS =
+	'access:\n  - id: sponsor\n    label: 项目发起人\n    type: link\n  - id: contractor\n    label: Contractor\n    type: link\n';
 
 beforeEach(() => {
 	repo = mkdtempSync(path.join(tmpdir(), 'glasshouse-unrevoke-'));
@@ -67,9 +74,15 @@ describe('letting a revoked access entry in again', () => {
 		setText((text) => text.replace('    revoked: true\n', ''));
 		const warnings = await unrevokeWarnings();
 		expect(warnings).toHaveLength(1);
-		expect(warnings[0]).toMatch(new RegExp(`^content/beta/client\\.yaml:${contractorLine()}  warning access\\.1\\.rotation: expected a rotation above 0, found 0: "contractor" had rotation 0 when it was revoked \\(commit [0-9a-f]{7}\\)`));
+		expect(warnings[0]).toMatch(
+			new RegExp(
+				`^content/beta/client\\.yaml:${contractorLine()}  warning access\\.1\\.rotation: expected a rotation above 0, found 0: "contractor" had rotation 0 when it was revoked \\(commit [0-9a-f]{7}\\)`,
+			),
+		);
 		expect(warnings[0]).toContain('restores the very link that was revoked');
-		expect(warnings[0]).toContain('Set "rotation: 1" and send the new link with `glasshouse share`; or, if it should stay out, run `glasshouse revoke beta contractor`.');
+		expect(warnings[0]).toContain(
+			'Set "rotation: 1" and send the new link with `glasshouse share`; or, if it should stay out, run `glasshouse revoke beta contractor`.',
+		);
 	});
 
 	it('after a git revert of `glasshouse revoke` (both the revocation and the raised rotation undone): check warns', async () => {
@@ -78,7 +91,9 @@ describe('letting a revoked access entry in again', () => {
 		git('revert', '--no-edit', '--no-gpg-sign', 'HEAD');
 		const warnings = await unrevokeWarnings();
 		expect(warnings).toHaveLength(1);
-		expect(warnings[0]).toContain('access.1.rotation: expected a rotation above 0, found 0: "contractor" had rotation 0 when it was revoked');
+		expect(warnings[0]).toContain(
+			'access.1.rotation: expected a rotation above 0, found 0: "contractor" had rotation 0 when it was revoked',
+		);
 		expect(warnings[0]).toContain('Set "rotation: 1"');
 	});
 

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AccessError, resolveCredentials } from '../../src/integrations/gate/build-keyring';
-import { loadSecret, SecretError } from '../../src/integrations/gate/secret';
-import { loadContent } from '../../src/model/load-content';
+import { AccessError, resolveCredentials } from '@/integrations/gate/build-keyring';
+import { loadSecret, SecretError } from '@/integrations/gate/secret';
+import { loadContent } from '@/model/load-content';
 import { buildSite, OUTPUT } from '../support/build-site';
 import { TEST_SECRET } from '../support/open-page';
 
@@ -23,10 +23,12 @@ describe('attack: a GLASSHOUSE_SECRET anyone can guess', () => {
 		const outDir = path.join(OUTPUT, 'attack-zero-secret');
 		mkdirSync(outDir, { recursive: true });
 		writeFileSync(path.join(outDir, 'index.html'), 'stale site from an earlier build');
-		const run = await buildSite('attack-zero-secret', MINIMAL, { env: { GLASSHOUSE_SECRET: '0'.repeat(64), ALPHA_OFFICE_PASSWORD: STRONG } });
+		const run = await buildSite('attack-zero-secret', MINIMAL, {
+			env: { GLASSHOUSE_SECRET: '0'.repeat(64), ALPHA_OFFICE_PASSWORD: STRONG },
+		});
 		expect(run.status).toBe(1);
 		expect(run.stderr).toContain('GLASSHOUSE_SECRET is not random: every byte has the same value');
-		expect(run.stderr).toContain('Anyone who guesses it can compute every client\'s passwords and links');
+		expect(run.stderr).toContain("Anyone who guesses it can compute every client's passwords and links");
 		expect(run.stderr).toContain('npm run glasshouse -- secret');
 		expect(run.stderr).not.toMatch(STACK_TRACE);
 		expect(existsSync(outDir)).toBe(false);
@@ -45,7 +47,9 @@ describe('attack: a GLASSHOUSE_SECRET anyone can guess', () => {
 		['a Chinese phrase in hex', Buffer.from('我们公司的密码是一二三四五六').toString('hex')],
 	])('loading the secret (build, share) refuses %s', async (_, secret) => {
 		await expect(loadSecret({ GLASSHOUSE_SECRET: secret }, OUTPUT)).rejects.toThrow(SecretError);
-		await expect(loadSecret({ GLASSHOUSE_SECRET: secret }, OUTPUT)).rejects.toThrow(/GLASSHOUSE_SECRET is not random: .+at least 128 are required/);
+		await expect(loadSecret({ GLASSHOUSE_SECRET: secret }, OUTPUT)).rejects.toThrow(
+			/GLASSHOUSE_SECRET is not random: .+at least 128 are required/,
+		);
 	});
 });
 
@@ -60,10 +64,14 @@ describe('attack: a passwordEnv password in Chinese that anyone can guess', () =
 		);
 		expect(error).toBeInstanceOf(AccessError);
 		const message = (error as AccessError).message;
-		expect(message).toContain('alpha: the password in $ALPHA_OFFICE_PASSWORD (access entry "office") is too weak: it could be guessed quickly');
+		expect(message).toContain(
+			'alpha: the password in $ALPHA_OFFICE_PASSWORD (access entry "office") is too weak: it could be guessed quickly',
+		);
 		expect(message).toContain('common words or phrases');
 		expect(message).toContain('counting or alphabet runs');
-		expect(message).toContain('Remove "passwordEnv" to use the derived six-word passphrase, or choose at least 12 unrelated Chinese characters');
+		expect(message).toContain(
+			'Remove "passwordEnv" to use the derived six-word passphrase, or choose at least 12 unrelated Chinese characters',
+		);
 		expect(message).not.toContain('我的密码');
 	});
 });

@@ -22,8 +22,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright';
-import { CHROMIUM_ARGS, requireBrowser } from '../../src/bootstrap/find-browser.mjs';
-import { astroCacheDir } from '../../src/cli/astro-cache-dir';
+import { CHROMIUM_ARGS, requireBrowser } from '@/bootstrap/find-browser.mjs';
+import { astroCacheDir } from '@/cli/astro-cache-dir';
 import { ROOT } from '../support/build-site';
 import { serve } from '../support/static-server.mjs';
 import { credentials } from '../e2e/unlock';
@@ -71,7 +71,9 @@ const READABLE_OBSERVER = `(() => {
 const work = mkdtempSync(path.join(tmpdir(), 'glasshouse-bench-browser-'));
 const content = path.join(work, 'content');
 const generated = generateContent({ clients: Number(values.clients), weeks: Number(values.weeks), out: content });
-progress(`Generated ${values.clients} clients × ${values.weeks} weeks (${generated.updates} updates, ${generated.decisions} decisions); building it encrypted and public…`);
+progress(
+	`Generated ${values.clients} clients × ${values.weeks} weeks (${generated.updates} updates, ${generated.decisions} decisions); building it encrypted and public…`,
+);
 const encryptedOut = path.join(work, 'dist');
 const publicOut = path.join(work, 'dist-public');
 // Caches in the work folder, so nothing of the benchmark stays in node_modules/.cache.
@@ -110,7 +112,12 @@ async function freshPage(browser: Browser, profile: Profile = 'desktop'): Promis
 	if (profile === 'phone') {
 		const cdp = await context.newCDPSession(page);
 		await cdp.send('Network.enable');
-		await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: PHONE.latency, downloadThroughput: PHONE.downloadThroughput, uploadThroughput: PHONE.uploadThroughput });
+		await cdp.send('Network.emulateNetworkConditions', {
+			offline: false,
+			latency: PHONE.latency,
+			downloadThroughput: PHONE.downloadThroughput,
+			uploadThroughput: PHONE.uploadThroughput,
+		});
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuSlowdown });
 	}
 	return page;
@@ -163,7 +170,9 @@ async function pageWeight(url: string): Promise<Record<'html' | 'js' | 'css', { 
 	const weight = { html: { raw: 0, gzip: 0 }, js: { raw: 0, gzip: 0 }, css: { raw: 0, gzip: 0 } };
 	const pending: Promise<void>[] = [];
 	page.on('response', (response) => {
-		const kind = ({ document: 'html', script: 'js', stylesheet: 'css' } as const)[response.request().resourceType() as 'document' | 'script' | 'stylesheet'];
+		const kind = ({ document: 'html', script: 'js', stylesheet: 'css' } as const)[
+			response.request().resourceType() as 'document' | 'script' | 'stylesheet'
+		];
 		if (!kind) return;
 		pending.push(
 			response.body().then((body) => {
@@ -194,7 +203,11 @@ async function searchTimes(origin: string, client: string, queries: string[], un
 		}
 		await page.goto(`${origin}/${client}/search/#q=${encodeURIComponent(queries[0]!)}`);
 		await page.waitForFunction(`performance.getEntriesByName('glasshouse:first-query').length > 0`);
-		first.push((await page.evaluate(`(() => { const m = performance.getEntriesByName('glasshouse:first-query')[0]; return m.startTime + m.duration; })()`)) as number);
+		first.push(
+			(await page.evaluate(
+				`(() => { const m = performance.getEntriesByName('glasshouse:first-query')[0]; return m.startTime + m.duration; })()`,
+			)) as number,
+		);
 		for (const query of queries.slice(1)) {
 			const before = (await page.evaluate(`performance.getEntriesByName('glasshouse:query').length`)) as number;
 			await page.getByRole('searchbox').fill(query);
@@ -231,7 +244,9 @@ const gateRows = (profile: Profile, label: string) => [
 	[`${label}overview, password: submit → readable (PBKDF2, 600,000 iterations)`, ms(`${profile} password`), '–'],
 	[`${label}next page once unlocked (decisions): navigation → readable`, ms(`${profile} next`), ms(`${profile} plain next`)],
 ];
-process.stdout.write(`\nWhat a visitor's browser pays: headless Chromium, site served gzipped from localhost, ${values.clients} clients × ${values.weeks} weeks (pages of ${EN_CLIENT}), median of ${RUNS} run(s), fresh browser context each; "phone" adds Lighthouse's mobile throttling (150 ms RTT, 1.6 Mbit/s down, 4× CPU slowdown)\n\n`);
+process.stdout.write(
+	`\nWhat a visitor's browser pays: headless Chromium, site served gzipped from localhost, ${values.clients} clients × ${values.weeks} weeks (pages of ${EN_CLIENT}), median of ${RUNS} run(s), fresh browser context each; "phone" adds Lighthouse's mobile throttling (150 ms RTT, 1.6 Mbit/s down, 4× CPU slowdown)\n\n`,
+);
 process.stdout.write(
 	`${markdownTable(
 		['', 'encrypted', 'unencrypted'],

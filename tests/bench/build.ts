@@ -14,8 +14,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { astroCacheDir } from '../../src/cli/astro-cache-dir';
-import { listFiles } from '../../src/integrations/glasshouse/find-broken-links';
+import { astroCacheDir } from '@/cli/astro-cache-dir';
+import { listFiles } from '@/integrations/glasshouse/find-broken-links';
 import { cleanEnv, ROOT, runNode } from '../support/build-site';
 import { TEST_SECRET } from '../support/open-page';
 import { generateContent } from './generate-content';
@@ -55,8 +55,15 @@ const content = path.join(work, 'content');
 const plainContent = path.join(work, 'content-public');
 const progress = (message: string) => process.stderr.write(`${message}\n`);
 
-const generated = generateContent({ clients: Number(values.clients), weeks: Number(values.weeks), diagrams: Number(values.diagrams), out: content });
-progress(`Generated ${generated.files} files: ${values.clients} clients × ${values.weeks} weeks, ${generated.updates} updates, ${generated.decisions} decisions, ${generated.diagrams} diagrams (in ${work})`);
+const generated = generateContent({
+	clients: Number(values.clients),
+	weeks: Number(values.weeks),
+	diagrams: Number(values.diagrams),
+	out: content,
+});
+progress(
+	`Generated ${generated.files} files: ${values.clients} clients × ${values.weeks} weeks, ${generated.updates} updates, ${generated.decisions} decisions, ${generated.diagrams} diagrams (in ${work})`,
+);
 // The same files, each client marked public: the plain build may not hold a private client.
 publicCopy(content, plainContent);
 
@@ -67,10 +74,21 @@ async function measure(label: string, args: string[], out: string, env: Record<s
 	rmSync(timingsFile, { force: true });
 	let watcher: ReturnType<typeof watchPeakMemory> | undefined;
 	const started = performance.now();
-	const run = await runNode(args, cleanEnv({ GLASSHOUSE_SECRET: TEST_SECRET, GLASSHOUSE_BASE: '/', GLASSHOUSE_TIMINGS: timingsFile, GLASSHOUSE_DIAGRAM_CACHE: path.join(work, 'diagram-cache'), GLASSHOUSE_CHECK_CACHE: path.join(work, 'check-cache'), ...env }), {
-		timeout: 3_600_000,
-		onSpawn: (pid) => (watcher = watchPeakMemory(pid)),
-	});
+	const run = await runNode(
+		args,
+		cleanEnv({
+			GLASSHOUSE_SECRET: TEST_SECRET,
+			GLASSHOUSE_BASE: '/',
+			GLASSHOUSE_TIMINGS: timingsFile,
+			GLASSHOUSE_DIAGRAM_CACHE: path.join(work, 'diagram-cache'),
+			GLASSHOUSE_CHECK_CACHE: path.join(work, 'check-cache'),
+			...env,
+		}),
+		{
+			timeout: 3_600_000,
+			onSpawn: (pid) => (watcher = watchPeakMemory(pid)),
+		},
+	);
 	const wall = performance.now() - started;
 	const peakBytes = watcher?.stop();
 	// The build's own log, for a closer look with --keep.
@@ -93,7 +111,11 @@ const cli = (out: string) => ['src/cli/bin.mjs', 'build', '--content', content, 
 const cold = await measure('Full build, cold caches', cli(fullOut), fullOut);
 const changed = changeOneUpdate(content);
 const warm = await measure(`Full build after changing ${path.relative(content, changed)}, warm caches`, cli(fullOut), fullOut);
-const plain = await measure('Plain Astro build (public copy, no diagrams, no search, no post-build steps)', ['--import', 'tsx', 'tests/bench/support/plain-build.ts', plainContent, plainOut], plainOut);
+const plain = await measure(
+	'Plain Astro build (public copy, no diagrams, no search, no post-build steps)',
+	['--import', 'tsx', 'tests/bench/support/plain-build.ts', plainContent, plainOut],
+	plainOut,
+);
 
 if (!values.keep) {
 	rmSync(work, { recursive: true, force: true });
@@ -118,8 +140,10 @@ const POST_BUILD: Array<[string, string]> = [
 const UNLISTED_POST_BUILD = ['load content', 'output folders', 'security headers'];
 const phase = (run: Measured, name: string) => run.timings.phases[name] ?? 0;
 /** Astro's part: its build call minus the steps that ran inside it after rendering. */
-const astro = (run: Measured) => phase(run, 'astro') - [...POST_BUILD.map(([name]) => name), ...UNLISTED_POST_BUILD].reduce((sum, name) => sum + phase(run, name), 0);
-const other = (run: Measured) => run.wall - phase(run, 'check') - phase(run, 'astro') + UNLISTED_POST_BUILD.reduce((sum, name) => sum + phase(run, name), 0);
+const astro = (run: Measured) =>
+	phase(run, 'astro') - [...POST_BUILD.map(([name]) => name), ...UNLISTED_POST_BUILD].reduce((sum, name) => sum + phase(run, name), 0);
+const other = (run: Measured) =>
+	run.wall - phase(run, 'check') - phase(run, 'astro') + UNLISTED_POST_BUILD.reduce((sum, name) => sum + phase(run, name), 0);
 const seconds = (run: Measured, name: string) => (name in run.timings.phases ? formatSeconds(phase(run, name)) : '–');
 const runs = [cold, warm, plain];
 const row = (label: string, value: (run: Measured) => string) => [label, ...runs.map(value)];
@@ -131,7 +155,9 @@ const table = markdownTable(
 		row('content check (`glasshouse check`)', (run) => seconds(run, 'check')),
 		row('content sync and render (Astro)', (run) => formatSeconds(astro(run))),
 		// Drawn in Chromium while Astro renders, so this is part of the row above, not added to it.
-		row('↳ of which diagrams (time drawing in Chromium)', (run) => ('diagrams' in run.timings.phases ? `${seconds(run, 'diagrams')} (${run.diagrams})` : '–')),
+		row('↳ of which diagrams (time drawing in Chromium)', (run) =>
+			'diagrams' in run.timings.phases ? `${seconds(run, 'diagrams')} (${run.diagrams})` : '–',
+		),
 		...POST_BUILD.map(([name, label]) => row(label, (run) => seconds(run, name))),
 		row('other (start-up, loading content, headers, moving into place)', (run) => formatSeconds(other(run))),
 		row('**total, wall clock**', (run) => `**${formatSeconds(run.wall)}**`),
@@ -140,6 +166,10 @@ const table = markdownTable(
 	],
 );
 
-process.stdout.write(`\nBuild of a synthetic agency: ${values.clients} clients × ${values.weeks} weeks (${generated.updates} updates, ${generated.decisions} decisions, ${generated.diagrams} diagrams in updates)\n\n`);
+process.stdout.write(
+	`\nBuild of a synthetic agency: ${values.clients} clients × ${values.weeks} weeks (${generated.updates} updates, ${generated.decisions} decisions, ${generated.diagrams} diagrams in updates)\n\n`,
+);
 process.stdout.write(`${table}\n\n`);
-process.stdout.write(`Full build ÷ plain Astro build: ${(cold.wall / plain.wall).toFixed(1)}× (cold), ${(warm.wall / plain.wall).toFixed(1)}× (warm)\n`);
+process.stdout.write(
+	`Full build ÷ plain Astro build: ${(cold.wall / plain.wall).toFixed(1)}× (cold), ${(warm.wall / plain.wall).toFixed(1)}× (warm)\n`,
+);

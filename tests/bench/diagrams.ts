@@ -8,8 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { astroCacheDir } from '../../src/cli/astro-cache-dir';
-import { addDays } from '../../src/utils/calendar';
+import { astroCacheDir } from '@/cli/astro-cache-dir';
+import { addDays } from '@/utils/calendar';
 import { TEST_SECRET } from '../support/open-page';
 import { ROOT } from '../support/build-site';
 import { DIAGRAM_SOURCES } from './support/diagram-sources';
@@ -25,15 +25,37 @@ function writeContent(diagrams: boolean): string {
 	writeFileSync(path.join(dir, 'site.yaml'), 'agency:\n  name: Bench Agency\n');
 	writeFileSync(
 		path.join(client, 'client.yaml'),
-		['name: Bench Client', 'project:', '  name: Bench project', '  summary: Synthetic content for timing builds.', 'start: 2026-01-02', 'plannedEnd: 2026-12-31', 'team:', '  - name: Pat Vendor', '    role: Project manager', '    side: vendor', '    email: pat@bench.example', 'access:', '  - id: team', '    label: Team', '    type: password', ''].join('\n'),
+		[
+			'name: Bench Client',
+			'project:',
+			'  name: Bench project',
+			'  summary: Synthetic content for timing builds.',
+			'start: 2026-01-02',
+			'plannedEnd: 2026-12-31',
+			'team:',
+			'  - name: Pat Vendor',
+			'    role: Project manager',
+			'    side: vendor',
+			'    email: pat@bench.example',
+			'access:',
+			'  - id: team',
+			'    label: Team',
+			'    type: password',
+			'',
+		].join('\n'),
 	);
 	for (let update = 0; update < UPDATES; update++) {
 		const date = addDays('2026-01-02', 7 * update);
 		const fences = Array.from({ length: PER_UPDATE }, (_, index) => {
 			const n = update * PER_UPDATE + index;
-			return diagrams ? `### Diagram ${n}\n\n\`\`\`mermaid\n${DIAGRAM_SOURCES[index]!(n)}\n\`\`\`\n` : `### Diagram ${n}\n\nNo diagram here.\n`;
+			return diagrams
+				? `### Diagram ${n}\n\n\`\`\`mermaid\n${DIAGRAM_SOURCES[index]!(n)}\n\`\`\`\n`
+				: `### Diagram ${n}\n\nNo diagram here.\n`;
 		});
-		writeFileSync(path.join(client, 'updates', `${date}.mdx`), `---\ndate: ${date}\nhealth: on-track\nsummary: Week ${update + 1} of the bench project.\n---\n\n## Done\n\n- Work\n\n${fences.join('\n')}`);
+		writeFileSync(
+			path.join(client, 'updates', `${date}.mdx`),
+			`---\ndate: ${date}\nhealth: on-track\nsummary: Week ${update + 1} of the bench project.\n---\n\n## Done\n\n- Work\n\n${fences.join('\n')}`,
+		);
 	}
 	return dir;
 }
@@ -68,4 +90,5 @@ for (const dir of [plain, withDiagrams, cache]) {
 }
 
 process.stdout.write(`\nBuild of one private client with ${UPDATES} updates (node src/cli/bin.mjs build, wall clock)\n`);
-for (const result of results) process.stdout.write(`${result.label.padEnd(34)}${result.seconds.toFixed(1).padStart(6)} s   ${result.diagrams}\n`);
+for (const result of results)
+	process.stdout.write(`${result.label.padEnd(34)}${result.seconds.toFixed(1).padStart(6)} s   ${result.diagrams}\n`);

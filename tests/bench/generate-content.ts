@@ -11,7 +11,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { addDays } from '../../src/utils/calendar';
+import { addDays } from '@/utils/calendar';
 import { diagramSource } from './support/diagram-sources';
 
 export interface GenerateOptions {
@@ -35,15 +35,90 @@ const MARKER = '.glasshouse-bench-content';
 const START = '2025-01-03';
 
 const EN = {
-	verbs: ['Finished', 'Reviewed', 'Migrated', 'Tested', 'Deployed', 'Agreed', 'Documented', 'Fixed', 'Prepared', 'Signed off', 'Drafted', 'Rebuilt'],
-	nouns: ['migration', 'redirect map', 'page template', 'checkout flow', 'invoice export', 'warehouse feed', 'carrier API', 'tracking page', 'dashboard', 'analytics events', 'accessibility fixes', 'payment provider', 'product catalogue', 'site search', 'onboarding journey', 'reporting job', 'CRM integration', 'staging site', 'release notes', 'load test', 'editor training', 'hand-over pack', 'security review', 'content model', 'design system', 'cookie banner', 'image pipeline', 'single sign-on'],
-	places: ['for the depot pages', 'on staging', 'with the client team', 'before the change freeze', 'for the mobile layout', 'in the test environment', 'for the sales team', 'with the carrier', 'ahead of the demo', 'for the German market'],
+	verbs: [
+		'Finished',
+		'Reviewed',
+		'Migrated',
+		'Tested',
+		'Deployed',
+		'Agreed',
+		'Documented',
+		'Fixed',
+		'Prepared',
+		'Signed off',
+		'Drafted',
+		'Rebuilt',
+	],
+	nouns: [
+		'migration',
+		'redirect map',
+		'page template',
+		'checkout flow',
+		'invoice export',
+		'warehouse feed',
+		'carrier API',
+		'tracking page',
+		'dashboard',
+		'analytics events',
+		'accessibility fixes',
+		'payment provider',
+		'product catalogue',
+		'site search',
+		'onboarding journey',
+		'reporting job',
+		'CRM integration',
+		'staging site',
+		'release notes',
+		'load test',
+		'editor training',
+		'hand-over pack',
+		'security review',
+		'content model',
+		'design system',
+		'cookie banner',
+		'image pipeline',
+		'single sign-on',
+	],
+	places: [
+		'for the depot pages',
+		'on staging',
+		'with the client team',
+		'before the change freeze',
+		'for the mobile layout',
+		'in the test environment',
+		'for the sales team',
+		'with the carrier',
+		'ahead of the demo',
+		'for the German market',
+	],
 	people: ['Alex Morgan', 'Sam Patel', 'Jordan Lee', 'Casey Byrne', 'Robin Schmidt', 'Taylor Nguyen', 'Morgan Ellis', 'Jamie Okoro'],
 	tags: ['scope', 'hosting', 'data', 'design', 'security', 'integration', 'budget', 'content'],
 };
 const ZH = {
 	verbs: ['完成了', '评审了', '迁移了', '测试了', '部署了', '确认了', '整理了', '修复了', '准备了', '签署了'],
-	nouns: ['主数据', '期初库存', '物料编码', '采购订单', '批次管理', '生产工单', '报工流程', '月结流程', '凭证模板', '权限矩阵', '接口联调', '用户培训', '上线切换', '年度盘点', '成本核算', '供应商门户', '仓库布局', '库位规则', '质检方案', '排产计划', '对账报表'],
+	nouns: [
+		'主数据',
+		'期初库存',
+		'物料编码',
+		'采购订单',
+		'批次管理',
+		'生产工单',
+		'报工流程',
+		'月结流程',
+		'凭证模板',
+		'权限矩阵',
+		'接口联调',
+		'用户培训',
+		'上线切换',
+		'年度盘点',
+		'成本核算',
+		'供应商门户',
+		'仓库布局',
+		'库位规则',
+		'质检方案',
+		'排产计划',
+		'对账报表',
+	],
 	places: ['在测试环境中', '与客户团队一起', '在上线冻结前', '为一号工厂', '为财务部门', '在培训环境中', '与实施顾问一起', '为仓储团队'],
 	people: ['王芳', '李伟', '张敏', '刘洋', '陈静', '杨帆', '赵磊', '周婷'],
 	tags: ['scope', 'data', 'integration', 'budget', 'process', 'training'],
@@ -86,7 +161,8 @@ export function generateContent(options: GenerateOptions): GenerateReport {
 		const words: Words = zh ? ZH : EN;
 		// Serial numbers keep sentences distinct, as real reports are; the leak scan looks for each one.
 		const sentence = (length = between(8, 16)) => {
-			if (zh) return `${pick(words.verbs)}${Array.from({ length: Math.ceil(length / 3) }, () => pick(words.nouns)).join('和')}${pick(words.places)}，共 ${between(2, 90)} 项。`;
+			if (zh)
+				return `${pick(words.verbs)}${Array.from({ length: Math.ceil(length / 3) }, () => pick(words.nouns)).join('和')}${pick(words.places)}，共 ${between(2, 90)} 项。`;
 			const nouns = Array.from({ length: Math.ceil(length / 5) }, () => pick(words.nouns)).join(' and the ');
 			return `${pick(words.verbs)} the ${nouns} ${pick(words.places)} (${between(2, 900)} items).`;
 		};
@@ -97,10 +173,24 @@ export function generateContent(options: GenerateOptions): GenerateReport {
 		const slug = `client-${String(c + 1).padStart(2, '0')}`;
 		const dir = path.join(options.out, slug);
 		const vendor = [`Pat Vendor ${c + 1}`, `Lee Lead ${c + 1}`, `Kim Designer ${c + 1}`];
-		const client = zh ? [`${pick(words.people)}`, `${pick(words.people)}（IT）`, `${pick(words.people)}（财务）`] : [`Jo Client ${c + 1}`, `Chris Owner ${c + 1}`, `Dana IT ${c + 1}`];
+		const client = zh
+			? [`${pick(words.people)}`, `${pick(words.people)}（IT）`, `${pick(words.people)}（财务）`]
+			: [`Jo Client ${c + 1}`, `Chris Owner ${c + 1}`, `Dana IT ${c + 1}`];
 		const team = [
-			...vendor.map((name, index) => ({ name, role: ['Project manager', 'Technical lead', 'Designer'][index]!, side: 'vendor', email: `vendor${index + 1}.c${c + 1}@agency.example`, primary: index === 0 })),
-			...client.map((name, index) => ({ name, role: zh ? ['项目发起人', 'IT 负责人', '财务经理'][index]! : ['Sponsor', 'IT manager', 'Finance lead'][index]!, side: 'client', email: `person${index + 1}@client${c + 1}.example`, primary: false })),
+			...vendor.map((name, index) => ({
+				name,
+				role: ['Project manager', 'Technical lead', 'Designer'][index]!,
+				side: 'vendor',
+				email: `vendor${index + 1}.c${c + 1}@agency.example`,
+				primary: index === 0,
+			})),
+			...client.map((name, index) => ({
+				name,
+				role: zh ? ['项目发起人', 'IT 负责人', '财务经理'][index]! : ['Sponsor', 'IT manager', 'Finance lead'][index]!,
+				side: 'client',
+				email: `person${index + 1}@client${c + 1}.example`,
+				primary: false,
+			})),
 		];
 		// One shared password and personal links, as agencies hand them out; some clients have a
 		// second password slot and a revoked link, so the keyrings vary like real ones.
@@ -170,7 +260,14 @@ ${m > 0 ? `dependsOn: [phase-${m}]\n` : ''}deliverables:${yamlList('  ', [senten
 		// Every seventh decision replaces the one three before it; a few are rejected; the newest is proposed.
 		const supersedes = (number: number) => (number > 4 && number % 7 === 0 ? number - 3 : undefined);
 		const superseded = (number: number) => supersedes(number + 3) === number && number + 3 <= totalDecisions;
-		const statusOf = (number: number) => (superseded(number) ? 'superseded' : number === totalDecisions ? 'proposed' : number % 11 === 5 && !supersedes(number) ? 'rejected' : 'accepted');
+		const statusOf = (number: number) =>
+			superseded(number)
+				? 'superseded'
+				: number === totalDecisions
+					? 'proposed'
+					: number % 11 === 5 && !supersedes(number)
+						? 'rejected'
+						: 'accepted';
 		let decisions = 0;
 		for (let w = 0; w < options.weeks; w++) {
 			const date = addDays(START, w * 7);
@@ -178,7 +275,11 @@ ${m > 0 ? `dependsOn: [phase-${m}]\n` : ''}deliverables:${yamlList('  ', [senten
 				decisions++;
 				report.decisions++;
 				const replaces = supersedes(decisions);
-				const choices = Array.from({ length: between(2, 3) }, (_, index) => `**${zh ? `方案 ${index + 1}` : `Option ${index + 1}`}: ${pick(words.nouns)}**\n\n- ${zh ? '优点' : 'Pro'}: ${sentence()}\n- ${zh ? '缺点' : 'Con'}: ${sentence()}`);
+				const choices = Array.from(
+					{ length: between(2, 3) },
+					(_, index) =>
+						`**${zh ? `方案 ${index + 1}` : `Option ${index + 1}`}: ${pick(words.nouns)}**\n\n- ${zh ? '优点' : 'Pro'}: ${sentence()}\n- ${zh ? '缺点' : 'Con'}: ${sentence()}`,
+				);
 				write(
 					path.join(dir, 'decisions', `${String(decisions).padStart(4, '0')}-decision-${decisions}.mdx`),
 					`---
@@ -216,14 +317,26 @@ ${bullets(between(2, 4))}
 
 			// `diagrams` per update, or one every 1/diagrams updates when it is a fraction.
 			const count = perUpdate >= 1 ? Math.floor(perUpdate) : perUpdate > 0 && updateNumber % Math.round(1 / perUpdate) === 0 ? 1 : 0;
-			const diagrams = Array.from({ length: count }, () => `\n### ${zh ? `图 ${diagramNumber + 1}` : `Diagram ${diagramNumber + 1}`}\n\n\`\`\`mermaid\n${diagramSource(diagramNumber++)}\n\`\`\`\n`).join('');
+			const diagrams = Array.from(
+				{ length: count },
+				() =>
+					`\n### ${zh ? `图 ${diagramNumber + 1}` : `Diagram ${diagramNumber + 1}`}\n\n\`\`\`mermaid\n${diagramSource(diagramNumber++)}\n\`\`\`\n`,
+			).join('');
 			report.diagrams += count;
 			updateNumber++;
 			report.updates++;
 			const health = w % 13 === 7 ? 'off-track' : w % 5 === 3 ? 'at-risk' : 'on-track';
 			const dimension = () => (health === 'on-track' ? 'on-track' : pick(['on-track', 'on-track', health]));
-			const needs = Array.from({ length: between(1, 4) }, (_, index) => `  - text: ${quote(sentence())}\n    owner: ${quote(pick(client))}\n    due: ${addDays(date, 7 * (index + 1))}\n    done: ${w < options.weeks - 2 && next() < 0.6}`);
-			const risks = Array.from({ length: between(0, 3) }, () => `  - title: ${quote(sentence())}\n    level: ${pick(['low', 'medium', 'high'])}\n    mitigation: ${quote(sentence())}\n    owner: ${quote(pick(vendor))}`);
+			const needs = Array.from(
+				{ length: between(1, 4) },
+				(_, index) =>
+					`  - text: ${quote(sentence())}\n    owner: ${quote(pick(client))}\n    due: ${addDays(date, 7 * (index + 1))}\n    done: ${w < options.weeks - 2 && next() < 0.6}`,
+			);
+			const risks = Array.from(
+				{ length: between(0, 3) },
+				() =>
+					`  - title: ${quote(sentence())}\n    level: ${pick(['low', 'medium', 'high'])}\n    mitigation: ${quote(sentence())}\n    owner: ${quote(pick(vendor))}`,
+			);
 			const referred = [decisions - 1, decisions].filter((number) => number >= 1 && next() < 0.5);
 			write(
 				path.join(dir, 'updates', `${date}.mdx`),
@@ -272,19 +385,36 @@ ${diagrams}`,
 function clearOutput(out: string): void {
 	if (!existsSync(out)) return;
 	const entries = readdirSync(out);
-	if (entries.length && !entries.includes(MARKER)) throw new Error(`${out} is not empty and was not written by the benchmark generator; choose an empty or new folder.`);
+	if (entries.length && !entries.includes(MARKER))
+		throw new Error(`${out} is not empty and was not written by the benchmark generator; choose an empty or new folder.`);
 	rmSync(out, { recursive: true, force: true });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	const { values } = parseArgs({ options: { clients: { type: 'string', default: '20' }, weeks: { type: 'string', default: '104' }, diagrams: { type: 'string', default: '0' }, out: { type: 'string' }, seed: { type: 'string', default: '42' } } });
+	const { values } = parseArgs({
+		options: {
+			clients: { type: 'string', default: '20' },
+			weeks: { type: 'string', default: '104' },
+			diagrams: { type: 'string', default: '0' },
+			out: { type: 'string' },
+			seed: { type: 'string', default: '42' },
+		},
+	});
 	if (!values.out) {
 		process.stderr.write('Usage: npm run bench:gen -- --clients N --weeks W [--diagrams D] [--seed S] --out DIR\n');
 		process.exit(1);
 	}
 	try {
-		const report = generateContent({ clients: Number(values.clients), weeks: Number(values.weeks), diagrams: Number(values.diagrams), out: values.out, seed: Number(values.seed) });
-		process.stdout.write(`Wrote ${report.files} files into ${values.out}: ${values.clients} client(s) × ${values.weeks} week(s), ${report.updates} updates, ${report.decisions} decisions, ${report.diagrams} diagrams\n`);
+		const report = generateContent({
+			clients: Number(values.clients),
+			weeks: Number(values.weeks),
+			diagrams: Number(values.diagrams),
+			out: values.out,
+			seed: Number(values.seed),
+		});
+		process.stdout.write(
+			`Wrote ${report.files} files into ${values.out}: ${values.clients} client(s) × ${values.weeks} week(s), ${report.updates} updates, ${report.decisions} decisions, ${report.diagrams} diagrams\n`,
+		);
 	} catch (error) {
 		process.stderr.write(`${(error as Error).message}\n`);
 		process.exit(1);

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { astroCacheDir } from '../../src/cli/astro-cache-dir';
+import { astroCacheDir } from '@/cli/astro-cache-dir';
 import { cleanEnv, ROOT, runCheckCli, runNode } from '../support/build-site';
 
 /**
@@ -19,10 +19,15 @@ function runScript(name: string, args: string[]) {
 	return runNode(['--import', 'tsx', file!, ...args], cleanEnv({}), { timeout: 240_000 });
 }
 
-const filesOf = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name))).sort();
+const filesOf = (dir: string): string[] =>
+	readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+		.sort();
 
 afterAll(() => {
-	for (const folder of ['a', 'b'].map((name) => path.join(work, name))) rmSync(astroCacheDir(ROOT, folder), { recursive: true, force: true });
+	for (const folder of ['a', 'b'].map((name) => path.join(work, name)))
+		rmSync(astroCacheDir(ROOT, folder), { recursive: true, force: true });
 	rmSync(work, { recursive: true, force: true });
 });
 
@@ -35,10 +40,16 @@ describe('npm run bench:gen', () => {
 		expect((await runScript('bench:gen', [...args, '--out', path.join(work, 'b')])).status).toBe(0);
 		const files = filesOf(path.join(work, 'a'));
 		expect(files).toEqual(filesOf(path.join(work, 'b')));
-		for (const file of files) expect(readFileSync(path.join(work, 'b', file), 'utf8'), file).toBe(readFileSync(path.join(work, 'a', file), 'utf8'));
+		for (const file of files)
+			expect(readFileSync(path.join(work, 'b', file), 'utf8'), file).toBe(readFileSync(path.join(work, 'a', file), 'utf8'));
 		// English and Chinese clients, superseded decisions, diagrams.
 		expect(readFileSync(path.join(work, 'a', 'client-03', 'client.yaml'), 'utf8')).toContain('locale: zh-CN');
-		expect(files.filter((file) => file.includes('updates')).map((file) => readFileSync(path.join(work, 'a', file), 'utf8')).join('')).toContain('```mermaid');
+		expect(
+			files
+				.filter((file) => file.includes('updates'))
+				.map((file) => readFileSync(path.join(work, 'a', file), 'utf8'))
+				.join(''),
+		).toContain('```mermaid');
 
 		const check = await runCheckCli(path.join(work, 'a'));
 		expect(check.status, check.stdout + check.stderr).toBe(0);
@@ -60,7 +71,19 @@ describe('npm run bench', () => {
 	it('builds a tiny agency three ways and prints the table', async () => {
 		const run = await runScript('bench', ['--clients', '2', '--weeks', '3', '--diagrams', '0']);
 		expect(run.status, run.stderr).toBe(0);
-		for (const row of ['pages built', 'content check', 'content sync and render', '↳ of which diagrams', 'search indexing', 'encryption', 'leak scan', '**total, wall clock**', 'peak memory', 'size of the output folder']) expect(run.stdout).toContain(`| ${row}`);
+		for (const row of [
+			'pages built',
+			'content check',
+			'content sync and render',
+			'↳ of which diagrams',
+			'search indexing',
+			'encryption',
+			'leak scan',
+			'**total, wall clock**',
+			'peak memory',
+			'size of the output folder',
+		])
+			expect(run.stdout).toContain(`| ${row}`);
 		expect(run.stdout).toMatch(/Full build ÷ plain Astro build: \d+\.\d×/);
 	});
 });
@@ -69,7 +92,16 @@ describe('npm run bench:browser', () => {
 	it('measures a tiny agency in Chromium and prints the table', async () => {
 		const run = await runScript('bench:browser', ['--clients', '2', '--weeks', '3', '--runs', '1']);
 		expect(run.status, run.stderr).toBe(0);
-		for (const row of ['personal link: navigation → readable', 'submit → readable', 'next page once unlocked', 'before unlock: JavaScript', 'before unlock: CSS', 'navigation → first results', 'later query → results']) expect(run.stdout).toContain(row);
+		for (const row of [
+			'personal link: navigation → readable',
+			'submit → readable',
+			'next page once unlocked',
+			'before unlock: JavaScript',
+			'before unlock: CSS',
+			'navigation → first results',
+			'later query → results',
+		])
+			expect(run.stdout).toContain(row);
 		expect(run.stdout).not.toMatch(/\| –\s+\| –/);
 	});
 });
@@ -77,7 +109,10 @@ describe('npm run bench:browser', () => {
 describe('the plain benchmark switch', () => {
 	it('refuses a private client and removes what Astro wrote', async () => {
 		const out = path.join(work, 'private-out');
-		const run = await runNode(['--import', 'tsx', 'tests/bench/support/plain-build.ts', path.join(ROOT, 'tests/fixtures/minimal/content'), out], cleanEnv({}));
+		const run = await runNode(
+			['--import', 'tsx', 'tests/bench/support/plain-build.ts', path.join(ROOT, 'tests/fixtures/minimal/content'), out],
+			cleanEnv({}),
+		);
 		expect(run.status).not.toBe(0);
 		expect(run.stderr + run.stdout).toMatch(/GLASSHOUSE_BENCHMARK_PLAIN builds only public clients, and alpha, beta are private/);
 		expect(existsSync(out)).toBe(false);

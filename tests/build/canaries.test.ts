@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listFiles } from '../../src/integrations/glasshouse/find-broken-links';
+import { listFiles } from '@/integrations/glasshouse/find-broken-links';
 import { buildSite, ROOT, type BuildRun } from '../support/build-site';
 import { openPage } from '../support/open-page';
 
@@ -24,9 +24,17 @@ function plant(content: string) {
 		const absolute = path.join(content, CLIENT, file);
 		writeFileSync(absolute, change(readFileSync(absolute, 'utf8')));
 	};
-	writeFileSync(path.join(content, CLIENT, 'updates', 'canary.svg'), `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><text x="4" y="24">${CANARIES.image}</text></svg>`);
-	edit('updates/2026-11-20.mdx', (text) => `${text}\n\nThe ${CANARIES.updateBody} sentence is planted here.\n\n![Planted diagram](./canary.svg)\n`);
-	edit('decisions/0001-use-sanity-as-the-headless-cms.mdx', (text) => text.replace(/^title: (.*)$/m, `title: $1 ${CANARIES.decisionTitle}`));
+	writeFileSync(
+		path.join(content, CLIENT, 'updates', 'canary.svg'),
+		`<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><text x="4" y="24">${CANARIES.image}</text></svg>`,
+	);
+	edit(
+		'updates/2026-11-20.mdx',
+		(text) => `${text}\n\nThe ${CANARIES.updateBody} sentence is planted here.\n\n![Planted diagram](./canary.svg)\n`,
+	);
+	edit('decisions/0001-use-sanity-as-the-headless-cms.mdx', (text) =>
+		text.replace(/^title: (.*)$/m, `title: $1 ${CANARIES.decisionTitle}`),
+	);
 	edit('faq/who-to-contact.md', (text) => `${text}\nAsk about ${CANARIES.faqAnswer} any time.\n`);
 	edit('client.yaml', (text) => text.replace(/email: \S+@tidewater-logistics\.eu/, `email: ${CANARIES.contactEmail}`));
 }

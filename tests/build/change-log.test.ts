@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Element, Nodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findBrokenLinks } from '../../src/integrations/glasshouse/find-broken-links';
+import { findBrokenLinks } from '@/integrations/glasshouse/find-broken-links';
 import { buildSite, ROOT, type BuildRun } from '../support/build-site';
 import { openPage } from '../support/open-page';
 
@@ -24,7 +24,8 @@ function all(node: Nodes, match: (element: Element) => boolean): Element[] {
 const raw = (node: Nodes): string => (node.type === 'text' ? node.value : 'children' in node ? node.children.map(raw).join('') : '');
 /** Text as read, whitespace collapsed. */
 const text = (node: Nodes) => raw(node).replace(/\s+/g, ' ').trim();
-const byData = (node: Nodes, name: string, value?: string) => all(node, (element) => element.properties[name] !== undefined && (value === undefined || String(element.properties[name]) === value));
+const byData = (node: Nodes, name: string, value?: string) =>
+	all(node, (element) => element.properties[name] !== undefined && (value === undefined || String(element.properties[name]) === value));
 const one = (node: Nodes, name: string, value?: string) => {
 	const found = byData(node, name, value);
 	expect(found, `${name}=${value}`).toHaveLength(1);
@@ -57,21 +58,38 @@ describe('the change log of a fixture site', () => {
 		expect(rows.map((row) => row.properties.dataChange)).toEqual(['3', '7', '6', '5', '4', '2', '1']);
 		expect(rows[0]!.properties.dataStatus).toBe('awaiting-client');
 		const first = text(rows[0]!);
-		for (const part of ['CR-3', 'Dark mode for the portal', 'Requested by Greta Client on Feb 20, 2026', 'Awaiting your decision', '+4 days', '+€3,200.50']) expect(first).toContain(part);
+		for (const part of [
+			'CR-3',
+			'Dark mode for the portal',
+			'Requested by Greta Client on Feb 20, 2026',
+			'Awaiting your decision',
+			'+4 days',
+			'+€3,200.50',
+		])
+			expect(first).toContain(part);
 		expect(text(rows.at(-2)!)).toContain('Greta Client, Feb 5, 2026');
 		expect(text(rows.find((row) => row.properties.dataChange === '5')!)).toContain('Not estimated yet');
 	});
 
 	it('shows how scope moved: the original lists, each move in approval order, and the scope today', async () => {
 		const scope = one(await page('harbor/changes/index.html'), 'dataTestid', 'scope-movement');
-		const lists = (part: string) => Object.fromEntries(byData(one(scope, 'dataScope', part), 'dataScopeList').map((list) => [String(list.properties.dataScopeList), items(list)]));
-		expect(lists('original')).toEqual({ in: ['Public website', 'Tracking portal', 'Newsletter signup'], out: ['Mobile app', 'SAP integration'] });
+		const lists = (part: string) =>
+			Object.fromEntries(
+				byData(one(scope, 'dataScope', part), 'dataScopeList').map((list) => [String(list.properties.dataScopeList), items(list)]),
+			);
+		expect(lists('original')).toEqual({
+			in: ['Public website', 'Tracking portal', 'Newsletter signup'],
+			out: ['Mobile app', 'SAP integration'],
+		});
 		expect(items(one(scope, 'dataScope', 'moves'))).toEqual([
 			'− Removed Newsletter signup CR-2 · Feb 5, 2026',
 			'+ Added SAP integration CR-1 · Feb 10, 2026',
 			'+ Added Newsletter signup CR-7 · Mar 1, 2026',
 		]);
-		expect(lists('current')).toEqual({ in: ['Public website', 'Tracking portal', 'SAP integration CR-1', 'Newsletter signup CR-7'], out: ['Mobile app'] });
+		expect(lists('current')).toEqual({
+			in: ['Public website', 'Tracking portal', 'SAP integration CR-1', 'Newsletter signup CR-7'],
+			out: ['Mobile app'],
+		});
 		const links = all(one(scope, 'dataScope', 'moves'), (element) => element.tagName === 'a').map((link) => link.properties.href);
 		expect(links).toEqual([`${BASE}harbor/changes/2/`, `${BASE}harbor/changes/1/`, `${BASE}harbor/changes/7/`]);
 	});
@@ -87,15 +105,18 @@ describe('the change log of a fixture site', () => {
 		expect(items(one(log, 'dataScope', 'moves'))).toEqual(['+ 纳入 移动端应用 CR-1 · 2026年3月20日']);
 	});
 
-	it('gives each change a searchable page with its impact, the client\'s answer and links to its decision and milestones', async () => {
+	it("gives each change a searchable page with its impact, the client's answer and links to its decision and milestones", async () => {
 		const html = await openPage(run.outDir, CONTENT, 'harbor/changes/1/index.html');
-		for (const filter of ['type:change', 'status:approved', 'tag:integration', 'year:2026']) expect(html).toContain(`data-pagefind-filter="${filter}"`);
+		for (const filter of ['type:change', 'status:approved', 'tag:integration', 'year:2026'])
+			expect(html).toContain(`data-pagefind-filter="${filter}"`);
 		expect(html).toContain('data-pagefind-sort="date:2026-01-20"');
 		const facts = one(fromHtml(html), 'dataTestid', 'change-facts');
 		expect(text(facts)).toContain('Schedule: +10 days');
 		expect(text(facts)).toContain('Cost: +€12,500');
 		expect(text(facts)).toContain('Adds to scope SAP integration');
-		expect(text(one(facts, 'dataTestid', 'change-approval'))).toBe('Your decision Approved by Greta Client on February 10, 2026 Within the Q1 budget line.');
+		expect(text(one(facts, 'dataTestid', 'change-approval'))).toBe(
+			'Your decision Approved by Greta Client on February 10, 2026 Within the Q1 budget line.',
+		);
 		const links = all(facts, (element) => element.tagName === 'a').map((link) => link.properties.href);
 		expect(links).toEqual([`${BASE}harbor/decisions/1/`, `${BASE}harbor/milestones/#portal-launch`]);
 		expect(html).not.toContain('data-change-reply');
@@ -114,7 +135,8 @@ describe('the change log of a fixture site', () => {
 		expect(approve.protocol + approve.pathname).toBe('mailto:pat.vendor@fixture.example');
 		expect(new URLSearchParams(approve.search).get('subject')).toBe('Approved: CR-3 Dark mode for the portal');
 		expect(replies[1]!.properties.dataMailSubject).toBe('Rejected: CR-3 Dark mode for the portal');
-		for (const file of ['harbor/changes/6/index.html', 'harbor/changes/7/index.html']) expect(byData(await page(file), 'dataChangeReply')).toEqual([]);
+		for (const file of ['harbor/changes/6/index.html', 'harbor/changes/7/index.html'])
+			expect(byData(await page(file), 'dataChangeReply')).toEqual([]);
 	});
 
 	it('falls back to the first vendor contact, in Chinese', async () => {

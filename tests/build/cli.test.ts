@@ -32,7 +32,10 @@ describe('a PM week with the CLI, from a new client to a built site', () => {
 			const step = await glasshouse([...args, '--content', content]);
 			expect(step.status, `${args.join(' ')}\n${step.stdout}${step.stderr}`).toBe(0);
 		}
-		run = await buildSite('cli-scaffolds', content, { base: '/status/', env: { ALPHA_OFFICE_PASSWORD: 'quartz-lantern-orbit-mosaic-fable' } });
+		run = await buildSite('cli-scaffolds', content, {
+			base: '/status/',
+			env: { ALPHA_OFFICE_PASSWORD: 'quartz-lantern-orbit-mosaic-fable' },
+		});
 	});
 	afterAll(() => rmSync(path.dirname(content), { recursive: true, force: true }));
 
@@ -45,7 +48,9 @@ describe('a PM week with the CLI, from a new client to a built site', () => {
 
 	it('builds, and the scaffolded pages decrypt', async () => {
 		expect(run.status, run.stderr + run.stdout).toBe(0);
-		expect(await openPage(run.outDir, content, 'gamma-labs/updates/2026-01-23/index.html')).toContain('TODO: what was finished since 2026-01-16');
+		expect(await openPage(run.outDir, content, 'gamma-labs/updates/2026-01-23/index.html')).toContain(
+			'TODO: what was finished since 2026-01-16',
+		);
 		expect(await openPage(run.outDir, content, 'gamma-labs/decisions/2/index.html')).toContain('Use a new identity provider');
 	});
 
@@ -55,10 +60,15 @@ describe('a PM week with the CLI, from a new client to a built site', () => {
 		expect(headers).toContain('  X-Robots-Tag: noindex\n');
 	});
 
-	it('shares the new client\'s password', async () => {
-		const share = await glasshouse(['share', 'gamma-labs', '--content', content, '--site', 'https://status.example.com', '--base', '/status/'], { GLASSHOUSE_SECRET: TEST_SECRET });
+	it("shares the new client's password", async () => {
+		const share = await glasshouse(
+			['share', 'gamma-labs', '--content', content, '--site', 'https://status.example.com', '--base', '/status/'],
+			{ GLASSHOUSE_SECRET: TEST_SECRET },
+		);
 		expect(share.status, share.stderr).toBe(0);
-		expect(share.stdout).toMatch(/^Gamma Labs \(gamma-labs\)\n {2}Gamma Labs project team \(shared password\) \[project-team\]\n {4}password: [a-z]+(-[a-z]+){5}\n$/);
+		expect(share.stdout).toMatch(
+			/^Gamma Labs \(gamma-labs\)\n {2}Gamma Labs project team \(shared password\) \[project-team\]\n {4}password: [a-z]+(-[a-z]+){5}\n$/,
+		);
 	});
 
 	it('exits 1 with a message on errors, without prompting', async () => {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findBrokenLinks, listFiles } from '../../src/integrations/glasshouse/find-broken-links';
+import { findBrokenLinks, listFiles } from '@/integrations/glasshouse/find-broken-links';
 import { buildSite, ROOT, type BuildRun } from '../support/build-site';
 import { openPage, readShell } from '../support/open-page';
 
@@ -26,7 +26,9 @@ describe.each([
 	it('builds, encrypts and passes the leak scan', async () => {
 		expect(run.status, run.stderr).toBe(0);
 		expect(run.stdout).toContain('Content check passed');
-		expect(run.stdout).toMatch(new RegExp(`encryption: \\d+ page\\(s\\) and \\d+ other file\\(s\\) of ${CLIENTS.length} private client\\(s\\) encrypted`));
+		expect(run.stdout).toMatch(
+			new RegExp(`encryption: \\d+ page\\(s\\) and \\d+ other file\\(s\\) of ${CLIENTS.length} private client\\(s\\) encrypted`),
+		);
 		expect(run.stdout).toMatch(/leak scan: \d+ distinctive text\(s\) of private clients, none found/);
 	});
 
@@ -34,7 +36,17 @@ describe.each([
 		const html = files.filter((file) => file.endsWith('.html'));
 		expect(html.filter((file) => !CLIENTS.some((client) => file.startsWith(`${client}/`)))).toEqual(['404.html', 'index.html']);
 		for (const client of CLIENTS) {
-			for (const page of ['index.html', 'updates/index.html', 'decisions/index.html', 'milestones/index.html', 'risks/index.html', 'changes/index.html', 'meetings/index.html', 'faq/index.html', 'contacts/index.html']) {
+			for (const page of [
+				'index.html',
+				'updates/index.html',
+				'decisions/index.html',
+				'milestones/index.html',
+				'risks/index.html',
+				'changes/index.html',
+				'meetings/index.html',
+				'faq/index.html',
+				'contacts/index.html',
+			]) {
 				expect(files).toContain(`${client}/${page}`);
 			}
 		}
@@ -47,7 +59,7 @@ describe.each([
 		expect(overview).not.toMatch(new RegExp(`href="/(?!${base.slice(1)})[a-z]`));
 	});
 
-	it('serves the shells\' unlock code under the base path', () => {
+	it("serves the shells' unlock code under the base path", () => {
 		const { config } = readShell(read(run.outDir, 'tidewater-logistics/index.html'));
 		expect(config.base).toBe(base);
 		const script = /<script type="module" src="([^"]+)"/.exec(read(run.outDir, 'tidewater-logistics/index.html'))![1]!;
@@ -64,7 +76,9 @@ describe('the demo output', () => {
 	});
 
 	it('replaces every client page by a lock screen that says nothing about the client', async () => {
-		for (const file of (await listFiles(dist)).filter((name) => name.endsWith('.html') && CLIENTS.some((client) => name.startsWith(`${client}/`)))) {
+		for (const file of (await listFiles(dist)).filter(
+			(name) => name.endsWith('.html') && CLIENTS.some((client) => name.startsWith(`${client}/`)),
+		)) {
 			const html = read(dist, file);
 			expect(html, file).toContain('id="gh-payload"');
 			expect(html, file).toMatch(/<title>(Private project status|项目状态（私密）) · Brightline Studio<\/title>/);
@@ -84,7 +98,7 @@ describe('the demo output', () => {
 		expect(read(dist, 'robots.txt')).toMatch(/User-agent: \*\s+Disallow: \//);
 	});
 
-	it('sets <html lang> from each client\'s locale, on the lock screen and the page', async () => {
+	it("sets <html lang> from each client's locale, on the lock screen and the page", async () => {
 		expect(read(dist, 'jinghong-precision/index.html')).toMatch(/<html lang="zh-CN"/);
 		expect(read(dist, 'lanshan-tea/index.html')).toMatch(/<html lang="zh-CN"/);
 		expect(read(dist, 'harbour-museum/index.html')).toMatch(/<html lang="en"/);
@@ -108,7 +122,9 @@ describe('the demo output', () => {
 	});
 
 	it('puts no client content into shared assets', async () => {
-		const shared = (await listFiles(dist)).filter((file) => !CLIENTS.some((client) => file.startsWith(`${client}/`)) && !file.endsWith('.html'));
+		const shared = (await listFiles(dist)).filter(
+			(file) => !CLIENTS.some((client) => file.startsWith(`${client}/`)) && !file.endsWith('.html'),
+		);
 		expect(shared.length).toBeGreaterThan(0);
 		const text = shared.map((file) => read(dist, file)).join('\n');
 		for (const slug of CLIENTS) {
@@ -134,13 +150,19 @@ describe('the demo output', () => {
 
 	it('inlines the client logo into its encrypted pages instead of publishing it as a file', async () => {
 		expect(await page('tidewater-logistics/index.html')).toContain('src="data:image/svg+xml;base64,');
-		expect((await listFiles(dist)).filter((file) => /\.(png|jpe?g|webp|avif|gif)$/.test(file) || (file.endsWith('.svg') && file !== 'favicon.svg'))).toEqual([]);
+		expect(
+			(await listFiles(dist)).filter(
+				(file) => /\.(png|jpe?g|webp|avif|gif)$/.test(file) || (file.endsWith('.svg') && file !== 'favicon.svg'),
+			),
+		).toEqual([]);
 	});
 
 	it('draws the Mermaid fence of an update as an inline diagram, named after its heading', async () => {
 		const html = await page('tidewater-logistics/updates/2026-10-23/index.html');
 		expect(html).not.toContain('language-mermaid');
-		expect(html).toMatch(/<figure class="diagram" aria-label="Cutover plan"><div class="diagram-scroll"[^>]*><div class="diagram-light"><svg /);
+		expect(html).toMatch(
+			/<figure class="diagram" aria-label="Cutover plan"><div class="diagram-scroll"[^>]*><div class="diagram-light"><svg /,
+		);
 		// Mermaid sets each word of a label in its own <tspan>.
 		expect(html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).toContain('Smoke tests pass?');
 	});

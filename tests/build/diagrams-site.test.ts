@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listFiles } from '../../src/integrations/glasshouse/find-broken-links';
+import { listFiles } from '@/integrations/glasshouse/find-broken-links';
 import { buildSite, OUTPUT, ROOT, runCheckCli, type BuildRun } from '../support/build-site';
 import { openPage } from '../support/open-page';
 
@@ -23,7 +23,9 @@ const duplicates = (list: string[]) => list.filter((item, index) => list.indexOf
 const dangling = (html: string) => {
 	const known = new Set(ids(html));
 	const markup = html.replace(/<style[^>]*>[\s\S]*?<\/style>/g, '');
-	return [...markup.matchAll(/(?:url\((?:&quot;|['"])?#|href="#)([^)"'&\s]+)/g)].map((match) => match[1]!).filter((id) => id !== 'main' && !known.has(id));
+	return [...markup.matchAll(/(?:url\((?:&quot;|['"])?#|href="#)([^)"'&\s]+)/g)]
+		.map((match) => match[1]!)
+		.filter((id) => id !== 'main' && !known.has(id));
 };
 /** Text as a reader sees it: SVG tags and wrapped lines joined, entities decoded. */
 const text = (html: string) =>
@@ -41,7 +43,10 @@ describe('a site with diagrams', () => {
 		rmSync(CACHE, { recursive: true, force: true });
 		// Astro keeps rendered Markdown (the FAQ's diagram) in its own content cache, per content folder
 		// (see src/cli/commands/build.ts); without it, the first build draws every diagram.
-		rmSync(path.join(ROOT, 'node_modules', '.astro', createHash('sha256').update(CONTENT).digest('hex').slice(0, 12)), { recursive: true, force: true });
+		rmSync(path.join(ROOT, 'node_modules', '.astro', createHash('sha256').update(CONTENT).digest('hex').slice(0, 12)), {
+			recursive: true,
+			force: true,
+		});
 		cold = await buildSite('diagrams', 'tests/fixtures/diagrams/content', { env });
 		warm = cold.status === 0 ? await buildSite('diagrams', 'tests/fixtures/diagrams/content', { env }) : cold;
 	});
@@ -75,7 +80,15 @@ describe('a site with diagrams', () => {
 			expect(html).toContain('data-diagram="milestones"');
 			expect(html).toContain('Milestone timeline, as of Jan 16, 2026');
 			const shown = text(html);
-			for (const title of ['Kick-off', 'Design: signed off #1; "final" look', 'title page and build', 'Mobile sign-off', 'Forecast: 14 days later', 'Acceptance testing', 'Launch']) {
+			for (const title of [
+				'Kick-off',
+				'Design: signed off #1; "final" look',
+				'title page and build',
+				'Mobile sign-off',
+				'Forecast: 14 days later',
+				'Acceptance testing',
+				'Launch',
+			]) {
 				expect(shown, `${file}: ${title}`).toContain(title);
 			}
 			expect(shown).toContain('Phase: one');
@@ -91,7 +104,7 @@ describe('a site with diagrams', () => {
 		expect(await page('alpha/faq/index.html')).toMatch(/<figure class="diagram"[^>]*aria-label="Diagram"/);
 	});
 
-	it('labels a Chinese client\'s chart in Chinese, in the clear for a public client', () => {
+	it("labels a Chinese client's chart in Chinese, in the clear for a public client", () => {
 		const html = readFileSync(path.join(cold.outDir, 'beta/index.html'), 'utf8');
 		expect(html).toContain('里程碑时间线（截至 2026年2月13日）');
 		expect(text(html)).toContain('需求调研：完成');
@@ -113,7 +126,7 @@ describe('diagrams in a build that fails', () => {
 	const BROKEN = 'tests/fixtures/broken-diagram/content';
 	const WHERE = `${BROKEN}/alpha/updates/2026-01-09.mdx:13  body: expected a valid Mermaid diagram, found Parse error on line 3:`;
 
-	it('an invalid diagram stops the build with file, line of the fence and Mermaid\'s message, and leaves no output', async () => {
+	it("an invalid diagram stops the build with file, line of the fence and Mermaid's message, and leaves no output", async () => {
 		const outDir = path.join(OUTPUT, 'broken-diagram');
 		mkdirSync(outDir, { recursive: true });
 		writeFileSync(path.join(outDir, 'index.html'), 'stale site from an earlier build');
@@ -127,7 +140,10 @@ describe('diagrams in a build that fails', () => {
 
 	it('a build that breaks after drawing a diagram still closes the browser, so it ends instead of hanging', async () => {
 		// The MDX compiles (the check passes) and its diagram is drawn; then Vite cannot resolve an import.
-		const run = await buildSite('crash-after-diagram', 'tests/fixtures/crash-after-diagram/content', { env: { GLASSHOUSE_DIAGRAM_CACHE: path.join(OUTPUT, 'diagram-cache-crash') }, timeout: 90_000 });
+		const run = await buildSite('crash-after-diagram', 'tests/fixtures/crash-after-diagram/content', {
+			env: { GLASSHOUSE_DIAGRAM_CACHE: path.join(OUTPUT, 'diagram-cache-crash') },
+			timeout: 90_000,
+		});
 		rmSync(path.join(OUTPUT, 'diagram-cache-crash'), { recursive: true, force: true });
 		expect(run.status, run.stderr).toBe(1);
 		expect(run.stderr).toContain('Could not resolve "./missing-component.astro"');

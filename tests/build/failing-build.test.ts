@@ -29,7 +29,9 @@ describe('a build that must fail', () => {
 	it('without GLASSHOUSE_SECRET: says how to create one and writes nothing', async () => {
 		const outDir = plantOldSite('no-secret');
 		// An unset repository secret reaches a GitHub Actions step as an empty string.
-		const run = await buildSite('no-secret', 'tests/fixtures/minimal/content', { env: { GLASSHOUSE_SECRET: '', ALPHA_OFFICE_PASSWORD: STRONG } });
+		const run = await buildSite('no-secret', 'tests/fixtures/minimal/content', {
+			env: { GLASSHOUSE_SECRET: '', ALPHA_OFFICE_PASSWORD: STRONG },
+		});
 		expect(run.status).toBe(1);
 		expect(run.stderr).toContain('GLASSHOUSE_SECRET is not set');
 		expect(run.stderr).toContain('npm run glasshouse -- secret');
@@ -38,7 +40,9 @@ describe('a build that must fail', () => {
 	});
 
 	it('with a secret that is too short: refuses it', async () => {
-		const run = await buildSite('short-secret', 'tests/fixtures/minimal/content', { env: { GLASSHOUSE_SECRET: 'abcdef0123456789', ALPHA_OFFICE_PASSWORD: STRONG } });
+		const run = await buildSite('short-secret', 'tests/fixtures/minimal/content', {
+			env: { GLASSHOUSE_SECRET: 'abcdef0123456789', ALPHA_OFFICE_PASSWORD: STRONG },
+		});
 		expect(run.status).toBe(1);
 		expect(run.stderr).toContain('GLASSHOUSE_SECRET holds 8 bytes; at least 32 random bytes are required');
 	});

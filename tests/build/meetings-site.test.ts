@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findBrokenLinks } from '../../src/integrations/glasshouse/find-broken-links';
+import { findBrokenLinks } from '@/integrations/glasshouse/find-broken-links';
 import { buildSite, ROOT, type BuildRun } from '../support/build-site';
 import { openPage } from '../support/open-page';
 
@@ -85,12 +85,16 @@ describe('a site with meeting minutes, acceptance and a close-out', () => {
 		await expect(access(path.join(run.outDir, 'harbour/closeout/index.html'))).rejects.toThrow();
 	});
 
-	it('opens a closed project\'s overview with its close-out summary, in the client\'s language', async () => {
+	it("opens a closed project's overview with its close-out summary, in the client's language", async () => {
 		const overview = await page('lantern/index.html');
 		const summary = section(overview, 'closeout-summary');
 		expect(overview.indexOf('data-testid="closeout-summary"')).toBeLessThan(overview.indexOf('data-testid="health-panel"'));
 		expect(summary).toContain('已于 2026年5月29日 收尾');
-		for (const [verdict, label] of [['met', '已达成'], ['partly', '部分达成'], ['missed', '未达成']]) {
+		for (const [verdict, label] of [
+			['met', '已达成'],
+			['partly', '部分达成'],
+			['missed', '未达成'],
+		]) {
 			expect(summary).toMatch(new RegExp(`data-outcome="${verdict}"[^>]*>\\s*<span aria-hidden="true">[✓◐✗]</span>\\s*${label}`));
 		}
 		expect(summary).toContain('每周评审节奏稳定');

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findBrokenLinks, listFiles } from '../../src/integrations/glasshouse/find-broken-links';
+import { findBrokenLinks, listFiles } from '@/integrations/glasshouse/find-broken-links';
 import { buildSite, ROOT, type BuildRun } from '../support/build-site';
 import { openPage } from '../support/open-page';
 
@@ -26,7 +26,7 @@ describe('a minimal site under a base path', () => {
 		expect(await page('beta/updates/index.html')).toMatch(/<html lang="zh-CN"/);
 	});
 
-	it('keeps one client\'s words out of the other client\'s pages', async () => {
+	it("keeps one client's words out of the other client's pages", async () => {
 		const betaPages = (await listFiles(run.outDir)).filter((file) => file.startsWith('beta/') && file.endsWith('.html'));
 		expect(betaPages.length).toBeGreaterThan(3);
 		for (const file of betaPages) expect(await page(file)).not.toContain('alphaquokka');

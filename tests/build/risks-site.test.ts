@@ -3,9 +3,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, ROOT, type BuildRun } from '../support/build-site';
 import { openPage, TEST_SECRET } from '../support/open-page';
-import { derivePathSegment } from '../../src/integrations/gate/derive-credentials';
-import { decodeSecret } from '../../src/integrations/gate/secret';
-import { listFiles } from '../../src/integrations/glasshouse/find-broken-links';
+import { derivePathSegment } from '@/integrations/gate/derive-credentials';
+import { decodeSecret } from '@/integrations/gate/secret';
+import { listFiles } from '@/integrations/glasshouse/find-broken-links';
 
 // Harbor (English, riskReviewDays 21) has eight risks across every severity, one of them closed;
 // lotus is the same in Chinese. Built as of 15 June 2026, so two of harbor's reviews are overdue.
@@ -22,7 +22,8 @@ const entry = (html: string, id: string) => {
 /** The URL segment of a harbor risk's page: keyed by the secret, so the id never shows in an address. */
 const at = (id: string) => derivePathSegment(decodeSecret(TEST_SECRET), 'harbor', 'risk', id);
 /** Matrix cell → count, as rendered. */
-const cells = (html: string) => Object.fromEntries([...html.matchAll(/data-cell="([a-z]+-[a-z]+)" data-count="(\d+)"/g)].map((match) => [match[1]!, Number(match[2])]));
+const cells = (html: string) =>
+	Object.fromEntries([...html.matchAll(/data-cell="([a-z]+-[a-z]+)" data-count="(\d+)"/g)].map((match) => [match[1]!, Number(match[2])]));
 
 describe('the risk register of a built site', () => {
 	let run: BuildRun;
@@ -40,18 +41,40 @@ describe('the risk register of a built site', () => {
 	it('counts the live risks of every likelihood × impact cell, leaving the closed one out', async () => {
 		const html = await page('harbor/risks/index.html');
 		expect(cells(html)).toEqual({
-			'high-low': 0, 'high-medium': 1, 'high-high': 1,
-			'medium-low': 0, 'medium-medium': 2, 'medium-high': 1,
-			'low-low': 1, 'low-medium': 0, 'low-high': 1,
+			'high-low': 0,
+			'high-medium': 1,
+			'high-high': 1,
+			'medium-low': 0,
+			'medium-medium': 2,
+			'medium-high': 1,
+			'low-low': 1,
+			'low-medium': 0,
+			'low-high': 1,
 		});
 		// A cell with risks links to them; an empty one does not.
-		expect(values(html, 'data-cell-link').sort()).toEqual(['high-high', 'high-medium', 'low-high', 'low-low', 'medium-high', 'medium-medium']);
+		expect(values(html, 'data-cell-link').sort()).toEqual([
+			'high-high',
+			'high-medium',
+			'low-high',
+			'low-low',
+			'medium-high',
+			'medium-medium',
+		]);
 		expect(html).toContain('2 live risk(s) with medium likelihood and medium impact (Medium risk)');
 	});
 
 	it('lists the risks most severe first with their derived severity, closed ones last', async () => {
 		const html = await page('harbor/risks/index.html');
-		expect(values(html, 'data-risk')).toEqual(['data-migration', 'carrier-api', 'lead-developer', 'budget-overrun', 'scope-requests', 'browser-support', 'translation', 'hosting-contract']);
+		expect(values(html, 'data-risk')).toEqual([
+			'data-migration',
+			'carrier-api',
+			'lead-developer',
+			'budget-overrun',
+			'scope-requests',
+			'browser-support',
+			'translation',
+			'hosting-contract',
+		]);
 		const severity = (id: string) => values(entry(html, id), 'data-severity')[0];
 		expect(['data-migration', 'carrier-api', 'lead-developer'].map(severity)).toEqual(['high', 'high', 'high']);
 		expect(['budget-overrun', 'browser-support'].map(severity)).toEqual(['medium', 'medium']);
@@ -70,7 +93,9 @@ describe('the risk register of a built site', () => {
 
 	it('names no risk page after its id: addresses are readable by anyone', async () => {
 		const ids = (await readdir(path.join(CONTENT, 'harbor/risks'))).map((file) => file.replace(/\.yaml$/, ''));
-		const segments = (await listFiles(run.outDir)).filter((file) => /^harbor\/risks\/[^/]+\/index\.html$/.test(file)).map((file) => file.split('/')[2]!);
+		const segments = (await listFiles(run.outDir))
+			.filter((file) => /^harbor\/risks\/[^/]+\/index\.html$/.test(file))
+			.map((file) => file.split('/')[2]!);
 		expect(segments.sort()).toEqual((await Promise.all(ids.map(at))).sort());
 		expect(segments.every((segment) => /^[A-Za-z0-9_-]{12}$/.test(segment))).toBe(true);
 	});
@@ -78,7 +103,9 @@ describe('the risk register of a built site', () => {
 	it('gives every risk a searchable page with its status, severity, tags and the updates that mention it', async () => {
 		const html = await page(`harbor/risks/${await at('data-migration')}/index.html`);
 		expect(html).toContain('data-pagefind-body');
-		expect(values(html, 'data-pagefind-filter')).toEqual(expect.arrayContaining(['type:risk', 'status:open', 'status:high', 'tag:data', 'tag:migration', 'year:2026']));
+		expect(values(html, 'data-pagefind-filter')).toEqual(
+			expect.arrayContaining(['type:risk', 'status:open', 'status:high', 'tag:data', 'tag:migration', 'year:2026']),
+		);
 		expect(values(html, 'data-pagefind-meta')).toContain('date:2026-06-05');
 		expect(html).toContain('Keep the old system read-only for a quarter');
 		const mentions = /data-testid="risk-mentions"[\s\S]*?<\/section>/.exec(html)![0];
@@ -86,7 +113,7 @@ describe('the risk register of a built site', () => {
 		expect(await page(`harbor/risks/${await at('carrier-api')}/index.html`)).toContain('No status update has referred to this risk yet.');
 	});
 
-	it('shows open high-severity register risks on the overview, then the latest update\'s other risks, each once', async () => {
+	it("shows open high-severity register risks on the overview, then the latest update's other risks, each once", async () => {
 		const html = await page('harbor/index.html');
 		const card = /data-testid="risks-card"[\s\S]*?<\/section>/.exec(html)![0];
 		const high = /data-testid="high-risks"[\s\S]*?<\/ul>/.exec(card)![0];
@@ -99,7 +126,7 @@ describe('the risk register of a built site', () => {
 		expect(values(card, 'href')).toContain('/harbor/risks/');
 	});
 
-	it('links an update\'s register risks to their pages, with severity and status', async () => {
+	it("links an update's register risks to their pages, with severity and status", async () => {
 		const html = await page('harbor/updates/2026-05-29/index.html');
 		const lead = /<li data-risk-id="lead-developer">[\s\S]*?<\/li>/.exec(html)![0];
 		expect(values(lead, 'href')).toEqual([`/harbor/risks/${await at('lead-developer')}/`]);

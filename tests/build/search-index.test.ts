@@ -2,10 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FILE_MAGIC, fileAad, openFile, type EnvelopeError } from '../../src/runtime/crypto/envelope';
-import { indexManifestName, PUBLIC_INDEX_FILE } from '../../src/runtime/search/sealed-index';
-import { paddedFileCount } from '../../src/integrations/gate/seal-search-index';
-import { listFiles } from '../../src/integrations/glasshouse/find-broken-links';
+import { FILE_MAGIC, fileAad, openFile, type EnvelopeError } from '@/runtime/crypto/envelope';
+import { indexManifestName, PUBLIC_INDEX_FILE } from '@/runtime/search/sealed-index';
+import { paddedFileCount } from '@/integrations/gate/seal-search-index';
+import { listFiles } from '@/integrations/glasshouse/find-broken-links';
 import { buildSite, ROOT } from '../support/build-site';
 import { contentKeyOf, openSearchIndex, readShell } from '../support/open-page';
 
@@ -20,7 +20,10 @@ describe('the search index of each private client', () => {
 
 	/** Names below the client's `pagefind/` folder. */
 	const indexFiles = async (client: string) =>
-		(await listFiles(path.join(dist, client))).map((file) => file.split(path.sep).join('/')).filter((file) => file.startsWith('pagefind/')).map((file) => file.slice('pagefind/'.length));
+		(await listFiles(path.join(dist, client)))
+			.map((file) => file.split(path.sep).join('/'))
+			.filter((file) => file.startsWith('pagefind/'))
+			.map((file) => file.slice('pagefind/'.length));
 	const buildOf = (client: string) => readShell(readFileSync(path.join(dist, client, 'index.html'), 'utf8')).config.build;
 
 	it("lives flat in the client's own folder: Pagefind's runtime under its own name, everything else under names that say nothing", async () => {
@@ -53,20 +56,32 @@ describe('the search index of each private client', () => {
 				expect(() => gunzipSync(bytes), file).toThrow();
 				expect(() => JSON.parse(bytes.toString('utf8')), file).toThrow();
 				const aad = fileAad(client, build.id, `pagefind/${file}`);
-				const opened = await openFile(key, bytes, aad).then(() => 'opened', (error: EnvelopeError) => error.reason);
+				const opened = await openFile(key, bytes, aad).then(
+					() => 'opened',
+					(error: EnvelopeError) => error.reason,
+				);
 				if (published.has(file) || file === indexManifestName(build.id)) expect(opened, file).toBe('opened');
 				else {
 					expect(opened, file).toBe('authentication');
 					decoys++;
 				}
-				expect(await openFile(foreignKey, bytes, aad).then(() => 'opened', (error: EnvelopeError) => error.reason), file).toBe('authentication');
+				expect(
+					await openFile(foreignKey, bytes, aad).then(
+						() => 'opened',
+						(error: EnvelopeError) => error.reason,
+					),
+					file,
+				).toBe('authentication');
 			}
 			expect(decoys).toBe(sealed.length - files.size - 1);
 		}
 	});
 
 	it('indexes the Chinese client as Chinese and the English one as English', async () => {
-		const entry = async (client: string) => JSON.parse(new TextDecoder().decode((await openSearchIndex(dist, CONTENT, client)).files.get('pagefind-entry.json')!.plain)) as { languages: Record<string, unknown> };
+		const entry = async (client: string) =>
+			JSON.parse(new TextDecoder().decode((await openSearchIndex(dist, CONTENT, client)).files.get('pagefind-entry.json')!.plain)) as {
+				languages: Record<string, unknown>;
+			};
 		expect(Object.keys((await entry('jinghong-precision')).languages)).toEqual(['zh-cn']);
 		expect(Object.keys((await entry('tidewater-logistics')).languages)).toEqual(['en']);
 	});

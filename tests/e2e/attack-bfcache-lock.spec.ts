@@ -6,7 +6,7 @@
  * pages out of the cache), as the real hosts' `_headers` do.
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, requireBrowser } from '../../src/bootstrap/find-browser.mjs';
+import { CHROMIUM_ARGS, requireBrowser } from '@/bootstrap/find-browser.mjs';
 import { linkFragment } from './unlock';
 
 const TIDEWATER = 'tidewater-logistics';
@@ -49,7 +49,12 @@ async function prepare(context: BrowserContext): Promise<void> {
 			if (!event.persisted) return;
 			const content = document.querySelector('main#main');
 			const seen = JSON.parse(sessionStorage.getItem('test:restores') ?? '[]') as unknown[];
-			seen.push({ content: Boolean(content), display: getComputedStyle(document.documentElement).display, title: document.title, url: location.pathname });
+			seen.push({
+				content: Boolean(content),
+				display: getComputedStyle(document.documentElement).display,
+				title: document.title,
+				url: location.pathname,
+			});
 			sessionStorage.setItem('test:restores', JSON.stringify(seen));
 		});
 	});
@@ -61,7 +66,8 @@ interface Restore {
 	title: string;
 	url: string;
 }
-const restores = (page: Page): Promise<Restore[]> => page.evaluate(() => JSON.parse(sessionStorage.getItem('test:restores') ?? '[]') as Restore[]);
+const restores = (page: Page): Promise<Restore[]> =>
+	page.evaluate(() => JSON.parse(sessionStorage.getItem('test:restores') ?? '[]') as Restore[]);
 
 /** Back and Forward from the cache fire no load event; wait for the commit only. */
 const back = (page: Page) => page.goBack({ waitUntil: 'commit' });

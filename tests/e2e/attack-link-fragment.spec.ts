@@ -32,7 +32,9 @@ test.describe('a damaged personal link', () => {
 	test('cut short, it leaves the address bar and the lock screen says the link is incomplete', async ({ page }) => {
 		const { fragment, token } = await tokenOf(TIDEWATER, 'aoife-brennan');
 		await page.goto(`${TIDEWATER}/${fragment.slice(0, -3)}`);
-		await expect(alert(page)).toHaveText('This link is incomplete. Copy the whole link from your message and open it again, or ask your project manager for a new one. You can also enter a password.');
+		await expect(alert(page)).toHaveText(
+			'This link is incomplete. Copy the whole link from your message and open it again, or ask your project manager for a new one. You can also enter a password.',
+		);
 		await expect(lockForm(page)).toBeVisible();
 		await expect(pageContent(page)).toHaveCount(0);
 		await expectNoTokenIn(page, token);
@@ -86,7 +88,7 @@ test.describe('a whole personal link on a page that fails before unlocking', () 
 		await expectNoTokenIn(page, token);
 	});
 
-	test('served from another folder than its client\'s', async ({ page, request }) => {
+	test("served from another folder than its client's", async ({ page, request }) => {
 		const { fragment, token } = await tokenOf(TIDEWATER, 'aoife-brennan');
 		const shell = await (await request.get(`${TIDEWATER}/`)).text();
 		await page.route('**/elsewhere/', (route) => route.fulfill({ contentType: 'text/html', body: shell }));
@@ -99,7 +101,13 @@ test.describe('a whole personal link on a page that fails before unlocking', () 
 		const { fragment, token } = await tokenOf(TIDEWATER, 'aoife-brennan');
 		await page.route(`**/${TIDEWATER}/`, async (route) => {
 			const response = await route.fetch();
-			await route.fulfill({ response, body: (await response.text()).replace('<script type="application/json" id="gh-config">{', '<script type="application/json" id="gh-config">{{') });
+			await route.fulfill({
+				response,
+				body: (await response.text()).replace(
+					'<script type="application/json" id="gh-config">{',
+					'<script type="application/json" id="gh-config">{{',
+				),
+			});
 		});
 		await page.goto(`${TIDEWATER}/${fragment}`);
 		await expect(alert(page)).toHaveText(/Something went wrong while opening this page/);

@@ -36,10 +36,13 @@ test('the search page still searches with a malformed % sequence in its fragment
 	await expect(page.getByTestId('search-results').locator('li').first()).toContainText('Drop the legacy XML shipment importer');
 });
 
-test('a malformed % sequence in the path says the address is damaged, in the site\'s language', async ({ page, request }) => {
+test("a malformed % sequence in the path says the address is damaged, in the site's language", async ({ page, request }) => {
 	// Hosts refuse such a path; one that serves a page for it anyway (a rewrite rule) gets this.
 	for (const [client, message] of [
-		[TIDEWATER, 'This page address is damaged, so the page cannot be opened. Check the link you followed, or start again from the link you were given.'],
+		[
+			TIDEWATER,
+			'This page address is damaged, so the page cannot be opened. Check the link you followed, or start again from the link you were given.',
+		],
 		[JINGHONG, '此页面地址已损坏，无法打开。请检查您点击的链接，或从您收到的链接重新进入。'],
 	] as const) {
 		const shell = await (await request.get(`${client}/updates/`)).text();

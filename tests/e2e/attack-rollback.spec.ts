@@ -14,7 +14,11 @@ const notice = (page: Page) => page.locator('[data-gh-stale]');
 /** The page's own build stamp, read from the decrypted page's lock-screen configuration. */
 async function servedStamp(page: Page): Promise<{ id: string; time: string }> {
 	const shell = await (await page.request.get(`${CLIENT}/updates/`)).text();
-	return (JSON.parse(/<script type="application\/json" id="gh-config">([^<]*)<\/script>/.exec(shell)![1]!) as { build: { id: string; time: string } }).build;
+	return (
+		JSON.parse(/<script type="application\/json" id="gh-config">([^<]*)<\/script>/.exec(shell)![1]!) as {
+			build: { id: string; time: string };
+		}
+	).build;
 }
 
 test.beforeEach(async ({ page }) => {
@@ -31,7 +35,10 @@ test('the current build is remembered and shows no notice', async ({ page }) => 
 test('a page older than a build this device has already shown opens with a notice that says so, in the page language', async ({ page }) => {
 	const current = await servedStamp(page);
 	// As if this device had already shown a build made a week after the one now served.
-	const newer = { id: 'AAAAAAAAAAAAAAAAAAAAAA', time: new Date(Date.parse(current.time) + 7 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+	const newer = {
+		id: 'AAAAAAAAAAAAAAAAAAAAAA',
+		time: new Date(Date.parse(current.time) + 7 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+	};
 	await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [STORE, JSON.stringify(newer)]);
 	await page.goto(`${CLIENT}/updates/`);
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -52,7 +59,10 @@ test('a copy relabelled with another build time, to look newer or older, is refu
 	for (const shift of [7, -7]) {
 		await page.route(`**/${CLIENT}/updates/`, async (route) => {
 			const response = await route.fetch();
-			const body = (await response.text()).replace(/"time":"([^"]+)"/, (_, time: string) => `"time":"${new Date(Date.parse(time) + shift * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z')}"`);
+			const body = (await response.text()).replace(
+				/"time":"([^"]+)"/,
+				(_, time: string) => `"time":"${new Date(Date.parse(time) + shift * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z')}"`,
+			);
 			await route.fulfill({ response, body });
 		});
 		await page.goto(`${CLIENT}/updates/`);

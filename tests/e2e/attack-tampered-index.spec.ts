@@ -34,7 +34,9 @@ test('a tampered index file the search needs at once is reported, and the search
 	await expect(page.locator('[data-gh-lock]').first()).toBeVisible();
 });
 
-test('an index file that fails during a query ends "Searching…" with a message, and later queries do not pretend to work', async ({ page }) => {
+test('an index file that fails during a query ends "Searching…" with a message, and later queries do not pretend to work', async ({
+	page,
+}) => {
 	await page.goto(`${TIDEWATER}/search/`);
 	await expect(status(page)).toHaveText(/Type a word or two/);
 	// Everything needed to start has loaded; from now on every sealed file comes back altered.

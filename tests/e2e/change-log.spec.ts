@@ -108,14 +108,20 @@ for (const viewport of [
 	test(`the change log and a change awaiting the client fit a ${viewport.name} screen in both languages`, async ({ browser }) => {
 		const context = await browser.newContext({ viewport });
 		const page = await context.newPage();
-		for (const [client, entry, awaiting] of [['harbor', 'greta', 3], ['dongfang', 'sponsor', 2]] as const) {
+		for (const [client, entry, awaiting] of [
+			['harbor', 'greta', 3],
+			['dongfang', 'sponsor', 2],
+		] as const) {
 			await openWithLink(page, client, entry, 'changes/');
 			for (const path of ['changes/', `changes/${awaiting}/`]) {
 				await page.goto(`${origin}${BASE}${client}/${path}`);
 				await page.locator('#main').waitFor();
 				const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 				expect(overflow, `${client}/${path} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
-				await page.screenshot({ path: `tests/.output/screenshots/changes-${client}-${path.replace(/\W+/g, '-')}${viewport.name}.png`, fullPage: true });
+				await page.screenshot({
+					path: `tests/.output/screenshots/changes-${client}-${path.replace(/\W+/g, '-')}${viewport.name}.png`,
+					fullPage: true,
+				});
 			}
 		}
 		await context.close();

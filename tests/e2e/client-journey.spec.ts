@@ -77,7 +77,7 @@ test.describe('a client stakeholder on the English demo site', () => {
 });
 
 test.describe('switching between the English and Chinese demo sites', () => {
-	test('each site speaks its client\'s language', async ({ page }) => {
+	test("each site speaks its client's language", async ({ page }) => {
 		await page.goto('tidewater-logistics/contacts/');
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 		await expect(page.getByRole('navigation', { name: 'Project sections' })).toContainText('Overview');

@@ -25,7 +25,9 @@ async function watchViolations(page: Page): Promise<string[]> {
 	await page.exposeFunction('reportCspViolation', (text: string) => violations.push(text));
 	await page.addInitScript(() => {
 		document.addEventListener('securitypolicyviolation', (event) => {
-			(window as unknown as { reportCspViolation(text: string): void }).reportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} in ${event.sourceFile}:${event.lineNumber}`);
+			(window as unknown as { reportCspViolation(text: string): void }).reportCspViolation(
+				`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} in ${event.sourceFile}:${event.lineNumber}`,
+			);
 		});
 	});
 	page.on('console', (message) => {
@@ -70,7 +72,13 @@ test.describe('under the Content-Security-Policy of dist/_headers', () => {
 		await expect(page.getByTestId('health-panel')).toBeVisible();
 		await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '64');
 		const sections = page.getByRole('navigation', { name: 'Project sections' });
-		for (const [link, heading] of [['Updates', 'Status updates'], ['Decisions', 'Decision log'], ['Milestones', 'Milestones'], ['FAQ', 'Frequently asked questions'], ['Contacts', 'Contacts and ways of working']] as const) {
+		for (const [link, heading] of [
+			['Updates', 'Status updates'],
+			['Decisions', 'Decision log'],
+			['Milestones', 'Milestones'],
+			['FAQ', 'Frequently asked questions'],
+			['Contacts', 'Contacts and ways of working'],
+		] as const) {
 			await sections.getByRole('link', { name: link }).click();
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
 		}
@@ -114,14 +122,18 @@ test.describe('under the Content-Security-Policy of dist/_headers', () => {
 		await year.selectOption(newest);
 		await expect(page).toHaveURL(new RegExp(`&year=${newest}$`));
 		await expect.poll(() => resultCount(page)).toBeLessThan(all);
-		for (const date of await results(page).locator('time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime')))) expect(date).toMatch(new RegExp(`^${newest}-`));
+		for (const date of await results(page)
+			.locator('time')
+			.evaluateAll((times) => times.map((time) => time.getAttribute('datetime'))))
+			expect(date).toMatch(new RegExp(`^${newest}-`));
 		await year.selectOption('');
 
 		// Type, then status on top of it: each narrows the list further.
 		await filter(page, 'type').selectOption('decision');
 		await expect.poll(() => resultCount(page)).toBeLessThan(all);
 		const decisions = await resultCount(page);
-		for (const type of await results(page).evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.type))) expect(type).toBe('decision');
+		for (const type of await results(page).evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.type)))
+			expect(type).toBe('decision');
 		const decisionTitles = await titles(page);
 		await filter(page, 'status').selectOption('accepted');
 		await expect(page).toHaveURL(/#q=tracking&type=decision&status=accepted$/);
@@ -154,10 +166,13 @@ test.describe('under the Content-Security-Policy of dist/_headers', () => {
 		expect(violations).toEqual([]);
 	});
 
-	test('what\'s new marks what changed since the last visit', async ({ page }) => {
+	test("what's new marks what changed since the last visit", async ({ page }) => {
 		const violations = await watchViolations(page);
 		// A last visit long ago, as whats-new.spec.ts does for a public client: everything is new.
-		await page.addInitScript((key) => localStorage.getItem(key) ?? localStorage.setItem(key, '2000-01-01T00:00:00.000Z'), `glasshouse:last-visit:${BASE}${TIDEWATER}`);
+		await page.addInitScript(
+			(key) => localStorage.getItem(key) ?? localStorage.setItem(key, '2000-01-01T00:00:00.000Z'),
+			`glasshouse:last-visit:${BASE}${TIDEWATER}`,
+		);
 		await unlock(page, TIDEWATER, 'aoife-brennan');
 		const card = page.getByTestId('whats-new');
 		await expect(card.getByText(/^Your last visit: .+/)).toBeVisible();

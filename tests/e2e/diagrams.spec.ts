@@ -1,12 +1,24 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { loadContent } from '../../src/model/load-content';
+import { loadContent } from '@/model/load-content';
 import { DEMO_CONTENT, unlockWithLink } from './unlock';
 
 // The demo's diagrams as a stakeholder sees them: drawn at build time, shown in the colour scheme of
 // their device, in their language. Screenshots land in tests/.output/screenshots/diagram-*.png.
 const SITES = [
-	{ client: 'tidewater-logistics', entry: 'aoife-brennan', gantt: 'Milestone timeline, as of Nov 20, 2026', decisions: 'Decisions over time, oldest first', update: 'updates/2026-10-23/' },
-	{ client: 'jinghong-precision', entry: 'shen-guohua', gantt: '里程碑时间线（截至 2026年11月20日）', decisions: '决策时间线（按时间先后）', update: 'updates/2026-10-16/' },
+	{
+		client: 'tidewater-logistics',
+		entry: 'aoife-brennan',
+		gantt: 'Milestone timeline, as of Nov 20, 2026',
+		decisions: 'Decisions over time, oldest first',
+		update: 'updates/2026-10-23/',
+	},
+	{
+		client: 'jinghong-precision',
+		entry: 'shen-guohua',
+		gantt: '里程碑时间线（截至 2026年11月20日）',
+		decisions: '决策时间线（按时间先后）',
+		update: 'updates/2026-10-16/',
+	},
 ] as const;
 const SCHEMES = ['light', 'dark'] as const;
 const shot = (name: string) => `tests/.output/screenshots/diagram-${name}.png`;
@@ -20,7 +32,9 @@ async function open(browser: Browser, client: string, entry: string, colorScheme
 
 async function titles(client: string, folder: 'milestones' | 'decisions'): Promise<string[]> {
 	const found = (await loadContent(DEMO_CONTENT)).clients.find((candidate) => candidate.slug === client)!;
-	return folder === 'milestones' ? found.milestones.filter((entry) => entry.value.status !== 'cancelled').map((entry) => entry.value.title) : found.decisions.map((entry) => entry.value.title);
+	return folder === 'milestones'
+		? found.milestones.filter((entry) => entry.value.status !== 'cancelled').map((entry) => entry.value.title)
+		: found.decisions.map((entry) => entry.value.title);
 }
 
 for (const site of SITES) {
@@ -45,7 +59,10 @@ for (const site of SITES) {
 			const timeline = page.getByRole('figure', { name: site.decisions }).locator(`.diagram-${scheme} svg`);
 			await expect(timeline).toBeVisible();
 			// Mermaid wraps long titles over several lines; compare without the line breaks' spaces.
-			const shown = (await timeline.evaluate((svg) => [...svg.querySelectorAll('tspan')].map((line) => line.textContent).join(''))).replace(/\s+/g, '');
+			const shown = (await timeline.evaluate((svg) => [...svg.querySelectorAll('tspan')].map((line) => line.textContent).join(''))).replace(
+				/\s+/g,
+				'',
+			);
 			for (const title of await titles(site.client, 'decisions')) expect(shown).toContain(title.replace(/\s+/g, ''));
 			await page.getByTestId('decision-timeline').screenshot({ path: shot(`${site.client}-decisions-${scheme}`) });
 			await page.goto(`${site.client}/${site.update}`);
@@ -63,7 +80,11 @@ test('on a phone, a wide Gantt scrolls sideways in its card with readable text, 
 	await page.goto('jinghong-precision/');
 	const scroller = page.getByTestId('milestone-gantt').locator('.diagram-scroll');
 	await scroller.scrollIntoViewIfNeeded();
-	const sizes = await scroller.evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth, drawn: element.querySelector('.diagram-dark svg')!.getBoundingClientRect().width }));
+	const sizes = await scroller.evaluate((element) => ({
+		scroll: element.scrollWidth,
+		client: element.clientWidth,
+		drawn: element.querySelector('.diagram-dark svg')!.getBoundingClientRect().width,
+	}));
 	expect(sizes.scroll).toBeGreaterThan(sizes.client);
 	// Shrunk by a quarter at most: bar labels stay at about 10px.
 	expect(sizes.drawn).toBeGreaterThanOrEqual(0.75 * 920 - 1);

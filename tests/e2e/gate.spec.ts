@@ -33,7 +33,7 @@ test.describe('the lock screen', () => {
 		await expect(page).toHaveTitle(/Project overview · Website and tracking portal replatforming/);
 	});
 
-	test('one client\'s password does not open another client\'s site', async ({ page }) => {
+	test("one client's password does not open another client's site", async ({ page }) => {
 		await unlockWithPassword(page, JINGHONG, await password(TIDEWATER));
 		await expect(alert(page)).toHaveText('密码不正确，请检查后重试。');
 		await expect(pageContent(page)).toHaveCount(0);
@@ -84,7 +84,13 @@ test.describe('personal links', () => {
 	test('open every page of the client without asking again, also after a reload', async ({ page }) => {
 		await page.goto(`${TIDEWATER}/${await linkFragment(TIDEWATER, 'declan-murphy')}`);
 		await expect(page.getByTestId('health-panel')).toBeVisible();
-		for (const [link, heading] of [['Updates', 'Status updates'], ['Decisions', 'Decision log'], ['Milestones', 'Milestones'], ['FAQ', 'Frequently asked questions'], ['Contacts', 'Contacts and ways of working']] as const) {
+		for (const [link, heading] of [
+			['Updates', 'Status updates'],
+			['Decisions', 'Decision log'],
+			['Milestones', 'Milestones'],
+			['FAQ', 'Frequently asked questions'],
+			['Contacts', 'Contacts and ways of working'],
+		] as const) {
 			await page.getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name: link }).click();
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
 		}
@@ -106,7 +112,7 @@ test.describe('personal links', () => {
 });
 
 test.describe('remembering and forgetting', () => {
-	test('Lock forgets this device\'s key', async ({ page }) => {
+	test("Lock forgets this device's key", async ({ page }) => {
 		await page.goto(`${TIDEWATER}/${await linkFragment(TIDEWATER, 'aoife-brennan')}`);
 		await expect(page.getByTestId('health-panel')).toBeVisible();
 		await page.getByRole('button', { name: 'Lock' }).click();
@@ -158,7 +164,10 @@ test.describe('tampering', () => {
 	test('a page whose ciphertext was altered is not shown', async ({ page }) => {
 		await page.route(`**/${TIDEWATER}/updates/`, async (route) => {
 			const response = await route.fetch();
-			const html = (await response.text()).replace(/("ct":")(.)/, (_, prefix: string, first: string) => `${prefix}${first === 'A' ? 'B' : 'A'}`);
+			const html = (await response.text()).replace(
+				/("ct":")(.)/,
+				(_, prefix: string, first: string) => `${prefix}${first === 'A' ? 'B' : 'A'}`,
+			);
 			await route.fulfill({ response, body: html });
 		});
 		await page.goto(`${TIDEWATER}/${await linkFragment(TIDEWATER, 'aoife-brennan')}`);
@@ -181,7 +190,10 @@ test.describe('tampering', () => {
 
 test.describe('the lock screen looks like a product', () => {
 	for (const client of [TIDEWATER, JINGHONG]) {
-		for (const viewport of [{ name: 'phone', width: 390, height: 844 }, { name: 'desktop', width: 1280, height: 800 }]) {
+		for (const viewport of [
+			{ name: 'phone', width: 390, height: 844 },
+			{ name: 'desktop', width: 1280, height: 800 },
+		]) {
 			test(`${client} at ${viewport.name} width`, async ({ browser }) => {
 				const context = await browser.newContext({ viewport, colorScheme: viewport.name === 'phone' ? 'dark' : 'light' });
 				const page = await context.newPage();
@@ -221,7 +233,9 @@ test.describe('after a redeploy', () => {
 		await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
 	});
 
-	test('a remembered device opens the new build without a prompt; a revoked link stops working; others keep working', async ({ browser }) => {
+	test('a remembered device opens the new build without a prompt; a revoked link stops working; others keep working', async ({
+		browser,
+	}) => {
 		const url = (fragment = '') => `http://127.0.0.1:${PORT}${BASE}${TIDEWATER}/${fragment}`;
 		const aoifeDevice = await browser.newPage();
 		await aoifeDevice.goto(url(aoife));
@@ -232,7 +246,10 @@ test.describe('after a redeploy', () => {
 
 		// Revoke Declan's link and redeploy: a new build has a new content key.
 		const file = path.join(content, TIDEWATER, 'client.yaml');
-		writeFileSync(file, readFileSync(file, 'utf8').replace(/(label: Declan Murphy, Marketing Manager\n\s+type: link\n)/, '$1    revoked: true\n'));
+		writeFileSync(
+			file,
+			readFileSync(file, 'utf8').replace(/(label: Declan Murphy, Marketing Manager\n\s+type: link\n)/, '$1    revoked: true\n'),
+		);
 		const second = await buildSite('e2e-redeploy', content, { base: BASE });
 		expect(second.status, second.stderr).toBe(0);
 

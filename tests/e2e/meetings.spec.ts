@@ -74,7 +74,10 @@ test.describe('action items from meeting minutes', () => {
 				await page.locator('main#main').waitFor();
 				const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 				expect(overflow, `${client}/${path} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
-				await page.screenshot({ path: `tests/.output/screenshots/meetings-${client}-${path.replace(/\W+/g, '-') || 'overview'}-phone.png`.replace(/-+/g, '-'), fullPage: true });
+				await page.screenshot({
+					path: `tests/.output/screenshots/meetings-${client}-${path.replace(/\W+/g, '-') || 'overview'}-phone.png`.replace(/-+/g, '-'),
+					fullPage: true,
+				});
 			}
 			await context.close();
 		});

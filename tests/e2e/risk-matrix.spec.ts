@@ -6,8 +6,8 @@ import { buildSite } from '../support/build-site';
 import { serve } from '../support/static-server.mjs';
 import { linkFragment } from './unlock';
 import { TEST_SECRET } from '../support/open-page';
-import { derivePathSegment } from '../../src/integrations/gate/derive-credentials';
-import { decodeSecret } from '../../src/integrations/gate/secret';
+import { derivePathSegment } from '@/integrations/gate/derive-credentials';
+import { decodeSecret } from '@/integrations/gate/secret';
 
 // The risk matrix on a fixture of its own (tests/fixtures/risks): eight risks across every
 // severity, one closed. Built once for this file, as of 15 June 2026, served on a free port.
@@ -33,7 +33,10 @@ test.afterAll(() => {
 async function openRegister(page: Page, client = 'harbor', entry = 'ops'): Promise<void> {
 	await page.goto(`${origin}${client}/${await linkFragment(client, entry, CONTENT)}`);
 	await page.getByRole('main').and(page.locator('#main')).waitFor();
-	await page.getByRole('navigation').getByRole('link', { name: client === 'harbor' ? 'Risks' : '风险' }).click();
+	await page
+		.getByRole('navigation')
+		.getByRole('link', { name: client === 'harbor' ? 'Risks' : '风险' })
+		.click();
 }
 
 const visibleRisks = (page: Page) => page.locator('[data-risk]:visible h3');
@@ -42,7 +45,17 @@ test('the matrix counts live risks per cell, and a cell shows its risks', async 
 	await openRegister(page);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Risk register');
 	const matrix = page.getByRole('table', { name: 'Live risks by likelihood and impact' });
-	const expected = { 'high-low': 0, 'high-medium': 1, 'high-high': 1, 'medium-low': 0, 'medium-medium': 2, 'medium-high': 1, 'low-low': 1, 'low-medium': 0, 'low-high': 1 };
+	const expected = {
+		'high-low': 0,
+		'high-medium': 1,
+		'high-high': 1,
+		'medium-low': 0,
+		'medium-medium': 2,
+		'medium-high': 1,
+		'low-low': 1,
+		'low-medium': 0,
+		'low-high': 1,
+	};
 	for (const [cell, count] of Object.entries(expected)) {
 		await expect(matrix.locator(`[data-cell="${cell}"] [aria-hidden="true"]`).first(), cell).toHaveText(String(count));
 	}
@@ -78,11 +91,16 @@ test('the status filter finds closed risks, and a risk opens its own page', asyn
 	await expect(visibleRisks(page)).toHaveText(['Hosting contract not signed before staging is needed']);
 	await expect(page.getByRole('heading', { name: /^Live risks \(7\)$/ })).toBeHidden();
 	await page.getByLabel('Status').selectOption('mitigating');
-	await expect(visibleRisks(page)).toHaveText(['Carrier API changes its booking format mid-project', 'Depot kiosks run a browser too old for the portal']);
+	await expect(visibleRisks(page)).toHaveText([
+		'Carrier API changes its booking format mid-project',
+		'Depot kiosks run a browser too old for the portal',
+	]);
 
 	await page.getByRole('link', { name: 'Carrier API changes its booking format mid-project' }).click();
 	// Named by a segment derived from the secret: the id would show in an address anyone can read.
-	await expect(page).toHaveURL(new RegExp(`/harbor/risks/${await derivePathSegment(decodeSecret(TEST_SECRET), 'harbor', 'risk', 'carrier-api')}/$`));
+	await expect(page).toHaveURL(
+		new RegExp(`/harbor/risks/${await derivePathSegment(decodeSecret(TEST_SECRET), 'harbor', 'risk', 'carrier-api')}/$`),
+	);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Carrier API changes its booking format mid-project');
 	await expect(page.getByText('Review overdue')).toBeVisible();
 	await page.getByRole('link', { name: '← Risk register' }).click();

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { unlockWithLink } from './unlock';
-import { derivePathSegment } from '../../src/integrations/gate/derive-credentials';
-import { decodeSecret } from '../../src/integrations/gate/secret';
+import { derivePathSegment } from '@/integrations/gate/derive-credentials';
+import { decodeSecret } from '@/integrations/gate/secret';
 import { TEST_SECRET } from '../support/open-page';
 
 // A private client's risk pages are named by a segment derived from the secret, not by the id.
@@ -9,7 +9,19 @@ const riskPage = await derivePathSegment(decodeSecret(TEST_SECRET), 'tidewater-l
 
 // Screenshots for people to look at (tests/.output/screenshots); the assertions catch pages that
 // overflow a phone screen sideways, which is what makes a status page unreadable on the go.
-const active = ['', 'updates/', 'updates/2026-11-20/', 'decisions/', 'changes/', 'changes/5/', 'risks/', 'milestones/', 'meetings/', 'faq/', 'contacts/'];
+const active = [
+	'',
+	'updates/',
+	'updates/2026-11-20/',
+	'decisions/',
+	'changes/',
+	'changes/5/',
+	'risks/',
+	'milestones/',
+	'meetings/',
+	'faq/',
+	'contacts/',
+];
 const closed = ['', 'closeout/', 'changes/', 'meetings/'];
 const clients: Array<{ client: string; entry: string; pages: string[] }> = [
 	{ client: 'tidewater-logistics', entry: 'aoife-brennan', pages: [...active, `risks/${riskPage}/`, 'meetings/2026-11-03-steering/'] },

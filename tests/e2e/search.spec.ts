@@ -14,7 +14,7 @@ test.describe('searching a client site after unlocking', () => {
 		await unlockWithLink(page, JINGHONG, 'shen-guohua');
 	});
 
-	test('a word that occurs only in one decision\'s body finds that decision first', async ({ page }) => {
+	test("a word that occurs only in one decision's body finds that decision first", async ({ page }) => {
 		await page.goto(`${TIDEWATER}/search/#q=Harbourmaster`);
 		await expect(results(page).first()).toContainText('Drop the legacy XML shipment importer');
 		await expect(results(page).first()).toContainText('Decision');
@@ -37,18 +37,21 @@ test.describe('searching a client site after unlocking', () => {
 		const all = await results(page).count();
 		await page.getByLabel('Type').selectOption('decision');
 		await expect.poll(async () => results(page).count()).toBeLessThan(all);
-		for (const type of await results(page).evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.type))) expect(type).toBe('decision');
+		for (const type of await results(page).evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.type)))
+			expect(type).toBe('decision');
 		await expect(page).toHaveURL(/#q=tracking&type=decision$/);
 		await page.getByLabel('Sort by').selectOption('newest');
 		await expect(page).toHaveURL(/&sort=newest$/);
-		const dates = await results(page).locator('time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime') ?? ''));
+		const dates = await results(page)
+			.locator('time')
+			.evaluateAll((times) => times.map((time) => time.getAttribute('datetime') ?? ''));
 		expect(dates).toEqual([...dates].sort().reverse());
 		await page.reload();
 		await expect(page.getByLabel('Type')).toHaveValue('decision');
 		await expect(results(page).first()).toBeVisible();
 	});
 
-	test('never finds a word that exists only in another client\'s site', async ({ page }) => {
+	test("never finds a word that exists only in another client's site", async ({ page }) => {
 		await page.goto(`${TIDEWATER}/search/#q=${encodeURIComponent('批次号')}`);
 		await expect(page.getByText('Nothing matches')).toBeVisible();
 		await expect(results(page)).toHaveCount(0);
@@ -78,7 +81,9 @@ test.describe('searching a client site after unlocking', () => {
 		});
 		await page.goto(`${TIDEWATER}/search/#q=Harbourmaster`);
 		await expect(results(page).first()).toBeVisible();
-		const sealed = readdirSync(path.resolve(import.meta.dirname, `../.output/e2e/${TIDEWATER}/pagefind`)).filter((name) => !/^(pagefind\.js|wasm\.)/.test(name));
+		const sealed = readdirSync(path.resolve(import.meta.dirname, `../.output/e2e/${TIDEWATER}/pagefind`)).filter(
+			(name) => !/^(pagefind\.js|wasm\.)/.test(name),
+		);
 		expect(sealed.length).toBeGreaterThan(40);
 		// The manifest, the entry, the metadata, the filters, a word chunk and a fragment or two.
 		expect(fetched.size).toBeGreaterThan(3);
@@ -97,11 +102,15 @@ test.describe('searching a client site after unlocking', () => {
 	});
 });
 
-test("before unlocking, the search files served are ciphertext under names that say nothing, and Pagefind's own names are gone", async ({ request }) => {
+test("before unlocking, the search files served are ciphertext under names that say nothing, and Pagefind's own names are gone", async ({
+	request,
+}) => {
 	for (const client of [TIDEWATER, JINGHONG]) {
 		expect((await request.get(`${client}/pagefind/pagefind-entry.json`)).status()).toBe(404);
 		const shell = await (await request.get(`${client}/`)).text();
-		const build = (JSON.parse(/<script type="application\/json" id="gh-config">([^<]*)<\/script>/.exec(shell)![1]!) as { build: { id: string } }).build;
+		const build = (
+			JSON.parse(/<script type="application\/json" id="gh-config">([^<]*)<\/script>/.exec(shell)![1]!) as { build: { id: string } }
+		).build;
 		const manifest = await (await request.get(`${client}/pagefind/${build.id}`)).body();
 		expect(manifest.subarray(0, 4).toString('latin1')).toBe('GHE2');
 		expect(() => JSON.parse(manifest.toString('utf8'))).toThrow();

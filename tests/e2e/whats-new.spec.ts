@@ -6,7 +6,7 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { serve } from '../support/static-server.mjs';
 import { buildSite } from '../support/build-site';
 import { linkFragment } from './unlock';
-import { formatDate } from '../../src/utils/format-date';
+import { formatDate } from '@/utils/format-date';
 
 // "What's new since your last visit" across a redeploy, and "Ask about this", on a fixture with a
 // private English client (orbit) and a public Chinese one (lianhe). The content is a fresh copy
@@ -20,7 +20,7 @@ const shot = (name: string) => `tests/.output/screenshots/whats-new-${name}.png`
 /** The default title of an English update ("updates.defaultTitle"). */
 const title = (date: string) => `Status update of ${formatDate(date, 'en', 'long')}`;
 
-test.describe('what\'s new and ask about this', () => {
+test.describe("what's new and ask about this", () => {
 	test.describe.configure({ mode: 'serial', timeout: 300_000 });
 	const content = path.join(mkdtempSync(path.join(tmpdir(), 'glasshouse-whats-new-')), 'content');
 	let server: Server;
@@ -42,8 +42,12 @@ test.describe('what\'s new and ask about this', () => {
 	});
 
 	const card = (page: Page) => page.getByTestId('whats-new');
-	const cardItem = (page: Page, name: string) => card(page).getByRole('listitem').filter({ has: page.getByRole('link', { name, exact: true }) });
-	const updateCard = (page: Page, date: string) => page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title(date), exact: true }) });
+	const cardItem = (page: Page, name: string) =>
+		card(page)
+			.getByRole('listitem')
+			.filter({ has: page.getByRole('link', { name, exact: true }) });
+	const updateCard = (page: Page, date: string) =>
+		page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title(date), exact: true }) });
 
 	test('after a rebuild with a new update and an edited risk, a new visit marks exactly those', async ({ browser }) => {
 		const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -65,7 +69,10 @@ test.describe('what\'s new and ask about this', () => {
 		await first.close();
 
 		// The PM publishes a new update and edits a risk (its raised date stays), then redeploys.
-		writeFileSync(path.join(content, 'orbit/updates/2026-03-20.mdx'), '---\ndate: 2026-03-20\nhealth: on-track\nsummary: The carrier delivered its test credentials; tracking works end to end.\n---\n\n## Done\n\n- Tracking for all carriers\n');
+		writeFileSync(
+			path.join(content, 'orbit/updates/2026-03-20.mdx'),
+			'---\ndate: 2026-03-20\nhealth: on-track\nsummary: The carrier delivered its test credentials; tracking works end to end.\n---\n\n## Done\n\n- Tracking for all carriers\n',
+		);
 		const risk = path.join(content, 'orbit/risks/carrier-api.yaml');
 		writeFileSync(risk, readFileSync(risk, 'utf8').replace('status: open', 'status: mitigating'));
 		const second = await buildSite('e2e-whats-new', content, { base: BASE });
@@ -106,7 +113,10 @@ test.describe('what\'s new and ask about this', () => {
 
 	test('works on a public client too, in its language', async ({ browser }) => {
 		const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-		await context.addInitScript((key) => localStorage.getItem(key) ?? localStorage.setItem(key, '2000-01-01T00:00:00.000Z'), `glasshouse:last-visit:${BASE}lianhe`);
+		await context.addInitScript(
+			(key) => localStorage.getItem(key) ?? localStorage.setItem(key, '2000-01-01T00:00:00.000Z'),
+			`glasshouse:last-visit:${BASE}lianhe`,
+		);
 		const page = await context.newPage();
 		await page.goto(url('lianhe/'));
 		await expect(card(page).getByRole('heading')).toHaveText('自您上次访问以来的更新');

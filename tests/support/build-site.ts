@@ -29,9 +29,17 @@ export interface BuildRun {
  * Builds a content folder with the real CLI in a child process, as CI and users do.
  * `name` picks the output folder under tests/.output/.
  */
-export async function buildSite(name: string, content: string, options: { base?: string; env?: Record<string, string | undefined>; timeout?: number } = {}): Promise<BuildRun> {
+export async function buildSite(
+	name: string,
+	content: string,
+	options: { base?: string; env?: Record<string, string | undefined>; timeout?: number } = {},
+): Promise<BuildRun> {
 	const outDir = path.join(OUTPUT, name);
-	const result = await run(['build', '--content', content, '--out', outDir], cleanEnv({ GLASSHOUSE_BASE: options.base ?? '/', GLASSHOUSE_SECRET: TEST_SECRET, ...options.env }), options.timeout);
+	const result = await run(
+		['build', '--content', content, '--out', outDir],
+		cleanEnv({ GLASSHOUSE_BASE: options.base ?? '/', GLASSHOUSE_SECRET: TEST_SECRET, ...options.env }),
+		options.timeout,
+	);
 	return { ...result, outDir };
 }
 
@@ -44,7 +52,11 @@ function run(args: string[], env: NodeJS.ProcessEnv, timeout?: number): Promise<
  * synchronously for a build cannot answer its test runner, which then times out under load.
  * `onSpawn` gets the child's process id (the benchmarks watch its memory); `cwd` defaults to the root.
  */
-export function runNode(args: string[], env: NodeJS.ProcessEnv, options: { timeout?: number; onSpawn?: (pid: number) => void; cwd?: string } = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+export function runNode(
+	args: string[],
+	env: NodeJS.ProcessEnv,
+	options: { timeout?: number; onSpawn?: (pid: number) => void; cwd?: string } = {},
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
 	const { timeout = 280_000, onSpawn, cwd = ROOT } = options;
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, args, { cwd, env });

@@ -33,7 +33,8 @@ export async function lintWorkflows(dir: string): Promise<WorkflowProblem[]> {
 // `npm run lint:workflows`: prints findings like actionlint's command line and exits 1 on any.
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const problems = await lintWorkflows(path.resolve(import.meta.dirname, '../../.github/workflows'));
-	for (const problem of problems) process.stderr.write(`${problem.file}:${problem.line}:${problem.column}: ${problem.message} [${problem.kind}]\n`);
+	for (const problem of problems)
+		process.stderr.write(`${problem.file}:${problem.line}:${problem.column}: ${problem.message} [${problem.kind}]\n`);
 	process.stdout.write(problems.length ? '' : 'actionlint: no problems in .github/workflows\n');
 	process.exitCode = problems.length ? 1 : 0;
 }

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fromUtf8 } from '../../src/runtime/crypto/bytes';
-import { fileAad, open, openFile, pageAad, type BuildStamp } from '../../src/runtime/crypto/envelope';
-import { indexManifestName, type IndexManifest } from '../../src/runtime/search/sealed-index';
-import { deriveSlotKey, parseKeyring, unwrapContentKey } from '../../src/runtime/crypto/keyring';
-import { normalizePagePath } from '../../src/runtime/crypto/page-path';
-import { resolveCredentials } from '../../src/integrations/gate/build-keyring';
-import { decodeSecret } from '../../src/integrations/gate/secret';
-import { loadContent } from '../../src/model/load-content';
+import { fromUtf8 } from '@/runtime/crypto/bytes';
+import { fileAad, open, openFile, pageAad, type BuildStamp } from '@/runtime/crypto/envelope';
+import { indexManifestName, type IndexManifest } from '@/runtime/search/sealed-index';
+import { deriveSlotKey, parseKeyring, unwrapContentKey } from '@/runtime/crypto/keyring';
+import { normalizePagePath } from '@/runtime/crypto/page-path';
+import { resolveCredentials } from '@/integrations/gate/build-keyring';
+import { decodeSecret } from '@/integrations/gate/secret';
+import { loadContent } from '@/model/load-content';
 
 /**
  * The fixed GLASSHOUSE_SECRET of test builds (never used anywhere else): 32 random bytes, since
@@ -16,7 +16,10 @@ import { loadContent } from '../../src/model/load-content';
 export const TEST_SECRET = '40a4b6818d221c8cea87919410478230cfffadf8cc30cef3c2f0dc5ef7e00c2c';
 
 /** The parts of a shell page the unlock code reads. */
-export function readShell(html: string): { config: { client: string; base: string; build: BuildStamp; keyring: unknown }; payload: unknown } {
+export function readShell(html: string): {
+	config: { client: string; base: string; build: BuildStamp; keyring: unknown };
+	payload: unknown;
+} {
 	const json = (id: string) => {
 		const match = new RegExp(`<script type="application/json" id="${id}">([\\s\\S]*?)</script>`).exec(html);
 		if (!match) throw new Error(`no #${id} in page`);
@@ -76,12 +79,18 @@ export async function openPage(outDir: string, contentDir: string, file: string)
  * A private client's search index as Pagefind wrote it, decrypted as the browser does: the sealed
  * manifest (named after the build id) maps each of Pagefind's file names to its published name.
  */
-export async function openSearchIndex(outDir: string, contentDir: string, client: string): Promise<{ build: BuildStamp; files: Map<string, { published: string; plain: Uint8Array }> }> {
+export async function openSearchIndex(
+	outDir: string,
+	contentDir: string,
+	client: string,
+): Promise<{ build: BuildStamp; files: Map<string, { published: string; plain: Uint8Array }> }> {
 	const { config } = readShell(await readFile(path.join(outDir, client, 'index.html'), 'utf8'));
 	const key = await contentKey(outDir, contentDir, client, config.keyring);
-	const openSealed = async (name: string) => openFile(key, await readFile(path.join(outDir, client, 'pagefind', name)), fileAad(client, config.build.id, `pagefind/${name}`));
+	const openSealed = async (name: string) =>
+		openFile(key, await readFile(path.join(outDir, client, 'pagefind', name)), fileAad(client, config.build.id, `pagefind/${name}`));
 	const manifest = JSON.parse(fromUtf8(await openSealed(indexManifestName(config.build.id)))) as IndexManifest;
 	const files = new Map<string, { published: string; plain: Uint8Array }>();
-	for (const [pagefindName, published] of Object.entries(manifest.files)) files.set(pagefindName, { published, plain: await openSealed(published) });
+	for (const [pagefindName, published] of Object.entries(manifest.files))
+		files.set(pagefindName, { published, plain: await openSealed(published) });
 	return { build: config.build, files };
 }

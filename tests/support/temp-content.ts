@@ -2,11 +2,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { main } from '../../src/cli/index';
-import { memoryOutput } from '../../src/cli/output';
-import { checkContent } from '../../src/model/check-content';
-import { formatProblem } from '../../src/model/problem';
-import { parseSource } from '../../src/model/source-file';
+import { main } from '@/cli/index';
+import { memoryOutput } from '@/cli/output';
+import { checkContent } from '@/model/check-content';
+import { formatProblem } from '@/model/problem';
+import { parseSource } from '@/model/source-file';
 import { ROOT } from './build-site';
 
 export const DEMO_CONTENT = path.join(ROOT, 'content');

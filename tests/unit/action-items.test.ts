@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { openActions, sideOf } from '../../src/utils/action-items';
-import { awaitsAcceptance } from '../../src/utils/awaiting-acceptance';
-import { meetingSlugs } from '../../src/utils/meeting-slug';
-import { meetingTitle } from '../../src/utils/meeting-title';
-import { shownCloseout } from '../../src/utils/shown-closeout';
-import { useTranslations } from '../../src/i18n/translate';
-import { MeetingSchema, type MeetingInput } from '../../src/schemas/meeting';
-import { MilestoneSchema } from '../../src/schemas/milestone';
+import { openActions, sideOf } from '@/utils/action-items';
+import { awaitsAcceptance } from '@/utils/awaiting-acceptance';
+import { meetingSlugs } from '@/utils/meeting-slug';
+import { meetingTitle } from '@/utils/meeting-title';
+import { shownCloseout } from '@/utils/shown-closeout';
+import { useTranslations } from '@/i18n/translate';
+import { MeetingSchema, type MeetingInput } from '@/schemas/meeting';
+import { MilestoneSchema } from '@/schemas/milestone';
 
 const team = [
 	{ name: 'Pat Vendor', side: 'vendor' as const },
@@ -54,7 +54,12 @@ describe('openActions', () => {
 	];
 
 	it('leaves out done items and items no side owes, oldest due first and undated last', () => {
-		expect(openActions(meetings, team).map((action) => action.text)).toEqual(['Same due, older meeting', 'Early client task', 'IT department task', 'Undated vendor task']);
+		expect(openActions(meetings, team).map((action) => action.text)).toEqual([
+			'Same due, older meeting',
+			'Early client task',
+			'IT department task',
+			'Undated vendor task',
+		]);
 	});
 
 	it('says which side owes each item, and where it was agreed so the overview can link to it', () => {
@@ -83,7 +88,7 @@ describe('meetingSlugs', () => {
 });
 
 describe('meetingTitle', () => {
-	it('uses the title, else the type and date in the client\'s language', () => {
+	it("uses the title, else the type and date in the client's language", () => {
 		expect(meetingTitle({ date: '2026-03-02', type: 'steering', title: 'Budget' }, 'en', useTranslations('en'))).toBe('Budget');
 		expect(meetingTitle({ date: '2026-03-02', type: 'steering' }, 'en', useTranslations('en'))).toBe('Steering committee on March 2, 2026');
 		expect(meetingTitle({ date: '2026-03-02', type: 'kickoff' }, 'zh-CN', useTranslations('zh-CN'))).toBe('2026年3月2日 启动会');
@@ -91,7 +96,16 @@ describe('meetingTitle', () => {
 });
 
 describe('awaitsAcceptance', () => {
-	const done = MilestoneSchema.parse({ id: 'design', title: 'Design', start: '2026-01-05', due: '2026-02-06', completed: '2026-02-05', status: 'done', owner: 'Pat Vendor', deliverables: ['Prototype'] });
+	const done = MilestoneSchema.parse({
+		id: 'design',
+		title: 'Design',
+		start: '2026-01-05',
+		due: '2026-02-06',
+		completed: '2026-02-05',
+		status: 'done',
+		owner: 'Pat Vendor',
+		deliverables: ['Prototype'],
+	});
 
 	it('asks for acceptance of a done milestone with deliverables and no sign-off', () => {
 		expect(awaitsAcceptance(done)).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noteBuild } from '../../src/runtime/build-freshness';
+import { noteBuild } from '@/runtime/build-freshness';
 
 /** A Storage stand-in, with a switch to make it fail as blocked storage does. */
 function memoryStorage(fail = false) {

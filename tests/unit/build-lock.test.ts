@@ -2,12 +2,16 @@ import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { unlessBuilding, withBuildLock } from '../../src/cli/build-lock';
-import type { Output } from '../../src/cli/output';
+import { unlessBuilding, withBuildLock } from '@/cli/build-lock';
+import type { Output } from '@/cli/output';
 
 let root: string;
 const lines: string[] = [];
-const output = { info: (line: string) => lines.push(line), error: (line: string) => lines.push(line), warn: (line: string) => lines.push(line) } as unknown as Output;
+const output = {
+	info: (line: string) => lines.push(line),
+	error: (line: string) => lines.push(line),
+	warn: (line: string) => lines.push(line),
+} as unknown as Output;
 const lockFile = () => path.join(root, '.glasshouse', 'build.lock');
 
 beforeEach(async () => {
@@ -25,11 +29,12 @@ describe('withBuildLock', () => {
 
 	it('runs two builds one after the other, never at the same time', async () => {
 		const events: string[] = [];
-		const job = (name: string) => withBuildLock(root, output, async () => {
-			events.push(`${name} start`);
-			await new Promise((resolve) => setTimeout(resolve, 300));
-			events.push(`${name} end`);
-		});
+		const job = (name: string) =>
+			withBuildLock(root, output, async () => {
+				events.push(`${name} start`);
+				await new Promise((resolve) => setTimeout(resolve, 300));
+				events.push(`${name} end`);
+			});
 		await Promise.all([job('a'), job('b')]);
 		expect(events).toEqual(['a start', 'a end', 'b start', 'b end']);
 		expect(lines.some((line) => line.startsWith('Waiting for another build'))).toBe(true);
@@ -43,7 +48,11 @@ describe('withBuildLock', () => {
 	});
 
 	it('releases the lock when the build fails', async () => {
-		await expect(withBuildLock(root, output, async () => { throw new Error('render failed'); })).rejects.toThrow('render failed');
+		await expect(
+			withBuildLock(root, output, async () => {
+				throw new Error('render failed');
+			}),
+		).rejects.toThrow('render failed');
 		expect(await withBuildLock(root, output, async () => 'next build')).toBe('next build');
 	});
 });

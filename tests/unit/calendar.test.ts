@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, nextWeekday } from '../../src/utils/calendar';
-import { nextUpdateDate } from '../../src/utils/next-update-date';
-import { formatDate } from '../../src/utils/format-date';
+import { addDays, daysBetween, nextWeekday } from '@/utils/calendar';
+import { nextUpdateDate } from '@/utils/next-update-date';
+import { formatDate } from '@/utils/format-date';
 
 describe('calendar', () => {
 	it('does day arithmetic across month and year ends', () => {

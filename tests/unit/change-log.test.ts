@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ChangeSchema, type Change, type ChangeInput } from '../../src/schemas/change';
-import { changeTotals } from '../../src/utils/change-totals';
-import { scopeMovement } from '../../src/utils/scope-movement';
+import { ChangeSchema, type Change, type ChangeInput } from '@/schemas/change';
+import { changeTotals } from '@/utils/change-totals';
+import { scopeMovement } from '@/utils/scope-movement';
 
 let next = 1;
 /** A valid change: approved ones get an approval on `on` (default: the request date). */
@@ -46,7 +46,10 @@ describe('scopeMovement', () => {
 
 	it('replays approved changes in approval order, not by number or request date', () => {
 		// CR-1 re-adds the newsletter that CR-2 removes; only approval order makes that valid.
-		const movement = scopeMovement(scope, [change('approved', { scope: { adds: ['Newsletter'] } }, '2026-03-01', 1), change('implemented', { scope: { removes: ['Newsletter'] } }, '2026-02-05', 2)]);
+		const movement = scopeMovement(scope, [
+			change('approved', { scope: { adds: ['Newsletter'] } }, '2026-03-01', 1),
+			change('implemented', { scope: { removes: ['Newsletter'] } }, '2026-02-05', 2),
+		]);
 		expect(movement.conflicts).toEqual([]);
 		expect(movement.moves).toEqual([
 			{ item: 'Newsletter', direction: 'removed', change: 2, on: '2026-02-05' },
@@ -56,7 +59,10 @@ describe('scopeMovement', () => {
 	});
 
 	it('breaks ties on the same approval day by number', () => {
-		const movement = scopeMovement(scope, [change('approved', { scope: { adds: ['B'] } }, '2026-02-02', 9), change('approved', { scope: { adds: ['A'] } }, '2026-02-02', 4)]);
+		const movement = scopeMovement(scope, [
+			change('approved', { scope: { adds: ['B'] } }, '2026-02-02', 9),
+			change('approved', { scope: { adds: ['A'] } }, '2026-02-02', 4),
+		]);
 		expect(movement.moves.map((move) => move.change)).toEqual([4, 9]);
 	});
 
@@ -68,7 +74,11 @@ describe('scopeMovement', () => {
 	});
 
 	it('ignores changes that are not approved', () => {
-		const movement = scopeMovement(scope, [change('awaiting-client', { scope: { adds: ['Chat'] } }), change('rejected', { scope: { removes: ['Website'] } }), change('estimated', { scope: { adds: ['App'] } })]);
+		const movement = scopeMovement(scope, [
+			change('awaiting-client', { scope: { adds: ['Chat'] } }),
+			change('rejected', { scope: { removes: ['Website'] } }),
+			change('estimated', { scope: { adds: ['App'] } }),
+		]);
 		expect(movement.moves).toEqual([]);
 		expect(movement.current).toEqual(scope);
 	});
@@ -89,7 +99,10 @@ describe('scopeMovement', () => {
 	});
 
 	it('does not list an item out of scope twice when it is removed after being out before', () => {
-		const movement = scopeMovement(scope, [change('approved', { scope: { adds: ['App'] } }, '2026-02-01', 1), change('approved', { scope: { removes: ['App'] } }, '2026-02-02', 2)]);
+		const movement = scopeMovement(scope, [
+			change('approved', { scope: { adds: ['App'] } }, '2026-02-01', 1),
+			change('approved', { scope: { removes: ['App'] } }, '2026-02-02', 2),
+		]);
 		expect(movement.current.out).toEqual(['App']);
 	});
 });

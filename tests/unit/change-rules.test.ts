@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkContent, type CheckResult } from '../../src/model/check-content';
-import { formatProblem } from '../../src/model/problem';
-import { ChangeSchema, type ChangeInput } from '../../src/schemas/change';
+import { checkContent, type CheckResult } from '@/model/check-content';
+import { formatProblem } from '@/model/problem';
+import { ChangeSchema, type ChangeInput } from '@/schemas/change';
 import { ROOT } from '../support/build-site';
 import { onlyProblem } from '../support/only-problem';
 
@@ -19,17 +19,37 @@ const reported = (file: string, field: string) => onlyProblem(broken.problems, `
 
 describe('change request rules in the checker', () => {
 	it.each([
-		['0001-duplicate.mdx', 'number', 2, 'expected a number not used by another change request, found 1 (also in tests/fixtures/broken-changes/content/acme/changes/0001-add-the-app.mdx)'],
+		[
+			'0001-duplicate.mdx',
+			'number',
+			2,
+			'expected a number not used by another change request, found 1 (also in tests/fixtures/broken-changes/content/acme/changes/0001-add-the-app.mdx)',
+		],
 		['first-without-number.mdx', '', 2, 'expected a file name like 0003-short-title.mdx, found "first-without-number.mdx"'],
 		['0012-wrong-prefix.mdx', 'number', 2, 'expected 12 to match the file name, found 13'],
 		['0004-empty-body.mdx', '', 2, 'expected a description of the change below the frontmatter, found an empty body'],
 		['0005-unknown-references.mdx', 'decision', 7, 'expected a decision number of acme (1), found 9'],
 		['0005-unknown-references.mdx', 'milestones.1', 8, 'expected a milestone id of acme (launch), found "ghost"'],
-		['0006-removes-unknown.mdx', 'impact.scope.removes.1', 9, 'expected an item in scope when this change was approved ("Website", "App"), found "Chatbot"'],
+		[
+			'0006-removes-unknown.mdx',
+			'impact.scope.removes.1',
+			9,
+			'expected an item in scope when this change was approved ("Website", "App"), found "Chatbot"',
+		],
 		['0007-adds-twice.mdx', 'impact.scope.adds.0', 9, 'expected an item not yet in scope, found "Website"'],
-		['0008-approved-without-approval.mdx', 'approval', 2, 'expected who answered and when (approval: { by, on }) for a change that is approved, found nothing'],
+		[
+			'0008-approved-without-approval.mdx',
+			'approval',
+			2,
+			'expected who answered and when (approval: { by, on }) for a change that is approved, found nothing',
+		],
 		['0009-approval-too-early.mdx', 'approval', 9, 'expected no approval while the change is awaiting-client, found one'],
-		['0010-estimated-without-impact.mdx', 'impact', 2, 'expected the estimated impact (scheduleDays, cost, scope) of a change that is estimated, found nothing'],
+		[
+			'0010-estimated-without-impact.mdx',
+			'impact',
+			2,
+			'expected the estimated impact (scheduleDays, cost, scope) of a change that is estimated, found nothing',
+		],
 		['0011-approved-before-requested.mdx', 'approval.on', 11, 'expected a date on or after requestedOn (2026-03-01), found 2026-02-27'],
 	])('%s %s (line %i)', (file, field, line, message) => {
 		const text = reported(file, field);
@@ -74,7 +94,9 @@ describe('ChangeSchema', () => {
 	});
 
 	it.each(['requested', 'estimated', 'awaiting-client'] as const)('refuses an approval record while %s', (status) => {
-		expect(messages({ ...base, status, impact, approval })).toEqual([expect.stringMatching(/^approval: expected no approval while the change is/)]);
+		expect(messages({ ...base, status, impact, approval })).toEqual([
+			expect.stringMatching(/^approval: expected no approval while the change is/),
+		]);
 	});
 
 	it.each(['estimated', 'awaiting-client', 'approved'] as const)('requires the impact once %s', (status) => {
@@ -83,12 +105,16 @@ describe('ChangeSchema', () => {
 	});
 
 	it('refuses an approval dated before the request, and accepts one on the same day', () => {
-		expect(messages({ ...base, status: 'approved', impact, approval: { by: 'Greta', on: '2026-01-31' } })).toEqual(['approval.on: expected a date on or after requestedOn (2026-02-01), found 2026-01-31']);
+		expect(messages({ ...base, status: 'approved', impact, approval: { by: 'Greta', on: '2026-01-31' } })).toEqual([
+			'approval.on: expected a date on or after requestedOn (2026-02-01), found 2026-01-31',
+		]);
 		expect(messages({ ...base, status: 'approved', impact, approval: { by: 'Greta', on: '2026-02-01' } })).toEqual([]);
 	});
 
 	it('refuses unknown fields, fractional days and an unknown status', () => {
-		expect(messages({ ...base, status: 'estimated', impact: { scheduleDays: 1.5 } })).toEqual([expect.stringMatching(/^impact.scheduleDays:/)]);
+		expect(messages({ ...base, status: 'estimated', impact: { scheduleDays: 1.5 } })).toEqual([
+			expect.stringMatching(/^impact.scheduleDays:/),
+		]);
 		expect(messages({ ...base, colour: 'red' } as ChangeInput)).toEqual([expect.stringMatching(/colour/)]);
 		expect(messages({ ...base, status: 'pending' } as unknown as ChangeInput)).toEqual([expect.stringMatching(/^status:/)]);
 	});

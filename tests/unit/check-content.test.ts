@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkContent, type CheckResult } from '../../src/model/check-content';
-import { formatProblem } from '../../src/model/problem';
+import { checkContent, type CheckResult } from '@/model/check-content';
+import { formatProblem } from '@/model/problem';
 import { ROOT } from '../support/build-site';
 import { onlyProblem } from '../support/only-problem';
 
@@ -54,7 +54,10 @@ describe('checkContent on a folder of broken content', () => {
 	it('refuses a client folder whose name is not a URL slug, and one without client.yaml', () => {
 		const messages = broken.errors.filter((problem) => problem.file.includes('Bad_Name')).map((problem) => problem.message);
 		expect(messages).toEqual(
-			expect.arrayContaining([expect.stringContaining('expected a client folder name of lowercase'), expect.stringContaining('expected client.yaml')]),
+			expect.arrayContaining([
+				expect.stringContaining('expected a client folder name of lowercase'),
+				expect.stringContaining('expected client.yaml'),
+			]),
 		);
 	});
 
@@ -68,7 +71,12 @@ describe('checkContent on the demo content', () => {
 	it('finds no errors', async () => {
 		const result = await checkContent(DEMO, { today: '2026-11-22', displayRoot: ROOT });
 		expect(result.errors.map(formatProblem)).toEqual([]);
-		expect(result.clients.map((client) => client.slug)).toEqual(['harbour-museum', 'jinghong-precision', 'lanshan-tea', 'tidewater-logistics']);
+		expect(result.clients.map((client) => client.slug)).toEqual([
+			'harbour-museum',
+			'jinghong-precision',
+			'lanshan-tea',
+			'tidewater-logistics',
+		]);
 		expect(result.warnings.map(formatProblem)).toEqual([]);
 	});
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkContent, type CheckResult } from '../../src/model/check-content';
-import { formatProblem } from '../../src/model/problem';
+import { checkContent, type CheckResult } from '@/model/check-content';
+import { formatProblem } from '@/model/problem';
 import { ROOT } from '../support/build-site';
 import { onlyProblem } from '../support/only-problem';
 
@@ -15,16 +15,32 @@ beforeAll(async () => {
 });
 
 /** The one problem reported for `file` and `field`, as printed. */
-const reported = (file: string, field: string, severity: 'error' | 'warning' = 'error') => onlyProblem(broken.problems, `${FILE}/${file}`, field, severity);
+const reported = (file: string, field: string, severity: 'error' | 'warning' = 'error') =>
+	onlyProblem(broken.problems, `${FILE}/${file}`, field, severity);
 
 describe('meeting minutes with mistakes', () => {
 	it.each([
 		['acme/meetings/2026-03-02-kickoff.mdx', 'decisions.1', 7, 'expected a decision number of acme (1), found 7'],
-		['acme/meetings/2026-03-02-kickoff.mdx', 'actions.1.owner', 12, 'expected a team member from client.yaml (Pat Vendor, Jo Client), or "side: client" / "side: vendor" for someone else, found "Stranger Danger"'],
-		['acme/meetings/2026-03-02-kickoff.mdx', 'actions.2.side', 15, 'expected "vendor" (Pat Vendor is on the vendor side in client.yaml), found "client"'],
+		[
+			'acme/meetings/2026-03-02-kickoff.mdx',
+			'actions.1.owner',
+			12,
+			'expected a team member from client.yaml (Pat Vendor, Jo Client), or "side: client" / "side: vendor" for someone else, found "Stranger Danger"',
+		],
+		[
+			'acme/meetings/2026-03-02-kickoff.mdx',
+			'actions.2.side',
+			15,
+			'expected "vendor" (Pat Vendor is on the vendor side in client.yaml), found "client"',
+		],
 		['acme/meetings/kickoff-notes.mdx', '', 2, 'expected a file name like 2026-03-03-weekly.mdx, found "kickoff-notes.mdx"'],
 		['acme/meetings/2026-03-04-weekly.mdx', 'date', 2, "expected the file name's date (2026-03-04), found 2026-03-05"],
-		['acme/meetings/2026-03-06-review.mdx', 'type', 3, 'expected one of "kickoff", "weekly", "steering", "review", "retrospective", found "standup"'],
+		[
+			'acme/meetings/2026-03-06-review.mdx',
+			'type',
+			3,
+			'expected one of "kickoff", "weekly", "steering", "review", "retrospective", found "standup"',
+		],
 		['acme/meetings/2026-03-06-review.mdx', 'attendees.client', 5, 'expected at least one attendee from the client, found a list of 0'],
 		['acme/meetings/2026-03-06-review.mdx', 'actions.0.due', 10, 'expected a real date as YYYY-MM-DD, found "2026-02-30"'],
 		['acme/meetings/2026-03-06-review.mdx', 'actions.0.colour', 11, 'expected a known field'],
@@ -44,8 +60,18 @@ describe('meeting minutes with mistakes', () => {
 describe('close-out summaries with mistakes', () => {
 	it.each([
 		['acme/closeout.mdx', 'date', 2, 'expected a date on or after the project start (2026-03-01), found 2026-02-01'],
-		['acme/closeout.mdx', 'outcomes.1.objective', 7, 'expected one of the objectives in client.yaml ("Launch on time", "Double online enquiries"), found "Win an award"'],
-		['acme/closeout.mdx', 'support.contacts.1', 11, 'expected a team member from client.yaml (Pat Vendor, Jo Client), found "Ghost Person"'],
+		[
+			'acme/closeout.mdx',
+			'outcomes.1.objective',
+			7,
+			'expected one of the objectives in client.yaml ("Launch on time", "Double online enquiries"), found "Win an award"',
+		],
+		[
+			'acme/closeout.mdx',
+			'support.contacts.1',
+			11,
+			'expected a team member from client.yaml (Pat Vendor, Jo Client), found "Ghost Person"',
+		],
 		['gamma/closeout.mdx', 'outcomes', 3, 'expected at least one outcome, found a list of 0'],
 		['gamma/closeout.mdx', 'openItems.0.owner', 6, 'expected text, found nothing'],
 		['gamma/closeout.mdx', 'support.contacts', 8, 'expected at least one support contact, found a list of 0'],
@@ -57,15 +83,21 @@ describe('close-out summaries with mistakes', () => {
 	});
 
 	it('refuses a second close-out file next to the first', () => {
-		expect(reported('acme/closeout.md', '')).toContain('expected one close-out summary, found closeout.md next to closeout.mdx (it is ignored)');
+		expect(reported('acme/closeout.md', '')).toContain(
+			'expected one close-out summary, found closeout.md next to closeout.mdx (it is ignored)',
+		);
 	});
 
 	it('warns, without failing, about an objective the close-out does not report on', () => {
-		expect(reported('acme/closeout.mdx', 'outcomes', 'warning')).toContain('expected an outcome for the objective "Double online enquiries"');
+		expect(reported('acme/closeout.mdx', 'outcomes', 'warning')).toContain(
+			'expected an outcome for the objective "Double online enquiries"',
+		);
 	});
 
 	it('warns, without failing, about a closed project without a close-out', () => {
-		expect(reported('beta/client.yaml', 'status', 'warning')).toContain('expected a close-out summary (tests/fixtures/broken-meetings/content/beta/closeout.mdx) for a closed project, found none');
+		expect(reported('beta/client.yaml', 'status', 'warning')).toContain(
+			'expected a close-out summary (tests/fixtures/broken-meetings/content/beta/closeout.mdx) for a closed project, found none',
+		);
 	});
 });
 

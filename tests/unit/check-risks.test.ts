@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkContent, type CheckResult } from '../../src/model/check-content';
-import { formatProblem } from '../../src/model/problem';
+import { checkContent, type CheckResult } from '@/model/check-content';
+import { formatProblem } from '@/model/problem';
 import { ROOT } from '../support/build-site';
 
 // acme reviews risks every 14 days, beta keeps the default of 30, gamma sets an impossible 0.
@@ -21,10 +21,18 @@ function reported(file: string, severity: 'error' | 'warning'): string[] {
 
 describe('risk register rules on broken content', () => {
 	it.each([
-		['acme/risks/same.yml', 1, 'id: expected an id not used by another risk, found "same" (also in tests/fixtures/broken-risks/content/acme/risks/same.yaml)'],
+		[
+			'acme/risks/same.yml',
+			1,
+			'id: expected an id not used by another risk, found "same" (also in tests/fixtures/broken-risks/content/acme/risks/same.yaml)',
+		],
 		['acme/risks/renamed.yaml', 1, 'id: expected "renamed" to match the file name, found "old-name"'],
 		['acme/risks/backwards.yaml', 9, 'reviewed: expected a date on or after raised (2026-03-10), found 2026-03-01'],
-		['acme/updates/2026-03-13.mdx', 7, 'risks.1: expected the id of a risk in tests/fixtures/broken-risks/content/acme/risks (closed-old, fresh, never-reviewed, occurred-old, old-name, same, stale), found "ghost"'],
+		[
+			'acme/updates/2026-03-13.mdx',
+			7,
+			'risks.1: expected the id of a risk in tests/fixtures/broken-risks/content/acme/risks (closed-old, fresh, never-reviewed, occurred-old, old-name, same, stale), found "ghost"',
+		],
 		['acme/updates/2026-03-20.mdx', 7, 'risks.0.level: expected one of "low", "medium", "high", found "severe"'],
 		['gamma/client.yaml', 7, 'riskReviewDays: expected at least 1, found 0'],
 	])('%s:%i %s', (file, line, message) => {
@@ -37,7 +45,10 @@ describe('risk register rules on broken content', () => {
 			'status: expected one of "open", "mitigating", "closed", "occurred", found "resolved"',
 			'severity: expected a known field, found an unknown one (check the spelling against the docs)',
 		]);
-		expect(reported('acme/risks/no-mitigation.yaml', 'error').map((line) => line.split('  ')[1]!.split(':')[0])).toEqual(['owner', 'mitigation']);
+		expect(reported('acme/risks/no-mitigation.yaml', 'error').map((line) => line.split('  ')[1]!.split(':')[0])).toEqual([
+			'owner',
+			'mitigation',
+		]);
 	});
 
 	it('reports the first file of a duplicated id only once, and a valid reference not at all', () => {
@@ -58,7 +69,7 @@ describe('the stale risk warning', () => {
 		]);
 	});
 
-	it('measures against the client\'s own period: the same risk is not stale with the default of 30 days', async () => {
+	it("measures against the client's own period: the same risk is not stale with the default of 30 days", async () => {
 		expect(warned()).toContain('acme/risks/stale.yaml reviewed');
 		expect(warned()).not.toContain('beta/risks/stale.yaml reviewed');
 		// Ten more days and beta's risk is past its 30 days too.

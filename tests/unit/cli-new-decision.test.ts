@@ -17,7 +17,13 @@ describe('glasshouse new decision', () => {
 		expect(run.code, run.text).toBe(0);
 		expect(decisions(TIDEWATER).at(-1)).toBe('0008-dont-migrate-the-2018-news-archive.mdx');
 		const { data, body } = readContentFile(path.join(content, TIDEWATER, 'decisions', '0008-dont-migrate-the-2018-news-archive.mdx'));
-		expect(data).toMatchObject({ number: 8, title: "Don't migrate the 2018 news archive", date: '2026-11-22', status: 'proposed', deciders: { client: [], vendor: [] } });
+		expect(data).toMatchObject({
+			number: 8,
+			title: "Don't migrate the 2018 news archive",
+			date: '2026-11-22',
+			status: 'proposed',
+			deciders: { client: [], vendor: [] },
+		});
 		expect(data.supersedes).toBeUndefined();
 		expect(body.match(/^## .+$/gm)).toEqual(['## Context', '## Options considered', '## Decision', '## Consequences']);
 		expect(await checkErrors(content)).toEqual([]);
@@ -52,7 +58,10 @@ describe('glasshouse new decision', () => {
 
 	it.each([
 		[['--supersedes', '99'], '✗ --supersedes 99: tidewater-logistics has no decision 99. Known decisions: 1, 2, 3, 4, 5, 6, 7.'],
-		[['--supersedes', '2'], '✗ --supersedes 2: decision 2 is already superseded by decision 5 (0005-host-the-front-end-on-netlify.mdx); a decision can be superseded only once.'],
+		[
+			['--supersedes', '2'],
+			'✗ --supersedes 2: decision 2 is already superseded by decision 5 (0005-host-the-front-end-on-netlify.mdx); a decision can be superseded only once.',
+		],
 		[['--supersedes', 'four'], '--supersedes: expected the number of a decision, like 4, found "four".'],
 		[['--date', '2026-11-31'], '--date: expected a real date as YYYY-MM-DD, found "2026-11-31".'],
 	])('refuses %j and writes nothing', async (args, message) => {

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ClientSchema } from '../../src/schemas/client';
-import { parseSource } from '../../src/model/source-file';
-import { checkContent } from '../../src/model/check-content';
+import { ClientSchema } from '@/schemas/client';
+import { parseSource } from '@/model/source-file';
+import { checkContent } from '@/model/check-content';
 import { checkErrors, cli, freshDemoCopyEachTest, readContentFile } from '../support/temp-content';
 
 const TIDEWATER = 'tidewater-logistics';
@@ -18,13 +18,34 @@ describe('glasshouse new milestone', () => {
 		expect(run.code, run.text).toBe(0);
 		const file = path.join(content, TIDEWATER, 'milestones', 'hypercare-complete.yaml');
 		expect(parseSource(readFileSync(file, 'utf8'), file).data).toEqual({
-			id: 'hypercare-complete', title: 'Hypercare complete', start: '2026-11-22', due: '2027-02-12', status: 'planned', owner: 'Hannah Okafor', dependsOn: [], deliverables: [],
+			id: 'hypercare-complete',
+			title: 'Hypercare complete',
+			start: '2026-11-22',
+			due: '2027-02-12',
+			status: 'planned',
+			owner: 'Hannah Okafor',
+			dependsOn: [],
+			deliverables: [],
 		});
 		expect(await checkErrors(content)).toEqual([]);
 	});
 
 	it('takes --id, --start and --owner', async () => {
-		const run = await cli(content, ['new', 'milestone', TIDEWATER, '--id', 'hypercare', '--title', 'Hypercare', '--due', '2027-02-12', '--start', '2027-01-21', '--owner', 'Tomás Ryan']);
+		const run = await cli(content, [
+			'new',
+			'milestone',
+			TIDEWATER,
+			'--id',
+			'hypercare',
+			'--title',
+			'Hypercare',
+			'--due',
+			'2027-02-12',
+			'--start',
+			'2027-01-21',
+			'--owner',
+			'Tomás Ryan',
+		]);
 		expect(run.code, run.text).toBe(0);
 		const file = path.join(content, TIDEWATER, 'milestones', 'hypercare.yaml');
 		expect(parseSource(readFileSync(file, 'utf8'), file).data).toMatchObject({ id: 'hypercare', start: '2027-01-21', owner: 'Tomás Ryan' });
@@ -33,7 +54,10 @@ describe('glasshouse new milestone', () => {
 	it.each([
 		[['--title', 'Go live', '--id', 'go-live', '--due', '2027-03-01'], '✗ tidewater-logistics already has a milestone "go-live"'],
 		[['--title', 'X', '--due', '2027-02-29'], '--due: expected a real date as YYYY-MM-DD, found "2027-02-29".'],
-		[['--title', 'X', '--id', 'Go_Live', '--due', '2027-03-01'], '--id: expected lowercase letters, digits and hyphens (like "go-live"), found "Go_Live".'],
+		[
+			['--title', 'X', '--id', 'Go_Live', '--due', '2027-03-01'],
+			'--id: expected lowercase letters, digits and hyphens (like "go-live"), found "Go_Live".',
+		],
 		[['--title', 'X', '--due', '2027-03-01', '--start', '2027-04-01'], '--start 2027-04-01 is after the due date 2027-03-01.'],
 		[['--due', '2027-03-01'], 'Give the milestone a title with --title "…".'],
 		[['--title', 'X'], 'Give the milestone a due date with --due YYYY-MM-DD.'],
@@ -57,7 +81,8 @@ describe('glasshouse new faq', () => {
 	});
 
 	it('names a Chinese question question-N.md and answers in Chinese', async () => {
-		for (const question of ['上线当天谁值班？', '培训材料在哪里下载？']) expect((await cli(content, ['new', 'faq', JINGHONG, question])).code).toBe(0);
+		for (const question of ['上线当天谁值班？', '培训材料在哪里下载？'])
+			expect((await cli(content, ['new', 'faq', JINGHONG, question])).code).toBe(0);
 		expect(readContentFile(path.join(content, JINGHONG, 'faq', 'question-2.md')).data.question).toBe('培训材料在哪里下载？');
 		expect(readContentFile(path.join(content, JINGHONG, 'faq', 'question-1.md')).body).toContain('TODO：');
 		expect(await checkErrors(content)).toEqual([]);
@@ -78,11 +103,64 @@ describe('glasshouse new client', () => {
 		for (const sub of ['updates', 'decisions', 'milestones', 'faq']) expect(readdirSync(path.join(folder, sub))).toEqual(['.gitkeep']);
 		const text = readFileSync(path.join(folder, 'client.yaml'), 'utf8');
 		const client = ClientSchema.parse(parseSource(text, 'client.yaml').data);
-		expect(client).toMatchObject({ name: 'Acme Corporation', locale: 'en', currency: 'EUR', start: '2026-11-22', public: false, status: 'active', riskReviewDays: 30, rememberDays: 30 });
+		expect(client).toMatchObject({
+			name: 'Acme Corporation',
+			locale: 'en',
+			currency: 'EUR',
+			start: '2026-11-22',
+			public: false,
+			status: 'active',
+			riskReviewDays: 30,
+			rememberDays: 30,
+		});
 		expect(client.project.objectives).toEqual([]);
-		expect(client.access).toEqual([{ id: 'project-team', label: 'Acme Corporation project team (shared password)', type: 'password', rotation: 0, revoked: false }]);
+		expect(client.access).toEqual([
+			{ id: 'project-team', label: 'Acme Corporation project team (shared password)', type: 'password', rotation: 0, revoked: false },
+		]);
 		// Every field of the schema appears in the file, set or commented out.
-		for (const field of ['name', 'project', 'summary', 'objectives', 'locale', 'currency', 'start', 'plannedEnd', 'team', 'role', 'side', 'email', 'phone', 'primary', 'communication', 'cadence', 'every', 'day', 'meetings', 'rhythm', 'channels', 'detail', 'escalation', 'who', 'when', 'scope', 'in', 'out', 'accent', 'logo', 'access', 'id', 'label', 'type', 'rotation', 'revoked', 'passwordEnv', 'public', 'status', 'riskReviewDays', 'rememberDays']) {
+		for (const field of [
+			'name',
+			'project',
+			'summary',
+			'objectives',
+			'locale',
+			'currency',
+			'start',
+			'plannedEnd',
+			'team',
+			'role',
+			'side',
+			'email',
+			'phone',
+			'primary',
+			'communication',
+			'cadence',
+			'every',
+			'day',
+			'meetings',
+			'rhythm',
+			'channels',
+			'detail',
+			'escalation',
+			'who',
+			'when',
+			'scope',
+			'in',
+			'out',
+			'accent',
+			'logo',
+			'access',
+			'id',
+			'label',
+			'type',
+			'rotation',
+			'revoked',
+			'passwordEnv',
+			'public',
+			'status',
+			'riskReviewDays',
+			'rememberDays',
+		]) {
 			expect(text, field).toMatch(new RegExp(`^\\s*(#\\s*)?(- )?${field}:`, 'm'));
 		}
 		const result = await checkContent(content, { today: '2026-11-22' });
@@ -96,7 +174,11 @@ describe('glasshouse new client', () => {
 		const run = await cli(fresh, ['new', 'client', 'jinghong-two', '--locale', 'zh-CN']);
 		expect(run.code, run.text).toBe(0);
 		expect(existsSync(path.join(fresh, 'site.yaml'))).toBe(true);
-		expect(readContentFile(path.join(fresh, 'jinghong-two', 'client.yaml')).data).toMatchObject({ locale: 'zh-CN', currency: 'CNY', name: 'Jinghong Two' });
+		expect(readContentFile(path.join(fresh, 'jinghong-two', 'client.yaml')).data).toMatchObject({
+			locale: 'zh-CN',
+			currency: 'CNY',
+			name: 'Jinghong Two',
+		});
 		expect(await checkErrors(fresh)).toEqual([]);
 	});
 
@@ -104,7 +186,7 @@ describe('glasshouse new client', () => {
 		[['Acme_Corp'], '"Acme_Corp" cannot be a client folder: expected lowercase letters, digits and hyphens'],
 		[[TIDEWATER], 'tidewater-logistics already exists. Nothing was written.'],
 		[['acme', '--locale', 'fr'], '--locale: expected one of en, zh-CN, found "fr".'],
-		[[], 'Name the new client\'s folder'],
+		[[], "Name the new client's folder"],
 	])('refuses %j', async (args, message) => {
 		const run = await cli(content, ['new', 'client', ...args]);
 		expect(run.code).toBe(1);
@@ -119,12 +201,17 @@ describe('glasshouse new', () => {
 		expect(help.text).toContain('new decision <client> "<title>" [--supersedes N]');
 		const unknown = await cli(content, ['new', 'issue', TIDEWATER]);
 		expect(unknown.code).toBe(1);
-		expect(unknown.text.split('\n')[0]).toBe('Unknown kind "issue" for "glasshouse new". Expected one of: client, update, decision, milestone, faq, risk, change, meeting, closeout.');
+		expect(unknown.text.split('\n')[0]).toBe(
+			'Unknown kind "issue" for "glasshouse new". Expected one of: client, update, decision, milestone, faq, risk, change, meeting, closeout.',
+		);
 	});
 
-	it.each(['client', 'update', 'decision', 'milestone', 'faq', 'risk', 'change', 'meeting', 'closeout'])('new %s --help explains the command', async (kind) => {
-		const run = await cli(content, ['new', kind, '--help']);
-		expect(run.code).toBe(0);
-		expect(run.text).toMatch(new RegExp(`^Usage: glasshouse new ${kind} `));
-	});
+	it.each(['client', 'update', 'decision', 'milestone', 'faq', 'risk', 'change', 'meeting', 'closeout'])(
+		'new %s --help explains the command',
+		async (kind) => {
+			const run = await cli(content, ['new', kind, '--help']);
+			expect(run.code).toBe(0);
+			expect(run.text).toMatch(new RegExp(`^Usage: glasshouse new ${kind} `));
+		},
+	);
 });

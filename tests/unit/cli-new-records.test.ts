@@ -1,10 +1,18 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/model/check-content';
-import { loadContent } from '../../src/model/load-content';
-import { openActions } from '../../src/utils/action-items';
-import { checkErrors, cli, copyContent, freshCopyEachTest, MINIMAL_CONTENT, readContentFile, RECORDS_CONTENT } from '../support/temp-content';
+import { checkContent } from '@/model/check-content';
+import { loadContent } from '@/model/load-content';
+import { openActions } from '@/utils/action-items';
+import {
+	checkErrors,
+	cli,
+	copyContent,
+	freshCopyEachTest,
+	MINIMAL_CONTENT,
+	readContentFile,
+	RECORDS_CONTENT,
+} from '../support/temp-content';
 
 // The records fixture: harbour (English) and lanting (zh-CN), last update 13 March 2026.
 const TODAY = '2026-03-16';
@@ -21,13 +29,29 @@ async function placeholderWarnings(folder = content): Promise<string[]> {
 
 describe('glasshouse new risk', () => {
 	it('writes an open risk raised today, id from the title, owned by the primary vendor contact', async () => {
-		const run = await cli(content, ['new', 'risk', 'harbour', 'Printer misses the catalogue deadline', '--likelihood', 'high', '--impact', 'low']);
+		const run = await cli(content, [
+			'new',
+			'risk',
+			'harbour',
+			'Printer misses the catalogue deadline',
+			'--likelihood',
+			'high',
+			'--impact',
+			'low',
+		]);
 		expect(run.code, run.text).toBe(0);
 		expect(run.text).toContain('severity medium (likelihood high × impact low), owner Pat Vendor');
 		const { data, text } = readContentFile(path.join(content, 'harbour', 'risks', 'printer-misses-the-catalogue-deadline.yaml'));
 		expect(data).toEqual({
-			id: 'printer-misses-the-catalogue-deadline', title: 'Printer misses the catalogue deadline', likelihood: 'high', impact: 'low', owner: 'Pat Vendor',
-			status: 'open', mitigation: 'TODO: what is being done to make it less likely or less harmful', raised: TODAY, tags: [],
+			id: 'printer-misses-the-catalogue-deadline',
+			title: 'Printer misses the catalogue deadline',
+			likelihood: 'high',
+			impact: 'low',
+			owner: 'Pat Vendor',
+			status: 'open',
+			mitigation: 'TODO: what is being done to make it less likely or less harmful',
+			raised: TODAY,
+			tags: [],
 		});
 		expect(text).toContain('# One entry of the risk register. Severity is derived, never written');
 		expect(text).toMatch(/^# reviewed: YYYY-MM-DD .*30 days/m);
@@ -37,16 +61,38 @@ describe('glasshouse new risk', () => {
 	});
 
 	it('takes --owner, --id and --date; defaults likelihood and impact to medium', async () => {
-		const run = await cli(content, ['new', 'risk', 'harbour', 'Key developer leaves', '--owner', 'Dana Sponsor', '--id', 'staff', '--date', '2026-03-10']);
+		const run = await cli(content, [
+			'new',
+			'risk',
+			'harbour',
+			'Key developer leaves',
+			'--owner',
+			'Dana Sponsor',
+			'--id',
+			'staff',
+			'--date',
+			'2026-03-10',
+		]);
 		expect(run.code, run.text).toBe(0);
-		expect(readContentFile(path.join(content, 'harbour', 'risks', 'staff.yaml')).data).toMatchObject({ id: 'staff', owner: 'Dana Sponsor', raised: '2026-03-10', likelihood: 'medium', impact: 'medium' });
+		expect(readContentFile(path.join(content, 'harbour', 'risks', 'staff.yaml')).data).toMatchObject({
+			id: 'staff',
+			owner: 'Dana Sponsor',
+			raised: '2026-03-10',
+			likelihood: 'medium',
+			impact: 'medium',
+		});
 		await noErrors();
 	});
 
 	it('names a risk with a Chinese title risk-N and writes its placeholder in Chinese', async () => {
 		for (const title of ['会员系统延迟', '设计稿返工']) expect((await cli(content, ['new', 'risk', 'lanting', title])).code).toBe(0);
 		expect(files('lanting', 'risks')).toEqual(['risk-1.yaml', 'risk-2.yaml']);
-		expect(readContentFile(path.join(content, 'lanting', 'risks', 'risk-2.yaml')).data).toMatchObject({ id: 'risk-2', title: '设计稿返工', owner: '王小明', mitigation: expect.stringMatching(/^TODO：/) });
+		expect(readContentFile(path.join(content, 'lanting', 'risks', 'risk-2.yaml')).data).toMatchObject({
+			id: 'risk-2',
+			title: '设计稿返工',
+			owner: '王小明',
+			mitigation: expect.stringMatching(/^TODO：/),
+		});
 		await noErrors();
 	});
 
@@ -56,7 +102,9 @@ describe('glasshouse new risk', () => {
 			const before = files('harbour', 'risks');
 			const run = await cli(content, ['new', 'risk', 'harbour', title]);
 			expect(run.code).toBe(1);
-			expect(run.text).toMatch(/^✗ harbour already has a risk "(catalogue-late|printer-strike)" \(.+\); edit it, or choose another id with --id\. Nothing was written\.$/);
+			expect(run.text).toMatch(
+				/^✗ harbour already has a risk "(catalogue-late|printer-strike)" \(.+\); edit it, or choose another id with --id\. Nothing was written\.$/,
+			);
 			expect(files('harbour', 'risks')).toEqual(before);
 		}
 	});
@@ -81,7 +129,15 @@ describe('glasshouse new change', () => {
 		expect(run.code, run.text).toBe(0);
 		expect(run.text).toContain('change request CR-3, status requested, requested by Dana Sponsor on 2026-03-16');
 		const { data, body, text } = readContentFile(path.join(content, 'harbour', 'changes', '0003-add-gift-cards.mdx'));
-		expect(data).toEqual({ number: 3, title: 'Add gift cards', requestedBy: 'Dana Sponsor', requestedOn: TODAY, status: 'requested', milestones: [], tags: [] });
+		expect(data).toEqual({
+			number: 3,
+			title: 'Add gift cards',
+			requestedBy: 'Dana Sponsor',
+			requestedOn: TODAY,
+			status: 'requested',
+			milestones: [],
+			tags: [],
+		});
 		expect(body.match(/^## .+$/gm)).toEqual(['## Why', '## What changes', '## Impact']);
 		expect(text).toContain('# Required from "estimated" on: what the change does to the plan.\n# impact:');
 		expect(text).toContain('# Required once approved, rejected or implemented (the build fails without it), refused before:\n# approval:');
@@ -103,7 +159,12 @@ describe('glasshouse new change', () => {
 		const estimated = uncomment(scaffold, '# impact:', '#   note:').replace('status: requested', 'status: estimated');
 		writeFileSync(file, estimated);
 		await noErrors();
-		writeFileSync(file, uncomment(estimated, '# approval:', '#   note:').replace('status: estimated', 'status: approved').replace('on: YYYY-MM-DD', `on: ${TODAY}`));
+		writeFileSync(
+			file,
+			uncomment(estimated, '# approval:', '#   note:')
+				.replace('status: estimated', 'status: approved')
+				.replace('on: YYYY-MM-DD', `on: ${TODAY}`),
+		);
 		await noErrors();
 		// Without uncommenting impact, "estimated" is refused: the comment says when it becomes required.
 		writeFileSync(file, scaffold.replace('status: requested', 'status: estimated'));
@@ -167,21 +228,40 @@ describe('glasshouse new meeting', () => {
 		expect((await cli(content, ['new', 'meeting', 'harbour', 'weekly'])).code).toBe(0);
 		const owed = async () => {
 			const harbour = (await loadContent(content)).clients.find((client) => client.slug === 'harbour')!;
-			return openActions(harbour.meetings.map((entry) => entry.value), harbour.client!.value.team).map((action) => `${action.text} @${action.meeting.date}`);
+			return openActions(
+				harbour.meetings.map((entry) => entry.value),
+				harbour.client!.value.team,
+			).map((action) => `${action.text} @${action.meeting.date}`);
 		};
-		expect(await owed()).toEqual(['Set up the staging site @2026-03-16', "Send last year's newsletter sign-up numbers @2026-03-16", 'Share the brand guidelines @2026-03-16']);
+		expect(await owed()).toEqual([
+			'Set up the staging site @2026-03-16',
+			"Send last year's newsletter sign-up numbers @2026-03-16",
+			'Share the brand guidelines @2026-03-16',
+		]);
 		const file = path.join(content, 'harbour', 'meetings', '2026-03-16-weekly.mdx');
-		writeFileSync(file, readFileSync(file, 'utf8').replace('owner: Sam Builder\n    due: 2026-03-16\n    done: false', 'owner: Sam Builder\n    due: 2026-03-16\n    done: true'));
+		writeFileSync(
+			file,
+			readFileSync(file, 'utf8').replace(
+				'owner: Sam Builder\n    due: 2026-03-16\n    done: false',
+				'owner: Sam Builder\n    due: 2026-03-16\n    done: true',
+			),
+		);
 		expect(await owed()).toEqual(["Send last year's newsletter sign-up numbers @2026-03-16", 'Share the brand guidelines @2026-03-16']);
 	});
 
 	it('writes Chinese headings and agenda for a zh-CN client; another type on the same day is fine', async () => {
 		for (const type of ['steering', 'review']) expect((await cli(content, ['new', 'meeting', 'lanting', type])).code).toBe(0);
 		const { data, body } = readContentFile(path.join(content, 'lanting', 'meetings', '2026-03-16-steering.mdx'));
-		expect(data).toMatchObject({ attendees: { client: ['李华'], vendor: ['王小明'] }, agenda: ['回顾2026年3月11日会议的待办事项', 'TODO：议程事项'], actions: [{ text: '确认会员等级规则', owner: '李华', due: '2026-03-20', done: false }] });
+		expect(data).toMatchObject({
+			attendees: { client: ['李华'], vendor: ['王小明'] },
+			agenda: ['回顾2026年3月11日会议的待办事项', 'TODO：议程事项'],
+			actions: [{ text: '确认会员等级规则', owner: '李华', due: '2026-03-20', done: false }],
+		});
 		expect(body.match(/^## .+$/gm)).toEqual(['## 摘要', '## 会议记录']);
 		// The review continues from the latest earlier meeting only, not from the steering meeting of the same day.
-		expect(readContentFile(path.join(content, 'lanting', 'meetings', '2026-03-16-review.mdx')).data).toMatchObject({ actions: [{ text: '确认会员等级规则' }] });
+		expect(readContentFile(path.join(content, 'lanting', 'meetings', '2026-03-16-review.mdx')).data).toMatchObject({
+			actions: [{ text: '确认会员等级规则' }],
+		});
 		await noErrors();
 	});
 
@@ -189,13 +269,18 @@ describe('glasshouse new meeting', () => {
 		const run = await cli(content, ['new', 'meeting', 'harbour', 'kickoff', '--date', '2026-03-02']);
 		expect(run.code, run.text).toBe(0);
 		expect(run.text).toContain('the first minutes of this client: nothing to carry over');
-		expect(readContentFile(path.join(content, 'harbour', 'meetings', '2026-03-02-kickoff.mdx')).data).toMatchObject({ agenda: ['TODO: agenda item'], actions: [] });
+		expect(readContentFile(path.join(content, 'harbour', 'meetings', '2026-03-02-kickoff.mdx')).data).toMatchObject({
+			agenda: ['TODO: agenda item'],
+			actions: [],
+		});
 		await noErrors();
 
 		const minimal = copyContent(MINIMAL_CONTENT);
 		try {
 			expect((await cli(minimal, ['new', 'meeting', 'alpha', 'kickoff'])).code).toBe(0);
-			expect(readContentFile(path.join(minimal, 'alpha', 'meetings', `${TODAY}-kickoff.mdx`)).data).toMatchObject({ attendees: { client: ['TODO: name'], vendor: ['Pat Vendor'] } });
+			expect(readContentFile(path.join(minimal, 'alpha', 'meetings', `${TODAY}-kickoff.mdx`)).data).toMatchObject({
+				attendees: { client: ['TODO: name'], vendor: ['Pat Vendor'] },
+			});
 			await noErrors(minimal);
 		} finally {
 			rmSync(path.dirname(minimal), { recursive: true, force: true });
@@ -203,7 +288,11 @@ describe('glasshouse new meeting', () => {
 	});
 
 	it.each([
-		[['harbour', 'weekly', '--date', '2026-03-10'], '✗ harbour already has minutes of a weekly meeting on 2026-03-10 (', 'edit them, or pass --date for another day. Nothing was written.'],
+		[
+			['harbour', 'weekly', '--date', '2026-03-10'],
+			'✗ harbour already has minutes of a weekly meeting on 2026-03-10 (',
+			'edit them, or pass --date for another day. Nothing was written.',
+		],
 		[['harbour', 'standup'], 'Meeting type: expected one of kickoff, weekly, steering, review, retrospective, found "standup".', ''],
 		[['harbour'], 'Name the type of meeting: kickoff, weekly, steering, review, retrospective', ''],
 		[['nobody', 'weekly'], '✗ Unknown client "nobody". Known clients: harbour, lanting.', ''],
@@ -240,7 +329,9 @@ describe('glasshouse new closeout', () => {
 		writeFileSync(clientFile, `${readFileSync(clientFile, 'utf8')}status: closed\n`);
 		const result = await checkContent(content, { today: TODAY, displayRoot: content });
 		expect(result.errors).toEqual([]);
-		expect(result.warnings.filter((warning) => warning.file === 'harbour/closeout.mdx').map((warning) => warning.field)).toEqual(['outcomes.0.result']);
+		expect(result.warnings.filter((warning) => warning.file === 'harbour/closeout.mdx').map((warning) => warning.field)).toEqual([
+			'outcomes.0.result',
+		]);
 	});
 
 	it('writes Chinese text for a zh-CN client and a placeholder objective when client.yaml has none', async () => {
@@ -252,7 +343,9 @@ describe('glasshouse new closeout', () => {
 			const run = await cli(minimal, ['new', 'closeout', 'alpha']);
 			expect(run.code, run.text).toBe(0);
 			expect(run.text).toContain('client.yaml lists no project.objectives');
-			expect(readContentFile(path.join(minimal, 'alpha', 'closeout.mdx')).data).toMatchObject({ outcomes: [{ objective: expect.stringMatching(/^TODO: /) }] });
+			expect(readContentFile(path.join(minimal, 'alpha', 'closeout.mdx')).data).toMatchObject({
+				outcomes: [{ objective: expect.stringMatching(/^TODO: /) }],
+			});
 			await noErrors(minimal);
 		} finally {
 			rmSync(path.dirname(minimal), { recursive: true, force: true });
@@ -267,7 +360,9 @@ describe('glasshouse new closeout', () => {
 		expect(again.text).toMatch(/^✗ .*harbour\/closeout\.mdx already exists; edit it\. Nothing was written\.$/);
 		const early = await cli(content, ['new', 'closeout', 'lanting', '--date', '2026-03-01']);
 		expect(early.code).toBe(1);
-		expect(early.text).toBe("✗ The close-out date 2026-03-01 is before the project's start (2026-03-02); pass --date. Nothing was written.");
+		expect(early.text).toBe(
+			"✗ The close-out date 2026-03-01 is before the project's start (2026-03-02); pass --date. Nothing was written.",
+		);
 		expect(files('lanting')).not.toContain('closeout.mdx');
 	});
 });

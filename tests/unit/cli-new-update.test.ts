@@ -27,9 +27,24 @@ describe('glasshouse new update', () => {
 		expect(text).toMatch(/^# Carried over from 2026-11-20: reassess health.*before publishing\.\nhealth: at-risk/m);
 		// The one need marked done is left behind; the three open ones carry over as written.
 		expect(data.needs).toEqual([
-			{ text: 'Book eight Tidewater staff for user acceptance testing from 7 to 17 December', owner: 'Ravi Menon', due: '2026-11-27', done: false },
-			{ text: 'Decide on the phased launch proposal (decision 7) at the steering group', owner: 'Aoife Brennan', due: '2026-12-01', done: false },
-			{ text: 'Name up to eight editors for the training sessions on 12 and 14 January', owner: 'Declan Murphy', due: '2026-12-11', done: false },
+			{
+				text: 'Book eight Tidewater staff for user acceptance testing from 7 to 17 December',
+				owner: 'Ravi Menon',
+				due: '2026-11-27',
+				done: false,
+			},
+			{
+				text: 'Decide on the phased launch proposal (decision 7) at the steering group',
+				owner: 'Aoife Brennan',
+				due: '2026-12-01',
+				done: false,
+			},
+			{
+				text: 'Name up to eight editors for the training sessions on 12 and 14 January',
+				owner: 'Declan Murphy',
+				due: '2026-12-11',
+				done: false,
+			},
 		]);
 		expect((data.risks as unknown[]).length).toBe(3);
 
@@ -41,7 +56,9 @@ describe('glasshouse new update', () => {
 		]);
 		expect(section('Done')).toContain('- TODO: what was finished since 2026-11-20');
 		// Last week's "In progress" is offered as a hidden MDX comment to move into Done.
-		expect(section('Done')).toContain('{/*\nIn progress on 2026-11-20; move what is finished to Done:\n- Remaining 77 pages of content migration, due 11 December');
+		expect(section('Done')).toContain(
+			'{/*\nIn progress on 2026-11-20; move what is finished to Done:\n- Remaining 77 pages of content migration, due 11 December',
+		);
 		expect(section('Next')).toContain('- TODO: what comes next');
 		expect(await checkErrors(content)).toEqual([]);
 	});
@@ -51,7 +68,9 @@ describe('glasshouse new update', () => {
 		expect(run.code, run.text).toBe(0);
 		const { data, body } = readContentFile(updatePath(JINGHONG, '2026-11-27'));
 		expect(data.date).toBe('2026-11-27');
-		expect(body.trimStart()).toMatch(/^## 已完成\n[\s\S]*\n## 进行中\n\n- 11 月 23 日至 27 日第一轮关键用户培训（财务、采购）\n[\s\S]*\n## 下一步\n/);
+		expect(body.trimStart()).toMatch(
+			/^## 已完成\n[\s\S]*\n## 进行中\n\n- 11 月 23 日至 27 日第一轮关键用户培训（财务、采购）\n[\s\S]*\n## 下一步\n/,
+		);
 		expect(body).not.toContain('## Done');
 		expect((data.needs as unknown[]).length).toBe(3);
 		expect(await checkErrors(content)).toEqual([]);
@@ -100,7 +119,9 @@ describe('glasshouse new update', () => {
 	it('refuses to overwrite an existing update', async () => {
 		const run = await cli(content, ['new', 'update', TIDEWATER, '--date', '2026-11-20']);
 		expect(run.code).toBe(1);
-		expect(run.text).toContain('tidewater-logistics/updates/2026-11-20.mdx already exists; edit it, or pass --date for another day. Nothing was written.');
+		expect(run.text).toContain(
+			'tidewater-logistics/updates/2026-11-20.mdx already exists; edit it, or pass --date for another day. Nothing was written.',
+		);
 	});
 
 	it.each([
@@ -116,10 +137,14 @@ describe('glasshouse new update', () => {
 	it('names the known clients for an unknown one, and for none', async () => {
 		const unknown = await cli(content, ['new', 'update', 'tidewater']);
 		expect(unknown.code).toBe(1);
-		expect(unknown.text).toBe('✗ Unknown client "tidewater". Known clients: harbour-museum, jinghong-precision, lanshan-tea, tidewater-logistics.');
+		expect(unknown.text).toBe(
+			'✗ Unknown client "tidewater". Known clients: harbour-museum, jinghong-precision, lanshan-tea, tidewater-logistics.',
+		);
 		const missing = await cli(content, ['new', 'update']);
 		expect(missing.code).toBe(1);
-		expect(missing.text.split('\n')[0]).toBe('Name a client. Known clients: harbour-museum, jinghong-precision, lanshan-tea, tidewater-logistics.');
+		expect(missing.text.split('\n')[0]).toBe(
+			'Name a client. Known clients: harbour-museum, jinghong-precision, lanshan-tea, tidewater-logistics.',
+		);
 	});
 
 	it('asks for a missing client only when someone can answer', async () => {

@@ -1,9 +1,9 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ClientSchema } from '../../src/schemas/client';
-import { parseSource } from '../../src/model/source-file';
-import { revokeAccessEntry } from '../../src/scaffold/revoke-access';
+import { ClientSchema } from '@/schemas/client';
+import { parseSource } from '@/model/source-file';
+import { revokeAccessEntry } from '@/scaffold/revoke-access';
 import { checkErrors, cli, copyContent } from '../support/temp-content';
 
 const TIDEWATER = 'tidewater-logistics';
@@ -25,7 +25,12 @@ describe('glasshouse revoke', () => {
 		expect(run.text).toContain('raised its rotation to 1');
 		expect(run.text).toContain('It takes effect with the next deploy');
 		const after = readFileSync(file, 'utf8');
-		expect(after).toBe(before.replace('    label: Aoife Brennan, Head of Digital\n    type: link\n', '    label: Aoife Brennan, Head of Digital\n    type: link\n    rotation: 1\n    revoked: true\n'));
+		expect(after).toBe(
+			before.replace(
+				'    label: Aoife Brennan, Head of Digital\n    type: link\n',
+				'    label: Aoife Brennan, Head of Digital\n    type: link\n    rotation: 1\n    revoked: true\n',
+			),
+		);
 		expect(after).toContain('# Who may open this site. Each entry is its own key slot');
 		const access = ClientSchema.parse(parseSource(after, 'client.yaml').data).access;
 		expect(access.filter((entry) => entry.revoked).map((entry) => entry.id)).toEqual(['aoife-brennan', 'former-contractor']);
@@ -37,7 +42,9 @@ describe('glasshouse revoke', () => {
 		expect((await cli(content, ['revoke', TIDEWATER, 'declan-murphy'])).code).toBe(0);
 		const after = readFileSync(file, 'utf8');
 		expect(after).toBe(before.replace('    type: link\n    rotation: 1\n', '    type: link\n    rotation: 2\n    revoked: true\n'));
-		const unrevoked = ClientSchema.parse(parseSource(after.replace('    revoked: true\n', ''), 'client.yaml').data).access.find((entry) => entry.id === 'declan-murphy');
+		const unrevoked = ClientSchema.parse(parseSource(after.replace('    revoked: true\n', ''), 'client.yaml').data).access.find(
+			(entry) => entry.id === 'declan-murphy',
+		);
 		expect(unrevoked).toMatchObject({ revoked: false, rotation: 2 });
 	});
 
@@ -50,7 +57,9 @@ describe('glasshouse revoke', () => {
 	it('lists the known entries for an unknown one', async () => {
 		const run = await cli(content, ['revoke', TIDEWATER, 'aoife']);
 		expect(run.code).toBe(1);
-		expect(run.text).toMatch(/^✗ .*client\.yaml: No access entry "aoife"\. Known entries: steering-group, aoife-brennan, declan-murphy, former-contractor\.$/);
+		expect(run.text).toMatch(
+			/^✗ .*client\.yaml: No access entry "aoife"\. Known entries: steering-group, aoife-brennan, declan-murphy, former-contractor\.$/,
+		);
 	});
 
 	it('refuses an entry that is already revoked, and leaves the file alone', async () => {
@@ -69,14 +78,21 @@ describe('glasshouse revoke', () => {
 	});
 
 	it('names unknown clients and a missing entry', async () => {
-		expect((await cli(content, ['revoke', 'acme', 'x'])).text).toBe('✗ Unknown client "acme". Known clients: harbour-museum, jinghong-precision, lanshan-tea, tidewater-logistics.');
+		expect((await cli(content, ['revoke', 'acme', 'x'])).text).toBe(
+			'✗ Unknown client "acme". Known clients: harbour-museum, jinghong-precision, lanshan-tea, tidewater-logistics.',
+		);
 		const missing = await cli(content, ['revoke', TIDEWATER]);
 		expect(missing.code).toBe(1);
-		expect(missing.text.split('\n')[0]).toBe('Name the access entry to revoke. Known entries: steering-group, aoife-brennan, declan-murphy, former-contractor.');
+		expect(missing.text.split('\n')[0]).toBe(
+			'Name the access entry to revoke. Known entries: steering-group, aoife-brennan, declan-murphy, former-contractor.',
+		);
 	});
 
 	it('turns an explicit "revoked: false" into true in place', async () => {
-		writeFileSync(file, readFileSync(file, 'utf8').replace('    rotation: 1\n', '    rotation: 1\n    revoked: false  # back since November\n'));
+		writeFileSync(
+			file,
+			readFileSync(file, 'utf8').replace('    rotation: 1\n', '    rotation: 1\n    revoked: false  # back since November\n'),
+		);
 		expect((await cli(content, ['revoke', TIDEWATER, 'declan-murphy'])).code).toBe(0);
 		expect(readFileSync(file, 'utf8')).toContain('    rotation: 2\n    revoked: true  # back since November\n');
 	});
@@ -85,14 +101,28 @@ describe('glasshouse revoke', () => {
 describe('revokeAccessEntry', () => {
 	it('keeps flow-style entries and unusual indentation intact', () => {
 		const flow = 'access:\n  - { id: a, label: A, type: link }\n  - {id: b, label: B, type: link} # keep\n';
-		expect(revokeAccessEntry(flow, 'b').text).toBe('access:\n  - { id: a, label: A, type: link }\n  - {id: b, label: B, type: link, rotation: 1, revoked: true} # keep\n');
-		const flat = 'access:\n- id: a\n  label: >-\n    folded\n    label\n- id: b\n  type: link\n  label: B  # last\n\n# end\npublic: false\n';
-		expect(revokeAccessEntry(flat, 'a').text).toBe('access:\n- id: a\n  label: >-\n    folded\n    label\n  rotation: 1\n  revoked: true\n- id: b\n  type: link\n  label: B  # last\n\n# end\npublic: false\n');
-		expect(revokeAccessEntry(flat, 'b').text).toBe('access:\n- id: a\n  label: >-\n    folded\n    label\n- id: b\n  type: link\n  label: B  # last\n  rotation: 1\n  revoked: true\n\n# end\npublic: false\n');
+		expect(revokeAccessEntry(flow, 'b').text).toBe(
+			'access:\n  - { id: a, label: A, type: link }\n  - {id: b, label: B, type: link, rotation: 1, revoked: true} # keep\n',
+		);
+		const flat =
+			'access:\n- id: a\n  label: >-\n    folded\n    label\n- id: b\n  type: link\n  label: B  # last\n\n# end\npublic: false\n';
+		expect(revokeAccessEntry(flat, 'a').text).toBe(
+			'access:\n- id: a\n  label: >-\n    folded\n    label\n  rotation: 1\n  revoked: true\n- id: b\n  type: link\n  label: B  # last\n\n# end\npublic: false\n',
+		);
+		expect(revokeAccessEntry(flat, 'b').text).toBe(
+			'access:\n- id: a\n  label: >-\n    folded\n    label\n- id: b\n  type: link\n  label: B  # last\n  rotation: 1\n  revoked: true\n\n# end\npublic: false\n',
+		);
 	});
 
 	it('raises a rotation written in flow style or with a comment in place', () => {
-		expect(revokeAccessEntry('access:\n  - {id: a, type: link, rotation: 4}\n  - {id: b, type: link}\n', 'a').text).toBe('access:\n  - {id: a, type: link, rotation: 5, revoked: true}\n  - {id: b, type: link}\n');
-		expect(revokeAccessEntry('access:\n  - id: a\n    rotation: 0 # first\n    type: link\n  - id: b\n    type: link\n', 'a')).toMatchObject({ rotation: 1, text: 'access:\n  - id: a\n    rotation: 1 # first\n    type: link\n    revoked: true\n  - id: b\n    type: link\n' });
+		expect(revokeAccessEntry('access:\n  - {id: a, type: link, rotation: 4}\n  - {id: b, type: link}\n', 'a').text).toBe(
+			'access:\n  - {id: a, type: link, rotation: 5, revoked: true}\n  - {id: b, type: link}\n',
+		);
+		expect(
+			revokeAccessEntry('access:\n  - id: a\n    rotation: 0 # first\n    type: link\n  - id: b\n    type: link\n', 'a'),
+		).toMatchObject({
+			rotation: 1,
+			text: 'access:\n  - id: a\n    rotation: 1 # first\n    type: link\n    revoked: true\n  - id: b\n    type: link\n',
+		});
 	});
 });

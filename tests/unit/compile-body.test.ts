@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { compileBody } from '../../src/model/compile-body';
+import { compileBody } from '@/model/compile-body';
 
 let cache: string;
 beforeEach(async () => {
@@ -15,7 +15,10 @@ describe('compileBody', () => {
 	it('finds the mermaid fences with their line in the body, and remembers a body that compiled', async () => {
 		expect(await compileBody(BODY, 'mdx', cache)).toEqual({ ok: true, fences: [{ line: 5, source: 'flowchart LR\n  A --> B' }] });
 		const [entry] = await readdir(cache);
-		expect(JSON.parse(await readFile(path.join(cache, entry!), 'utf8'))).toEqual({ ok: true, fences: [{ line: 5, source: 'flowchart LR\n  A --> B' }] });
+		expect(JSON.parse(await readFile(path.join(cache, entry!), 'utf8'))).toEqual({
+			ok: true,
+			fences: [{ line: 5, source: 'flowchart LR\n  A --> B' }],
+		});
 		// The second time the cache answers: an entry changed by hand shows that it is read.
 		await writeFile(path.join(cache, entry!), JSON.stringify({ ok: true, fences: [] }));
 		expect(await compileBody(BODY, 'mdx', cache)).toEqual({ ok: true, fences: [] });

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contentTimes } from '../../src/data/content-history';
+import { contentTimes } from '@/data/content-history';
 
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -21,7 +21,15 @@ function write(file: string, text: string, mtime?: string): void {
 }
 
 function commitAll(repo: string, when: string): void {
-	const env = { ...process.env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com' };
+	const env = {
+		...process.env,
+		GIT_AUTHOR_DATE: when,
+		GIT_COMMITTER_DATE: when,
+		GIT_AUTHOR_NAME: 'T',
+		GIT_AUTHOR_EMAIL: 't@example.com',
+		GIT_COMMITTER_NAME: 'T',
+		GIT_COMMITTER_EMAIL: 't@example.com',
+	};
 	execFileSync('git', ['add', '-A'], { cwd: repo, env });
 	execFileSync('git', ['commit', '-q', '--no-gpg-sign', '-m', when], { cwd: repo, env });
 }
@@ -43,17 +51,26 @@ describe('contentTimes', () => {
 		write(file('updates/2026-03-13.mdx'), 'new, not committed', '2026-03-09T15:00:00Z');
 
 		const timesOf = await contentTimes(content);
-		expect(await timesOf({ filePath: file('updates/2026-03-06.mdx') })).toEqual({ createdAt: Date.parse('2026-03-01T10:00:00Z'), changedAt: Date.parse('2026-03-01T10:00:00Z') });
+		expect(await timesOf({ filePath: file('updates/2026-03-06.mdx') })).toEqual({
+			createdAt: Date.parse('2026-03-01T10:00:00Z'),
+			changedAt: Date.parse('2026-03-01T10:00:00Z'),
+		});
 		// An edited risk keeps its raised date in the frontmatter; git knows it changed.
-		expect(await timesOf({ filePath: file('risks/edited.yaml') })).toEqual({ createdAt: Date.parse('2026-03-01T10:00:00Z'), changedAt: Date.parse('2026-03-04T12:00:00Z') });
-		expect(await timesOf({ filePath: file('risks/dirty.yaml') })).toEqual({ createdAt: Date.parse('2026-03-01T10:00:00Z'), changedAt: Date.parse('2026-03-07T08:00:00Z') });
+		expect(await timesOf({ filePath: file('risks/edited.yaml') })).toEqual({
+			createdAt: Date.parse('2026-03-01T10:00:00Z'),
+			changedAt: Date.parse('2026-03-04T12:00:00Z'),
+		});
+		expect(await timesOf({ filePath: file('risks/dirty.yaml') })).toEqual({
+			createdAt: Date.parse('2026-03-01T10:00:00Z'),
+			changedAt: Date.parse('2026-03-07T08:00:00Z'),
+		});
 		const untracked = await timesOf({ filePath: file('updates/2026-03-13.mdx') });
 		expect(untracked.changedAt).toBe(Date.parse('2026-03-09T15:00:00Z'));
 		expect(untracked.createdAt).toBeLessThanOrEqual(untracked.changedAt!);
 		expect(await timesOf({})).toEqual({});
 	});
 
-	it('outside git: the file system\'s times', async () => {
+	it("outside git: the file system's times", async () => {
 		const content = path.join(tempDir(), 'content');
 		write(path.join(content, 'acme', 'updates', '2026-03-06.mdx'), 'text', '2026-03-06T09:00:00Z');
 		const times = await (await contentTimes(content))({ filePath: path.join(content, 'acme', 'updates', '2026-03-06.mdx') });

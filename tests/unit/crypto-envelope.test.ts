@@ -2,10 +2,10 @@ import { createCipheriv, createDecipheriv } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { concat, fromBase64, fromUtf8, toBase64, toBase64Url, utf8 } from '../../src/runtime/crypto/bytes';
-import { EnvelopeError, open, pageAad, parseEnvelope, seal, type BuildStamp, type Envelope } from '../../src/runtime/crypto/envelope';
-import { MIN_PADDED_BYTES, paddedLength } from '../../src/runtime/crypto/padding';
-import { normalizePagePath } from '../../src/runtime/crypto/page-path';
+import { concat, fromBase64, fromUtf8, toBase64, toBase64Url, utf8 } from '@/runtime/crypto/bytes';
+import { EnvelopeError, open, pageAad, parseEnvelope, seal, type BuildStamp, type Envelope } from '@/runtime/crypto/envelope';
+import { MIN_PADDED_BYTES, paddedLength } from '@/runtime/crypto/padding';
+import { normalizePagePath } from '@/runtime/crypto/page-path';
 
 const PAGE = 'updates/2026-11-20/';
 
@@ -64,13 +64,17 @@ describe('normalizePagePath', () => {
 	});
 });
 
-const KNOWN_ANSWER = JSON.parse(readFileSync(new URL('../fixtures/known-answer/page-envelope-v3.json', import.meta.url), 'utf8')) as unknown;
+const KNOWN_ANSWER = JSON.parse(
+	readFileSync(new URL('../fixtures/known-answer/page-envelope-v3.json', import.meta.url), 'utf8'),
+) as unknown;
 const BUILD: BuildStamp = { id: 'q8CEz2xk1Jw4r0n6u5Zf3A', time: '2026-12-01T09:30:00Z' };
 const OTHER_BUILD: BuildStamp = { id: 'Zb7yvFJ0cM2y5dPq3hWm1g', time: '2026-12-01T09:30:00Z' };
 
 describe('pageAad', () => {
 	it('names the version, the client, the build and the path', () => {
-		expect(fromUtf8(pageAad('acme', BUILD, PAGE))).toBe('glasshouse/v3/page|acme|q8CEz2xk1Jw4r0n6u5Zf3A|2026-12-01T09:30:00Z|updates/2026-11-20/');
+		expect(fromUtf8(pageAad('acme', BUILD, PAGE))).toBe(
+			'glasshouse/v3/page|acme|q8CEz2xk1Jw4r0n6u5Zf3A|2026-12-01T09:30:00Z|updates/2026-11-20/',
+		);
 	});
 });
 
@@ -125,7 +129,13 @@ describe('seal and open (envelope version 3: padded gzip in AES-256-GCM)', () =>
 
 	it('opens a known-answer vector (fixed key, IV and page)', async () => {
 		// Sealed once with node:crypto and zlib (tests/fixtures/known-answer/README.md).
-		const known = await crypto.subtle.importKey('raw', Uint8Array.from({ length: 32 }, (_, i) => i), 'AES-GCM', false, ['decrypt']);
+		const known = await crypto.subtle.importKey(
+			'raw',
+			Uint8Array.from({ length: 32 }, (_, i) => i),
+			'AES-GCM',
+			false,
+			['decrypt'],
+		);
 		expect(fromUtf8(await open(known, KNOWN_ANSWER, pageAad('acme', BUILD, PAGE)))).toBe('<p>known</p>');
 	});
 
@@ -133,7 +143,9 @@ describe('seal and open (envelope version 3: padded gzip in AES-256-GCM)', () =>
 		const again = await seal(key, utf8(PAGE_HTML), pageAad('acme', BUILD, PAGE));
 		expect(again.iv).not.toBe(envelope.iv);
 		expect(again.ct).not.toBe(envelope.ct);
-		const ivs = new Set(await Promise.all(Array.from({ length: 20 }, async () => (await seal(key, utf8('x'), pageAad('acme', BUILD, ''))).iv)));
+		const ivs = new Set(
+			await Promise.all(Array.from({ length: 20 }, async () => (await seal(key, utf8('x'), pageAad('acme', BUILD, ''))).iv)),
+		);
 		expect(ivs.size).toBe(20);
 	});
 
@@ -154,7 +166,9 @@ describe('seal and open (envelope version 3: padded gzip in AES-256-GCM)', () =>
 
 	it('refuses the ciphertext shown with another build id or another build time (a replayed or relabelled page)', async () => {
 		expect((await envelopeError(open(key, envelope, pageAad('acme', OTHER_BUILD, PAGE)))).reason).toBe('authentication');
-		expect((await envelopeError(open(key, envelope, pageAad('acme', { ...BUILD, time: '2026-12-08T09:30:00Z' }, PAGE)))).reason).toBe('authentication');
+		expect((await envelopeError(open(key, envelope, pageAad('acme', { ...BUILD, time: '2026-12-08T09:30:00Z' }, PAGE)))).reason).toBe(
+			'authentication',
+		);
 	});
 
 	it('refuses a ciphertext with one bit flipped, in the body or in the tag', async () => {
@@ -176,7 +190,8 @@ describe('seal and open (envelope version 3: padded gzip in AES-256-GCM)', () =>
 	});
 
 	it('refuses the envelope relabelled as an older version', async () => {
-		for (const v of [1, 2]) expect((await envelopeError(open(key, { ...envelope, v }, pageAad('acme', BUILD, PAGE)))).reason).toBe('version');
+		for (const v of [1, 2])
+			expect((await envelopeError(open(key, { ...envelope, v }, pageAad('acme', BUILD, PAGE)))).reason).toBe('version');
 	});
 
 	it("takes the caller's gzip, as the build passes Node's zlib, and the browser's code opens it", async () => {

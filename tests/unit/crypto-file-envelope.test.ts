@@ -1,13 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { utf8 } from '../../src/runtime/crypto/bytes';
-import { EnvelopeError, fileAad, openFile, sealFile } from '../../src/runtime/crypto/envelope';
-import { MIN_PADDED_BYTES, padmeLength, paddedLength, pad, unpad } from '../../src/runtime/crypto/padding';
+import { utf8 } from '@/runtime/crypto/bytes';
+import { EnvelopeError, fileAad, openFile, sealFile } from '@/runtime/crypto/envelope';
+import { MIN_PADDED_BYTES, padmeLength, paddedLength, pad, unpad } from '@/runtime/crypto/padding';
 
 const key = () => crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
 const BUILD = 'q8CEz2xk1Jw4r0n6u5Zf3A';
 const NAME = 'pagefind/0123456789abcdef0123456789abcdef';
-const reason = (promise: Promise<unknown>) => promise.then(() => 'opened', (error: EnvelopeError) => error.reason);
+const reason = (promise: Promise<unknown>) =>
+	promise.then(
+		() => 'opened',
+		(error: EnvelopeError) => error.reason,
+	);
 
 describe('binary file envelopes (version 2)', () => {
 	it('round-trip, start with the GHE2 magic and are padded to a size bucket', async () => {
@@ -19,7 +23,13 @@ describe('binary file envelopes (version 2)', () => {
 	});
 
 	it('open a known-answer vector written with node:crypto', async () => {
-		const known = await crypto.subtle.importKey('raw', Uint8Array.from({ length: 32 }, (_, i) => i), 'AES-GCM', false, ['decrypt']);
+		const known = await crypto.subtle.importKey(
+			'raw',
+			Uint8Array.from({ length: 32 }, (_, i) => i),
+			'AES-GCM',
+			false,
+			['decrypt'],
+		);
 		const sealed = readFileSync(new URL('../fixtures/known-answer/file-envelope-v2.bin', import.meta.url));
 		expect(new TextDecoder().decode(await openFile(known, sealed, fileAad('acme', BUILD, NAME)))).toBe('pagefind chunk');
 		expect(await reason(openFile(known, sealed, fileAad('acme', 'Zb7yvFJ0cM2y5dPq3hWm1g', NAME)))).toBe('authentication');

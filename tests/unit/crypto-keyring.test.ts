@@ -1,13 +1,29 @@
 import { hkdfSync, pbkdf2Sync } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fromBase64, fromUtf8, toBase64, utf8 } from '../../src/runtime/crypto/bytes';
-import { EnvelopeError, open, pageAad, seal } from '../../src/runtime/crypto/envelope';
-import { deriveSlotKey, linkSlotId, MIN_PBKDF2_ITERATIONS, parseKeyring, unwrapContentKey, type Kdf, type Keyring, type Slot } from '../../src/runtime/crypto/keyring';
-import { AccessEntrySchema, type AccessEntry, type AccessEntryInput } from '../../src/schemas/access';
-import { AccessError, buildKeyring, generateContentKey, resolveCredentials, shareLink, type Credential } from '../../src/integrations/gate/build-keyring';
-import { deriveLinkToken, derivePassphrase, derivePasswordSlotId, deriveSlotSalt } from '../../src/integrations/gate/derive-credentials';
-import { judgePassword } from '../../src/integrations/gate/password-strength';
-import { EFF_LARGE_WORDLIST as wordlist } from '../../src/integrations/gate/eff-large-wordlist';
+import { fromBase64, fromUtf8, toBase64, utf8 } from '@/runtime/crypto/bytes';
+import { EnvelopeError, open, pageAad, seal } from '@/runtime/crypto/envelope';
+import {
+	deriveSlotKey,
+	linkSlotId,
+	MIN_PBKDF2_ITERATIONS,
+	parseKeyring,
+	unwrapContentKey,
+	type Kdf,
+	type Keyring,
+	type Slot,
+} from '@/runtime/crypto/keyring';
+import { AccessEntrySchema, type AccessEntry, type AccessEntryInput } from '@/schemas/access';
+import {
+	AccessError,
+	buildKeyring,
+	generateContentKey,
+	resolveCredentials,
+	shareLink,
+	type Credential,
+} from '@/integrations/gate/build-keyring';
+import { deriveLinkToken, derivePassphrase, derivePasswordSlotId, deriveSlotSalt } from '@/integrations/gate/derive-credentials';
+import { judgePassword } from '@/integrations/gate/password-strength';
+import { EFF_LARGE_WORDLIST as wordlist } from '@/integrations/gate/eff-large-wordlist';
 
 /** The fixed master secret of every vector: bytes 0x00 … 0x1f. */
 const BUILD = { id: 'q8CEz2xk1Jw4r0n6u5Zf3A', time: '2026-12-01T09:30:00Z' };
@@ -123,7 +139,14 @@ describe('derive-credentials: known answers against node:crypto HKDF', () => {
 		}
 		const salt = async (...args: [string, string, number]) => toBase64(await deriveSlotSalt(MASTER, ...args));
 		expect(await salt('acme', 'team', 0)).toBe(await salt('acme', 'team', 0));
-		expect(new Set([await salt('acme', 'team', 0), await salt('globex', 'team', 0), await salt('acme', 'board', 0), await salt('acme', 'team', 1)]).size).toBe(4);
+		expect(
+			new Set([
+				await salt('acme', 'team', 0),
+				await salt('globex', 'team', 0),
+				await salt('acme', 'board', 0),
+				await salt('acme', 'team', 1),
+			]).size,
+		).toBe(4);
 	});
 
 	it('keeps purposes apart: the link token and the salt of one entry are unrelated', async () => {
@@ -136,7 +159,9 @@ describe('derive-credentials: known answers against node:crypto HKDF', () => {
 describe('linkSlotId', () => {
 	it('is HKDF-SHA256 of the token (empty salt, "glasshouse/v1/slot-id"), 12 bytes, base64url', async () => {
 		const token = await deriveLinkToken(MASTER, 'acme', 'cfo', 0);
-		const expected = Buffer.from(hkdfSync('sha256', fromBase64(token), new Uint8Array(0), 'glasshouse/v1/slot-id', 12)).toString('base64url');
+		const expected = Buffer.from(hkdfSync('sha256', fromBase64(token), new Uint8Array(0), 'glasshouse/v1/slot-id', 12)).toString(
+			'base64url',
+		);
 		expect(await linkSlotId(token)).toBe(expected);
 		expect(await linkSlotId(token)).toMatch(/^[A-Za-z0-9_-]{16}$/);
 		expect(await linkSlotId(await deriveLinkToken(MASTER, 'acme', 'cfo', 1))).not.toBe(expected);
@@ -263,7 +288,10 @@ describe('buildKeyring', () => {
 			['link key on the password slot', unwrapContentKey(passwordSlot, linkKey, 'acme')],
 			['wrong client', unwrapContentKey(linkSlot, linkKey, 'globex')],
 			['slot id changed', unwrapContentKey({ ...linkSlot, sid: passwordSlot.sid }, linkKey, 'acme')],
-			['token derived for another client', deriveSlotKey(linkSlot.kdf, token, 'globex').then((key) => unwrapContentKey(linkSlot, key, 'acme'))],
+			[
+				'token derived for another client',
+				deriveSlotKey(linkSlot.kdf, token, 'globex').then((key) => unwrapContentKey(linkSlot, key, 'acme')),
+			],
 		];
 		// Settle every attempt at once: a rejection nobody awaits yet counts as unhandled.
 		const outcomes = await Promise.all(attempts.map(async ([what, attempt]) => [what, await failure(attempt)] as const));
@@ -324,7 +352,15 @@ describe('buildKeyring', () => {
 	});
 
 	it('refuses to build a keyring nobody can open', async () => {
-		const credentialsLeft = await resolveCredentials('acme', [{ ...TEAM, revoked: true }, { ...CFO, revoked: true }], MASTER, {});
+		const credentialsLeft = await resolveCredentials(
+			'acme',
+			[
+				{ ...TEAM, revoked: true },
+				{ ...CFO, revoked: true },
+			],
+			MASTER,
+			{},
+		);
 		expect(credentialsLeft).toEqual([]);
 		const error = await failure(buildKeyring('acme', credentialsLeft, MASTER, contentKey));
 		expect(error).toBeInstanceOf(AccessError);
@@ -344,12 +380,15 @@ describe('iteration floor and keyring validation', () => {
 	});
 
 	it('refuses salts that are not 16 bytes, and unknown derivations', async () => {
-		for (const kdf of [{ ...pbkdf2(600_000), salt: toBase64(new Uint8Array(8)) }, { name: 'HKDF', hash: 'SHA-256', salt: toBase64(new Uint8Array(32)) } as Kdf]) {
+		for (const kdf of [
+			{ ...pbkdf2(600_000), salt: toBase64(new Uint8Array(8)) },
+			{ name: 'HKDF', hash: 'SHA-256', salt: toBase64(new Uint8Array(32)) } as Kdf,
+		]) {
 			const error = await failure(deriveSlotKey(kdf, toBase64(new Uint8Array(32)), 'acme'));
 			expect((error as EnvelopeError).reason, kdf.name).toBe('format');
 		}
 		const unknown = { name: 'scrypt', hash: 'SHA-256', salt } as unknown as Kdf;
-		expect((await failure(deriveSlotKey(unknown, 'x', 'acme')) as EnvelopeError).reason).toBe('version');
+		expect(((await failure(deriveSlotKey(unknown, 'x', 'acme'))) as EnvelopeError).reason).toBe('version');
 	});
 
 	const keyring = (): Keyring => ({
@@ -357,7 +396,13 @@ describe('iteration floor and keyring validation', () => {
 		client: 'acme',
 		slots: [
 			{ sid: 'a', type: 'password', kdf: pbkdf2(600_000), iv: toBase64(new Uint8Array(12)), wrapped: toBase64(new Uint8Array(48)) },
-			{ sid: 'b', type: 'link', kdf: { name: 'HKDF', hash: 'SHA-256', salt }, iv: toBase64(new Uint8Array(12)), wrapped: toBase64(new Uint8Array(48)) },
+			{
+				sid: 'b',
+				type: 'link',
+				kdf: { name: 'HKDF', hash: 'SHA-256', salt },
+				iv: toBase64(new Uint8Array(12)),
+				wrapped: toBase64(new Uint8Array(48)),
+			},
 		],
 	});
 
@@ -368,7 +413,10 @@ describe('iteration floor and keyring validation', () => {
 
 	it.each([
 		['a weakened password slot', { ...keyring(), slots: [{ ...keyring().slots[0]!, kdf: pbkdf2(100_000) }, keyring().slots[1]!] }],
-		['a password slot without iterations', { ...keyring(), slots: [{ ...keyring().slots[0]!, kdf: { name: 'PBKDF2', hash: 'SHA-256', salt } }] }],
+		[
+			'a password slot without iterations',
+			{ ...keyring(), slots: [{ ...keyring().slots[0]!, kdf: { name: 'PBKDF2', hash: 'SHA-256', salt } }] },
+		],
 		['another client', { ...keyring(), client: 'globex' }],
 		['version 2', { ...keyring(), v: 2 }],
 		// A password slot declaring HKDF would run a fast derivation on typed passwords.
@@ -430,28 +478,38 @@ describe('judgePassword', () => {
 		expect(verdict.reason).toMatch(/at least 12 are required/);
 	});
 
-	it.each(['Tidewater2026!', 'Password123456', 'qwertyuiop1234', 'abcdefghijklmnop', 'correcthorsebatterystaple'])('refuses %j: a dictionary word, walk or sequence', (password) => {
-		const verdict = judgePassword(password);
-		expect(verdict.ok).toBe(false);
-		expect(verdict.bits).toBeLessThan(60);
-		expect(verdict.reason).toMatch(/at least 60 are required/);
-	});
+	it.each(['Tidewater2026!', 'Password123456', 'qwertyuiop1234', 'abcdefghijklmnop', 'correcthorsebatterystaple'])(
+		'refuses %j: a dictionary word, walk or sequence',
+		(password) => {
+			const verdict = judgePassword(password);
+			expect(verdict.ok).toBe(false);
+			expect(verdict.bits).toBeLessThan(60);
+			expect(verdict.reason).toMatch(/at least 60 are required/);
+		},
+	);
 
 	it('counts the client and entry names as known words', () => {
 		expect(judgePassword('acme-board-acme-board', ['acme', 'board']).ok).toBe(false);
 	});
 
-	it.each(['q7#Vt2!mZp9@Lw4x', 'hX3$kq9!Zr2@mW7v', 'living-tackling-cope-bruising-qualifier-sharper', '晴れた日に長い散歩をする'])('accepts %j', (password) => {
-		const verdict = judgePassword(password);
-		expect(verdict).toEqual({ ok: true, bits: expect.any(Number) });
-		expect(verdict.bits).toBeGreaterThanOrEqual(60);
-	});
+	it.each(['q7#Vt2!mZp9@Lw4x', 'hX3$kq9!Zr2@mW7v', 'living-tackling-cope-bruising-qualifier-sharper', '晴れた日に長い散歩をする'])(
+		'accepts %j',
+		(password) => {
+			const verdict = judgePassword(password);
+			expect(verdict).toEqual({ ok: true, bits: expect.any(Number) });
+			expect(verdict.bits).toBeGreaterThanOrEqual(60);
+		},
+	);
 });
 
 describe('shareLink', () => {
 	it('carries the entry and token in the fragment, under the base path', () => {
-		expect(shareLink('https://status.example.com', '/repo/', 'acme', 'cfo', 'TOKEN')).toBe('https://status.example.com/repo/acme/#cfo.TOKEN');
-		expect(shareLink('https://status.example.com', '/repo', 'acme', 'cfo', 'TOKEN')).toBe('https://status.example.com/repo/acme/#cfo.TOKEN');
+		expect(shareLink('https://status.example.com', '/repo/', 'acme', 'cfo', 'TOKEN')).toBe(
+			'https://status.example.com/repo/acme/#cfo.TOKEN',
+		);
+		expect(shareLink('https://status.example.com', '/repo', 'acme', 'cfo', 'TOKEN')).toBe(
+			'https://status.example.com/repo/acme/#cfo.TOKEN',
+		);
 		expect(shareLink('http://localhost:4321', '/', 'acme', 'cfo', 'TOKEN')).toBe('http://localhost:4321/acme/#cfo.TOKEN');
 	});
 });

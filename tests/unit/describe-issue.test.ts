@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeIssue } from '../../src/model/describe-issue';
-import { UpdateObjectSchema } from '../../src/schemas/update';
-import { IsoDateSchema } from '../../src/schemas/common';
+import { describeIssue } from '@/model/describe-issue';
+import { UpdateObjectSchema } from '@/schemas/update';
+import { IsoDateSchema } from '@/schemas/common';
 
 /** Messages the checker would print for `input` against the update's `risks` field. */
 function risksMessages(risks: unknown): string[] {
@@ -17,7 +17,9 @@ describe('describeIssue on a union (a risk id or a risk written in place)', () =
 	});
 
 	it('reports a malformed id against the id form', () => {
-		expect(risksMessages(['Payment Provider'])).toEqual(['risks.0: expected lowercase letters, digits and hyphens (like "phase-1"), found "Payment Provider"']);
+		expect(risksMessages(['Payment Provider'])).toEqual([
+			'risks.0: expected lowercase letters, digits and hyphens (like "phase-1"), found "Payment Provider"',
+		]);
 	});
 
 	it('reports the missing fields of an inline risk, not that it is not text', () => {
@@ -36,12 +38,16 @@ describe('describeIssue on a date', () => {
 	it('reports an impossible day as a date problem', () => {
 		const result = IsoDateSchema.safeParse('2026-02-30');
 		expect(result.success).toBe(false);
-		if (!result.success) expect(describeIssue(result.error.issues[0]!, '2026-02-30')[0]!.message).toBe('expected a real date as YYYY-MM-DD, found "2026-02-30"');
+		if (!result.success)
+			expect(describeIssue(result.error.issues[0]!, '2026-02-30')[0]!.message).toBe(
+				'expected a real date as YYYY-MM-DD, found "2026-02-30"',
+			);
 	});
 
 	it('reports a number as a date problem', () => {
 		const result = IsoDateSchema.safeParse(20260101);
 		expect(result.success).toBe(false);
-		if (!result.success) expect(describeIssue(result.error.issues[0]!, 20260101)[0]!.message).toBe('expected a date as YYYY-MM-DD, found 20260101');
+		if (!result.success)
+			expect(describeIssue(result.error.issues[0]!, 20260101)[0]!.message).toBe('expected a date as YYYY-MM-DD, found 20260101');
 	});
 });

@@ -2,13 +2,17 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decisionTimeline, type TimelineDecision } from '../../src/diagrams/decision-timeline';
-import { mermaidText } from '../../src/diagrams/mermaid-text';
-import { milestoneGantt, type GanttMilestone } from '../../src/diagrams/milestone-gantt';
-import { closeDiagramBrowser, configureDiagrams } from '../../src/integrations/diagrams/diagram-session';
-import { renderDiagram } from '../../src/integrations/diagrams/render-diagram';
+import { decisionTimeline, type TimelineDecision } from '@/diagrams/decision-timeline';
+import { mermaidText } from '@/diagrams/mermaid-text';
+import { milestoneGantt, type GanttMilestone } from '@/diagrams/milestone-gantt';
+import { closeDiagramBrowser, configureDiagrams } from '@/integrations/diagrams/diagram-session';
+import { renderDiagram } from '@/integrations/diagrams/render-diagram';
 
-const options = { locale: 'en' as const, otherPhase: 'Other', forecastLabel: (_milestone: GanttMilestone, days: number) => `Forecast: ${days} days later` };
+const options = {
+	locale: 'en' as const,
+	otherPhase: 'Other',
+	forecastLabel: (_milestone: GanttMilestone, days: number) => `Forecast: ${days} days later`,
+};
 
 function milestone(overrides: Partial<GanttMilestone> & Pick<GanttMilestone, 'id'>): GanttMilestone {
 	return { title: overrides.id, start: '2026-03-02', due: '2026-03-20', status: 'planned', dependsOn: [], ...overrides };
@@ -119,9 +123,14 @@ describe('milestoneGantt', () => {
 		const short = milestoneGantt([milestone({ id: 'go', start: '2026-03-02', due: '2026-03-02' })], options);
 		expect(bar(short, 'go')).toBe('go :milestone, m-go, 2026-03-02, 2026-03-02');
 		expect(short).toContain('tickInterval 1week');
-		const long = milestoneGantt([milestone({ id: 'a', start: '2026-01-05', due: '2026-03-02' }), milestone({ id: 'b', start: '2026-06-01', due: '2027-09-30' })], options);
+		const long = milestoneGantt(
+			[milestone({ id: 'a', start: '2026-01-05', due: '2026-03-02' }), milestone({ id: 'b', start: '2026-06-01', due: '2027-09-30' })],
+			options,
+		);
 		expect(long).toContain('tickInterval 3month');
-		expect(milestoneGantt([milestone({ id: 'a', start: '2026-01-05', due: '2026-06-30' })], { ...options, locale: 'zh-CN' })).toContain('axisFormat %Y年%-m月');
+		expect(milestoneGantt([milestone({ id: 'a', start: '2026-01-05', due: '2026-06-30' })], { ...options, locale: 'zh-CN' })).toContain(
+			'axisFormat %Y年%-m月',
+		);
 	});
 
 	it('makes room on the left for the longest phase name', () => {
@@ -140,12 +149,27 @@ describe('decisionTimeline', () => {
 	];
 
 	it('lists decisions top to bottom by month, oldest first, with escaped labels', () => {
-		const source = decisionTimeline(decisions, { locale: 'en', eventLabel: (decision) => `${decision.number}. ${decision.title} (${decision.status})` });
-		expect(source).toBe(['timeline TD', '  Jan 2026', '    : 1. Host on premises#58; the old servers (superseded)', '  Feb 2026', '    : 2. Host in the cloud (accepted)', '    : 3. Use #35;hashtags (proposed)', ''].join('\n'));
+		const source = decisionTimeline(decisions, {
+			locale: 'en',
+			eventLabel: (decision) => `${decision.number}. ${decision.title} (${decision.status})`,
+		});
+		expect(source).toBe(
+			[
+				'timeline TD',
+				'  Jan 2026',
+				'    : 1. Host on premises#58; the old servers (superseded)',
+				'  Feb 2026',
+				'    : 2. Host in the cloud (accepted)',
+				'    : 3. Use #35;hashtags (proposed)',
+				'',
+			].join('\n'),
+		);
 	});
 
-	it('names the months in the client\'s language', () => {
-		expect(decisionTimeline(decisions, { locale: 'zh-CN', eventLabel: (decision) => String(decision.number) })).toContain('\n  2026年1月\n');
+	it("names the months in the client's language", () => {
+		expect(decisionTimeline(decisions, { locale: 'zh-CN', eventLabel: (decision) => String(decision.number) })).toContain(
+			'\n  2026年1月\n',
+		);
 	});
 });
 
@@ -153,11 +177,22 @@ describe('generated sources drawn by Mermaid itself', () => {
 	beforeAll(() => configureDiagrams({ cacheDir: mkdtempSync(path.join(tmpdir(), 'glasshouse-diagrams-')) }));
 	afterAll(closeDiagramBrowser);
 
-	const nasty = ['Sign-off: phase #2; "final"', 'title page', 'section two', '50% <done> {x} & more', '2026-01-01 freeze', 'dateFormat change', '系统上线切换：第一期', 'a %% comment'];
+	const nasty = [
+		'Sign-off: phase #2; "final"',
+		'title page',
+		'section two',
+		'50% <done> {x} & more',
+		'2026-01-01 freeze',
+		'dateFormat change',
+		'系统上线切换：第一期',
+		'a %% comment',
+	];
 
 	it('show every title exactly as written, whatever it holds', async () => {
 		const gantt = milestoneGantt(
-			nasty.map((title, index) => milestone({ id: `m${index}`, title, phase: `Phase ${title}`, status: index % 2 ? 'late' : 'at-risk', forecast: '2026-04-30' })),
+			nasty.map((title, index) =>
+				milestone({ id: `m${index}`, title, phase: `Phase ${title}`, status: index % 2 ? 'late' : 'at-risk', forecast: '2026-04-30' }),
+			),
 			options,
 		);
 		const timeline = decisionTimeline(
@@ -175,7 +210,10 @@ describe('generated sources drawn by Mermaid itself', () => {
 
 	it('would lose a title without the escaping', async () => {
 		const raw = 'gantt\n  dateFormat YYYY-MM-DD\n  section A\n  Sign-off: phase #2; "final" :m-a, 2026-03-02, 2026-03-20\n';
-		const drawn = await renderDiagram(raw, 'test').then((diagram) => svgTexts(diagram.light), (error: Error) => [error.message]);
+		const drawn = await renderDiagram(raw, 'test').then(
+			(diagram) => svgTexts(diagram.light),
+			(error: Error) => [error.message],
+		);
 		expect(drawn).not.toContain('Sign-off: phase #2; "final"');
 	});
 });

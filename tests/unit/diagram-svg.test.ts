@@ -2,10 +2,10 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultCacheDir, diagramCacheKey, readCachedSvg, writeCachedSvg } from '../../src/integrations/diagrams/diagram-cache';
-import { describeMermaidError } from '../../src/integrations/diagrams/mermaid-message';
-import { fitSvgRoot } from '../../src/integrations/diagrams/svg-root';
-import { uniquifySvgIds } from '../../src/integrations/diagrams/unique-ids';
+import { defaultCacheDir, diagramCacheKey, readCachedSvg, writeCachedSvg } from '@/integrations/diagrams/diagram-cache';
+import { describeMermaidError } from '@/integrations/diagrams/mermaid-message';
+import { fitSvgRoot } from '@/integrations/diagrams/svg-root';
+import { uniquifySvgIds } from '@/integrations/diagrams/unique-ids';
 
 // The shape of Mermaid's output: a scoped <style>, markers referenced by url(#…), a11y title.
 const SVG = [
@@ -56,7 +56,7 @@ describe('uniquifySvgIds', () => {
 });
 
 describe('fitSvgRoot', () => {
-	it('replaces Mermaid\'s 100% width and inline max-width with the aspect ratio, and reports the natural size', () => {
+	it("replaces Mermaid's 100% width and inline max-width with the aspect ratio, and reports the natural size", () => {
 		const fitted = fitSvgRoot(SVG);
 		expect(fitted.width).toBe(421);
 		expect(fitted.height).toBe(180);
@@ -67,13 +67,13 @@ describe('fitSvgRoot', () => {
 		expect(fitted.svg.slice(root.length)).toBe(SVG.slice(/<svg[^>]*>/.exec(SVG)![0].length));
 	});
 
-	it('keeps an SVG without a viewBox as it is, apart from Mermaid\'s sizing', () => {
+	it("keeps an SVG without a viewBox as it is, apart from Mermaid's sizing", () => {
 		expect(fitSvgRoot('<svg width="100%"><g/></svg>')).toEqual({ svg: '<svg><g/></svg>', width: 0, height: 0 });
 	});
 });
 
 describe('describeMermaidError', () => {
-	it('keeps Mermaid\'s words on one line and drops the quoted line with its caret', () => {
+	it("keeps Mermaid's words on one line and drops the quoted line with its caret", () => {
 		const message = "Parse error on line 3:\n...B  B -->> C\n-----------------^\nExpecting 'AMP', 'COLON', got 'TAGEND'";
 		expect(describeMermaidError(message)).toBe("Parse error on line 3: Expecting 'AMP', 'COLON', got 'TAGEND'");
 		expect(describeMermaidError('No diagram type detected matching given configuration for text: flowchat LR\n  A --> B')).toBe(
@@ -89,12 +89,17 @@ describe('the diagram cache', () => {
 		const key = diagramCacheKey(parts);
 		expect(key).toMatch(/^[0-9a-f]{64}$/);
 		expect(diagramCacheKey({ ...parts, config: { theme: 'base', fontSize: 14 } })).toBe(key);
-		for (const changed of [{ source: 'flowchart LR\n  A --> C\n' }, { theme: 'dark' }, { mermaidVersion: '11.18.0' }, { config: { theme: 'base', fontSize: 15 } }]) {
+		for (const changed of [
+			{ source: 'flowchart LR\n  A --> C\n' },
+			{ theme: 'dark' },
+			{ mermaidVersion: '11.18.0' },
+			{ config: { theme: 'base', fontSize: 15 } },
+		]) {
 			expect(diagramCacheKey({ ...parts, ...changed }), JSON.stringify(changed)).not.toBe(key);
 		}
 	});
 
-	it('lives beside Astro\'s cache in node_modules unless GLASSHOUSE_DIAGRAM_CACHE says otherwise', () => {
+	it("lives beside Astro's cache in node_modules unless GLASSHOUSE_DIAGRAM_CACHE says otherwise", () => {
 		expect(defaultCacheDir('/repo', {})).toBe(path.join('/repo', 'node_modules', '.cache', 'glasshouse-diagrams'));
 		expect(defaultCacheDir('/repo', { GLASSHOUSE_DIAGRAM_CACHE: 'tmp/cache' })).toBe(path.join('/repo', 'tmp', 'cache'));
 	});

@@ -1,19 +1,19 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { composeDigest, DigestError, type DigestInput } from '../../src/digest/compose-digest';
-import { digestHtml, digestHtmlDocument } from '../../src/digest/digest-html';
-import { digestText, MISSING_LINK } from '../../src/digest/digest-text';
-import { escapeHtml } from '../../src/digest/escape-html';
-import { pageUrl } from '../../src/digest/page-url';
-import { resolveCredentials } from '../../src/integrations/gate/build-keyring';
-import { decodeSecret } from '../../src/integrations/gate/secret';
-import { loadContent } from '../../src/model/load-content';
-import { ClientSchema, type ClientInput } from '../../src/schemas/client';
-import { ChangeSchema } from '../../src/schemas/change';
-import { MeetingSchema } from '../../src/schemas/meeting';
-import { MilestoneSchema } from '../../src/schemas/milestone';
-import { UpdateSchema, type UpdateInput } from '../../src/schemas/update';
+import { composeDigest, DigestError, type DigestInput } from '@/digest/compose-digest';
+import { digestHtml, digestHtmlDocument } from '@/digest/digest-html';
+import { digestText, MISSING_LINK } from '@/digest/digest-text';
+import { escapeHtml } from '@/digest/escape-html';
+import { pageUrl } from '@/digest/page-url';
+import { resolveCredentials } from '@/integrations/gate/build-keyring';
+import { decodeSecret } from '@/integrations/gate/secret';
+import { loadContent } from '@/model/load-content';
+import { ClientSchema, type ClientInput } from '@/schemas/client';
+import { ChangeSchema } from '@/schemas/change';
+import { MeetingSchema } from '@/schemas/meeting';
+import { MilestoneSchema } from '@/schemas/milestone';
+import { UpdateSchema, type UpdateInput } from '@/schemas/update';
 import { TEST_SECRET } from '../support/open-page';
 import { cli, freshCopyEachTest, RECORDS_CONTENT } from '../support/temp-content';
 
@@ -32,9 +32,15 @@ describe('escapeHtml', () => {
 
 describe('pageUrl', () => {
 	it('puts the page under the base path of the site, like the share links', () => {
-		expect(pageUrl('https://acme.github.io', '/status/', 'harbour', 'updates', '2026-03-13')).toBe('https://acme.github.io/status/harbour/updates/2026-03-13/');
-		expect(pageUrl('https://status.example.com/', '/', 'harbour', 'updates', '2026-03-13')).toBe('https://status.example.com/harbour/updates/2026-03-13/');
-		expect(pageUrl('https://acme.github.io', 'status', 'harbour', 'updates', '2026-03-13')).toBe('https://acme.github.io/status/harbour/updates/2026-03-13/');
+		expect(pageUrl('https://acme.github.io', '/status/', 'harbour', 'updates', '2026-03-13')).toBe(
+			'https://acme.github.io/status/harbour/updates/2026-03-13/',
+		);
+		expect(pageUrl('https://status.example.com/', '/', 'harbour', 'updates', '2026-03-13')).toBe(
+			'https://status.example.com/harbour/updates/2026-03-13/',
+		);
+		expect(pageUrl('https://acme.github.io', 'status', 'harbour', 'updates', '2026-03-13')).toBe(
+			'https://acme.github.io/status/harbour/updates/2026-03-13/',
+		);
 	});
 });
 
@@ -43,16 +49,37 @@ const team: ClientInput['team'] = [
 	{ name: 'Cleo Client', role: 'Lead', side: 'client', email: 'cleo@fixture.example' },
 ];
 
-function input(overrides: { client?: Partial<ClientInput>; updates?: UpdateInput[] } & Partial<Omit<DigestInput, 'client' | 'updates'>> = {}): DigestInput {
+function input(
+	overrides: { client?: Partial<ClientInput>; updates?: UpdateInput[] } & Partial<Omit<DigestInput, 'client' | 'updates'>> = {},
+): DigestInput {
 	const { client, updates, ...rest } = overrides;
 	return {
 		slug: 'harbour',
-		client: ClientSchema.parse({ name: 'Harbour Books', project: { name: 'Harbour website', summary: 'A website.' }, start: '2026-03-02', plannedEnd: '2026-05-29', team, access: [{ id: 'team', label: 'Team', type: 'password' }], ...client }),
+		client: ClientSchema.parse({
+			name: 'Harbour Books',
+			project: { name: 'Harbour website', summary: 'A website.' },
+			start: '2026-03-02',
+			plannedEnd: '2026-05-29',
+			team,
+			access: [{ id: 'team', label: 'Team', type: 'password' }],
+			...client,
+		}),
 		agency: 'Fixture Agency',
-		updates: (updates ?? [
-			{ date: '2026-03-06', health: 'on-track', summary: 'Kick-off done.' },
-			{ date: '2026-03-13', health: 'at-risk', healthReason: 'Catalogue data is late.', summary: 'Design ready for review.', needs: [{ text: 'Approve the design', owner: 'Cleo Client', due: '2026-03-18' }, { text: 'Old need', owner: 'Cleo Client', done: true }] },
-		]).map((update) => UpdateSchema.parse(update)),
+		updates: (
+			updates ?? [
+				{ date: '2026-03-06', health: 'on-track', summary: 'Kick-off done.' },
+				{
+					date: '2026-03-13',
+					health: 'at-risk',
+					healthReason: 'Catalogue data is late.',
+					summary: 'Design ready for review.',
+					needs: [
+						{ text: 'Approve the design', owner: 'Cleo Client', due: '2026-03-18' },
+						{ text: 'Old need', owner: 'Cleo Client', done: true },
+					],
+				},
+			]
+		).map((update) => UpdateSchema.parse(update)),
 		meetings: [],
 		changes: [],
 		milestones: [],
@@ -73,44 +100,113 @@ describe('composeDigest', () => {
 		expect(text).toContain('Read the full update: https://status.example.com/harbour/updates/2026-03-13/');
 		expect(text).toContain('Kind regards,\nPat Vendor\nFixture Agency');
 		const html = digestHtml(digest);
-		expect(html).toContain('<a href="https://status.example.com/harbour/updates/2026-03-13/" style="color:#0f766e;font-weight:bold">Read the full update →</a>');
-		expect(html).toContain('<strong>Overall health: </strong><span style="color:#b45309;font-weight:bold">▲</span> At risk — Catalogue data is late.');
+		expect(html).toContain(
+			'<a href="https://status.example.com/harbour/updates/2026-03-13/" style="color:#0f766e;font-weight:bold">Read the full update →</a>',
+		);
+		expect(html).toContain(
+			'<strong>Overall health: </strong><span style="color:#b45309;font-weight:bold">▲</span> At risk — Catalogue data is late.',
+		);
 	});
 
 	it('writes the whole email in Chinese for a zh-CN client', () => {
-		const digest = composeDigest(input({
-			client: { locale: 'zh-CN', currency: 'CNY', project: { name: '兰亭官网改版', summary: '官网。' } },
-			updates: [{ date: '2026-03-13', health: 'off-track', healthReason: '接口文档尚未提供。', summary: '首页设计已完成。', needs: [{ text: '提供接口文档', owner: '李华', due: '2026-03-18' }] }],
-			changes: [ChangeSchema.parse({ number: 1, title: '增加微信登录', requestedBy: '李华', requestedOn: '2026-03-10', status: 'awaiting-client', impact: { scheduleDays: 3, cost: 8000 } })],
-			milestones: [MilestoneSchema.parse({ id: 'launch', title: '新官网上线', start: '2026-03-02', due: '2026-03-31', status: 'in-progress', owner: '王小明' })],
-		}));
+		const digest = composeDigest(
+			input({
+				client: { locale: 'zh-CN', currency: 'CNY', project: { name: '兰亭官网改版', summary: '官网。' } },
+				updates: [
+					{
+						date: '2026-03-13',
+						health: 'off-track',
+						healthReason: '接口文档尚未提供。',
+						summary: '首页设计已完成。',
+						needs: [{ text: '提供接口文档', owner: '李华', due: '2026-03-18' }],
+					},
+				],
+				changes: [
+					ChangeSchema.parse({
+						number: 1,
+						title: '增加微信登录',
+						requestedBy: '李华',
+						requestedOn: '2026-03-10',
+						status: 'awaiting-client',
+						impact: { scheduleDays: 3, cost: 8000 },
+					}),
+				],
+				milestones: [
+					MilestoneSchema.parse({
+						id: 'launch',
+						title: '新官网上线',
+						start: '2026-03-02',
+						due: '2026-03-31',
+						status: 'in-progress',
+						owner: '王小明',
+					}),
+				],
+			}),
+		);
 		const text = digestText(digest);
 		expect(digest.subject).toBe('兰亭官网改版：2026年3月13日 状态周报（偏离计划）');
 		expect(text).toContain('您好：');
 		expect(text).toContain('整体状态：■ 偏离计划——接口文档尚未提供。');
 		expect(text).toContain('首页设计已完成。');
-		expect(text).toContain('需要您协助的事项：\n- 提供接口文档（李华，2026年3月18日前）\n- 请审批变更请求 CR-1：增加微信登录（+3 天，+¥8,000）');
+		expect(text).toContain(
+			'需要您协助的事项：\n- 提供接口文档（李华，2026年3月18日前）\n- 请审批变更请求 CR-1：增加微信登录（+3 天，+¥8,000）',
+		);
 		expect(text).toContain('下一个里程碑：新官网上线，2026年3月31日（进行中）');
 		expect(text).toContain('阅读完整周报：https://status.example.com/harbour/updates/2026-03-13/');
-		expect(digestHtml(digest)).toContain('<li style="margin:0 0 6px">提供接口文档<span style="color:#4b5563">（李华，2026年3月18日前）</span></li>');
-		expect(digestHtmlDocument(digest)).toMatch(/^<!DOCTYPE html>\n<html lang="zh-CN">[\s\S]*<title>兰亭官网改版：2026年3月13日 状态周报（偏离计划）<\/title>/);
+		expect(digestHtml(digest)).toContain(
+			'<li style="margin:0 0 6px">提供接口文档<span style="color:#4b5563">（李华，2026年3月18日前）</span></li>',
+		);
+		expect(digestHtmlDocument(digest)).toMatch(
+			/^<!DOCTYPE html>\n<html lang="zh-CN">[\s\S]*<title>兰亭官网改版：2026年3月13日 状态周报（偏离计划）<\/title>/,
+		);
 	});
 
 	it('asks for open client-side action items of the minutes up to the next update, and for change approvals', () => {
-		const meeting = (date: string, actions: unknown[]) => MeetingSchema.parse({ date, type: 'weekly', attendees: { client: ['Cleo Client'], vendor: ['Pat Vendor'] }, actions });
-		const digest = composeDigest(input({
-			date: '2026-03-06',
-			meetings: [
-				meeting('2026-03-04', [{ text: 'Send the logo', owner: 'Cleo Client', due: '2026-03-09' }, { text: 'Set up staging', owner: 'Pat Vendor' }, { text: 'Book the room', owner: 'Cleo Client', done: true }]),
-				meeting('2026-03-10', [{ text: 'Send the logo', owner: 'Cleo Client', due: '2026-03-09' }, { text: 'Name a tester', owner: 'Someone Else', side: 'client' }]),
-				meeting('2026-03-13', [{ text: 'After the next update', owner: 'Cleo Client' }]),
-			],
-			changes: [
-				ChangeSchema.parse({ number: 2, title: 'Add a job board', requestedBy: 'Cleo Client', requestedOn: '2026-03-05', status: 'awaiting-client', impact: { scheduleDays: 5, cost: 2400 } }),
-				ChangeSchema.parse({ number: 1, title: 'Already approved', requestedBy: 'Cleo Client', requestedOn: '2026-03-03', status: 'approved', impact: {}, approval: { by: 'Cleo Client', on: '2026-03-04' } }),
-				ChangeSchema.parse({ number: 3, title: 'Still being estimated', requestedBy: 'Cleo Client', requestedOn: '2026-03-05', status: 'requested' }),
-			],
-		}));
+		const meeting = (date: string, actions: unknown[]) =>
+			MeetingSchema.parse({ date, type: 'weekly', attendees: { client: ['Cleo Client'], vendor: ['Pat Vendor'] }, actions });
+		const digest = composeDigest(
+			input({
+				date: '2026-03-06',
+				meetings: [
+					meeting('2026-03-04', [
+						{ text: 'Send the logo', owner: 'Cleo Client', due: '2026-03-09' },
+						{ text: 'Set up staging', owner: 'Pat Vendor' },
+						{ text: 'Book the room', owner: 'Cleo Client', done: true },
+					]),
+					meeting('2026-03-10', [
+						{ text: 'Send the logo', owner: 'Cleo Client', due: '2026-03-09' },
+						{ text: 'Name a tester', owner: 'Someone Else', side: 'client' },
+					]),
+					meeting('2026-03-13', [{ text: 'After the next update', owner: 'Cleo Client' }]),
+				],
+				changes: [
+					ChangeSchema.parse({
+						number: 2,
+						title: 'Add a job board',
+						requestedBy: 'Cleo Client',
+						requestedOn: '2026-03-05',
+						status: 'awaiting-client',
+						impact: { scheduleDays: 5, cost: 2400 },
+					}),
+					ChangeSchema.parse({
+						number: 1,
+						title: 'Already approved',
+						requestedBy: 'Cleo Client',
+						requestedOn: '2026-03-03',
+						status: 'approved',
+						impact: {},
+						approval: { by: 'Cleo Client', on: '2026-03-04' },
+					}),
+					ChangeSchema.parse({
+						number: 3,
+						title: 'Still being estimated',
+						requestedBy: 'Cleo Client',
+						requestedOn: '2026-03-05',
+						status: 'requested',
+					}),
+				],
+			}),
+		);
 		expect(digest.needs.items.map((item) => `${item.text} | ${item.detail ?? ''}`)).toEqual([
 			'Send the logo | Cleo Client, due Mar 9, 2026, from the minutes of Mar 10, 2026',
 			'Name a tester | Someone Else, from the minutes of Mar 10, 2026',
@@ -120,14 +216,39 @@ describe('composeDigest', () => {
 	});
 
 	it('says so when nothing is waiting, and names the next open milestone by its forecast', () => {
-		const digest = composeDigest(input({
-			updates: [{ date: '2026-03-13', health: 'on-track', summary: 'All good.' }],
-			milestones: [
-				MilestoneSchema.parse({ id: 'done', title: 'Design', start: '2026-03-02', due: '2026-03-06', completed: '2026-03-06', status: 'done', owner: 'Pat Vendor' }),
-				MilestoneSchema.parse({ id: 'late', title: 'Go-live', start: '2026-03-02', due: '2026-04-01', forecast: '2026-04-20', status: 'late', owner: 'Pat Vendor' }),
-				MilestoneSchema.parse({ id: 'next', title: 'Content freeze', start: '2026-03-02', due: '2026-04-10', status: 'planned', owner: 'Pat Vendor' }),
-			],
-		}));
+		const digest = composeDigest(
+			input({
+				updates: [{ date: '2026-03-13', health: 'on-track', summary: 'All good.' }],
+				milestones: [
+					MilestoneSchema.parse({
+						id: 'done',
+						title: 'Design',
+						start: '2026-03-02',
+						due: '2026-03-06',
+						completed: '2026-03-06',
+						status: 'done',
+						owner: 'Pat Vendor',
+					}),
+					MilestoneSchema.parse({
+						id: 'late',
+						title: 'Go-live',
+						start: '2026-03-02',
+						due: '2026-04-01',
+						forecast: '2026-04-20',
+						status: 'late',
+						owner: 'Pat Vendor',
+					}),
+					MilestoneSchema.parse({
+						id: 'next',
+						title: 'Content freeze',
+						start: '2026-03-02',
+						due: '2026-04-10',
+						status: 'planned',
+						owner: 'Pat Vendor',
+					}),
+				],
+			}),
+		);
 		const text = digestText(digest);
 		expect(text).toContain('Overall health: ● On track\n');
 		expect(text).toContain('What we need from you:\nNothing is waiting on you right now.\n');
@@ -136,19 +257,54 @@ describe('composeDigest', () => {
 
 	it('escapes every piece of content in the HTML and keeps the plain text as written', () => {
 		const nasty = '<script>alert("x")</script> & \'quoted\'';
-		const digest = composeDigest(input({
-			agency: 'A & B <Digital>',
-			client: { project: { name: '<b>Bold</b> project', summary: 'x' }, accent: '#123456' },
-			updates: [{ date: '2026-03-13', health: 'at-risk', healthReason: '"Reason" </p><p>', summary: nasty, needs: [{ text: '</li></ul><img src=x onerror=alert(1)>', owner: 'Cleo <Client>' }, { text: '{detail} $& $1', owner: '{text}' }] }],
-			changes: [ChangeSchema.parse({ number: 1, title: '<h1>Big</h1>', requestedBy: 'Cleo Client', requestedOn: '2026-03-05', status: 'awaiting-client', impact: {} })],
-			milestones: [MilestoneSchema.parse({ id: 'm', title: '<a href="javascript:alert(1)">m</a>', start: '2026-03-02', due: '2026-04-10', status: 'planned', owner: 'Pat Vendor' })],
-		}));
+		const digest = composeDigest(
+			input({
+				agency: 'A & B <Digital>',
+				client: { project: { name: '<b>Bold</b> project', summary: 'x' }, accent: '#123456' },
+				updates: [
+					{
+						date: '2026-03-13',
+						health: 'at-risk',
+						healthReason: '"Reason" </p><p>',
+						summary: nasty,
+						needs: [
+							{ text: '</li></ul><img src=x onerror=alert(1)>', owner: 'Cleo <Client>' },
+							{ text: '{detail} $& $1', owner: '{text}' },
+						],
+					},
+				],
+				changes: [
+					ChangeSchema.parse({
+						number: 1,
+						title: '<h1>Big</h1>',
+						requestedBy: 'Cleo Client',
+						requestedOn: '2026-03-05',
+						status: 'awaiting-client',
+						impact: {},
+					}),
+				],
+				milestones: [
+					MilestoneSchema.parse({
+						id: 'm',
+						title: '<a href="javascript:alert(1)">m</a>',
+						start: '2026-03-02',
+						due: '2026-04-10',
+						status: 'planned',
+						owner: 'Pat Vendor',
+					}),
+				],
+			}),
+		);
 		const html = digestHtmlDocument(digest);
 		const tags = [...html.matchAll(/<\/?([a-zA-Z!][\w-]*)/g)].map((match) => match[1]!.toLowerCase());
-		expect(new Set(tags)).toEqual(new Set(['!doctype', 'html', 'head', 'meta', 'title', 'body', 'div', 'p', 'strong', 'span', 'ul', 'li', 'a', 'br']));
+		expect(new Set(tags)).toEqual(
+			new Set(['!doctype', 'html', 'head', 'meta', 'title', 'body', 'div', 'p', 'strong', 'span', 'ul', 'li', 'a', 'br']),
+		);
 		expect(html.match(/<a /g)).toHaveLength(1);
 		expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quoted&#39;');
-		expect(html).toContain('&lt;/li&gt;&lt;/ul&gt;&lt;img src=x onerror=alert(1)&gt; <span style="color:#4b5563">(Cleo &lt;Client&gt;)</span>');
+		expect(html).toContain(
+			'&lt;/li&gt;&lt;/ul&gt;&lt;img src=x onerror=alert(1)&gt; <span style="color:#4b5563">(Cleo &lt;Client&gt;)</span>',
+		);
 		expect(html).toContain('<title>&lt;b&gt;Bold&lt;/b&gt; project: Status update of March 13, 2026 (At risk)</title>');
 		expect(html).toContain('A &amp; B &lt;Digital&gt;');
 		// Placeholders and replacement patterns in content are content, not template.
@@ -170,8 +326,12 @@ describe('composeDigest', () => {
 	});
 
 	it('refuses an unknown update date, listing the dates there are, newest first', () => {
-		expect(() => composeDigest(input({ date: '2026-03-12' }))).toThrow(new DigestError('harbour has no update dated 2026-03-12. Available dates: 2026-03-13, 2026-03-06.'));
-		expect(() => composeDigest(input({ updates: [] }))).toThrow(new DigestError('harbour has no updates yet; write one with "glasshouse new update harbour".'));
+		expect(() => composeDigest(input({ date: '2026-03-12' }))).toThrow(
+			new DigestError('harbour has no update dated 2026-03-12. Available dates: 2026-03-13, 2026-03-06.'),
+		);
+		expect(() => composeDigest(input({ updates: [] }))).toThrow(
+			new DigestError('harbour has no updates yet; write one with "glasshouse new update harbour".'),
+		);
 	});
 });
 
@@ -186,13 +346,22 @@ describe('glasshouse digest', () => {
 		const run = await cli(content, ['digest', 'harbour']);
 		expect(run.code, run.text).toBe(0);
 		const markers = run.text.split('\n').filter((line) => line.startsWith('====='));
-		expect(markers).toEqual(['===== Subject =====', '===== Plain text =====', '===== HTML (save as .html, open it in a browser, copy and paste into the message) =====', '===== End =====']);
-		expect(run.text).toContain('===== Subject =====\nHarbour website: Status update of March 13, 2026 (At risk)\n===== Plain text =====\nHello,');
+		expect(markers).toEqual([
+			'===== Subject =====',
+			'===== Plain text =====',
+			'===== HTML (save as .html, open it in a browser, copy and paste into the message) =====',
+			'===== End =====',
+		]);
+		expect(run.text).toContain(
+			'===== Subject =====\nHarbour website: Status update of March 13, 2026 (At risk)\n===== Plain text =====\nHello,',
+		);
 		expect(run.text).toContain('- Share the brand guidelines (Dana Sponsor, from the minutes of Mar 10, 2026)');
 		expect(run.text).toContain('- Approve or reject change request CR-1: Add a job board (+5 days, +€2,400)');
 		expect(run.text).not.toContain('Set up the staging site'); // a vendor-side action
 		expect(run.text).toContain('# No site URL known: the email has a TODO placeholder where the link goes.');
-		expect(run.text).toContain('# Note: the email holds no passwords or personal links; send access separately with `glasshouse share harbour`.');
+		expect(run.text).toContain(
+			'# Note: the email holds no passwords or personal links; send access separately with `glasshouse share harbour`.',
+		);
 		for (const slug of ['harbour', 'lanting']) {
 			const client = (await loadContent(content)).clients.find((entry) => entry.slug === slug)!;
 			const output = (await cli(content, ['digest', slug])).text;
@@ -205,7 +374,16 @@ describe('glasshouse digest', () => {
 	});
 
 	it('prints one format with --format, with the link from --site/--base or the environment', async () => {
-		const text = await cli(content, ['digest', 'lanting', '--format', 'text', '--site', 'https://status.example.com', '--base', '/projects/']);
+		const text = await cli(content, [
+			'digest',
+			'lanting',
+			'--format',
+			'text',
+			'--site',
+			'https://status.example.com',
+			'--base',
+			'/projects/',
+		]);
 		expect(text.code, text.text).toBe(0);
 		expect(text.lines[0]).toMatch(/^# Note: /);
 		expect(text.lines.at(-1)).toMatch(/^Subject: 兰亭官网改版：2026年3月13日 状态周报（有风险）\n\n您好：/);
@@ -218,7 +396,9 @@ describe('glasshouse digest', () => {
 		const html = await cli(content, ['digest', 'harbour', '--format', 'html', '--update', '2026-03-06']);
 		expect(html.code, html.text).toBe(0);
 		expect(html.lines.at(-1)).toMatch(/^<!DOCTYPE html>\n<html lang="en">[\s\S]*<\/html>$/);
-		expect(html.text).toContain('<a href="https://acme.github.io/status/harbour/updates/2026-03-06/" style="color:#1d4ed8;font-weight:bold">Read the full update →</a>');
+		expect(html.text).toContain(
+			'<a href="https://acme.github.io/status/harbour/updates/2026-03-06/" style="color:#1d4ed8;font-weight:bold">Read the full update →</a>',
+		);
 		expect(html.text).not.toContain('No site URL known');
 	});
 
@@ -233,7 +413,10 @@ describe('glasshouse digest', () => {
 		[['harbour', '--update', '2026-03-12'], '✗ harbour has no update dated 2026-03-12. Available dates: 2026-03-13, 2026-03-06.'],
 		[['harbour', '--update', '13/03/2026'], '--update: expected the date of an update as YYYY-MM-DD, found "13/03/2026".'],
 		[['harbour', '--format', 'pdf'], '--format: expected text, html or both, found "pdf".'],
-		[['harbour', '--site', 'status.example.com'], '--site: expected the site\'s address, like https://status.example.com, found "status.example.com".'],
+		[
+			['harbour', '--site', 'status.example.com'],
+			'--site: expected the site\'s address, like https://status.example.com, found "status.example.com".',
+		],
 		[['nobody'], '✗ Unknown client "nobody". Known clients: harbour, lanting.'],
 		[[], 'Name a client. Known clients: harbour, lanting.'],
 	])('refuses %j with a clear message and no stack trace', async (args, message) => {

@@ -2,10 +2,10 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fromUtf8, fromBase64 } from '../../src/runtime/crypto/bytes';
-import { open, pageAad, type Envelope } from '../../src/runtime/crypto/envelope';
-import { encryptClient } from '../../src/integrations/gate/encrypt-client';
-import { generateContentKey } from '../../src/integrations/gate/build-keyring';
+import { fromUtf8, fromBase64 } from '@/runtime/crypto/bytes';
+import { open, pageAad, type Envelope } from '@/runtime/crypto/envelope';
+import { encryptClient } from '@/integrations/gate/encrypt-client';
+import { generateContentKey } from '@/integrations/gate/build-keyring';
 import { readShell } from '../support/open-page';
 
 const PAGE = `<!doctype html><html><head><link rel="stylesheet" href="/_astro/index.Ab12.css"><link rel="stylesheet" href="/acme/own.css"></head><body><main id="main">${'<p>The zebrafinch ledger moved to Monday.</p>'.repeat(1000)}</main></body></html>`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findBrowser, INSTALL_HINT, requireBrowser } from '../../src/bootstrap/find-browser.mjs';
+import { findBrowser, INSTALL_HINT, requireBrowser } from '@/bootstrap/find-browser.mjs';
 
 describe('findBrowser', () => {
 	it('prefers CHROMIUM_PATH when it exists', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { decodeSecret, generateSecret, loadSecret, readDotEnv, SecretError } from '../../src/integrations/gate/secret';
+import { decodeSecret, generateSecret, loadSecret, readDotEnv, SecretError } from '@/integrations/gate/secret';
 import { TEST_SECRET } from '../support/open-page';
 
 /** 32 random bytes (a secret must be random to be accepted), as hex and as base64. */
@@ -114,7 +114,15 @@ describe('readDotEnv', () => {
 				'1BAD=eight',
 			].join('\r\n'),
 		);
-		expect(await readDotEnv(dir)).toEqual({ PLAIN: 'one', SPACED: 'two', DOUBLE: 'three four', SINGLE: 'five', MIXED: '"six\'', EXPORTED: 'seven', EMPTY: '' });
+		expect(await readDotEnv(dir)).toEqual({
+			PLAIN: 'one',
+			SPACED: 'two',
+			DOUBLE: 'three four',
+			SINGLE: 'five',
+			MIXED: '"six\'',
+			EXPORTED: 'seven',
+			EMPTY: '',
+		});
 	});
 
 	it('returns nothing when there is no .env', async () => {
@@ -173,8 +181,16 @@ describe('decodeSecret and secrets that are not random', () => {
 		['"deadbeef" eight times', 'deadbeef'.repeat(8), 'it repeats a short pattern'],
 		['"Qw3r+Ty9" repeated in base64', `${'Qw3r+Ty9'.repeat(5)}Qw3r`, 'it repeats a short pattern'],
 		['bytes 00 01 02 … 1f', '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f', 'it counts up or down in even steps'],
-		['bytes ff fe fd … e0', Buffer.from(Array.from({ length: 32 }, (_, i) => 255 - i)).toString('hex'), 'it counts up or down in even steps'],
-		['a hand-typed start and a counting tail', 'a3f1c2d4e5b60718293a4b5c6d7e8f90112233445566778899aabbccddeeff00', 'it counts up or down in even steps'],
+		[
+			'bytes ff fe fd … e0',
+			Buffer.from(Array.from({ length: 32 }, (_, i) => 255 - i)).toString('hex'),
+			'it counts up or down in even steps',
+		],
+		[
+			'a hand-typed start and a counting tail',
+			'a3f1c2d4e5b60718293a4b5c6d7e8f90112233445566778899aabbccddeeff00',
+			'it counts up or down in even steps',
+		],
 		['only the digits 0 and 1', '1110101111000110100001100000110101000011111000111110101110011000', 'it uses only 4 different byte values'],
 		['hex of an English phrase', Buffer.from('correct horse battery staple 123').toString('hex'), 'it decodes to readable text'],
 		['base64 of a short phrase repeated', Buffer.from('glasshouse'.repeat(4)).toString('base64'), 'it decodes to readable text'],
@@ -186,7 +202,7 @@ describe('decodeSecret and secrets that are not random', () => {
 		expect(error.message).toContain('.env');
 		expect(error.message).toContain('GLASSHOUSE_SECRET is not random');
 		expect(error.message).toContain(weakness);
-		expect(error.message).toContain('Anyone who guesses it can compute every client\'s passwords and links');
+		expect(error.message).toContain("Anyone who guesses it can compute every client's passwords and links");
 		expect(error.message).toMatch(/worth about \d+ bits; at least 128 are required/);
 		expect(error.message).toContain('npm run glasshouse -- secret');
 		expect(error.message).toContain('send them again with `npm run glasshouse -- share <client>`');

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { parseGitLog, parseGitStatus } from '../../src/utils/git-history';
+import { parseGitLog, parseGitStatus } from '@/utils/git-history';
 
 /** One commit as `git log --name-only -z --format=%x1e%ct %H` prints it. */
-const commit = (seconds: number, hash: string, ...files: string[]) => `\x1e${seconds} ${hash}\0\n${files.map((file) => `${file}\0`).join('')}`;
+const commit = (seconds: number, hash: string, ...files: string[]) =>
+	`\x1e${seconds} ${hash}\0\n${files.map((file) => `${file}\0`).join('')}`;
 
 describe('parseGitLog', () => {
 	it('takes the newest commit as the last change and the oldest as the creation', () => {
-		const log = [commit(300, 'c3', 'content/acme/risks/a.yaml'), commit(200, 'b2', 'content/acme/updates/x.mdx', 'content/acme/risks/a.yaml'), commit(100, 'a1', 'content/acme/risks/a.yaml')].join('');
+		const log = [
+			commit(300, 'c3', 'content/acme/risks/a.yaml'),
+			commit(200, 'b2', 'content/acme/updates/x.mdx', 'content/acme/risks/a.yaml'),
+			commit(100, 'a1', 'content/acme/risks/a.yaml'),
+		].join('');
 		const times = parseGitLog(log, 'content/');
 		expect(times.get('acme/risks/a.yaml')).toEqual({ createdAt: 100_000, changedAt: 300_000 });
 		expect(times.get('acme/updates/x.mdx')).toEqual({ createdAt: 200_000, changedAt: 200_000 });
@@ -22,8 +27,11 @@ describe('parseGitLog', () => {
 		expect([...times.keys()]).toEqual(['acme/faq/wer ist "zuständig".md']);
 	});
 
-	it('gives no times for a file seen only in a shallow clone\'s boundary commit, and no creation time to one changed since', () => {
-		const log = [commit(300, 'c3', 'acme/updates/new.mdx', 'acme/risks/a.yaml'), commit(200, 'b2', 'acme/risks/a.yaml', 'acme/updates/old.mdx')].join('');
+	it("gives no times for a file seen only in a shallow clone's boundary commit, and no creation time to one changed since", () => {
+		const log = [
+			commit(300, 'c3', 'acme/updates/new.mdx', 'acme/risks/a.yaml'),
+			commit(200, 'b2', 'acme/risks/a.yaml', 'acme/updates/old.mdx'),
+		].join('');
 		const times = parseGitLog(log, '', new Set(['b2']));
 		expect(times.get('acme/updates/old.mdx')).toEqual({});
 		expect(times.get('acme/risks/a.yaml')).toEqual({ changedAt: 300_000 });
@@ -38,7 +46,14 @@ describe('parseGitLog', () => {
 
 describe('parseGitStatus', () => {
 	it('tells untracked and added files from modified ones, under the prefix', () => {
-		const status = ['?? content/acme/updates/new.mdx', ' M content/acme/risks/a.yaml', 'M  content/acme/risks/b.yaml', 'A  content/acme/risks/c.yaml', ' M src/index.ts', ''].join('\0');
+		const status = [
+			'?? content/acme/updates/new.mdx',
+			' M content/acme/risks/a.yaml',
+			'M  content/acme/risks/b.yaml',
+			'A  content/acme/risks/c.yaml',
+			' M src/index.ts',
+			'',
+		].join('\0');
 		expect(parseGitStatus(status, 'content/')).toEqual(
 			new Map([
 				['acme/updates/new.mdx', 'untracked'],

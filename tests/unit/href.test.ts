@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { href } from '../../src/utils/href';
-import { hexToRgbChannels } from '../../src/utils/accent';
+import { href } from '@/utils/href';
+import { hexToRgbChannels } from '@/utils/accent';
 
 describe('href', () => {
 	it('joins segments under the base with a trailing slash', () => {

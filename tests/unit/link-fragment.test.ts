@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { shareLink } from '../../src/integrations/gate/build-keyring';
-import { deriveLinkToken } from '../../src/integrations/gate/derive-credentials';
-import { classifyFragment } from '../../src/runtime/link-fragment';
-import { SlugSchema } from '../../src/schemas/common';
+import { shareLink } from '@/integrations/gate/build-keyring';
+import { deriveLinkToken } from '@/integrations/gate/derive-credentials';
+import { classifyFragment } from '@/runtime/link-fragment';
+import { SlugSchema } from '@/schemas/common';
 
 const MASTER = new Uint8Array(Array.from({ length: 32 }, (_, i) => i));
 const fragmentOf = (link: string) => link.slice(link.indexOf('#'));
 
 describe('classifyFragment', () => {
 	it('takes a link as `glasshouse share` prints it as a whole link', async () => {
-		for (const [entry, rotation] of [['aoife-brennan', 0], ['declan-murphy', 3], ['cfo', 1], ['team-2026', 0]] as const) {
+		for (const [entry, rotation] of [
+			['aoife-brennan', 0],
+			['declan-murphy', 3],
+			['cfo', 1],
+			['team-2026', 0],
+		] as const) {
 			const token = await deriveLinkToken(MASTER, 'tidewater-logistics', entry, rotation);
 			const fragment = fragmentOf(shareLink('https://status.example.com', '/glasshouse/', 'tidewater-logistics', entry, token));
 			expect(classifyFragment(fragment)).toEqual({ kind: 'link', entry, token });
@@ -42,8 +47,25 @@ describe('classifyFragment', () => {
 		}
 	});
 
-	it('leaves the site\'s own anchors and the search page\'s state alone', () => {
-		for (const anchor of ['', '#', '#main', '#action-2', '#decision-outcome', '#q-how-do-i-log-in', '#risk-carrier-api-delay', '#totals-approved', '#team-agency', '#group-done', '#user-content-fn-1', '#q=v1.2&type=decision', '#type=update&q=release+2.0', '#%E5%86%B3%E7%AD%96', '#%zz', '#%E0%A4%A']) {
+	it("leaves the site's own anchors and the search page's state alone", () => {
+		for (const anchor of [
+			'',
+			'#',
+			'#main',
+			'#action-2',
+			'#decision-outcome',
+			'#q-how-do-i-log-in',
+			'#risk-carrier-api-delay',
+			'#totals-approved',
+			'#team-agency',
+			'#group-done',
+			'#user-content-fn-1',
+			'#q=v1.2&type=decision',
+			'#type=update&q=release+2.0',
+			'#%E5%86%B3%E7%AD%96',
+			'#%zz',
+			'#%E0%A4%A',
+		]) {
 			expect(classifyFragment(anchor), anchor).toEqual({ kind: 'none' });
 		}
 	});

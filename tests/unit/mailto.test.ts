@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { useTranslations } from '../../src/i18n/translate';
-import { changeReply, replyBody } from '../../src/utils/change-reply';
-import { formatDays, formatMoney } from '../../src/utils/format-impact';
-import { mailtoHref } from '../../src/utils/mailto';
-import { projectManager } from '../../src/utils/team';
+import { useTranslations } from '@/i18n/translate';
+import { changeReply, replyBody } from '@/utils/change-reply';
+import { formatDays, formatMoney } from '@/utils/format-impact';
+import { mailtoHref } from '@/utils/mailto';
+import { projectManager } from '@/utils/team';
 
 /** The parts of a mailto link, decoded as a mail client does. */
 function parse(href: string) {
@@ -15,7 +15,9 @@ function parse(href: string) {
 describe('mailtoHref', () => {
 	it('percent-encodes subject and body so punctuation and non-ASCII text survive', () => {
 		const href = mailtoHref({ to: 'pat@example.com', subject: 'Approved: CR-3 R&D #2 + 50% ?', body: 'Hello,\nline two 批准' });
-		expect(href).toBe('mailto:pat@example.com?subject=Approved%3A%20CR-3%20R%26D%20%232%20%2B%2050%25%20%3F&body=Hello%2C%0D%0Aline%20two%20%E6%89%B9%E5%87%86');
+		expect(href).toBe(
+			'mailto:pat@example.com?subject=Approved%3A%20CR-3%20R%26D%20%232%20%2B%2050%25%20%3F&body=Hello%2C%0D%0Aline%20two%20%E6%89%B9%E5%87%86',
+		);
 		expect(parse(href)).toEqual({ to: 'pat@example.com', subject: 'Approved: CR-3 R&D #2 + 50% ?', body: 'Hello,\r\nline two 批准' });
 	});
 
@@ -25,7 +27,7 @@ describe('mailtoHref', () => {
 
 	it('leaves out empty parts and keeps several recipients', () => {
 		expect(mailtoHref({ to: 'a@b.example' })).toBe('mailto:a@b.example');
-		expect(mailtoHref({ to: 'a@b.example, c@d.example', subject: '' , body: 'x' })).toBe('mailto:a@b.example,c@d.example?body=x');
+		expect(mailtoHref({ to: 'a@b.example, c@d.example', subject: '', body: 'x' })).toBe('mailto:a@b.example,c@d.example?body=x');
 	});
 
 	it('cannot be tricked into extra headers by an address', () => {
@@ -47,7 +49,7 @@ describe('projectManager', () => {
 });
 
 describe('formatMoney and formatDays', () => {
-	it('formats money in the client\'s currency and locale, with cents only when there are some', () => {
+	it("formats money in the client's currency and locale, with cents only when there are some", () => {
 		expect(formatMoney(12300, 'EUR', 'en')).toBe('+€12,300');
 		expect(formatMoney(4700.5, 'EUR', 'en')).toBe('+€4,700.50');
 		expect(formatMoney(-2000, 'EUR', 'en')).toBe('-€2,000');
@@ -57,15 +59,31 @@ describe('formatMoney and formatDays', () => {
 	});
 
 	it('formats days signed and pluralised', () => {
-		expect([formatDays(1, 'en'), formatDays(-3, 'en'), formatDays(0, 'en'), formatDays(15, 'zh-CN')]).toEqual(['+1 day', '-3 days', '0 days', '+15天']);
+		expect([formatDays(1, 'en'), formatDays(-3, 'en'), formatDays(0, 'en'), formatDays(15, 'zh-CN')]).toEqual([
+			'+1 day',
+			'-3 days',
+			'0 days',
+			'+15天',
+		]);
 	});
 });
 
 describe('changeReply', () => {
-	const change = { number: 3, title: 'Dark mode & more', impact: { scheduleDays: 4, cost: 3200.5, scope: { adds: ['Dark mode', 'High contrast'], removes: ['Print view'] } } };
+	const change = {
+		number: 3,
+		title: 'Dark mode & more',
+		impact: { scheduleDays: 4, cost: 3200.5, scope: { adds: ['Dark mode', 'High contrast'], removes: ['Print view'] } },
+	};
 
 	it('drafts an approval in English with the change, its impact and a line for conditions', () => {
-		const reply = changeReply({ answer: 'approve', change, recipient: 'Pat Vendor', locale: 'en', currency: 'EUR', t: useTranslations('en') });
+		const reply = changeReply({
+			answer: 'approve',
+			change,
+			recipient: 'Pat Vendor',
+			locale: 'en',
+			currency: 'EUR',
+			t: useTranslations('en'),
+		});
 		expect(reply.subject).toBe('Approved: CR-3 Dark mode & more');
 		expect(replyBody(reply, 'https://status.example/acme/changes/3/')).toBe(
 			[
@@ -84,15 +102,38 @@ describe('changeReply', () => {
 	});
 
 	it('drafts a rejection in Chinese, asking for reasons', () => {
-		const reply = changeReply({ answer: 'reject', change: { number: 2, title: '供应商上传发票', impact: { scheduleDays: 5, cost: 24000, scope: { adds: [], removes: [] } } }, recipient: '李雷', locale: 'zh-CN', currency: 'CNY', t: useTranslations('zh-CN') });
+		const reply = changeReply({
+			answer: 'reject',
+			change: { number: 2, title: '供应商上传发票', impact: { scheduleDays: 5, cost: 24000, scope: { adds: [], removes: [] } } },
+			recipient: '李雷',
+			locale: 'zh-CN',
+			currency: 'CNY',
+			t: useTranslations('zh-CN'),
+		});
 		expect(reply.subject).toBe('拒绝：CR-2 供应商上传发票');
 		expect(replyBody(reply, 'https://s.example/d/changes/2/')).toBe(
-			['李雷，您好：', '', '我方拒绝变更申请 CR-2「供应商上传发票」。', '影响：工期 +5天，费用 +¥24,000。', '', '变更申请页面：https://s.example/d/changes/2/', '', '拒绝理由：'].join('\n'),
+			[
+				'李雷，您好：',
+				'',
+				'我方拒绝变更申请 CR-2「供应商上传发票」。',
+				'影响：工期 +5天，费用 +¥24,000。',
+				'',
+				'变更申请页面：https://s.example/d/changes/2/',
+				'',
+				'拒绝理由：',
+			].join('\n'),
 		);
 	});
 
 	it('leaves the impact out of a request that was never estimated', () => {
-		const reply = changeReply({ answer: 'approve', change: { number: 5, title: 'Audit', impact: undefined }, recipient: 'Pat', locale: 'en', currency: 'EUR', t: useTranslations('en') });
+		const reply = changeReply({
+			answer: 'approve',
+			change: { number: 5, title: 'Audit', impact: undefined },
+			recipient: 'Pat',
+			locale: 'en',
+			currency: 'EUR',
+			t: useTranslations('en'),
+		});
 		expect(replyBody(reply, 'L')).not.toContain('Impact');
 	});
 });
@@ -104,7 +145,9 @@ describe('mailtoHref with every field', () => {
 
 	it('percent-encodes subject and body as UTF-8, spaces as %20, never +', () => {
 		const href = mailtoHref({ to: 'pat@example.com', subject: 'Question about: Risks & issues — 智慧仓储', body: 'a+b=c?' });
-		expect(href).toBe('mailto:pat@example.com?subject=Question%20about%3A%20Risks%20%26%20issues%20%E2%80%94%20%E6%99%BA%E6%85%A7%E4%BB%93%E5%82%A8&body=a%2Bb%3Dc%3F');
+		expect(href).toBe(
+			'mailto:pat@example.com?subject=Question%20about%3A%20Risks%20%26%20issues%20%E2%80%94%20%E6%99%BA%E6%85%A7%E4%BB%93%E5%82%A8&body=a%2Bb%3Dc%3F',
+		);
 	});
 
 	it('turns every kind of line break in the body into CRLF (%0D%0A)', () => {
@@ -117,7 +160,9 @@ describe('mailtoHref with every field', () => {
 	});
 
 	it('encodes the characters of an address that would end it, keeps @, and joins several with commas', () => {
-		expect(mailtoHref({ to: ['pat+status@example.com', 'odd?name@example.com'], cc: 'lee@example.com' })).toBe('mailto:pat%2Bstatus@example.com,odd%3Fname@example.com?cc=lee@example.com');
+		expect(mailtoHref({ to: ['pat+status@example.com', 'odd?name@example.com'], cc: 'lee@example.com' })).toBe(
+			'mailto:pat%2Bstatus@example.com,odd%3Fname@example.com?cc=lee@example.com',
+		);
 	});
 
 	it('round-trips through URL parsing', () => {

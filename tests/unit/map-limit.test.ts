@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapLimit } from '../../src/utils/map-limit';
+import { mapLimit } from '@/utils/map-limit';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { judgePassword, MIN_PASSWORD_BITS } from '../../src/integrations/gate/password-strength';
-import { estimateTextBits } from '../../src/integrations/gate/text-strength';
+import { judgePassword, MIN_PASSWORD_BITS } from '@/integrations/gate/password-strength';
+import { estimateTextBits } from '@/integrations/gate/text-strength';
 
 const CHINESE_ADVICE = 'Remove "passwordEnv" to use the derived six-word passphrase, or choose at least 12 unrelated Chinese characters';
 
@@ -9,7 +9,9 @@ function refusal(password: string, context: string[] = []) {
 	const verdict = judgePassword(password, context);
 	expect(verdict.ok, `${password} was accepted at ${verdict.bits} bits`).toBe(false);
 	expect(verdict.bits).toBeLessThan(MIN_PASSWORD_BITS);
-	expect(verdict.reason).toMatch(/^it could be guessed quickly, because it is built from .+, which attackers try first \(estimated at [\d.]+ bits; at least 60 are required\)$/);
+	expect(verdict.reason).toMatch(
+		/^it could be guessed quickly, because it is built from .+, which attackers try first \(estimated at [\d.]+ bits; at least 60 are required\)$/,
+	);
 	expect(verdict.reason).not.toContain(password);
 	return { reason: verdict.reason!, advice: verdict.advice! };
 }

@@ -4,8 +4,14 @@ import path from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import type { Element, Root, RootContent } from 'hast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDiagramBrowser, configureDiagrams, diagramSession, diagramStats, resetDiagramStats } from '../../src/integrations/diagrams/diagram-session';
-import { DiagramError, rehypeMermaid } from '../../src/integrations/diagrams/rehype-mermaid';
+import {
+	closeDiagramBrowser,
+	configureDiagrams,
+	diagramSession,
+	diagramStats,
+	resetDiagramStats,
+} from '@/integrations/diagrams/diagram-session';
+import { DiagramError, rehypeMermaid } from '@/integrations/diagrams/rehype-mermaid';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'glasshouse-rehype-'));
 const FLOW = 'flowchart LR\n  A["Build: nightly"] --> B{"Tests pass?"}\n  B -->|Yes| C["Deploy #1"]';
@@ -16,7 +22,10 @@ async function render(relative: string, text: string, value = text): Promise<Roo
 	mkdirSync(path.dirname(file), { recursive: true });
 	writeFileSync(file, text);
 	let tree: Root | undefined;
-	await compile({ value, path: file }, { format: file.endsWith('.mdx') ? 'mdx' : 'md', rehypePlugins: [rehypeMermaid, () => (result: Root) => void (tree = result)] });
+	await compile(
+		{ value, path: file },
+		{ format: file.endsWith('.mdx') ? 'mdx' : 'md', rehypePlugins: [rehypeMermaid, () => (result: Root) => void (tree = result)] },
+	);
 	return tree!;
 }
 
@@ -39,7 +48,10 @@ afterAll(closeDiagramBrowser);
 
 describe('rehypeMermaid', () => {
 	it('replaces each mermaid fence with a figure holding a light and a dark SVG, and leaves other code alone', async () => {
-		const tree = await render('alpha/updates/2026-01-09.mdx', `## Plan\n\n\`\`\`mermaid title="Release flow"\n${FLOW}\n\`\`\`\n\n\`\`\`js\nconst x = 1;\n\`\`\`\n`);
+		const tree = await render(
+			'alpha/updates/2026-01-09.mdx',
+			`## Plan\n\n\`\`\`mermaid title="Release flow"\n${FLOW}\n\`\`\`\n\n\`\`\`js\nconst x = 1;\n\`\`\`\n`,
+		);
 		const [figure] = elements(tree, 'figure');
 		expect(figure?.properties.className).toEqual(['diagram']);
 		expect(elements(figure!, 'figcaption').map((caption) => caption.children)).toEqual([[{ type: 'text', value: 'Release flow' }]]);
@@ -50,7 +62,10 @@ describe('rehypeMermaid', () => {
 	});
 
 	it('gives every diagram on a page its own ids, even the same diagram twice, and names untitled ones after their heading', async () => {
-		const tree = await render('alpha/updates/2026-01-16.mdx', `## Plan\n\n\`\`\`mermaid\n${FLOW}\n\`\`\`\n\n## Again\n\n\`\`\`mermaid\n${FLOW}\n\`\`\`\n`);
+		const tree = await render(
+			'alpha/updates/2026-01-16.mdx',
+			`## Plan\n\n\`\`\`mermaid\n${FLOW}\n\`\`\`\n\n## Again\n\n\`\`\`mermaid\n${FLOW}\n\`\`\`\n`,
+		);
 		const figures = elements(tree, 'figure');
 		expect(figures.map((figure) => figure.properties.ariaLabel)).toEqual(['Plan', 'Again']);
 		const ids = idsOf(tree);
@@ -58,20 +73,25 @@ describe('rehypeMermaid', () => {
 		expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
 	});
 
-	it('names an untitled diagram without a heading in the client\'s language', async () => {
+	it("names an untitled diagram without a heading in the client's language", async () => {
 		writeFileSync(path.join(clientDir('beta'), 'client.yaml'), 'locale: zh-CN\n');
 		const tree = await render('beta/faq/diagram.md', `\`\`\`mermaid\n${FLOW}\n\`\`\`\n`);
 		expect(elements(tree, 'figure')[0]?.properties.ariaLabel).toBe('图表');
 	});
 
-	it('fails on an invalid diagram with the file, the line of the fence and Mermaid\'s message', async () => {
+	it("fails on an invalid diagram with the file, the line of the fence and Mermaid's message", async () => {
 		// Astro hands content-collection Markdown over without its frontmatter; the line is still the file's.
 		const body = 'Steps:\n\n```mermaid\nflowchart LR\n  A -->> B\n```\n';
-		const failure = render('alpha/faq/broken.md', `---\nquestion: How?\n---\n\n${body}`, body).then(() => undefined, (error: unknown) => error);
+		const failure = render('alpha/faq/broken.md', `---\nquestion: How?\n---\n\n${body}`, body).then(
+			() => undefined,
+			(error: unknown) => error,
+		);
 		const error = await failure;
 		expect(error).toBeInstanceOf(DiagramError);
 		const relative = path.relative(process.cwd(), path.join(dir, 'alpha/faq/broken.md'));
-		expect((error as DiagramError).message).toMatch(new RegExp(`^${escape(relative)}:7  body: expected a valid Mermaid diagram, found Parse error on line 2: Expecting .*got 'TAGEND'$`));
+		expect((error as DiagramError).message).toMatch(
+			new RegExp(`^${escape(relative)}:7  body: expected a valid Mermaid diagram, found Parse error on line 2: Expecting .*got 'TAGEND'$`),
+		);
 		expect((error as DiagramError).line).toBe(7);
 		expect(diagramSession().errors).toContain((error as DiagramError).message);
 	});

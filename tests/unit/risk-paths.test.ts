@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { derivePathSegment } from '../../src/integrations/gate/derive-credentials';
-import { decodeSecret } from '../../src/integrations/gate/secret';
-import { riskPathSegments } from '../../src/data/risk-paths';
+import { derivePathSegment } from '@/integrations/gate/derive-credentials';
+import { decodeSecret } from '@/integrations/gate/secret';
+import { riskPathSegments } from '@/data/risk-paths';
 import { TEST_SECRET } from '../support/open-page';
 
 const master = decodeSecret(TEST_SECRET);
@@ -23,7 +23,7 @@ describe('derivePathSegment', () => {
 });
 
 describe('riskPathSegments', () => {
-	it('hides a private client\'s ids behind segments derived from the secret', async () => {
+	it("hides a private client's ids behind segments derived from the secret", async () => {
 		process.env.GLASSHOUSE_SECRET = TEST_SECRET;
 		const paths = await riskPathSegments('acme', false, ['supplier-insolvency']);
 		expect(paths.get('supplier-insolvency')).toBe(await derivePathSegment(master, 'acme', 'risk', 'supplier-insolvency'));
@@ -31,6 +31,8 @@ describe('riskPathSegments', () => {
 
 	it('keeps the ids of a public client, whose pages are readable anyway', async () => {
 		process.env.GLASSHOUSE_SECRET = TEST_SECRET;
-		expect(await riskPathSegments('acme', true, ['supplier-insolvency'])).toEqual(new Map([['supplier-insolvency', 'supplier-insolvency']]));
+		expect(await riskPathSegments('acme', true, ['supplier-insolvency'])).toEqual(
+			new Map([['supplier-insolvency', 'supplier-insolvency']]),
+		);
 	});
 });

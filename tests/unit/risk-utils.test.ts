@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { Level } from '../../src/schemas/level';
-import { RiskSchema, type Risk, type RiskInput } from '../../src/schemas/risk';
-import { compareRisks } from '../../src/utils/compare-risks';
-import { resolveUpdateRisks } from '../../src/utils/resolve-update-risks';
-import { isLiveRisk, riskMatrix } from '../../src/utils/risk-matrix';
-import { isReviewOverdue, needsReview, reviewDue } from '../../src/utils/risk-review';
-import { riskScore, riskSeverity } from '../../src/utils/risk-severity';
+import type { Level } from '@/schemas/level';
+import { RiskSchema, type Risk, type RiskInput } from '@/schemas/risk';
+import { compareRisks } from '@/utils/compare-risks';
+import { resolveUpdateRisks } from '@/utils/resolve-update-risks';
+import { isLiveRisk, riskMatrix } from '@/utils/risk-matrix';
+import { isReviewOverdue, needsReview, reviewDue } from '@/utils/risk-review';
+import { riskScore, riskSeverity } from '@/utils/risk-severity';
 
 function risk(fields: Partial<RiskInput> & { id: string }): Risk {
-	return RiskSchema.parse({ title: `Risk ${fields.id}`, likelihood: 'medium', impact: 'medium', owner: 'Pat', status: 'open', mitigation: 'Watch it.', raised: '2026-03-02', ...fields });
+	return RiskSchema.parse({
+		title: `Risk ${fields.id}`,
+		likelihood: 'medium',
+		impact: 'medium',
+		owner: 'Pat',
+		status: 'open',
+		mitigation: 'Watch it.',
+		raised: '2026-03-02',
+		...fields,
+	});
 }
 
 describe('riskSeverity', () => {
@@ -32,7 +41,12 @@ describe('compareRisks', () => {
 	const order = (risks: Risk[]) => [...risks].sort(compareRisks).map((entry) => entry.id);
 
 	it('puts live risks before closed ones, however severe the closed one is', () => {
-		expect(order([risk({ id: 'closed', likelihood: 'high', impact: 'high', status: 'closed' }), risk({ id: 'minor', likelihood: 'low', impact: 'low' })])).toEqual(['minor', 'closed']);
+		expect(
+			order([
+				risk({ id: 'closed', likelihood: 'high', impact: 'high', status: 'closed' }),
+				risk({ id: 'minor', likelihood: 'low', impact: 'low' }),
+			]),
+		).toEqual(['minor', 'closed']);
 	});
 
 	it('sorts by score, then by impact, so a likely nuisance follows an unlikely disaster of the same score', () => {
@@ -58,7 +72,20 @@ describe('compareRisks', () => {
 });
 
 describe('resolveUpdateRisks', () => {
-	const register = new Map([['migration', risk({ id: 'migration', title: 'Migration slips', likelihood: 'high', impact: 'medium', owner: 'Nora', status: 'mitigating', mitigation: 'Trial runs.' })]]);
+	const register = new Map([
+		[
+			'migration',
+			risk({
+				id: 'migration',
+				title: 'Migration slips',
+				likelihood: 'high',
+				impact: 'medium',
+				owner: 'Nora',
+				status: 'mitigating',
+				mitigation: 'Trial runs.',
+			}),
+		],
+	]);
 
 	it('replaces a register id by its entry with the derived severity, and keeps inline risks as written', () => {
 		const inline = { title: 'Wi-Fi too weak', level: 'low' as const, mitigation: 'Survey.' };
@@ -83,7 +110,7 @@ describe('riskMatrix', () => {
 	];
 	const matrix = riskMatrix(risks);
 
-	it('draws high likelihood on top and high impact on the right, with each cell\'s severity', () => {
+	it("draws high likelihood on top and high impact on the right, with each cell's severity", () => {
 		expect(matrix.map((row) => row.map((cell) => `${cell.likelihood}/${cell.impact}:${cell.severity}`))).toEqual([
 			['high/low:medium', 'high/medium:high', 'high/high:high'],
 			['medium/low:low', 'medium/medium:medium', 'medium/high:high'],
@@ -114,6 +141,9 @@ describe('risk reviews', () => {
 		expect(isReviewOverdue({ ...open, status: 'mitigating' }, 14, '2026-03-17')).toBe(true);
 		expect(isReviewOverdue({ ...open, status: 'closed' }, 14, '2027-01-01')).toBe(false);
 		expect(isReviewOverdue({ ...open, status: 'occurred' }, 14, '2027-01-01')).toBe(false);
-		expect(['open', 'mitigating', 'occurred', 'closed'].filter((status) => needsReview({ status: status as Risk['status'] }))).toEqual(['open', 'mitigating']);
+		expect(['open', 'mitigating', 'occurred', 'closed'].filter((status) => needsReview({ status: status as Risk['status'] }))).toEqual([
+			'open',
+			'mitigating',
+		]);
 	});
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { headersFile, headersFor } from '../../src/integrations/glasshouse/security-headers';
-import { problemsOfNewFile } from '../../src/scaffold/validate-new-file';
-import { renderUpdate } from '../../src/scaffold/render-update';
-import { sectionItems } from '../../src/scaffold/section-items';
-import { slugify } from '../../src/scaffold/slugify';
-import { defaultUpdateDate } from '../../src/scaffold/update-date';
-import { localToday, weekdayOnOrAfter } from '../../src/utils/calendar';
+import { headersFile, headersFor } from '@/integrations/glasshouse/security-headers';
+import { problemsOfNewFile } from '@/scaffold/validate-new-file';
+import { renderUpdate } from '@/scaffold/render-update';
+import { sectionItems } from '@/scaffold/section-items';
+import { slugify } from '@/scaffold/slugify';
+import { defaultUpdateDate } from '@/scaffold/update-date';
+import { localToday, weekdayOnOrAfter } from '@/utils/calendar';
 
 describe('slugify', () => {
 	it.each([
@@ -14,14 +14,41 @@ describe('slugify', () => {
 		['Straße & Co: phase 2!', 'strasse-co-phase-2'],
 		['UAT 顺延一周', undefined],
 		['— ? —', undefined],
-		['Use a redirect map for every old page of the site so links keep working after launch', 'use-a-redirect-map-for-every-old-page-of-the-site-so-links'],
+		[
+			'Use a redirect map for every old page of the site so links keep working after launch',
+			'use-a-redirect-map-for-every-old-page-of-the-site-so-links',
+		],
 	])('%s → %s', (title, slug) => {
 		expect(slugify(title)).toBe(slug);
 	});
 });
 
 describe('sectionItems', () => {
-	const body = ['## Done', '', '- a', '', '## Next', '', '- first', '  continued', '  - nested', '* second', '', 'A paragraph.', '', '1. third', '', '```md', '## Not a heading', '- not an item', '```', '### Deeper stays inside', '- fourth', '## Risks', '- not next'].join('\n');
+	const body = [
+		'## Done',
+		'',
+		'- a',
+		'',
+		'## Next',
+		'',
+		'- first',
+		'  continued',
+		'  - nested',
+		'* second',
+		'',
+		'A paragraph.',
+		'',
+		'1. third',
+		'',
+		'```md',
+		'## Not a heading',
+		'- not an item',
+		'```',
+		'### Deeper stays inside',
+		'- fourth',
+		'## Risks',
+		'- not next',
+	].join('\n');
 	it('collects the items of one section with their continuation lines', () => {
 		expect(sectionItems(body, ['next'])).toEqual(['first\n  continued\n  - nested', 'second', 'third', 'fourth']);
 		expect(sectionItems(body, ['Done'])).toEqual(['a']);
@@ -57,7 +84,11 @@ describe('problemsOfNewFile', () => {
 		expect(wrongName).toMatchObject({ field: 'date', line: 2, message: "expected the file name's date (2026-11-28), found 2026-11-27" });
 		const [badBody] = await problemsOfNewFile('update', 'acme/updates/2026-11-27.mdx', `${text}\n<div>\n`);
 		expect(badBody).toMatchObject({ field: 'body', message: expect.stringContaining('expected valid MDX') });
-		const [badId] = await problemsOfNewFile('milestone', 'acme/milestones/x.yaml', 'id: X\ntitle: t\nstart: 2026-01-01\ndue: 2026-01-02\nstatus: planned\nowner: o\n');
+		const [badId] = await problemsOfNewFile(
+			'milestone',
+			'acme/milestones/x.yaml',
+			'id: X\ntitle: t\nstart: 2026-01-01\ndue: 2026-01-02\nstatus: planned\nowner: o\n',
+		);
 		expect(badId).toMatchObject({ field: 'id', line: 1 });
 	});
 });
@@ -68,7 +99,8 @@ describe('_headers', () => {
 		const file = headersFile('/status/');
 		expect(file.split('\n')[1]).toBe('/status/*');
 		expect(headersFor(file, '/status/acme/updates/')).toEqual({
-			'Content-Security-Policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+			'Content-Security-Policy':
+				"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
 			'X-Robots-Tag': 'noindex',
 			'Referrer-Policy': 'no-referrer',
 			'X-Frame-Options': 'DENY',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ClientSchema } from '../../src/schemas/client';
-import { IsoDateSchema, isRealIsoDate } from '../../src/schemas/common';
-import { DecisionSchema } from '../../src/schemas/decision';
-import { MilestoneSchema } from '../../src/schemas/milestone';
-import { UpdateSchema } from '../../src/schemas/update';
+import { ClientSchema } from '@/schemas/client';
+import { IsoDateSchema, isRealIsoDate } from '@/schemas/common';
+import { DecisionSchema } from '@/schemas/decision';
+import { MilestoneSchema } from '@/schemas/milestone';
+import { UpdateSchema } from '@/schemas/update';
 
 const messages = (result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }) =>
 	result.success ? [] : result.error!.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
@@ -96,16 +96,27 @@ describe('ClientSchema', () => {
 	});
 
 	it('needs at least one working access entry unless the site is public', () => {
-		expect(messages(ClientSchema.safeParse({ ...client, access: [] }))[0]).toContain('access: expected at least one access entry that is not revoked');
-		expect(messages(ClientSchema.safeParse({ ...client, access: [{ id: 'a', label: 'A', type: 'link', revoked: true }] }))[0]).toContain('access');
+		expect(messages(ClientSchema.safeParse({ ...client, access: [] }))[0]).toContain(
+			'access: expected at least one access entry that is not revoked',
+		);
+		expect(messages(ClientSchema.safeParse({ ...client, access: [{ id: 'a', label: 'A', type: 'link', revoked: true }] }))[0]).toContain(
+			'access',
+		);
 		expect(ClientSchema.safeParse({ ...client, access: [], public: true }).success).toBe(true);
 	});
 
 	it('refuses duplicate access ids, unknown entry types and bad variable names', () => {
-		const twice = [{ id: 'a', label: 'A', type: 'link' }, { id: 'a', label: 'B', type: 'password' }];
-		expect(messages(ClientSchema.safeParse({ ...client, access: twice }))).toEqual(['access.1.id: expected an id not used by another access entry, found "a" twice']);
+		const twice = [
+			{ id: 'a', label: 'A', type: 'link' },
+			{ id: 'a', label: 'B', type: 'password' },
+		];
+		expect(messages(ClientSchema.safeParse({ ...client, access: twice }))).toEqual([
+			'access.1.id: expected an id not used by another access entry, found "a" twice',
+		]);
 		expect(ClientSchema.safeParse({ ...client, access: [{ id: 'a', label: 'A', type: 'sms' }] }).success).toBe(false);
-		expect(ClientSchema.safeParse({ ...client, access: [{ id: 'a', label: 'A', type: 'password', passwordEnv: 'lower-case' }] }).success).toBe(false);
+		expect(
+			ClientSchema.safeParse({ ...client, access: [{ id: 'a', label: 'A', type: 'password', passwordEnv: 'lower-case' }] }).success,
+		).toBe(false);
 	});
 
 	it('rejects an end before the start, a bad colour and an unknown locale', () => {

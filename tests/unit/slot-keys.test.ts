@@ -1,15 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { LoadedClient } from '../../src/model/load-content';
-import { AccessEntrySchema } from '../../src/schemas/access';
+import type { LoadedClient } from '@/model/load-content';
+import { AccessEntrySchema } from '@/schemas/access';
 
 // Counts the slow derivations while keeping them real.
-vi.mock('../../src/runtime/crypto/keyring', async (original) => {
-	const actual = await original<typeof import('../../src/runtime/crypto/keyring')>();
+vi.mock('@/runtime/crypto/keyring', async (original) => {
+	const actual = await original<typeof import('@/runtime/crypto/keyring')>();
 	return { ...actual, deriveSlotKey: vi.fn(actual.deriveSlotKey) };
 });
 
-const { deriveSlotKey, parseKeyring, unwrapContentKey } = await import('../../src/runtime/crypto/keyring');
-const { buildKeyring, deriveSlotKeysAhead, generateContentKey, resolveCredentials } = await import('../../src/integrations/gate/build-keyring');
+const { deriveSlotKey, parseKeyring, unwrapContentKey } = await import('@/runtime/crypto/keyring');
+const { buildKeyring, deriveSlotKeysAhead, generateContentKey, resolveCredentials } = await import(
+	'@/integrations/gate/build-keyring'
+);
 
 const MASTER = new Uint8Array(32).fill(7);
 const access = [
@@ -32,7 +34,8 @@ describe('deriveSlotKeysAhead', () => {
 
 		// The keyring still opens with the password, through a key the browser derives afresh.
 		const team = keyring.slots.find((slot) => slot.type === 'password')!;
-		const { deriveSlotKey: derive } = await vi.importActual<typeof import('../../src/runtime/crypto/keyring')>('../../src/runtime/crypto/keyring');
+		const { deriveSlotKey: derive } =
+			await vi.importActual<typeof import('@/runtime/crypto/keyring')>('../../src/runtime/crypto/keyring');
 		const opened = await unwrapContentKey(team, await derive(team.kdf, credentials[0]!.password!, 'acme'), 'acme');
 		expect(opened.algorithm.name).toBe('AES-GCM');
 		expect(parseKeyring(keyring, 'acme').slots).toHaveLength(3);

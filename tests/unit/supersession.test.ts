@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { deriveSupersededBy, supersessionChain } from '../../src/utils/derive-superseded-by';
-import { effectiveStatuses } from '../../src/utils/effective-status';
-import { findCycles } from '../../src/model/check-references';
+import { deriveSupersededBy, supersessionChain } from '@/utils/derive-superseded-by';
+import { effectiveStatuses } from '@/utils/effective-status';
+import { findCycles } from '@/model/check-references';
 
 const decisions = [
 	{ number: 1, status: 'accepted' as const },
@@ -13,7 +13,11 @@ const decisions = [
 
 describe('supersession', () => {
 	it('derives "superseded by" from the newer record only', () => {
-		expect([...deriveSupersededBy(decisions)]).toEqual([[2, 5], [5, 7], [1, 8]]);
+		expect([...deriveSupersededBy(decisions)]).toEqual([
+			[2, 5],
+			[5, 7],
+			[1, 8],
+		]);
 	});
 
 	it('walks the whole chain from any member', () => {
@@ -31,7 +35,22 @@ describe('supersession', () => {
 
 describe('findCycles', () => {
 	it('finds each cycle and ignores acyclic graphs', () => {
-		expect(findCycles(new Map([['a', ['b']], ['b', ['c']], ['c', []]]))).toEqual([]);
-		expect(findCycles(new Map([['a', ['b']], ['b', ['a']]]))).toEqual([['a', 'b', 'a']]);
+		expect(
+			findCycles(
+				new Map([
+					['a', ['b']],
+					['b', ['c']],
+					['c', []],
+				]),
+			),
+		).toEqual([]);
+		expect(
+			findCycles(
+				new Map([
+					['a', ['b']],
+					['b', ['a']],
+				]),
+			),
+		).toEqual([['a', 'b', 'a']]);
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TextMatcher } from '../../src/integrations/gate/text-matcher';
+import { TextMatcher } from '@/integrations/gate/text-matcher';
 
 /** What the matcher must agree with: one `includes` per pattern. */
 const naive = (patterns: string[], text: string) => patterns.flatMap((pattern, id) => (text.includes(pattern) ? [id] : []));
@@ -22,7 +22,7 @@ describe('TextMatcher', () => {
 
 	it('agrees with includes on random text over a small alphabet', () => {
 		let state = 7;
-		const random = () => ((state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32);
+		const random = () => (state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32;
 		const alphabet = 'ab c"\\项目';
 		const word = (length: number) => Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
 		const patterns = Array.from({ length: 400 }, () => word(1 + Math.floor(random() * 12)));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { markOf, timeAttributes } from '../../src/utils/change-marks';
-import { beginVisit, lastVisitKey, sinceKey } from '../../src/runtime/visit-store';
+import { markOf, timeAttributes } from '@/utils/change-marks';
+import { beginVisit, lastVisitKey, sinceKey } from '@/runtime/visit-store';
 
 const memory = () => {
 	const items = new Map<string, string>();
@@ -10,7 +10,10 @@ const at = (iso: string) => Date.parse(iso);
 
 describe('timeAttributes and markOf', () => {
 	it('writes known times as ISO attributes and leaves unknown ones out', () => {
-		expect(timeAttributes({ createdAt: at('2026-03-01T10:00:00Z'), changedAt: at('2026-03-05T08:30:00Z') })).toEqual({ 'data-created-at': '2026-03-01T10:00:00.000Z', 'data-changed-at': '2026-03-05T08:30:00.000Z' });
+		expect(timeAttributes({ createdAt: at('2026-03-01T10:00:00Z'), changedAt: at('2026-03-05T08:30:00Z') })).toEqual({
+			'data-created-at': '2026-03-01T10:00:00.000Z',
+			'data-changed-at': '2026-03-05T08:30:00.000Z',
+		});
 		expect(timeAttributes({})).toEqual({});
 	});
 

@@ -7,15 +7,23 @@ import { lintWorkflows } from '../support/lint-workflows';
 
 const WORKFLOWS = path.join(ROOT, '.github', 'workflows');
 
-interface Step { run?: string; uses?: string }
-interface Workflow { permissions?: Record<string, string>; jobs: Record<string, { permissions?: Record<string, string>; steps?: Step[] }> }
+interface Step {
+	run?: string;
+	uses?: string;
+}
+interface Workflow {
+	permissions?: Record<string, string>;
+	jobs: Record<string, { permissions?: Record<string, string>; steps?: Step[] }>;
+}
 
 async function workflows(): Promise<Array<{ name: string; text: string; workflow: Workflow }>> {
 	const names = (await readdir(WORKFLOWS)).filter((name) => /\.ya?ml$/.test(name));
-	return Promise.all(names.map(async (name) => {
-		const text = await readFile(path.join(WORKFLOWS, name), 'utf8');
-		return { name, text, workflow: parse(text) as Workflow };
-	}));
+	return Promise.all(
+		names.map(async (name) => {
+			const text = await readFile(path.join(WORKFLOWS, name), 'utf8');
+			return { name, text, workflow: parse(text) as Workflow };
+		}),
+	);
 }
 
 const steps = (workflow: Workflow) => Object.values(workflow.jobs).flatMap((job) => job.steps ?? []);

@@ -2,16 +2,16 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { build } from 'astro';
-import { astroConfig } from '../../astro-config';
-import { contentDir } from '../../model/content-dir';
-import { deriveSlotKeysAhead } from '../../integrations/gate/build-keyring';
-import { generateSecret, loadSecret, readDotEnv, SecretError } from '../../integrations/gate/secret';
-import { timed, writeBuildTimings } from '../../integrations/glasshouse/build-timings';
+import { astroConfig } from '@/astro-config';
+import { contentDir } from '@/model/content-dir';
+import { deriveSlotKeysAhead } from '@/integrations/gate/build-keyring';
+import { generateSecret, loadSecret, readDotEnv, SecretError } from '@/integrations/gate/secret';
+import { timed, writeBuildTimings } from '@/integrations/glasshouse/build-timings';
 import { describeAccess } from './share';
-import type { Output } from '../output';
-import { withBuildLock } from '../build-lock';
-import { stagingRoot } from '../stale-staging';
-import { astroCacheDir } from '../astro-cache-dir';
+import type { Output } from '@/cli/output';
+import { withBuildLock } from '@/cli/build-lock';
+import { stagingRoot } from '@/cli/stale-staging';
+import { astroCacheDir } from '@/cli/astro-cache-dir';
 import { checkAndReport } from './check';
 
 export const buildHelp = `Usage: glasshouse build [--content DIR] [--out DIR] [--demo]
@@ -74,7 +74,16 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
 		await rm(staging, { recursive: true, force: true });
 		await mkdir(path.dirname(staging), { recursive: true });
 		try {
-			await timed('astro', () => build({ ...astroConfig({ checkedContent: loaded }), configFile: false, root, outDir: staging, cacheDir: astroCacheDir(root, content), logLevel: process.env.GLASSHOUSE_LOG_LEVEL === 'debug' ? 'debug' : 'info' }));
+			await timed('astro', () =>
+				build({
+					...astroConfig({ checkedContent: loaded }),
+					configFile: false,
+					root,
+					outDir: staging,
+					cacheDir: astroCacheDir(root, content),
+					logLevel: process.env.GLASSHOUSE_LOG_LEVEL === 'debug' ? 'debug' : 'info',
+				}),
+			);
 		} catch (error) {
 			await rm(staging, { recursive: true, force: true });
 			output.error(`✗ Build failed: ${describeBuildError(error)}\nNothing was written to ${path.relative(root, outDir) || outDir}.`);
@@ -86,7 +95,8 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
 		return true;
 	});
 	if (!built) return 1;
-	if (process.env.GLASSHOUSE_TIMINGS) await writeBuildTimings(path.resolve(root, process.env.GLASSHOUSE_TIMINGS), performance.now() - started);
+	if (process.env.GLASSHOUSE_TIMINGS)
+		await writeBuildTimings(path.resolve(root, process.env.GLASSHOUSE_TIMINGS), performance.now() - started);
 	output.info(`✓ Site built into ${path.relative(root, outDir) || outDir}/`);
 	if (options.demo && hasPrivateClients) {
 		const master = await loadSecret(process.env, root);
@@ -117,6 +127,8 @@ function describeBuildError(error: unknown): string {
 	if (!(error instanceof Error)) return String(error);
 	if (process.env.GLASSHOUSE_DEBUG) return String(error.stack);
 	const details = error as Error & { hint?: string; loc?: { file?: string; line?: number } };
-	const where = details.loc?.file ? `${path.relative(process.cwd(), details.loc.file)}${details.loc.line ? `:${details.loc.line}` : ''}: ` : '';
+	const where = details.loc?.file
+		? `${path.relative(process.cwd(), details.loc.file)}${details.loc.line ? `:${details.loc.line}` : ''}: `
+		: '';
 	return `${where}${error.message}${details.hint ? `\nHint: ${details.hint}` : ''}`;
 }

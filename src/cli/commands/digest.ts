@@ -1,10 +1,10 @@
-import { contentDir } from '../../model/content-dir';
-import { isRealIsoDate } from '../../schemas/common';
-import { composeDigest, DigestError, type Digest } from '../../digest/compose-digest';
-import { digestHtmlDocument } from '../../digest/digest-html';
-import { digestText } from '../../digest/digest-text';
-import { requireClient } from '../client-lookup';
-import { UsageError, UserError, type Output } from '../output';
+import { contentDir } from '@/model/content-dir';
+import { isRealIsoDate } from '@/schemas/common';
+import { composeDigest, DigestError, type Digest } from '@/digest/compose-digest';
+import { digestHtmlDocument } from '@/digest/digest-html';
+import { digestText } from '@/digest/digest-text';
+import { requireClient } from '@/cli/client-lookup';
+import { UsageError, UserError, type Output } from '@/cli/output';
 
 export const digestHelp = `Usage: glasshouse digest <client> [--update YYYY-MM-DD] [--site URL] [--base PATH] [--format text|html|both] [--content DIR]
 
@@ -37,9 +37,11 @@ const FORMATS = ['text', 'html', 'both'] as const;
 export async function runDigest(options: DigestOptions, output: Output): Promise<number> {
 	const format = options.format ?? 'both';
 	if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: expected text, html or both, found "${format}".`);
-	if (options.update !== undefined && !isRealIsoDate(options.update)) throw new UsageError(`--update: expected the date of an update as YYYY-MM-DD, found "${options.update}".`);
+	if (options.update !== undefined && !isRealIsoDate(options.update))
+		throw new UsageError(`--update: expected the date of an update as YYYY-MM-DD, found "${options.update}".`);
 	const siteUrl = options.site ?? (process.env.GLASSHOUSE_SITE || undefined);
-	if (siteUrl !== undefined && !/^https?:\/\/[^/]/.test(siteUrl)) throw new UsageError(`--site: expected the site's address, like https://status.example.com, found "${siteUrl}".`);
+	if (siteUrl !== undefined && !/^https?:\/\/[^/]/.test(siteUrl))
+		throw new UsageError(`--site: expected the site's address, like https://status.example.com, found "${siteUrl}".`);
 	const base = options.base ?? (process.env.GLASSHOUSE_BASE || '/');
 
 	const { client, settings, loaded } = await requireClient(options.content ?? contentDir(), options.client, output);
@@ -63,8 +65,10 @@ export async function runDigest(options: DigestOptions, output: Output): Promise
 
 	// Notes for the PM go to stderr, so `--format html > email.html` holds only the email.
 	const errors = loaded.problems.filter((problem) => problem.severity === 'error' && problem.file.startsWith(`${client.dir}/`)).length;
-	if (errors) output.warn(`# ${client.dir} has ${errors} error(s): files with errors are left out of this email. Run \`glasshouse check\`.`);
-	if (!digest.link) output.warn('# No site URL known: the email has a TODO placeholder where the link goes. Pass --site https://… or set GLASSHOUSE_SITE.');
+	if (errors)
+		output.warn(`# ${client.dir} has ${errors} error(s): files with errors are left out of this email. Run \`glasshouse check\`.`);
+	if (!digest.link)
+		output.warn('# No site URL known: the email has a TODO placeholder where the link goes. Pass --site https://… or set GLASSHOUSE_SITE.');
 	output.warn(`# Note: the email holds no passwords or personal links; send access separately with \`glasshouse share ${client.slug}\`.`);
 
 	if (format === 'text') output.info(`Subject: ${digest.subject}\n\n${digestText(digest).trimEnd()}`);

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { contentDir } from '../../model/content-dir';
-import { loadContent } from '../../model/load-content';
-import { needlesOf } from '../../integrations/gate/collect-needles';
-import { describeLeaks, LeakScanError, scanForLeaks } from '../../integrations/gate/leak-scan';
-import { UserError, type Output } from '../output';
+import { contentDir } from '@/model/content-dir';
+import { loadContent } from '@/model/load-content';
+import { needlesOf } from '@/integrations/gate/collect-needles';
+import { describeLeaks, LeakScanError, scanForLeaks } from '@/integrations/gate/leak-scan';
+import { UserError, type Output } from '@/cli/output';
 import { stat } from 'node:fs/promises';
 
 export const leakScanHelp = `Usage: glasshouse leak-scan [--out DIR] [--content DIR]
@@ -18,7 +18,8 @@ command checks any other output folder.`;
 
 export async function runLeakScan(options: { out?: string; content?: string }, output: Output): Promise<number> {
 	const outDir = path.resolve(options.out ?? 'dist');
-	if (!(await stat(outDir).catch(() => undefined))?.isDirectory()) throw new UserError(`No built site at ${outDir}. Run \`npm run build\` first, or pass --out.`);
+	if (!(await stat(outDir).catch(() => undefined))?.isDirectory())
+		throw new UserError(`No built site at ${outDir}. Run \`npm run build\` first, or pass --out.`);
 	const content = await loadContent(options.content ?? contentDir());
 	const needles = needlesOf(content);
 	const leaks = await scanForLeaks(outDir, needles).catch((error: unknown) => {
@@ -28,6 +29,8 @@ export async function runLeakScan(options: { out?: string; content?: string }, o
 		output.error(`✗ ${describeLeaks(leaks)}`);
 		return 1;
 	}
-	output.info(`✓ No leaks: ${needles.length} distinctive text(s) of private clients, none found in ${path.relative(process.cwd(), outDir) || outDir}/.`);
+	output.info(
+		`✓ No leaks: ${needles.length} distinctive text(s) of private clients, none found in ${path.relative(process.cwd(), outDir) || outDir}/.`,
+	);
 	return 0;
 }

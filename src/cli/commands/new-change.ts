@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { contentDir } from '../../model/content-dir';
-import { renderChange } from '../../scaffold/render-change';
-import { slugify } from '../../scaffold/slugify';
-import { answerOrFail } from '../ask';
-import { display, requireClient } from '../client-lookup';
-import { UsageError, type Output } from '../output';
+import { contentDir } from '@/model/content-dir';
+import { renderChange } from '@/scaffold/render-change';
+import { slugify } from '@/scaffold/slugify';
+import { answerOrFail } from '@/cli/ask';
+import { display, requireClient } from '@/cli/client-lookup';
+import { UsageError, type Output } from '@/cli/output';
 import { nextNumber, requireDateOption, scaffoldToday, writeScaffold } from './new-shared';
 
 export const newChangeHelp = `Usage: glasshouse new change <client> "<title>" [--requested-by NAME] [--date YYYY-MM-DD] [--content DIR]
@@ -32,14 +32,36 @@ export interface NewChangeOptions {
 export async function runNewChange(options: NewChangeOptions, output: Output): Promise<number> {
 	requireDateOption('--date', options.date);
 	const { client, settings, folder } = await requireClient(options.content ?? contentDir(), options.client, output);
-	const title = await answerOrFail(output, options.title, 'Title of the change request (a short statement, e.g. "Add live chat to the contact page"):', 'Give the change request a title, e.g. glasshouse new change acme "Add live chat to the contact page".', UsageError);
+	const title = await answerOrFail(
+		output,
+		options.title,
+		'Title of the change request (a short statement, e.g. "Add live chat to the contact page"):',
+		'Give the change request a title, e.g. glasshouse new change acme "Add live chat to the contact page".',
+		UsageError,
+	);
 	const requestedOn = options.date ?? scaffoldToday(options.today);
 	const requestedBy = options['requested-by']?.trim() || (settings.locale === 'zh-CN' ? 'TODO：提出人姓名' : 'TODO: who asked for it');
-	const number = await nextNumber(path.join(folder, 'changes'), client.changes.map((change) => change.value.number));
+	const number = await nextNumber(
+		path.join(folder, 'changes'),
+		client.changes.map((change) => change.value.number),
+	);
 
 	const file = path.join(folder, 'changes', `${String(number).padStart(4, '0')}-${slugify(title) ?? 'change'}.mdx`);
 	const milestoneIds = client.milestones.map((milestone) => milestone.value.id).sort();
-	await writeScaffold('change', file, renderChange({ number, title, requestedBy, requestedOn, locale: settings.locale, currency: settings.currency, inScope: settings.scope.in, milestoneIds }));
+	await writeScaffold(
+		'change',
+		file,
+		renderChange({
+			number,
+			title,
+			requestedBy,
+			requestedOn,
+			locale: settings.locale,
+			currency: settings.currency,
+			inScope: settings.scope.in,
+			milestoneIds,
+		}),
+	);
 	output.info(display(file));
 	output.info(`  change request CR-${number}, status requested, requested by ${requestedBy} on ${requestedOn}`);
 	output.info('  Once estimated, fill in "impact" and set status: estimated (or awaiting-client when you send it for approval).');

@@ -1,14 +1,14 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { contentDir } from '../../model/content-dir';
-import { SlugSchema } from '../../schemas/common';
-import { LOCALES, type Locale } from '../../i18n/locales';
-import { renderClient, renderSite } from '../../scaffold/render-client';
-import { problemsOfNewFile, describeProblems } from '../../scaffold/validate-new-file';
-import { writeNewFile } from '../../scaffold/write-new-file';
-import { answerOrFail } from '../ask';
-import { display } from '../client-lookup';
-import { UsageError, UserError, type Output } from '../output';
+import { contentDir } from '@/model/content-dir';
+import { SlugSchema } from '@/schemas/common';
+import { LOCALES, type Locale } from '@/i18n/locales';
+import { renderClient, renderSite } from '@/scaffold/render-client';
+import { problemsOfNewFile, describeProblems } from '@/scaffold/validate-new-file';
+import { writeNewFile } from '@/scaffold/write-new-file';
+import { answerOrFail } from '@/cli/ask';
+import { display } from '@/cli/client-lookup';
+import { UsageError, UserError, type Output } from '@/cli/output';
 import { scaffoldToday } from './new-shared';
 
 export const newClientHelp = `Usage: glasshouse new client <slug> [--name "Display name"] [--locale en|zh-CN] [--content DIR]
@@ -33,15 +33,30 @@ export interface NewClientOptions {
 const FOLDERS = ['updates', 'decisions', 'milestones', 'faq'];
 
 export async function runNewClient(options: NewClientOptions, output: Output): Promise<number> {
-	if (options.locale !== undefined && !(LOCALES as readonly string[]).includes(options.locale)) throw new UsageError(`--locale: expected one of ${LOCALES.join(', ')}, found "${options.locale}".`);
-	const slug = await answerOrFail(output, options.slug, 'Folder name of the new client (it becomes the URL, e.g. acme-corp):', 'Name the new client\'s folder, e.g. glasshouse new client acme-corp.', UsageError);
-	if (!SlugSchema.safeParse(slug).success) throw new UsageError(`"${slug}" cannot be a client folder: expected lowercase letters, digits and hyphens (it becomes the URL), like "acme-corp".`);
+	if (options.locale !== undefined && !(LOCALES as readonly string[]).includes(options.locale))
+		throw new UsageError(`--locale: expected one of ${LOCALES.join(', ')}, found "${options.locale}".`);
+	const slug = await answerOrFail(
+		output,
+		options.slug,
+		'Folder name of the new client (it becomes the URL, e.g. acme-corp):',
+		"Name the new client's folder, e.g. glasshouse new client acme-corp.",
+		UsageError,
+	);
+	if (!SlugSchema.safeParse(slug).success)
+		throw new UsageError(
+			`"${slug}" cannot be a client folder: expected lowercase letters, digits and hyphens (it becomes the URL), like "acme-corp".`,
+		);
 	const root = path.resolve(options.content ?? contentDir());
 	const folder = path.join(root, slug);
 	if (await stat(folder).catch(() => undefined)) throw new UserError(`${display(folder)} already exists. Nothing was written.`);
 
 	const locale = (options.locale ?? 'en') as Locale;
-	const name = options.name?.trim() || slug.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
+	const name =
+		options.name?.trim() ||
+		slug
+			.split('-')
+			.map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+			.join(' ');
 	const today = scaffoldToday(options.today);
 	const files: Array<{ kind: 'client' | 'site'; file: string; text: string }> = [
 		{ kind: 'client', file: path.join(folder, 'client.yaml'), text: renderClient({ slug, name, locale, today }) },
@@ -50,7 +65,8 @@ export async function runNewClient(options: NewClientOptions, output: Output): P
 	if (!(await stat(sitePath).catch(() => undefined))) files.push({ kind: 'site', file: sitePath, text: renderSite() });
 	for (const { kind, file, text } of files) {
 		const problems = await problemsOfNewFile(kind, display(file), text);
-		if (problems.length) throw new UserError(`The new file would not pass \`glasshouse check\`, so nothing was written:\n${describeProblems(problems)}`);
+		if (problems.length)
+			throw new UserError(`The new file would not pass \`glasshouse check\`, so nothing was written:\n${describeProblems(problems)}`);
 	}
 
 	for (const { file, text } of files) await writeNewFile(file, text);

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { contentDir } from '../../model/content-dir';
-import { renderCloseout } from '../../scaffold/render-closeout';
-import { projectManager } from '../../utils/team';
-import { display, requireClient } from '../client-lookup';
-import { UserError, type Output } from '../output';
+import { contentDir } from '@/model/content-dir';
+import { renderCloseout } from '@/scaffold/render-closeout';
+import { projectManager } from '@/utils/team';
+import { display, requireClient } from '@/cli/client-lookup';
+import { UserError, type Output } from '@/cli/output';
 import { anyExists, requireDateOption, scaffoldToday, writeScaffold } from './new-shared';
 
 export const newCloseoutHelp = `Usage: glasshouse new closeout <client> [--date YYYY-MM-DD] [--content DIR]
@@ -28,7 +28,8 @@ export async function runNewCloseout(options: NewCloseoutOptions, output: Output
 	requireDateOption('--date', options.date);
 	const { settings, folder } = await requireClient(options.content ?? contentDir(), options.client, output);
 	const date = options.date ?? scaffoldToday(options.today);
-	if (date < settings.start) throw new UserError(`The close-out date ${date} is before the project's start (${settings.start}); pass --date. Nothing was written.`);
+	if (date < settings.start)
+		throw new UserError(`The close-out date ${date} is before the project's start (${settings.start}); pass --date. Nothing was written.`);
 	const file = path.join(folder, 'closeout.mdx');
 	for (const existing of ['closeout.mdx', 'closeout.md'].map((name) => path.join(folder, name))) {
 		if (await anyExists([existing])) throw new UserError(`${display(existing)} already exists; edit it. Nothing was written.`);
@@ -38,8 +39,16 @@ export async function runNewCloseout(options: NewCloseoutOptions, output: Output
 	const objectives = settings.project.objectives;
 	await writeScaffold('closeout', file, renderCloseout({ date, locale: settings.locale, objectives, contacts: [contact] }));
 	output.info(display(file));
-	output.info(objectives.length ? `  ${objectives.length} outcome(s), one per objective in client.yaml; support contact ${contact}` : `  client.yaml lists no project.objectives: add them there and give each an outcome here; support contact ${contact}`);
-	output.info(settings.status === 'closed' ? '  client.yaml already says "status: closed": the overview shows this summary from the next build.' : '  When the project is closed, set "status: closed" in client.yaml: the overview then shows this summary.');
+	output.info(
+		objectives.length
+			? `  ${objectives.length} outcome(s), one per objective in client.yaml; support contact ${contact}`
+			: `  client.yaml lists no project.objectives: add them there and give each an outcome here; support contact ${contact}`,
+	);
+	output.info(
+		settings.status === 'closed'
+			? '  client.yaml already says "status: closed": the overview shows this summary from the next build.'
+			: '  When the project is closed, set "status: closed" in client.yaml: the overview then shows this summary.',
+	);
 	output.info('  Replace the TODO placeholders, then run `npm run check`.');
 	return 0;
 }

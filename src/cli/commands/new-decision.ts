@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { contentDir } from '../../model/content-dir';
-import { renderDecision } from '../../scaffold/render-decision';
-import { slugify } from '../../scaffold/slugify';
-import { answerOrFail } from '../ask';
-import { display, requireClient } from '../client-lookup';
-import { UsageError, UserError, type Output } from '../output';
+import { contentDir } from '@/model/content-dir';
+import { renderDecision } from '@/scaffold/render-decision';
+import { slugify } from '@/scaffold/slugify';
+import { answerOrFail } from '@/cli/ask';
+import { display, requireClient } from '@/cli/client-lookup';
+import { UsageError, UserError, type Output } from '@/cli/output';
 import { nextNumber, requireDateOption, scaffoldToday, writeScaffold } from './new-shared';
 
 export const newDecisionHelp = `Usage: glasshouse new decision <client> "<title>" [--supersedes N] [--date YYYY-MM-DD] [--content DIR]
@@ -30,27 +30,50 @@ export interface NewDecisionOptions {
 }
 
 export async function runNewDecision(options: NewDecisionOptions, output: Output): Promise<number> {
-	if (options.supersedes !== undefined && !/^[1-9]\d*$/.test(options.supersedes)) throw new UsageError(`--supersedes: expected the number of a decision, like 4, found "${options.supersedes}".`);
+	if (options.supersedes !== undefined && !/^[1-9]\d*$/.test(options.supersedes))
+		throw new UsageError(`--supersedes: expected the number of a decision, like 4, found "${options.supersedes}".`);
 	requireDateOption('--date', options.date);
 	const { client, settings, folder } = await requireClient(options.content ?? contentDir(), options.client, output);
-	const title = await answerOrFail(output, options.title, 'Title of the decision (a short statement, e.g. "Host the front end on Netlify"):', 'Give the decision a title, e.g. glasshouse new decision acme "Host the front end on Netlify".', UsageError);
+	const title = await answerOrFail(
+		output,
+		options.title,
+		'Title of the decision (a short statement, e.g. "Host the front end on Netlify"):',
+		'Give the decision a title, e.g. glasshouse new decision acme "Host the front end on Netlify".',
+		UsageError,
+	);
 	const date = options.date ?? scaffoldToday(options.today);
-	const number = await nextNumber(path.join(folder, 'decisions'), client.decisions.map((decision) => decision.value.number));
+	const number = await nextNumber(
+		path.join(folder, 'decisions'),
+		client.decisions.map((decision) => decision.value.number),
+	);
 
 	let supersedes: { number: number; file: string } | undefined;
 	if (options.supersedes !== undefined) {
 		const target = Number(options.supersedes);
 		const older = client.decisions.find((decision) => decision.value.number === target);
 		const known = client.decisions.map((decision) => decision.value.number).sort((a, b) => a - b);
-		if (!older) throw new UserError(`--supersedes ${target}: ${client.slug} has no decision ${target}. Known decisions: ${known.join(', ') || 'none yet'}.`);
+		if (!older)
+			throw new UserError(
+				`--supersedes ${target}: ${client.slug} has no decision ${target}. Known decisions: ${known.join(', ') || 'none yet'}.`,
+			);
 		const successor = client.decisions.find((decision) => decision.value.supersedes === target);
-		if (successor) throw new UserError(`--supersedes ${target}: decision ${target} is already superseded by decision ${successor.value.number} (${path.basename(successor.source.file)}); a decision can be superseded only once.`);
-		if (older.value.date > date) throw new UserError(`--supersedes ${target}: decision ${target} is dated ${older.value.date}, after this decision's date ${date}; a decision can only supersede an older one.`);
+		if (successor)
+			throw new UserError(
+				`--supersedes ${target}: decision ${target} is already superseded by decision ${successor.value.number} (${path.basename(successor.source.file)}); a decision can be superseded only once.`,
+			);
+		if (older.value.date > date)
+			throw new UserError(
+				`--supersedes ${target}: decision ${target} is dated ${older.value.date}, after this decision's date ${date}; a decision can only supersede an older one.`,
+			);
 		supersedes = { number: target, file: path.basename(older.source.file) };
 	}
 
 	const file = path.join(folder, 'decisions', `${String(number).padStart(4, '0')}-${slugify(title) ?? 'decision'}.mdx`);
-	await writeScaffold('decision', file, renderDecision({ number, title, date, locale: settings.locale, currency: settings.currency, supersedes }));
+	await writeScaffold(
+		'decision',
+		file,
+		renderDecision({ number, title, date, locale: settings.locale, currency: settings.currency, supersedes }),
+	);
 	output.info(display(file));
 	output.info(`  decision ${number}, status proposed, dated ${date}${supersedes ? `, supersedes decision ${supersedes.number}` : ''}`);
 	if (supersedes) output.info(`  Once it is accepted, set "status: superseded" in ${supersedes.file}.`);

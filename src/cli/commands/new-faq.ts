@@ -1,11 +1,11 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { contentDir } from '../../model/content-dir';
-import { renderFaq } from '../../scaffold/render-faq';
-import { slugify } from '../../scaffold/slugify';
-import { answerOrFail } from '../ask';
-import { display, requireClient } from '../client-lookup';
-import { UsageError, UserError, type Output } from '../output';
+import { contentDir } from '@/model/content-dir';
+import { renderFaq } from '@/scaffold/render-faq';
+import { slugify } from '@/scaffold/slugify';
+import { answerOrFail } from '@/cli/ask';
+import { display, requireClient } from '@/cli/client-lookup';
+import { UsageError, UserError, type Output } from '@/cli/output';
 import { writeScaffold } from './new-shared';
 
 export const newFaqHelp = `Usage: glasshouse new faq <client> ["question"] [--content DIR]
@@ -22,14 +22,21 @@ export interface NewFaqOptions {
 
 export async function runNewFaq(options: NewFaqOptions, output: Output): Promise<number> {
 	const { client, settings, folder } = await requireClient(options.content ?? contentDir(), options.client, output);
-	const question = await answerOrFail(output, options.question, 'The question, as a client would ask it:', 'Give the question, e.g. glasshouse new faq acme "Who do I call when the site is down?".', UsageError);
+	const question = await answerOrFail(
+		output,
+		options.question,
+		'The question, as a client would ask it:',
+		'Give the question, e.g. glasshouse new faq acme "Who do I call when the site is down?".',
+		UsageError,
+	);
 	const same = client.faq.find((faq) => faq.value.question.trim().toLowerCase() === question.toLowerCase());
 	if (same) throw new UserError(`${client.slug} already has this question in ${same.source.file}. Nothing was written.`);
 
 	const names = new Set(await readdir(path.join(folder, 'faq')).catch(() => [] as string[]));
 	const taken = (stem: string) => names.has(`${stem}.md`) || names.has(`${stem}.mdx`);
 	let stem = slugify(question);
-	if (stem && taken(stem)) throw new UserError(`${display(path.join(folder, 'faq', `${stem}.md`))} already exists; nothing was overwritten.`);
+	if (stem && taken(stem))
+		throw new UserError(`${display(path.join(folder, 'faq', `${stem}.md`))} already exists; nothing was overwritten.`);
 	if (!stem) {
 		let n = 1;
 		while (taken(`question-${n}`)) n += 1;

@@ -1,13 +1,13 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { contentDir } from '../../model/content-dir';
-import { isRealIsoDate, SlugSchema } from '../../schemas/common';
-import { renderMilestone } from '../../scaffold/render-milestone';
-import { projectManager } from '../../utils/team';
-import { slugify } from '../../scaffold/slugify';
-import { answerOrFail } from '../ask';
-import { display, requireClient } from '../client-lookup';
-import { UsageError, UserError, type Output } from '../output';
+import { contentDir } from '@/model/content-dir';
+import { isRealIsoDate, SlugSchema } from '@/schemas/common';
+import { renderMilestone } from '@/scaffold/render-milestone';
+import { projectManager } from '@/utils/team';
+import { slugify } from '@/scaffold/slugify';
+import { answerOrFail } from '@/cli/ask';
+import { display, requireClient } from '@/cli/client-lookup';
+import { UsageError, UserError, type Output } from '@/cli/output';
 import { requireDateOption, scaffoldToday, writeScaffold } from './new-shared';
 
 export const newMilestoneHelp = `Usage: glasshouse new milestone <client> --title T --due YYYY-MM-DD [--id ID] [--start YYYY-MM-DD] [--owner NAME] [--content DIR]
@@ -35,10 +35,23 @@ export interface NewMilestoneOptions {
 
 export async function runNewMilestone(options: NewMilestoneOptions, output: Output): Promise<number> {
 	for (const option of ['due', 'start'] as const) requireDateOption(`--${option}`, options[option]);
-	if (options.id !== undefined && !SlugSchema.safeParse(options.id).success) throw new UsageError(`--id: expected lowercase letters, digits and hyphens (like "go-live"), found "${options.id}".`);
+	if (options.id !== undefined && !SlugSchema.safeParse(options.id).success)
+		throw new UsageError(`--id: expected lowercase letters, digits and hyphens (like "go-live"), found "${options.id}".`);
 	const { client, settings, folder } = await requireClient(options.content ?? contentDir(), options.client, output);
-	const title = await answerOrFail(output, options.title, 'Title of the milestone (what is reached):', 'Give the milestone a title with --title "…".', UsageError);
-	const due = await answerOrFail(output, options.due, 'Due date (YYYY-MM-DD):', 'Give the milestone a due date with --due YYYY-MM-DD.', UsageError);
+	const title = await answerOrFail(
+		output,
+		options.title,
+		'Title of the milestone (what is reached):',
+		'Give the milestone a title with --title "…".',
+		UsageError,
+	);
+	const due = await answerOrFail(
+		output,
+		options.due,
+		'Due date (YYYY-MM-DD):',
+		'Give the milestone a due date with --due YYYY-MM-DD.',
+		UsageError,
+	);
 	if (!isRealIsoDate(due)) throw new UsageError(`Due date: expected a real date as YYYY-MM-DD, found "${due}".`);
 	const id = options.id ?? slugify(title);
 	if (!id) throw new UsageError(`The title "${title}" gives no id; pass one with --id (lowercase letters, digits and hyphens).`);
@@ -48,7 +61,10 @@ export async function runNewMilestone(options: NewMilestoneOptions, output: Outp
 
 	const file = path.join(folder, 'milestones', `${id}.yaml`);
 	const clash = client.milestones.find((milestone) => milestone.value.id === id);
-	if (clash || (await stat(file).catch(() => undefined))) throw new UserError(`${client.slug} already has a milestone "${id}" (${clash ? clash.source.file : display(file)}); choose another id with --id. Nothing was written.`);
+	if (clash || (await stat(file).catch(() => undefined)))
+		throw new UserError(
+			`${client.slug} already has a milestone "${id}" (${clash ? clash.source.file : display(file)}); choose another id with --id. Nothing was written.`,
+		);
 	const owner = options.owner ?? projectManager(settings.team)?.name ?? 'TODO: who is accountable';
 	const otherIds = client.milestones.map((milestone) => milestone.value.id).sort();
 	await writeScaffold('milestone', file, renderMilestone({ id, title, start, due, owner, otherIds }));

@@ -1,14 +1,14 @@
 import path from 'node:path';
-import { contentDir } from '../../model/content-dir';
-import { SlugSchema } from '../../schemas/common';
-import { LEVELS, type Level } from '../../schemas/level';
-import { riskSeverity } from '../../utils/risk-severity';
-import { renderRisk } from '../../scaffold/render-risk';
-import { slugify } from '../../scaffold/slugify';
-import { projectManager } from '../../utils/team';
-import { answerOrFail } from '../ask';
-import { display, requireClient } from '../client-lookup';
-import { UsageError, UserError, type Output } from '../output';
+import { contentDir } from '@/model/content-dir';
+import { SlugSchema } from '@/schemas/common';
+import { LEVELS, type Level } from '@/schemas/level';
+import { riskSeverity } from '@/utils/risk-severity';
+import { renderRisk } from '@/scaffold/render-risk';
+import { slugify } from '@/scaffold/slugify';
+import { projectManager } from '@/utils/team';
+import { answerOrFail } from '@/cli/ask';
+import { display, requireClient } from '@/cli/client-lookup';
+import { UsageError, UserError, type Output } from '@/cli/output';
 import { anyExists, requireDateOption, scaffoldToday, writeScaffold } from './new-shared';
 
 export const newRiskHelp = `Usage: glasshouse new risk <client> "<title>" [--likelihood L] [--impact I] [--owner NAME] [--id ID] [--date YYYY-MM-DD] [--content DIR]
@@ -41,17 +41,27 @@ export async function runNewRisk(options: NewRiskOptions, output: Output): Promi
 	const likelihood = levelOption('--likelihood', options.likelihood);
 	const impact = levelOption('--impact', options.impact);
 	requireDateOption('--date', options.date);
-	if (options.id !== undefined && !SlugSchema.safeParse(options.id).success) throw new UsageError(`--id: expected lowercase letters, digits and hyphens (like "supplier-delay"), found "${options.id}".`);
+	if (options.id !== undefined && !SlugSchema.safeParse(options.id).success)
+		throw new UsageError(`--id: expected lowercase letters, digits and hyphens (like "supplier-delay"), found "${options.id}".`);
 	const { client, settings, folder } = await requireClient(options.content ?? contentDir(), options.client, output);
-	const title = await answerOrFail(output, options.title, 'The risk in one line (what could happen, e.g. "Payment provider delivers the API late"):', 'Give the risk a title, e.g. glasshouse new risk acme "Payment provider delivers the API late".', UsageError);
+	const title = await answerOrFail(
+		output,
+		options.title,
+		'The risk in one line (what could happen, e.g. "Payment provider delivers the API late"):',
+		'Give the risk a title, e.g. glasshouse new risk acme "Payment provider delivers the API late".',
+		UsageError,
+	);
 	const raised = options.date ?? scaffoldToday(options.today);
 
 	const taken = new Map(client.risks.map((risk) => [risk.value.id, risk.source.file]));
 	// A file that failed to load still holds its id.
-	const exists = async (id: string) => taken.has(id) || (await anyExists(['.yaml', '.yml'].map((extension) => path.join(folder, 'risks', `${id}${extension}`))));
+	const exists = async (id: string) =>
+		taken.has(id) || (await anyExists(['.yaml', '.yml'].map((extension) => path.join(folder, 'risks', `${id}${extension}`))));
 	let id = options.id ?? slugify(title);
 	if (id && (await exists(id))) {
-		throw new UserError(`${client.slug} already has a risk "${id}" (${taken.get(id) ?? display(path.join(folder, 'risks', `${id}.yaml`))}); edit it, or choose another id with --id. Nothing was written.`);
+		throw new UserError(
+			`${client.slug} already has a risk "${id}" (${taken.get(id) ?? display(path.join(folder, 'risks', `${id}.yaml`))}); edit it, or choose another id with --id. Nothing was written.`,
+		);
 	}
 	if (!id) {
 		let number = 1;
@@ -61,9 +71,15 @@ export async function runNewRisk(options: NewRiskOptions, output: Output): Promi
 
 	const owner = options.owner ?? projectManager(settings.team)?.name ?? 'TODO: who watches it';
 	const file = path.join(folder, 'risks', `${id}.yaml`);
-	await writeScaffold('risk', file, renderRisk({ id, title, likelihood, impact, owner, raised, locale: settings.locale, reviewDays: settings.riskReviewDays }));
+	await writeScaffold(
+		'risk',
+		file,
+		renderRisk({ id, title, likelihood, impact, owner, raised, locale: settings.locale, reviewDays: settings.riskReviewDays }),
+	);
 	output.info(display(file));
-	output.info(`  risk "${id}", open, severity ${riskSeverity(likelihood, impact)} (likelihood ${likelihood} × impact ${impact}), owner ${owner}`);
+	output.info(
+		`  risk "${id}", open, severity ${riskSeverity(likelihood, impact)} (likelihood ${likelihood} × impact ${impact}), owner ${owner}`,
+	);
 	output.info('  Replace the TODO placeholders, then run `npm run check`.');
 	return 0;
 }

@@ -1,12 +1,12 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { LoadedClient, LoadedContent } from '../../model/load-content';
-import { isRealIsoDate } from '../../schemas/common';
-import { problemsOfNewFile, describeProblems, type ScaffoldKind } from '../../scaffold/validate-new-file';
-import { FileExistsError, writeNewFile } from '../../scaffold/write-new-file';
-import { localToday } from '../../utils/calendar';
-import { display } from '../client-lookup';
-import { UsageError, UserError } from '../output';
+import type { LoadedClient, LoadedContent } from '@/model/load-content';
+import { isRealIsoDate } from '@/schemas/common';
+import { problemsOfNewFile, describeProblems, type ScaffoldKind } from '@/scaffold/validate-new-file';
+import { FileExistsError, writeNewFile } from '@/scaffold/write-new-file';
+import { localToday } from '@/utils/calendar';
+import { display } from '@/cli/client-lookup';
+import { UsageError, UserError } from '@/cli/output';
 
 /**
  * Validates a scaffold exactly as `glasshouse check` would validate the file, then writes it
@@ -15,7 +15,8 @@ import { UsageError, UserError } from '../output';
  */
 export async function writeScaffold(kind: ScaffoldKind, file: string, text: string): Promise<void> {
 	const problems = await problemsOfNewFile(kind, display(file), text);
-	if (problems.length) throw new UserError(`The new file would not pass \`glasshouse check\`, so it was not written:\n${describeProblems(problems)}`);
+	if (problems.length)
+		throw new UserError(`The new file would not pass \`glasshouse check\`, so it was not written:\n${describeProblems(problems)}`);
 	try {
 		await writeNewFile(file, text);
 	} catch (error) {
@@ -26,7 +27,8 @@ export async function writeScaffold(kind: ScaffoldKind, file: string, text: stri
 
 /** Refuses a date option that is not a real `YYYY-MM-DD` day, naming the option. */
 export function requireDateOption(option: string, value: string | undefined): void {
-	if (value !== undefined && !isRealIsoDate(value)) throw new UsageError(`${option}: expected a real date as YYYY-MM-DD, found "${value}".`);
+	if (value !== undefined && !isRealIsoDate(value))
+		throw new UsageError(`${option}: expected a real date as YYYY-MM-DD, found "${value}".`);
 }
 
 /** The day a scaffold is dated: `today` (tests), GLASSHOUSE_TODAY, or the machine's local date. */
@@ -42,7 +44,13 @@ export function scaffoldToday(today?: string): string {
  */
 export async function nextNumber(folder: string, parsed: number[]): Promise<number> {
 	const names = await readdir(folder).catch(() => [] as string[]);
-	const taken = [...names.map((name) => /^(\d{4})-/.exec(name)?.[1]).filter((prefix) => prefix !== undefined).map(Number), ...parsed];
+	const taken = [
+		...names
+			.map((name) => /^(\d{4})-/.exec(name)?.[1])
+			.filter((prefix) => prefix !== undefined)
+			.map(Number),
+		...parsed,
+	];
 	return Math.max(0, ...taken) + 1;
 }
 
@@ -50,7 +58,13 @@ export async function nextNumber(folder: string, parsed: number[]): Promise<numb
  * Files of a dated folder (updates, meetings) that failed to load and are dated in
  * (`after`, `before`): one of them may be the real predecessor a scaffold should continue from.
  */
-export function unreadableBetween(loaded: LoadedContent, client: LoadedClient, folder: 'updates' | 'meetings', before: string, after: string | undefined): string[] {
+export function unreadableBetween(
+	loaded: LoadedContent,
+	client: LoadedClient,
+	folder: 'updates' | 'meetings',
+	before: string,
+	after: string | undefined,
+): string[] {
 	const parsed = new Set([...client.updates, ...client.meetings].map((entry) => entry.source.file));
 	return loaded.problems
 		.filter((problem) => problem.severity === 'error' && problem.file.startsWith(`${client.dir}/${folder}/`) && !parsed.has(problem.file))
@@ -63,6 +77,13 @@ export function unreadableBetween(loaded: LoadedContent, client: LoadedClient, f
 
 /** True when any of the files exists. */
 export async function anyExists(files: string[]): Promise<boolean> {
-	const found = await Promise.all(files.map((file) => stat(file).then(() => true, () => false)));
+	const found = await Promise.all(
+		files.map((file) =>
+			stat(file).then(
+				() => true,
+				() => false,
+			),
+		),
+	);
 	return found.includes(true);
 }

@@ -1,10 +1,10 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { contentDir } from '../../model/content-dir';
-import { defaultUpdateDate } from '../../scaffold/update-date';
-import { renderUpdate } from '../../scaffold/render-update';
-import { display, requireClient } from '../client-lookup';
-import { UserError, type Output } from '../output';
+import { contentDir } from '@/model/content-dir';
+import { defaultUpdateDate } from '@/scaffold/update-date';
+import { renderUpdate } from '@/scaffold/render-update';
+import { display, requireClient } from '@/cli/client-lookup';
+import { UserError, type Output } from '@/cli/output';
 import { requireDateOption, scaffoldToday, unreadableBetween, writeScaffold } from './new-shared';
 
 export const newUpdateHelp = `Usage: glasshouse new update <client> [--date YYYY-MM-DD] [--content DIR]
@@ -39,11 +39,13 @@ export async function runNewUpdate(options: NewUpdateOptions, output: Output): P
 	const date = options.date ?? defaultUpdateDate(today, settings.communication.cadence, updates.at(-1)?.value.date);
 	const previous = updates.filter((update) => update.value.date < date).at(-1);
 	// An update that failed to load may be the real previous one; say so rather than silently skip it.
-	for (const file of unreadableBetween(loaded, client, 'updates', date, previous?.value.date)) output.warn(`warning: ${file} has errors, so nothing was carried over from it (see \`npm run check\`).`);
+	for (const file of unreadableBetween(loaded, client, 'updates', date, previous?.value.date))
+		output.warn(`warning: ${file} has errors, so nothing was carried over from it (see \`npm run check\`).`);
 
 	for (const extension of ['.md', '.mdx']) {
 		const existing = path.join(folder, 'updates', `${date}${extension}`);
-		if (await stat(existing).catch(() => undefined)) throw new UserError(`${display(existing)} already exists; edit it, or pass --date for another day. Nothing was written.`);
+		if (await stat(existing).catch(() => undefined))
+			throw new UserError(`${display(existing)} already exists; edit it, or pass --date for another day. Nothing was written.`);
 	}
 	const file = path.join(folder, 'updates', `${date}.mdx`);
 	const { text, carried } = renderUpdate(date, settings.locale, previous && { value: previous.value, body: previous.source.body });
@@ -51,7 +53,9 @@ export async function runNewUpdate(options: NewUpdateOptions, output: Output): P
 
 	output.info(display(file));
 	if (previous) {
-		output.info(`  from ${previous.value.date}: ${carried.nextItems} "Next" item(s) now "In progress", ${carried.openNeeds} open need(s), ${carried.risks} risk(s), health ${carried.health} (reassess it)`);
+		output.info(
+			`  from ${previous.value.date}: ${carried.nextItems} "Next" item(s) now "In progress", ${carried.openNeeds} open need(s), ${carried.risks} risk(s), health ${carried.health} (reassess it)`,
+		);
 	} else {
 		output.info('  the first update of this client: nothing to carry over');
 	}

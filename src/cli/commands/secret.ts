@@ -1,5 +1,5 @@
-import { generateSecret } from '../../integrations/gate/secret';
-import type { Output } from '../output';
+import { generateSecret } from '@/integrations/gate/secret';
+import type { Output } from '@/cli/output';
 
 export const secretHelp = `Usage: glasshouse secret
 

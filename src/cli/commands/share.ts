@@ -1,8 +1,8 @@
-import { contentDir } from '../../model/content-dir';
-import { loadContent, type LoadedClient } from '../../model/load-content';
-import { resolveCredentials, shareLink } from '../../integrations/gate/build-keyring';
-import { loadSecret } from '../../integrations/gate/secret';
-import { UsageError, UserError, type Output } from '../output';
+import { contentDir } from '@/model/content-dir';
+import { loadContent, type LoadedClient } from '@/model/load-content';
+import { resolveCredentials, shareLink } from '@/integrations/gate/build-keyring';
+import { loadSecret } from '@/integrations/gate/secret';
+import { UsageError, UserError, type Output } from '@/cli/output';
 
 export const shareHelp = `Usage: glasshouse share <client> [--site URL] [--base PATH] [--content DIR]
 

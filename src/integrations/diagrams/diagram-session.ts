@@ -61,5 +61,9 @@ export async function closeDiagramBrowser(): Promise<void> {
 	const session = diagramSession();
 	const pending = session.browser;
 	session.browser = undefined;
-	if (pending) await pending.then((browser) => browser.close(), () => undefined);
+	if (pending)
+		await pending.then(
+			(browser) => browser.close(),
+			() => undefined,
+		);
 }

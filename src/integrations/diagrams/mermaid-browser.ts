@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 // Imported up front, not on first use: Astro loads this file for its config through a module
 // runner that is closed by the time Markdown is rendered, so a later import() would fail.
 import { chromium } from 'playwright';
-import { CHROMIUM_ARGS, requireBrowser } from '../../bootstrap/find-browser.mjs';
-import { recordTiming } from '../glasshouse/build-timings';
+import { CHROMIUM_ARGS, requireBrowser } from '@/bootstrap/find-browser.mjs';
+import { recordTiming } from '@/integrations/glasshouse/build-timings';
 import { LAYOUT_WIDTH } from './render-config';
 
 /** Mermaid in one headless Chromium page; every call waits for the one before it. */
@@ -74,7 +74,9 @@ export async function launchMermaidBrowser(): Promise<MermaidBrowser> {
 		const page = await browser.newPage();
 		// Diagrams hold client content: nothing may leave the machine, not even a font request.
 		await page.route('**/*', (route) => route.abort());
-		await page.setContent(`<!doctype html><html><body style="margin:0"><div id="stage" style="width:${LAYOUT_WIDTH}px"></div></body></html>`);
+		await page.setContent(
+			`<!doctype html><html><body style="margin:0"><div id="stage" style="width:${LAYOUT_WIDTH}px"></div></body></html>`,
+		);
 		await page.addScriptTag({ content: await readFile(mermaidBundlePath(), 'utf8') });
 		await page.addScriptTag({ content: PAGE_API });
 
@@ -84,17 +86,31 @@ export async function launchMermaidBrowser(): Promise<MermaidBrowser> {
 			queue = next.catch(() => undefined);
 			return next;
 		};
-		type PageApi = { __glasshouse: { render(s: string, c: unknown): Promise<{ svg?: string; error?: string; ms?: number }>; parse(s: string, c: unknown): Promise<string | null> } };
+		type PageApi = {
+			__glasshouse: {
+				render(s: string, c: unknown): Promise<{ svg?: string; error?: string; ms?: number }>;
+				parse(s: string, c: unknown): Promise<string | null>;
+			};
+		};
 		return {
 			render: (source, config) =>
 				serial(async () => {
-					const result = await page.evaluate(([s, c]) => (window as unknown as PageApi).__glasshouse.render(s, c), [source, config] as const);
+					const result = await page.evaluate(([s, c]) => (window as unknown as PageApi).__glasshouse.render(s, c), [
+						source,
+						config,
+					] as const);
 					// Measured inside the page: the time Chromium spent drawing, whatever Node did meanwhile.
 					if (result.ms !== undefined) recordTiming('diagrams', result.ms);
-					if (result.error !== undefined || result.svg === undefined) throw new MermaidSyntaxError(result.error ?? 'Mermaid returned no SVG');
+					if (result.error !== undefined || result.svg === undefined)
+						throw new MermaidSyntaxError(result.error ?? 'Mermaid returned no SVG');
 					return result.svg;
 				}),
-			parse: (source, config) => serial(async () => (await page.evaluate(([s, c]) => (window as unknown as PageApi).__glasshouse.parse(s, c), [source, config] as const)) ?? undefined),
+			parse: (source, config) =>
+				serial(
+					async () =>
+						(await page.evaluate(([s, c]) => (window as unknown as PageApi).__glasshouse.parse(s, c), [source, config] as const)) ??
+						undefined,
+				),
 			close: () => browser.close(),
 		};
 	} catch (error) {

@@ -7,7 +7,11 @@ export function describeMermaidError(message: string): string {
 	const lines = message.split(/\r?\n/);
 	const caret = lines.findIndex((line) => /^-*\^\s*$/.test(line));
 	const kept = caret > 0 ? [...lines.slice(0, caret - 1), ...lines.slice(caret + 1)] : lines;
-	return kept.map((line) => line.trim()).filter(Boolean).join(' ').replace(/\s+/g, ' ');
+	return kept
+		.map((line) => line.trim())
+		.filter(Boolean)
+		.join(' ')
+		.replace(/\s+/g, ' ');
 }
 
 /** The wording shared by `npm run check` and a failing build. */

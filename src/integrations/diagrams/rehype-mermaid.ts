@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { parse as parseYaml } from 'yaml';
-import { useTranslations } from '../../i18n/translate';
-import type { Locale } from '../../i18n/locales';
+import { useTranslations } from '@/i18n/translate';
+import type { Locale } from '@/i18n/locales';
 import { invalidDiagramMessage } from './mermaid-message';
 import { isMermaidSyntaxError } from './mermaid-browser';
 import { diagramSession } from './diagram-session';
@@ -76,7 +76,14 @@ function findFences(tree: Root): Fence[] {
 			if (code) {
 				const meta = (code.data as { meta?: string } | undefined)?.meta ?? code.properties.metastring;
 				const title = /\btitle=(?:"([^"]*)"|'([^']*)')/.exec(typeof meta === 'string' ? meta : '');
-				fences.push({ parent, index, source: textOf(code), line: node.position?.start.line ?? 1, title: title?.[1] ?? title?.[2], heading });
+				fences.push({
+					parent,
+					index,
+					source: textOf(code),
+					line: node.position?.start.line ?? 1,
+					title: title?.[1] ?? title?.[2],
+					heading,
+				});
 				return;
 			}
 			walk(node);
@@ -112,7 +119,13 @@ function figure(diagram: RenderedDiagram, caption: string | undefined, label: st
 			],
 		},
 	];
-	if (caption) children.push({ type: 'element', tagName: 'figcaption', properties: { className: ['diagram-caption'] }, children: [{ type: 'text', value: caption }] });
+	if (caption)
+		children.push({
+			type: 'element',
+			tagName: 'figcaption',
+			properties: { className: ['diagram-caption'] },
+			children: [{ type: 'text', value: caption }],
+		});
 	return { type: 'element', tagName: 'figure', properties: { className: ['diagram'], ariaLabel: label }, children };
 }
 

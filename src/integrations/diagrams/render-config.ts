@@ -9,7 +9,8 @@ export const DIAGRAM_THEMES = ['light', 'dark'] as const;
 export type DiagramTheme = (typeof DIAGRAM_THEMES)[number];
 
 /** Measured at build time with the first font; Noto Sans CJK covers Latin and Chinese alike. */
-export const DIAGRAM_FONT = '"Noto Sans CJK SC", "Noto Sans SC", system-ui, -apple-system, "Segoe UI", Roboto, "PingFang SC", "Microsoft YaHei", sans-serif';
+export const DIAGRAM_FONT =
+	'"Noto Sans CJK SC", "Noto Sans SC", system-ui, -apple-system, "Segoe UI", Roboto, "PingFang SC", "Microsoft YaHei", sans-serif';
 
 /** Width the renderer lays diagrams out for: the inner width of a card on a desktop screen. */
 export const LAYOUT_WIDTH = 920;
@@ -71,7 +72,16 @@ export function mermaidConfig(theme: DiagramTheme): Record<string, unknown> {
 		// SVG text, not HTML in foreignObject: the site's prose styles would reach into HTML labels.
 		htmlLabels: false,
 		flowchart: { htmlLabels: false, useMaxWidth: true, nodeSpacing: 30, rankSpacing: 40, wrappingWidth: 160, padding: 10 },
-		gantt: { useWidth: LAYOUT_WIDTH, fontSize: 13, sectionFontSize: 13, barHeight: 24, barGap: 8, topPadding: 50, gridLineStartPadding: 36, numberSectionStyles: 2 },
+		gantt: {
+			useWidth: LAYOUT_WIDTH,
+			fontSize: 13,
+			sectionFontSize: 13,
+			barHeight: 24,
+			barGap: 8,
+			topPadding: 50,
+			gridLineStartPadding: 36,
+			numberSectionStyles: 2,
+		},
 		timeline: { disableMulticolor: true, useMaxWidth: true, leftMargin: 0, padding: 12 },
 		themeVariables: {
 			fontFamily: DIAGRAM_FONT,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { recordTiming, timed } from '../glasshouse/build-timings';
-import { isPlainBenchmark } from '../glasshouse/plain-benchmark';
+import { recordTiming, timed } from '@/integrations/glasshouse/build-timings';
+import { isPlainBenchmark } from '@/integrations/glasshouse/plain-benchmark';
 import { diagramCacheKey, readCachedSvg, writeCachedSvg } from './diagram-cache';
 import { diagramSession as session } from './diagram-session';
 import { launchMermaidBrowser, mermaidVersion, type MermaidBrowser } from './mermaid-browser';
@@ -29,7 +29,12 @@ function drawingBrowser(): Promise<MermaidBrowser> {
 	return session().browser ?? timed('diagrams', diagramBrowser);
 }
 
-const NO_DIAGRAM: RenderedDiagram = { light: '<svg xmlns="http://www.w3.org/2000/svg"></svg>', dark: '<svg xmlns="http://www.w3.org/2000/svg"></svg>', width: 0, height: 0 };
+const NO_DIAGRAM: RenderedDiagram = {
+	light: '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
+	dark: '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
+	width: 0,
+	height: 0,
+};
 
 /** Whether a light rendering of `source` is cached, which proves the diagram valid without a browser. */
 export async function isCachedDiagram(source: string): Promise<boolean> {

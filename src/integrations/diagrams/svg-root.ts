@@ -14,8 +14,13 @@ export interface FittedSvg {
 export function fitSvgRoot(svg: string): FittedSvg {
 	const open = /<svg\b[^>]*>/.exec(svg);
 	if (!open) return { svg, width: 0, height: 0 };
-	const viewBox = /\sviewBox="([^"]+)"/.exec(open[0])?.[1]?.trim().split(/[\s,]+/).map(Number);
-	const [width, height] = viewBox && viewBox.length === 4 && viewBox.every(Number.isFinite) ? [Math.ceil(viewBox[2]!), Math.ceil(viewBox[3]!)] : [0, 0];
+	const viewBox = /\sviewBox="([^"]+)"/
+		.exec(open[0])?.[1]
+		?.trim()
+		.split(/[\s,]+/)
+		.map(Number);
+	const [width, height] =
+		viewBox && viewBox.length === 4 && viewBox.every(Number.isFinite) ? [Math.ceil(viewBox[2]!), Math.ceil(viewBox[3]!)] : [0, 0];
 	let root = open[0].replace(/\s(?:width|height|style)="[^"]*"/g, '');
 	if (width > 0 && height > 0) root = root.replace(/^<svg\b/, `<svg style="aspect-ratio: ${width} / ${height}"`);
 	return { svg: svg.slice(0, open.index) + root + svg.slice(open.index + open[0].length), width, height };

@@ -12,14 +12,23 @@ export function uniquifySvgIds(svg: string, prefix: string): string {
 	const root = /<svg\b[^>]*\sid="([^"]+)"/.exec(svg)?.[1];
 	const rename = (id: string) => (ids.has(id) || (root !== undefined && id.startsWith(`${root}-`)) ? `${prefix}-${id}` : id);
 	const renameUrls = (text: string) =>
-		text.replace(/url\((['"]|&quot;)?#([^)'"&]+)\1?\)/g, (_match, quote: string | undefined, id: string) => `url(${quote ?? ''}#${rename(id)}${quote ?? ''})`);
+		text.replace(
+			/url\((['"]|&quot;)?#([^)'"&]+)\1?\)/g,
+			(_match, quote: string | undefined, id: string) => `url(${quote ?? ''}#${rename(id)}${quote ?? ''})`,
+		);
 
 	return renameUrls(
 		svg
-			.replace(/(<style[^>]*>)([\s\S]*?)(<\/style>)/g, (_match, open: string, css: string, close: string) => `${open}${renameInCss(css, rename)}${close}`)
+			.replace(
+				/(<style[^>]*>)([\s\S]*?)(<\/style>)/g,
+				(_match, open: string, css: string, close: string) => `${open}${renameInCss(css, rename)}${close}`,
+			)
 			.replace(/(\sid=")([^"]+)(")/g, (_match, before: string, id: string, after: string) => `${before}${rename(id)}${after}`)
 			.replace(/(\s(?:xlink:)?href="#)([^"]+)(")/g, (_match, before: string, id: string, after: string) => `${before}${rename(id)}${after}`)
-			.replace(/(\saria-(?:labelledby|describedby)=")([^"]+)(")/g, (_match, before: string, list: string, after: string) => `${before}${list.split(/\s+/).map(rename).join(' ')}${after}`),
+			.replace(
+				/(\saria-(?:labelledby|describedby)=")([^"]+)(")/g,
+				(_match, before: string, list: string, after: string) => `${before}${list.split(/\s+/).map(rename).join(' ')}${after}`,
+			),
 	);
 }
 
@@ -29,5 +38,9 @@ export function uniquifySvgIds(svg: string, prefix: string): string {
  * whose step names never start with `#`.
  */
 function renameInCss(css: string, rename: (id: string) => string): string {
-	return css.replace(/([^{}]*)(\{[^{}]*\})/g, (_match, selector: string, block: string) => `${selector.replace(/#(-?[A-Za-z_][\w-]*)/g, (_m, id: string) => `#${rename(id)}`)}${block}`);
+	return css.replace(
+		/([^{}]*)(\{[^{}]*\})/g,
+		(_match, selector: string, block: string) =>
+			`${selector.replace(/#(-?[A-Za-z_][\w-]*)/g, (_m, id: string) => `#${rename(id)}`)}${block}`,
+	);
 }

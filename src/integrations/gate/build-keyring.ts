@@ -1,7 +1,7 @@
-import { toBase64 } from '../../runtime/crypto/bytes';
-import { linkSlotId, MIN_PBKDF2_ITERATIONS, wrapContentKey, type Kdf, type Keyring, type Slot } from '../../runtime/crypto/keyring';
-import type { LoadedClient } from '../../model/load-content';
-import type { AccessEntry } from '../../schemas/access';
+import { toBase64 } from '@/runtime/crypto/bytes';
+import { linkSlotId, MIN_PBKDF2_ITERATIONS, wrapContentKey, type Kdf, type Keyring, type Slot } from '@/runtime/crypto/keyring';
+import type { LoadedClient } from '@/model/load-content';
+import type { AccessEntry } from '@/schemas/access';
 import { derivePassphrase, deriveLinkToken, derivePasswordSlotId, deriveSlotSalt } from './derive-credentials';
 import { judgePassword } from './password-strength';
 import { slotKey } from './slot-keys';
@@ -24,7 +24,12 @@ export const PBKDF2_ITERATIONS = MIN_PBKDF2_ITERATIONS;
  * The current password or token of every entry that is not revoked. Passwords set through
  * `passwordEnv` must exist and be strong, or this throws: a weak password never gets a slot.
  */
-export async function resolveCredentials(client: string, access: AccessEntry[], master: Uint8Array, env: NodeJS.ProcessEnv = process.env): Promise<Credential[]> {
+export async function resolveCredentials(
+	client: string,
+	access: AccessEntry[],
+	master: Uint8Array,
+	env: NodeJS.ProcessEnv = process.env,
+): Promise<Credential[]> {
 	const credentials: Credential[] = [];
 	for (const entry of access) {
 		if (entry.revoked) continue;
@@ -32,9 +37,15 @@ export async function resolveCredentials(client: string, access: AccessEntry[], 
 			credentials.push({ entry, token: await deriveLinkToken(master, client, entry.id, entry.rotation) });
 		} else if (entry.passwordEnv) {
 			const password = env[entry.passwordEnv];
-			if (!password) throw new AccessError(`${client}: access entry "${entry.id}" takes its password from $${entry.passwordEnv}, which is not set. Set it in the environment or .env, or remove "passwordEnv" to use a derived passphrase.`);
+			if (!password)
+				throw new AccessError(
+					`${client}: access entry "${entry.id}" takes its password from $${entry.passwordEnv}, which is not set. Set it in the environment or .env, or remove "passwordEnv" to use a derived passphrase.`,
+				);
 			const verdict = judgePassword(password, [client, entry.id, entry.label]);
-			if (!verdict.ok) throw new AccessError(`${client}: the password in $${entry.passwordEnv} (access entry "${entry.id}") is too weak: ${verdict.reason}. ${verdict.advice}.`);
+			if (!verdict.ok)
+				throw new AccessError(
+					`${client}: the password in $${entry.passwordEnv} (access entry "${entry.id}") is too weak: ${verdict.reason}. ${verdict.advice}.`,
+				);
 			credentials.push({ entry, password });
 		} else {
 			credentials.push({ entry, password: await derivePassphrase(master, client, entry.id, entry.rotation) });
@@ -53,17 +64,32 @@ export async function buildKeyring(client: string, credentials: Credential[], ma
 		credentials.map(async (credential): Promise<Slot> => {
 			const { sid, kdf } = await slotParameters(client, credential, master);
 			const key = await slotKey(kdf, credential.password ?? credential.token!, client);
-			return { sid, type: credential.password !== undefined ? 'password' : 'link', kdf, ...(await wrapContentKey(contentKey, key, client, sid)) };
+			return {
+				sid,
+				type: credential.password !== undefined ? 'password' : 'link',
+				kdf,
+				...(await wrapContentKey(contentKey, key, client, sid)),
+			};
 		}),
 	);
-	if (slots.length === 0) throw new AccessError(`${client}: every access entry is revoked, so nobody could open the site. Add an entry to "access" in client.yaml, or set "public: true".`);
+	if (slots.length === 0)
+		throw new AccessError(
+			`${client}: every access entry is revoked, so nobody could open the site. Add an entry to "access" in client.yaml, or set "public: true".`,
+		);
 	return { v: 1, client, slots };
 }
 
 /** A slot's id and key derivation (with its stable salt), from the secret and the credential. */
-async function slotParameters(client: string, { entry, password, token }: Credential, master: Uint8Array): Promise<{ sid: string; kdf: Kdf }> {
+async function slotParameters(
+	client: string,
+	{ entry, password, token }: Credential,
+	master: Uint8Array,
+): Promise<{ sid: string; kdf: Kdf }> {
 	const salt = toBase64(await deriveSlotSalt(master, client, entry.id, entry.rotation));
-	const kdf: Kdf = password !== undefined ? { name: 'PBKDF2', hash: 'SHA-256', iterations: PBKDF2_ITERATIONS, salt } : { name: 'HKDF', hash: 'SHA-256', salt };
+	const kdf: Kdf =
+		password !== undefined
+			? { name: 'PBKDF2', hash: 'SHA-256', iterations: PBKDF2_ITERATIONS, salt }
+			: { name: 'HKDF', hash: 'SHA-256', salt };
 	const sid = token !== undefined ? await linkSlotId(token) : await derivePasswordSlotId(master, client, entry.id, entry.rotation);
 	return { sid, kdf };
 }
@@ -75,7 +101,11 @@ async function slotParameters(client: string, { entry, password, token }: Creden
  * here (a missing `passwordEnv`) is left for the encryption step to report, and the content it
  * encrypts is loaded again after rendering, so nothing depends on this having run.
  */
-export async function deriveSlotKeysAhead(clients: LoadedClient[], master: Uint8Array, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function deriveSlotKeysAhead(
+	clients: LoadedClient[],
+	master: Uint8Array,
+	env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
 	for (const { slug, client } of clients) {
 		if (!client || client.value.public) continue;
 		try {

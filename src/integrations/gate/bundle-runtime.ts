@@ -7,7 +7,8 @@ import { build } from 'esbuild';
 const RUNTIME = fileURLToPath(new URL('../../runtime/', import.meta.url));
 export const GATE_FOLDER = '_glasshouse';
 
-const hashed = (name: string, ext: string, content: string) => `${name}.${createHash('sha256').update(content).digest('hex').slice(0, 10)}.${ext}`;
+const hashed = (name: string, ext: string, content: string) =>
+	`${name}.${createHash('sha256').update(content).digest('hex').slice(0, 10)}.${ext}`;
 
 /**
  * Bundles the unlock code (the same WebCrypto modules the build encrypts with) into

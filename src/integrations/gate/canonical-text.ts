@@ -115,18 +115,37 @@ function mapCodePoint(code: number): string {
 }
 
 const ENTITIES: Record<string, string> = {
-	amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', shy: '', zwsp: '', zwj: '', zwnj: '', hellip: '…', mdash: '—', ndash: '–', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
+	amp: '&',
+	lt: '<',
+	gt: '>',
+	quot: '"',
+	apos: "'",
+	nbsp: ' ',
+	shy: '',
+	zwsp: '',
+	zwj: '',
+	zwnj: '',
+	hellip: '…',
+	mdash: '—',
+	ndash: '–',
+	lsquo: '‘',
+	rsquo: '’',
+	ldquo: '“',
+	rdquo: '”',
 };
 
 /** Decodes numeric and the common named HTML entities; unknown names and impossible code points stay as written. */
 export function decodeEntities(text: string): string {
-	return text.replace(/&(?:#x([0-9a-f]{1,6})|#(\d{1,7})|([a-z]+));/gi, (entity, hex: string | undefined, decimal: string | undefined, name: string | undefined) => {
-		if (hex || decimal) {
-			const code = hex ? Number.parseInt(hex, 16) : Number(decimal);
-			return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-		}
-		return ENTITIES[name!.toLowerCase()] ?? (name === 'ZeroWidthSpace' ? '' : entity);
-	});
+	return text.replace(
+		/&(?:#x([0-9a-f]{1,6})|#(\d{1,7})|([a-z]+));/gi,
+		(entity, hex: string | undefined, decimal: string | undefined, name: string | undefined) => {
+			if (hex || decimal) {
+				const code = hex ? Number.parseInt(hex, 16) : Number(decimal);
+				return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+			}
+			return ENTITIES[name!.toLowerCase()] ?? (name === 'ZeroWidthSpace' ? '' : entity);
+		},
+	);
 }
 
 /**
@@ -154,7 +173,12 @@ export function isSpacedWordChar(code: number): boolean {
 }
 
 /** Han, kana and Hangul: one such character says about as much as a short Latin word. */
-const isIdeographic = (code: number) => (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7af) || (code >= 0xd800 && code <= 0xdbff) || (code >= 0xf900 && code <= 0xfaff);
+const isIdeographic = (code: number) =>
+	(code >= 0x3040 && code <= 0x30ff) ||
+	(code >= 0x3400 && code <= 0x9fff) ||
+	(code >= 0xac00 && code <= 0xd7af) ||
+	(code >= 0xd800 && code <= 0xdbff) ||
+	(code >= 0xf900 && code <= 0xfaff);
 
 /**
  * How much a canonical text says: its weight (letters and digits, an ideograph counting three)

@@ -1,4 +1,4 @@
-import type { LoadedClient, LoadedContent, Parsed } from '../../model/load-content';
+import type { LoadedClient, LoadedContent, Parsed } from '@/model/load-content';
 import { canonical, isSpacedWordChar, measure } from './canonical-text';
 import { templateText } from './template-text';
 import { TextMatcher } from './text-matcher';
@@ -135,6 +135,7 @@ export function needlesOf(content: LoadedContent): Needle[] {
 	const publicText = [...content.clients.map((client) => client.slug)];
 	walk(content.site, (text) => publicText.push(text));
 	const genericText = templateText();
-	for (const client of content.clients.filter((candidate) => candidate.client && !isPrivate(candidate))) forEachString(client, (text) => genericText.push(...text.split('\n')));
+	for (const client of content.clients.filter((candidate) => candidate.client && !isPrivate(candidate)))
+		forEachString(client, (text) => genericText.push(...text.split('\n')));
 	return collectNeedles(content.clients.filter(isPrivate), publicText, genericText);
 }

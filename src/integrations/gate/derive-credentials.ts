@@ -1,4 +1,4 @@
-import { toBase64Url, utf8, type Bytes } from '../../runtime/crypto/bytes';
+import { toBase64Url, utf8, type Bytes } from '@/runtime/crypto/bytes';
 import { EFF_LARGE_WORDLIST as wordlist } from './eff-large-wordlist';
 
 /**
@@ -8,7 +8,11 @@ import { EFF_LARGE_WORDLIST as wordlist } from './eff-large-wordlist';
  */
 async function derive(master: Uint8Array, label: string, bytes: number): Promise<Bytes> {
 	const key = await crypto.subtle.importKey('raw', master as Bytes, 'HKDF', false, ['deriveBits']);
-	const bits = await crypto.subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: utf8('glasshouse/v1'), info: utf8(label) }, key, bytes * 8);
+	const bits = await crypto.subtle.deriveBits(
+		{ name: 'HKDF', hash: 'SHA-256', salt: utf8('glasshouse/v1'), info: utf8(label) },
+		key,
+		bytes * 8,
+	);
 	return new Uint8Array(bits);
 }
 

@@ -2,13 +2,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import { utf8 } from '../../runtime/crypto/bytes';
-import { fileAad, pageAad, seal, sealFile, type BuildStamp } from '../../runtime/crypto/envelope';
-import type { Keyring } from '../../runtime/crypto/keyring';
-import { normalizePagePath } from '../../runtime/crypto/page-path';
-import type { Locale } from '../../i18n/locales';
-import { listFiles } from '../glasshouse/find-broken-links';
-import { FILE_CONCURRENCY, mapLimit } from '../../utils/map-limit';
+import { utf8 } from '@/runtime/crypto/bytes';
+import { fileAad, pageAad, seal, sealFile, type BuildStamp } from '@/runtime/crypto/envelope';
+import type { Keyring } from '@/runtime/crypto/keyring';
+import { normalizePagePath } from '@/runtime/crypto/page-path';
+import type { Locale } from '@/i18n/locales';
+import { listFiles } from '@/integrations/glasshouse/find-broken-links';
+import { FILE_CONCURRENCY, mapLimit } from '@/utils/map-limit';
 import { inlineImages } from './inline-assets';
 import { renderShell } from './render-shell';
 import { sealSearchIndex } from './seal-search-index';
@@ -56,7 +56,10 @@ export async function encryptClient(input: EncryptClientInput): Promise<{ pages:
 		const absolute = path.join(folder, relativePath);
 		if (relativePath.startsWith(SEARCH_INDEX_FOLDER)) return 'index';
 		if (!relativePath.endsWith('.html')) {
-			await writeFile(absolute, await sealFile(input.contentKey, await readFile(absolute), fileAad(input.client, input.build.id, relativePath)));
+			await writeFile(
+				absolute,
+				await sealFile(input.contentKey, await readFile(absolute), fileAad(input.client, input.build.id, relativePath)),
+			);
 			return 'file';
 		}
 		const page = await inlineImages(await readFile(absolute, 'utf8'), input.outDir, input.base);
@@ -67,7 +70,15 @@ export async function encryptClient(input: EncryptClientInput): Promise<{ pages:
 		await writeFile(absolute, renderShell({ ...input, envelope, stylesheets: sharedStylesheets(page.html, input.base) }));
 		return 'page';
 	});
-	const index = indexFiles.length ? await sealSearchIndex({ folder: path.join(folder, SEARCH_INDEX_FOLDER), client: input.client, buildId: input.build.id, contentKey: input.contentKey, files: indexFiles }) : { files: 0, decoys: 0 };
+	const index = indexFiles.length
+		? await sealSearchIndex({
+				folder: path.join(folder, SEARCH_INDEX_FOLDER),
+				client: input.client,
+				buildId: input.build.id,
+				contentKey: input.contentKey,
+				files: indexFiles,
+			})
+		: { files: 0, decoys: 0 };
 	const count = (kind: string) => kinds.filter((candidate) => candidate === kind).length;
 	return { pages: count('page'), files: count('file') + index.files, inlined: [...inlined] };
 }

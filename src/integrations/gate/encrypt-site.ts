@@ -1,10 +1,10 @@
 import { readFile, rm } from 'node:fs/promises';
-import { listFiles } from '../glasshouse/find-broken-links';
-import { randomBytes, toBase64Url } from '../../runtime/crypto/bytes';
-import type { BuildStamp } from '../../runtime/crypto/envelope';
-import { IMAGE_FILE } from '../../utils/image-file';
+import { listFiles } from '@/integrations/glasshouse/find-broken-links';
+import { randomBytes, toBase64Url } from '@/runtime/crypto/bytes';
+import type { BuildStamp } from '@/runtime/crypto/envelope';
+import { IMAGE_FILE } from '@/utils/image-file';
 import path from 'node:path';
-import type { LoadedClient } from '../../model/load-content';
+import type { LoadedClient } from '@/model/load-content';
 import { buildKeyring, generateContentKey, resolveCredentials } from './build-keyring';
 import { bundleRuntime } from './bundle-runtime';
 import { encryptClient } from './encrypt-client';
@@ -86,8 +86,14 @@ async function removeUnreferencedImages(outDir: string, privateClients: Set<stri
 	const images = files.filter((file) => file.startsWith('_astro/') && IMAGE_FILE.test(file));
 	if (images.length === 0) return;
 	const publicText = await Promise.all(
-		files.filter((file) => /\.(html|css|js|json|xml|webmanifest)$/.test(file) && !privateClients.has(file.split('/')[0]!)).map((file) => readFile(path.join(outDir, file), 'utf8')),
+		files
+			.filter((file) => /\.(html|css|js|json|xml|webmanifest)$/.test(file) && !privateClients.has(file.split('/')[0]!))
+			.map((file) => readFile(path.join(outDir, file), 'utf8')),
 	);
 	const referenced = publicText.join('\n');
-	await Promise.all(images.filter((image) => !referenced.includes(path.posix.basename(image))).map((image) => rm(path.join(outDir, image), { force: true })));
+	await Promise.all(
+		images
+			.filter((image) => !referenced.includes(path.posix.basename(image)))
+			.map((image) => rm(path.join(outDir, image), { force: true })),
+	);
 }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { listFiles } from '../glasshouse/find-broken-links';
+import { listFiles } from '@/integrations/glasshouse/find-broken-links';
 import type { Needle } from './collect-needles';
-import { FILE_CONCURRENCY, mapLimit } from '../../utils/map-limit';
+import { FILE_CONCURRENCY, mapLimit } from '@/utils/map-limit';
 import { canonical, isSpacedWordChar } from './canonical-text';
 import { decodeEscapes, readableTexts, UnreadableFileError } from './readable-texts';
 import { TextMatcher } from './text-matcher';
@@ -57,7 +57,10 @@ export async function scanForLeaks(outDir: string, needles: Needle[]): Promise<L
 			try {
 				inContent = search(bytes);
 			} catch (error) {
-				if (error instanceof UnreadableFileError) throw new LeakScanError(`The leak scan cannot check ${name}: ${error.message}. Remove it from the output (public/ or wherever it comes from) and build again.`);
+				if (error instanceof UnreadableFileError)
+					throw new LeakScanError(
+						`The leak scan cannot check ${name}: ${error.message}. Remove it from the output (public/ or wherever it comes from) and build again.`,
+					);
 				throw error;
 			}
 			foundIn.set(digest, inContent);
@@ -68,7 +71,12 @@ export async function scanForLeaks(outDir: string, needles: Needle[]): Promise<L
 		matcher.findIn(canonical(`${name}\n${decodeEscapes(name)}`), inName);
 		for (const id of inName) if (!found.has(id)) found.set(id, 'file name');
 		// A needle inside another found in the same file (a file name's words in its title) adds nothing.
-		const reported = [...found].filter(([id]) => ![...found.keys()].some((other) => other !== id && patterns[other]!.length > patterns[id]!.length && patterns[other]!.includes(patterns[id]!)));
+		const reported = [...found].filter(
+			([id]) =>
+				![...found.keys()].some(
+					(other) => other !== id && patterns[other]!.length > patterns[id]!.length && patterns[other]!.includes(patterns[id]!),
+				),
+		);
 		return reported
 			.map(([id, via]) => ({ index: needleOf[id]!, via }))
 			.sort((a, b) => a.index - b.index)
@@ -78,7 +86,12 @@ export async function scanForLeaks(outDir: string, needles: Needle[]): Promise<L
 }
 
 export function describeLeaks(leaks: Leak[]): string {
-	const lines = leaks.slice(0, 25).map(({ file, needle, via }) => `  ${file}: "${needle.text.length > 70 ? `${needle.text.slice(0, 67)}…` : needle.text}" (from ${needle.source})${via ? ` [${via}]` : ''}`);
+	const lines = leaks
+		.slice(0, 25)
+		.map(
+			({ file, needle, via }) =>
+				`  ${file}: "${needle.text.length > 70 ? `${needle.text.slice(0, 67)}…` : needle.text}" (from ${needle.source})${via ? ` [${via}]` : ''}`,
+		);
 	const more = leaks.length > 25 ? `\n  … and ${leaks.length - 25} more` : '';
 	return `${leaks.length} leak(s) of client content found in the output:\n${lines.join('\n')}${more}`;
 }

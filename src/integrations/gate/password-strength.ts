@@ -34,12 +34,22 @@ export function judgePassword(password: string, context: string[] = []): Passwor
 	const bits = Math.round(estimate.bits * 10) / 10;
 	const length = [...password].length;
 	if (length < MIN_PASSWORD_LENGTH) {
-		return { ok: false, bits, reason: `it is ${length} characters long; at least ${MIN_PASSWORD_LENGTH} are required`, advice: advice(estimate.mainScript) };
+		return {
+			ok: false,
+			bits,
+			reason: `it is ${length} characters long; at least ${MIN_PASSWORD_LENGTH} are required`,
+			advice: advice(estimate.mainScript),
+		};
 	}
 	if (bits < MIN_PASSWORD_BITS) {
 		const found = [...estimate.weaknesses].map((weakness) => WEAKNESS_WORDS[weakness]);
 		const madeOf = found.length ? `, because it is built from ${list(found)}, which attackers try first` : '';
-		return { ok: false, bits, reason: `it could be guessed quickly${madeOf} (estimated at ${bits} bits; at least ${MIN_PASSWORD_BITS} are required)`, advice: advice(estimate.mainScript) };
+		return {
+			ok: false,
+			bits,
+			reason: `it could be guessed quickly${madeOf} (estimated at ${bits} bits; at least ${MIN_PASSWORD_BITS} are required)`,
+			advice: advice(estimate.mainScript),
+		};
 	}
 	return { ok: true, bits };
 }

@@ -1,5 +1,5 @@
 import { constants, gunzipSync, inflateSync } from 'node:zlib';
-import { FILE_MAGIC } from '../../runtime/crypto/envelope';
+import { FILE_MAGIC } from '@/runtime/crypto/envelope';
 
 /** A text to search, and how it was obtained from the file ('' when read as written). */
 export interface ReadableText {
@@ -69,7 +69,8 @@ function textViews(text: string, via: string, depth: number, binary = false): Re
 			if (seen.has(run)) continue;
 			seen.add(run);
 			const bytes = Buffer.from(run, 'base64');
-			if (compressionOf(bytes) || utf16Bom(bytes) || isUtf8Text(bytes)) views.push(...readableTexts(bytes, join(sourceVia, 'base64'), depth + 1));
+			if (compressionOf(bytes) || utf16Bom(bytes) || isUtf8Text(bytes))
+				views.push(...readableTexts(bytes, join(sourceVia, 'base64'), depth + 1));
 		}
 		if (depth < MAX_DEPTH && source.includes('data:')) {
 			for (const [, dataType, payload] of source.matchAll(DATA_URI)) {
@@ -161,14 +162,17 @@ const TAG = /<\/?[a-zA-Z]|<!--/;
 
 /** JSON and JavaScript string escapes: `\u4f9b`, `\u{1F600}`, `\x41`, `\n`, `\"`, `\/`. */
 export function unescapeString(text: string): string {
-	return text.replace(/\\(?:u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|([nrtbfv0"'\\/]))/g, (escape, braced?: string, unit?: string, byte?: string, char?: string) => {
-		if (braced) {
-			const code = Number.parseInt(braced, 16);
-			return code <= 0x10ffff ? String.fromCodePoint(code) : escape;
-		}
-		if (unit || byte) return String.fromCharCode(Number.parseInt((unit ?? byte)!, 16));
-		return SIMPLE_ESCAPES[char!] ?? char!;
-	});
+	return text.replace(
+		/\\(?:u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|([nrtbfv0"'\\/]))/g,
+		(escape, braced?: string, unit?: string, byte?: string, char?: string) => {
+			if (braced) {
+				const code = Number.parseInt(braced, 16);
+				return code <= 0x10ffff ? String.fromCodePoint(code) : escape;
+			}
+			if (unit || byte) return String.fromCharCode(Number.parseInt((unit ?? byte)!, 16));
+			return SIMPLE_ESCAPES[char!] ?? char!;
+		},
+	);
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', '0': '\0' };
@@ -183,7 +187,38 @@ export function percentDecode(text: string): string {
 }
 
 /** Elements that may sit inside a word (`Supp<b>lier</b>`) are removed; others separate words. */
-const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'tspan', 'tt', 'u', 'var', 'wbr']);
+const INLINE = new Set([
+	'a',
+	'abbr',
+	'b',
+	'bdi',
+	'bdo',
+	'cite',
+	'code',
+	'data',
+	'del',
+	'dfn',
+	'em',
+	'font',
+	'i',
+	'ins',
+	'kbd',
+	'mark',
+	'q',
+	's',
+	'samp',
+	'small',
+	'span',
+	'strong',
+	'sub',
+	'sup',
+	'time',
+	'tspan',
+	'tt',
+	'u',
+	'var',
+	'wbr',
+]);
 /** A comment, or a tag: a name right after `<` or `</`, then attributes, then `>`. */
 const MARKUP = /<!--[^]*?-->|<\/?([a-zA-Z][\w:-]*)(?:\s[^<>]*)?\/?>/g;
 
@@ -301,7 +336,9 @@ function utf16Runs(bytes: Uint8Array): Array<[Utf16, string]> {
 }
 
 /** Values of base64 and base64url characters; -1 for others. */
-const BASE64_VALUES = Int8Array.from({ length: 128 }, (_, code) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.indexOf(String.fromCharCode(code)));
+const BASE64_VALUES = Int8Array.from({ length: 128 }, (_, code) =>
+	'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.indexOf(String.fromCharCode(code)),
+);
 BASE64_VALUES[0x2d] = 62; // -
 BASE64_VALUES[0x5f] = 63; // _
 
@@ -311,7 +348,11 @@ BASE64_VALUES[0x5f] = 63; // _
  * then the first 24 decide.
  */
 function looksDecodable(run: string): boolean {
-	const quad = (BASE64_VALUES[run.charCodeAt(0)]! << 18) | (BASE64_VALUES[run.charCodeAt(1)]! << 12) | (BASE64_VALUES[run.charCodeAt(2)]! << 6) | BASE64_VALUES[run.charCodeAt(3)]!;
+	const quad =
+		(BASE64_VALUES[run.charCodeAt(0)]! << 18) |
+		(BASE64_VALUES[run.charCodeAt(1)]! << 12) |
+		(BASE64_VALUES[run.charCodeAt(2)]! << 6) |
+		BASE64_VALUES[run.charCodeAt(3)]!;
 	const first = (quad >> 16) & 0xff;
 	const second = (quad >> 8) & 0xff;
 	const third = quad & 0xff;

@@ -1,8 +1,8 @@
-import type { BuildStamp, Envelope } from '../../runtime/crypto/envelope';
-import type { Keyring } from '../../runtime/crypto/keyring';
-import type { GateMessage } from '../../runtime/lock-screen';
-import type { Locale } from '../../i18n/locales';
-import { useTranslations } from '../../i18n/translate';
+import type { BuildStamp, Envelope } from '@/runtime/crypto/envelope';
+import type { Keyring } from '@/runtime/crypto/keyring';
+import type { GateMessage } from '@/runtime/lock-screen';
+import type { Locale } from '@/i18n/locales';
+import { useTranslations } from '@/i18n/translate';
 
 export interface ShellInput {
 	locale: Locale;
@@ -23,7 +23,17 @@ export interface ShellInput {
 	stylesheets?: string[];
 }
 
-const RUNTIME_MESSAGES: GateMessage[] = ['gate.opening', 'gate.unlocking', 'gate.wrongPassword', 'gate.linkInvalid', 'gate.linkIncomplete', 'gate.badAddress', 'gate.accessChanged', 'gate.tampered', 'gate.unsupported'];
+const RUNTIME_MESSAGES: GateMessage[] = [
+	'gate.opening',
+	'gate.unlocking',
+	'gate.wrongPassword',
+	'gate.linkInvalid',
+	'gate.linkIncomplete',
+	'gate.badAddress',
+	'gate.accessChanged',
+	'gate.tampered',
+	'gate.unsupported',
+];
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** JSON that cannot close its <script> element. */
@@ -36,7 +46,15 @@ const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
 export function renderShell(input: ShellInput): string {
 	const t = useTranslations(input.locale);
 	const strings = Object.fromEntries(RUNTIME_MESSAGES.map((key) => [key, t(key)]));
-	const config = { v: 1, client: input.client, base: input.base, build: input.build, rememberDays: input.rememberDays, strings, keyring: input.keyring };
+	const config = {
+		v: 1,
+		client: input.client,
+		base: input.base,
+		build: input.build,
+		rememberDays: input.rememberDays,
+		strings,
+		keyring: input.keyring,
+	};
 	const title = t('gate.documentTitle', { agency: input.agency });
 	return `<!doctype html>
 <html lang="${input.locale}">
@@ -64,9 +82,13 @@ ${(input.stylesheets ?? []).map((href) => `<link rel="preload" href="${escapeHtm
 <input type="text" name="username" autocomplete="username" value="${escapeHtml(input.client)}" hidden>
 <label for="gh-password">${escapeHtml(t('gate.password'))}</label>
 <input id="gh-password" name="password" type="password" autocomplete="current-password" required>
-${input.rememberDays > 0 ? `<label class="gh-remember"><input type="checkbox" name="remember" checked>${escapeHtml(t('gate.remember'))}</label>
+${
+	input.rememberDays > 0
+		? `<label class="gh-remember"><input type="checkbox" name="remember" checked>${escapeHtml(t('gate.remember'))}</label>
 <p class="gh-hint">${escapeHtml(t('gate.rememberHint'))}</p>
-` : ''}<button type="submit">${escapeHtml(t('gate.unlock'))}</button>
+`
+		: ''
+}<button type="submit">${escapeHtml(t('gate.unlock'))}</button>
 </form>
 <p class="gh-alert" role="alert" data-gh-alert data-gh-failed="${escapeHtml(t('gate.failed'))}" hidden></p>
 </main>

@@ -1,11 +1,11 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileAad, FILE_MAGIC, sealFile } from '../../runtime/crypto/envelope';
-import { utf8 } from '../../runtime/crypto/bytes';
-import { paddedLength } from '../../runtime/crypto/padding';
-import { PUBLIC_INDEX_FILE, indexManifestName, type IndexManifest } from '../../runtime/search/sealed-index';
-import { FILE_CONCURRENCY, mapLimit } from '../../utils/map-limit';
+import { fileAad, FILE_MAGIC, sealFile } from '@/runtime/crypto/envelope';
+import { utf8 } from '@/runtime/crypto/bytes';
+import { paddedLength } from '@/runtime/crypto/padding';
+import { PUBLIC_INDEX_FILE, indexManifestName, type IndexManifest } from '@/runtime/search/sealed-index';
+import { FILE_CONCURRENCY, mapLimit } from '@/utils/map-limit';
 
 export interface SealSearchIndexInput {
 	/** The client's `pagefind/` folder. */
@@ -49,7 +49,10 @@ export async function sealSearchIndex(input: SealSearchIndexInput): Promise<{ fi
 		const name = randomName();
 		manifest.files[file] = name;
 		const plain = await readFile(path.join(input.folder, file));
-		await writeFile(path.join(input.folder, name), await sealFile(input.contentKey, plain, fileAad(input.client, input.buildId, `pagefind/${name}`)));
+		await writeFile(
+			path.join(input.folder, name),
+			await sealFile(input.contentKey, plain, fileAad(input.client, input.buildId, `pagefind/${name}`)),
+		);
 		await rm(path.join(input.folder, file));
 		return paddedLength(plain.length);
 	});
@@ -57,7 +60,10 @@ export async function sealSearchIndex(input: SealSearchIndexInput): Promise<{ fi
 	await Promise.all(['index', 'fragment', 'filter'].map((folder) => rm(path.join(input.folder, folder), { recursive: true, force: true })));
 
 	const manifestName = indexManifestName(input.buildId);
-	await writeFile(path.join(input.folder, manifestName), await sealFile(input.contentKey, utf8(JSON.stringify(manifest)), fileAad(input.client, input.buildId, `pagefind/${manifestName}`)));
+	await writeFile(
+		path.join(input.folder, manifestName),
+		await sealFile(input.contentKey, utf8(JSON.stringify(manifest)), fileAad(input.client, input.buildId, `pagefind/${manifestName}`)),
+	);
 
 	// Decoys look like sealed files: the same magic, then random bytes as long as a real file's
 	// ciphertext. Nothing refers to them, so the browser never fetches one.

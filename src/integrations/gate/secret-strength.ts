@@ -45,7 +45,8 @@ export function estimateSecretBits(typed: string, encoding: 'hex' | 'base64', de
 	const bytes = decoded.subarray(0, MAX_EXAMINED_BYTES);
 	const estimates: SecretEstimate[] = [structureBits(bytes), fewValuesBits(bytes), typedTextBits(typed, encoding)];
 	const text = asText(bytes);
-	if (text !== undefined) estimates.push({ bits: estimateTextBits(text).bits, weakness: 'it decodes to readable text (a chosen phrase), not random bytes' });
+	if (text !== undefined)
+		estimates.push({ bits: estimateTextBits(text).bits, weakness: 'it decodes to readable text (a chosen phrase), not random bytes' });
 	return estimates.reduce((lowest, estimate) => (estimate.bits < lowest.bits ? estimate : lowest));
 }
 
@@ -80,7 +81,8 @@ function structureBits(bytes: Uint8Array): SecretEstimate {
 	}
 	// Which kind of token covers most of the bytes names the weakness.
 	const covered = { literal: 0, same: 0, steps: 0, repeat: 0 };
-	for (let position = length; position > 0; position = best[position]!.from) covered[best[position]!.kind] += position - best[position]!.from;
+	for (let position = length; position > 0; position = best[position]!.from)
+		covered[best[position]!.kind] += position - best[position]!.from;
 	const worst = (['same', 'steps', 'repeat'] as const).reduce((most, kind) => (covered[kind] > covered[most] ? kind : most));
 	const weakness = {
 		same: 'it repeats one byte value over and over (like 00 00 00 …)',
@@ -107,7 +109,18 @@ function fewValuesBits(bytes: Uint8Array): SecretEstimate {
  */
 function typedTextBits(typed: string, encoding: 'hex' | 'base64'): SecretEstimate {
 	const text = (encoding === 'hex' ? typed.toLowerCase() : typed.replace(/=+$/, '')).slice(0, MAX_EXAMINED_BYTES * 2);
-	const pools: Array<[RegExp, number]> = encoding === 'hex' ? [[/[0-9]/, 10], [/[a-f]/, 6]] : [[/[a-z]/, 26], [/[A-Z]/, 26], [/[0-9]/, 10], [/[+/_-]/, 2]];
+	const pools: Array<[RegExp, number]> =
+		encoding === 'hex'
+			? [
+					[/[0-9]/, 10],
+					[/[a-f]/, 6],
+				]
+			: [
+					[/[a-z]/, 26],
+					[/[A-Z]/, 26],
+					[/[0-9]/, 10],
+					[/[+/_-]/, 2],
+				];
 	const perCharacter = Math.log2(pools.reduce((size, [pattern, count]) => (pattern.test(text) ? size + count : size), 0));
 	matching.set_user_input_dictionary([]);
 	let bits = 0;
@@ -116,7 +129,10 @@ function typedTextBits(typed: string, encoding: 'hex' | 'base64'): SecretEstimat
 		const best = [0, ...Array<number>(chunk.length).fill(Infinity)];
 		const endingAt = Array.from({ length: chunk.length + 1 }, () => [] as Array<{ start: number; bits: number }>);
 		for (const match of matching.omnimatch(chunk)) {
-			endingAt[match.j + 1]!.push({ start: match.i, bits: Math.min(Math.log2(scoring.estimate_guesses(match, chunk)), (match.j + 1 - match.i) * perCharacter) });
+			endingAt[match.j + 1]!.push({
+				start: match.i,
+				bits: Math.min(Math.log2(scoring.estimate_guesses(match, chunk)), (match.j + 1 - match.i) * perCharacter),
+			});
 		}
 		for (let end = 1; end <= chunk.length; end++) {
 			best[end] = best[end - 1]! + perCharacter;
@@ -124,7 +140,10 @@ function typedTextBits(typed: string, encoding: 'hex' | 'base64'): SecretEstimat
 		}
 		bits += best[chunk.length]!;
 	}
-	return { bits, weakness: `its ${encoding} text is made of words, keyboard runs or counting; it looks like a chosen phrase, not random bytes` };
+	return {
+		bits,
+		weakness: `its ${encoding} text is made of words, keyboard runs or counting; it looks like a chosen phrase, not random bytes`,
+	};
 }
 
 /** The bytes as text when they are printable UTF-8 (random bytes practically never are). */

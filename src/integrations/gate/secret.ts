@@ -7,7 +7,8 @@ export const MIN_SECRET_BYTES = 32;
 /** A problem with GLASSHOUSE_SECRET, worded as what to do about it. */
 export class SecretError extends Error {}
 
-const GENERATE_HINT = 'Generate one with `npm run glasshouse -- secret` and put it in a git-ignored .env file (GLASSHOUSE_SECRET=…) or in your CI\'s secrets.';
+const GENERATE_HINT =
+	"Generate one with `npm run glasshouse -- secret` and put it in a git-ignored .env file (GLASSHOUSE_SECRET=…) or in your CI's secrets.";
 
 /**
  * Reads GLASSHOUSE_SECRET from the environment, else from `.env` in `root`, and decodes it
@@ -15,7 +16,8 @@ const GENERATE_HINT = 'Generate one with `npm run glasshouse -- secret` and put 
  */
 export async function loadSecret(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Promise<Uint8Array> {
 	const value = env.GLASSHOUSE_SECRET ?? (await readDotEnv(root)).GLASSHOUSE_SECRET;
-	if (!value) throw new SecretError(`GLASSHOUSE_SECRET is not set (or is empty), so private client sites cannot be encrypted. ${GENERATE_HINT}`);
+	if (!value)
+		throw new SecretError(`GLASSHOUSE_SECRET is not set (or is empty), so private client sites cannot be encrypted. ${GENERATE_HINT}`);
 	return decodeSecret(value);
 }
 
@@ -33,7 +35,9 @@ export function decodeSecret(value: string): Uint8Array {
 	else if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(text) && isCanonicalBase64(text)) [bytes, encoding] = [Buffer.from(text, 'base64'), 'base64'];
 	if (!bytes || !encoding) throw new SecretError(`GLASSHOUSE_SECRET must be hex or base64 of random bytes. ${GENERATE_HINT}`);
 	if (bytes.length < MIN_SECRET_BYTES) {
-		throw new SecretError(`GLASSHOUSE_SECRET holds ${bytes.length} bytes; at least ${MIN_SECRET_BYTES} random bytes are required. ${GENERATE_HINT}`);
+		throw new SecretError(
+			`GLASSHOUSE_SECRET holds ${bytes.length} bytes; at least ${MIN_SECRET_BYTES} random bytes are required. ${GENERATE_HINT}`,
+		);
 	}
 	const estimate = estimateSecretBits(text, encoding, bytes);
 	if (estimate.bits < MIN_SECRET_BITS) {

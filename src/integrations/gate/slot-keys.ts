@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { deriveSlotKey, type Kdf } from '../../runtime/crypto/keyring';
+import { deriveSlotKey, type Kdf } from '@/runtime/crypto/keyring';
 
 const KEY = Symbol.for('glasshouse.slot-keys');
 
@@ -17,7 +17,9 @@ function slotKeys(): Map<string, Promise<CryptoKey>> {
 
 /** The slot key for these inputs, derived at most once per process. */
 export function slotKey(kdf: Kdf, credential: string, client: string): Promise<CryptoKey> {
-	const id = createHash('sha256').update(JSON.stringify([client, kdf, credential])).digest('hex');
+	const id = createHash('sha256')
+		.update(JSON.stringify([client, kdf, credential]))
+		.digest('hex');
 	const keys = slotKeys();
 	let key = keys.get(id);
 	if (!key) {

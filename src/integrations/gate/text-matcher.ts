@@ -21,7 +21,8 @@ interface Bucket {
 
 /** The three code units at `at`, as one exact number (48 bits fit a double). */
 const keyAt = (text: string, at: number) => (text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1)) * 0x10000 + text.charCodeAt(at + 2);
-const filterIndex = (text: string, at: number) => ((text.charCodeAt(at) * 961 + text.charCodeAt(at + 1) * 31 + text.charCodeAt(at + 2)) >>> 0) & ((1 << FILTER_BITS) - 1);
+const filterIndex = (text: string, at: number) =>
+	((text.charCodeAt(at) * 961 + text.charCodeAt(at + 1) * 31 + text.charCodeAt(at + 2)) >>> 0) & ((1 << FILTER_BITS) - 1);
 
 export class TextMatcher {
 	private readonly buckets = new Map<number, Bucket>();

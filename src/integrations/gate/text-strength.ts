@@ -53,7 +53,10 @@ const LONGEST_PHRASE = Math.max(...[...PHRASES].map((phrase) => [...phrase].leng
 const SEQUENCES = ORDERED_SEQUENCES.map((sequence) => [...comparable(sequence)]);
 /** Where each character sits in the ordered sequences, to follow a run along one. */
 const SEQUENCE_POSITIONS = new Map<string, Array<[sequence: string[], index: number]>>();
-for (const sequence of SEQUENCES) sequence.forEach((character, index) => SEQUENCE_POSITIONS.set(character, [...(SEQUENCE_POSITIONS.get(character) ?? []), [sequence, index]]));
+for (const sequence of SEQUENCES)
+	sequence.forEach((character, index) =>
+		SEQUENCE_POSITIONS.set(character, [...(SEQUENCE_POSITIONS.get(character) ?? []), [sequence, index]]),
+	);
 /** Picking a start in one of the sequences, and a direction. */
 const SEQUENCE_START_BITS = Math.log2(2 * SEQUENCES.reduce((total, sequence) => total + sequence.length, 0));
 
@@ -123,7 +126,8 @@ function latinBits(text: string, context: string[], weaknesses: Set<Weakness>): 
 	const estimate = Math.log2(10) * result.guesses_log10;
 	if (result.sequence.every((match) => match.pattern === 'bruteforce')) return Math.max(estimate, randomStringBits(text));
 	for (const match of result.sequence) {
-		if (match.pattern === 'dictionary') weaknesses.add(match.dictionary_name === 'user_inputs' && context.includes(match.matched_word) ? 'names' : 'words');
+		if (match.pattern === 'dictionary')
+			weaknesses.add(match.dictionary_name === 'user_inputs' && context.includes(match.matched_word) ? 'names' : 'words');
 		else if (match.pattern === 'spatial') weaknesses.add('keyboard');
 		else if (match.pattern === 'sequence') weaknesses.add('sequence');
 		else if (match.pattern === 'repeat') weaknesses.add('repeat');
@@ -134,7 +138,13 @@ function latinBits(text: string, context: string[], weaknesses: Set<Weakness>): 
 
 /** Bits of a string of independent random characters from the character classes it uses. */
 function randomStringBits(text: string): number {
-	const pools: Array<[RegExp, number]> = [[/[a-z]/, 26], [/[A-Z]/, 26], [/[0-9]/, 10], [/[ -/:-@[-`{-~]/, 33], [/[^\x00-\x7f]/, 100]];
+	const pools: Array<[RegExp, number]> = [
+		[/[a-z]/, 26],
+		[/[A-Z]/, 26],
+		[/[0-9]/, 10],
+		[/[ -/:-@[-`{-~]/, 33],
+		[/[^\x00-\x7f]/, 100],
+	];
 	const pool = pools.reduce((size, [pattern, count]) => (pattern.test(text) ? size + count : size), 0);
 	return [...text].length * Math.log2(Math.max(pool, 2));
 }
@@ -165,7 +175,8 @@ function scriptBits(original: string[], context: string[], weaknesses: Set<Weakn
 			if (PHRASES.has(characters.slice(start, start + size).join(''))) relax(start + size, start, PHRASE_BITS, 'phrase');
 		}
 		for (const phrase of contextPhrases) {
-			if (phrase.length > 0 && phrase.every((character, offset) => characters[start + offset] === character)) relax(start + phrase.length, start, Math.log2(context.length + 1), 'context');
+			if (phrase.length > 0 && phrase.every((character, offset) => characters[start + offset] === character))
+				relax(start + phrase.length, start, Math.log2(context.length + 1), 'context');
 		}
 		for (const [sequence, index] of SEQUENCE_POSITIONS.get(characters[start]!) ?? []) {
 			for (const direction of [1, -1]) {
@@ -177,7 +188,8 @@ function scriptBits(original: string[], context: string[], weaknesses: Set<Weakn
 		// Neighbouring code points (①②③, ⅰⅱⅲ, runs the lists above do not hold).
 		for (const direction of [1, -1]) {
 			let size = 1;
-			while (start + size < length && characters[start + size]!.codePointAt(0) === characters[start]!.codePointAt(0)! + direction * size) size++;
+			while (start + size < length && characters[start + size]!.codePointAt(0) === characters[start]!.codePointAt(0)! + direction * size)
+				size++;
 			for (let end = 3; end <= size; end++) relax(start + end, start, characterBits(characterClass) + 1 + lengthBits, 'sequence');
 		}
 		// A copy of text that came earlier: which place, and how long.

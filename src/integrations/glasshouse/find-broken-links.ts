@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { FILE_CONCURRENCY, mapLimit } from '../../utils/map-limit';
+import { FILE_CONCURRENCY, mapLimit } from '@/utils/map-limit';
 
 export interface BrokenLink {
 	/** HTML file holding the link, relative to the output folder. */
@@ -42,14 +42,19 @@ export async function findBrokenLinks(outDir: string, base: string): Promise<Bro
 async function resolves(outDir: string, root: string, pathname: string): Promise<boolean> {
 	if (!pathname.startsWith(root)) return false;
 	const relative = pathname.slice(root.length);
-	const candidates = relative === '' || relative.endsWith('/') ? [path.join(relative, 'index.html')] : [relative, path.join(relative, 'index.html')];
+	const candidates =
+		relative === '' || relative.endsWith('/') ? [path.join(relative, 'index.html')] : [relative, path.join(relative, 'index.html')];
 	for (const candidate of candidates) {
 		if ((await stat(path.join(outDir, candidate)).catch(() => undefined))?.isFile()) return true;
 	}
 	return false;
 }
 
-const decodeEntities = (value: string) => value.replace(/&amp;/g, '&').replace(/&#x2F;/gi, '/').replace(/&quot;/g, '"');
+const decodeEntities = (value: string) =>
+	value
+		.replace(/&amp;/g, '&')
+		.replace(/&#x2F;/gi, '/')
+		.replace(/&quot;/g, '"');
 
 /** Paths of all files under `dir`, relative to it, sorted. */
 export async function listFiles(dir: string, prefix = ''): Promise<string[]> {

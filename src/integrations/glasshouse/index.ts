@@ -1,8 +1,8 @@
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { contentDir } from '../../model/content-dir';
-import { loadContent, type LoadedContent } from '../../model/load-content';
+import { contentDir } from '@/model/content-dir';
+import { loadContent, type LoadedContent } from '@/model/load-content';
 import { timed } from './build-timings';
 import { ASTRO_FOLDER_COPY, checkOutputFolders } from './output-folders';
 import { isPlainBenchmark, privateClientsOf } from './plain-benchmark';
@@ -44,21 +44,27 @@ export default function glasshouse(options: GlasshouseOptions = {}): AstroIntegr
 				const outDir = fileURLToPath(dir);
 				if (!decided) {
 					await rm(outDir, { recursive: true, force: true });
-					throw new Error('Glasshouse did not see this build start, so it cannot tell which clients are private. The output was removed. Build with `npm run build`.');
+					throw new Error(
+						'Glasshouse did not see this build start, so it cannot tell which clients are private. The output was removed. Build with `npm run build`.',
+					);
 				}
 				const content = decided;
 				if (isPlainBenchmark()) {
 					const privateClients = privateClientsOf(content);
 					if (privateClients.length) {
 						await rm(outDir, { recursive: true, force: true });
-						throw new Error(`GLASSHOUSE_BENCHMARK_PLAIN builds only public clients, and ${privateClients.join(', ')} ${privateClients.length === 1 ? 'is' : 'are'} private. The output was removed. Unset GLASSHOUSE_BENCHMARK_PLAIN to build this site.`);
+						throw new Error(
+							`GLASSHOUSE_BENCHMARK_PLAIN builds only public clients, and ${privateClients.join(', ')} ${privateClients.length === 1 ? 'is' : 'are'} private. The output was removed. Unset GLASSHOUSE_BENCHMARK_PLAIN to build this site.`,
+						);
 					}
 					// Its output folder lies outside the project, where Astro adds its .astro/ files; it is never deployed.
 					await checkOutputFolders(outDir, content, [ASTRO_FOLDER_COPY]).catch(async (error) => {
 						await rm(outDir, { recursive: true, force: true });
 						throw error;
 					});
-					logger.warn('plain benchmark build (GLASSHOUSE_BENCHMARK_PLAIN): no diagrams, search index or post-build steps; every client is public');
+					logger.warn(
+						'plain benchmark build (GLASSHOUSE_BENCHMARK_PLAIN): no diagrams, search index or post-build steps; every client is public',
+					);
 					return;
 				}
 				await runPostBuild({ outDir, base, content, logger });

@@ -1,4 +1,4 @@
-import type { LoadedContent } from '../../model/load-content';
+import type { LoadedContent } from '@/model/load-content';
 
 /**
  * `GLASSHOUSE_BENCHMARK_PLAIN=1` builds the same pages as Astro alone would: no diagrams drawn,

@@ -1,10 +1,10 @@
 import { rm } from 'node:fs/promises';
 import type { AstroIntegrationLogger } from 'astro';
-import type { LoadedContent } from '../../model/load-content';
-import { needlesOf } from '../gate/collect-needles';
-import { encryptSite } from '../gate/encrypt-site';
-import { describeLeaks, scanForLeaks } from '../gate/leak-scan';
-import { buildClientIndexes } from '../search/build-client-index';
+import type { LoadedContent } from '@/model/load-content';
+import { needlesOf } from '@/integrations/gate/collect-needles';
+import { encryptSite } from '@/integrations/gate/encrypt-site';
+import { describeLeaks, scanForLeaks } from '@/integrations/gate/leak-scan';
+import { buildClientIndexes } from '@/integrations/search/build-client-index';
 import { timed } from './build-timings';
 import { findBrokenLinks } from './find-broken-links';
 import { checkOutputFolders } from './output-folders';
@@ -37,7 +37,10 @@ const checkLinks: PostBuildStep = {
 	async run({ outDir, base, logger }) {
 		const broken = await findBrokenLinks(outDir, base);
 		if (broken.length) {
-			const list = broken.slice(0, 20).map((link) => `  ${link.file}: ${link.href}`).join('\n');
+			const list = broken
+				.slice(0, 20)
+				.map((link) => `  ${link.file}: ${link.href}`)
+				.join('\n');
 			throw new Error(`${broken.length} broken internal link(s) in the built site:\n${list}`);
 		}
 		logger.info('internal links: all resolve');
@@ -48,9 +51,14 @@ const searchIndex: PostBuildStep = {
 	name: 'search index',
 	async run({ outDir, content, logger }) {
 		const started = performance.now();
-		const reports = await buildClientIndexes(outDir, content.clients.filter((client) => client.client).map((client) => client.slug));
+		const reports = await buildClientIndexes(
+			outDir,
+			content.clients.filter((client) => client.client).map((client) => client.slug),
+		);
 		const pages = reports.reduce((sum, report) => sum + report.pages, 0);
-		logger.info(`search index: ${pages} page(s) indexed for ${reports.length} client(s), one index each (${Math.round(performance.now() - started)} ms)`);
+		logger.info(
+			`search index: ${pages} page(s) indexed for ${reports.length} client(s), one index each (${Math.round(performance.now() - started)} ms)`,
+		);
 	},
 };
 
@@ -58,7 +66,9 @@ const encrypt: PostBuildStep = {
 	name: 'encryption',
 	async run({ outDir, base, content, logger }) {
 		const report = await encryptSite({ outDir, base, agency: content.site?.agency.name ?? '', clients: content.clients });
-		logger.info(`encryption: ${report.pages} page(s) and ${report.files} other file(s) of ${report.clients} private client(s) encrypted in ${report.milliseconds} ms`);
+		logger.info(
+			`encryption: ${report.pages} page(s) and ${report.files} other file(s) of ${report.clients} private client(s) encrypted in ${report.milliseconds} ms`,
+		);
 	},
 };
 
@@ -76,8 +86,13 @@ const leakScan: PostBuildStep = {
 		const started = performance.now();
 		const needles = needlesOf(content);
 		const leaks = await scanForLeaks(outDir, needles);
-		if (leaks.length) throw new Error(`${describeLeaks(leaks)}\nNothing was published. Remove the client text from shared places (site.yaml, public/, components) and build again.`);
-		logger.info(`leak scan: ${needles.length} distinctive text(s) of private clients, none found in the output (${Math.round(performance.now() - started)} ms)`);
+		if (leaks.length)
+			throw new Error(
+				`${describeLeaks(leaks)}\nNothing was published. Remove the client text from shared places (site.yaml, public/, components) and build again.`,
+			);
+		logger.info(
+			`leak scan: ${needles.length} distinctive text(s) of private clients, none found in the output (${Math.round(performance.now() - started)} ms)`,
+		);
 	},
 };
 

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { FILE_CONCURRENCY, mapLimit } from '../../utils/map-limit';
+import { FILE_CONCURRENCY, mapLimit } from '@/utils/map-limit';
 
 const CLIENTS_AT_ONCE = 4;
 

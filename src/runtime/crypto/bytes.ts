@@ -7,7 +7,9 @@ export const utf8 = (text: string): Bytes => new TextEncoder().encode(text) as B
 export const fromUtf8 = (bytes: Uint8Array): string => new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 
 /** Node's native encoder, present in the build and absent in browsers. */
-const NodeBuffer = (globalThis as { Buffer?: { from(buffer: ArrayBufferLike, offset: number, length: number): { toString(encoding: 'base64'): string } } }).Buffer;
+const NodeBuffer = (
+	globalThis as { Buffer?: { from(buffer: ArrayBufferLike, offset: number, length: number): { toString(encoding: 'base64'): string } } }
+).Buffer;
 
 export function toBase64(bytes: Uint8Array): string {
 	// The build encodes every page: the native encoder is several times faster than btoa.

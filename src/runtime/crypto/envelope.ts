@@ -51,14 +51,20 @@ export class EnvelopeError extends Error {
  * ciphertext moved to another page, another client's folder or shown with another build's
  * stamp fails to decrypt.
  */
-export const pageAad = (client: string, build: BuildStamp, path: string): Bytes => utf8(`glasshouse/v3/page|${client}|${build.id}|${build.time}|${path}`);
+export const pageAad = (client: string, build: BuildStamp, path: string): Bytes =>
+	utf8(`glasshouse/v3/page|${client}|${build.id}|${build.time}|${path}`);
 
 /**
  * AES-256-GCM with a fresh random 96-bit IV, of the padded gzip of the page. `compress` may be a
  * gzip function of the caller's (the build passes Node's zlib, several times faster than the
  * Compression Streams API there).
  */
-export async function seal(key: CryptoKey, plaintext: Uint8Array, aad: Bytes, options: { compress?: (bytes: Uint8Array) => Promise<Uint8Array> } = {}): Promise<Envelope> {
+export async function seal(
+	key: CryptoKey,
+	plaintext: Uint8Array,
+	aad: Bytes,
+	options: { compress?: (bytes: Uint8Array) => Promise<Uint8Array> } = {},
+): Promise<Envelope> {
 	const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
 	const padded = pad(await (options.compress ?? gzip)(plaintext));
 	const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad, tagLength: 128 }, key, padded));
@@ -85,7 +91,8 @@ export async function open(key: CryptoKey, envelope: unknown, aad: Bytes): Promi
 export function parseEnvelope(envelope: unknown): { iv: Bytes; ct: Bytes } {
 	if (!envelope || typeof envelope !== 'object') throw new EnvelopeError('format', 'not an envelope');
 	const { v, alg, iv, ct } = envelope as Record<string, unknown>;
-	if (v !== ENVELOPE_VERSION || alg !== 'A256GCM') throw new EnvelopeError('version', `unsupported envelope version ${String(v)} / ${String(alg)}`);
+	if (v !== ENVELOPE_VERSION || alg !== 'A256GCM')
+		throw new EnvelopeError('version', `unsupported envelope version ${String(v)} / ${String(alg)}`);
 	if (typeof iv !== 'string' || typeof ct !== 'string') throw new EnvelopeError('format', 'envelope fields missing');
 	let ivBytes: Bytes;
 	let ctBytes: Bytes;
@@ -117,7 +124,8 @@ export async function sealFile(key: CryptoKey, plaintext: Uint8Array, aad: Bytes
 
 export async function openFile(key: CryptoKey, sealed: Uint8Array, aad: Bytes): Promise<Bytes> {
 	if (sealed.length < FILE_MAGIC_BYTES.length + IV_BYTES + TAG_BYTES) throw new EnvelopeError('format', 'file envelope is truncated');
-	if (!FILE_MAGIC_BYTES.every((byte, index) => sealed[index] === byte)) throw new EnvelopeError('version', `not a Glasshouse ${FILE_MAGIC} file envelope`);
+	if (!FILE_MAGIC_BYTES.every((byte, index) => sealed[index] === byte))
+		throw new EnvelopeError('version', `not a Glasshouse ${FILE_MAGIC} file envelope`);
 	const iv = sealed.slice(FILE_MAGIC_BYTES.length, FILE_MAGIC_BYTES.length + IV_BYTES);
 	const ct = sealed.slice(FILE_MAGIC_BYTES.length + IV_BYTES);
 	let padded: Bytes;

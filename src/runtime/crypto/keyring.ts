@@ -12,9 +12,7 @@ export interface Keyring {
 	slots: Slot[];
 }
 
-export type Kdf =
-	| { name: 'PBKDF2'; hash: 'SHA-256'; iterations: number; salt: string }
-	| { name: 'HKDF'; hash: 'SHA-256'; salt: string };
+export type Kdf = { name: 'PBKDF2'; hash: 'SHA-256'; iterations: number; salt: string } | { name: 'HKDF'; hash: 'SHA-256'; salt: string };
 
 export interface Slot {
 	/** Opaque, stable id: for link slots derived from the token, so the browser can find it. */
@@ -42,13 +40,20 @@ export async function deriveSlotKey(kdf: Kdf, credential: string, client: string
 	const salt = fromBase64(kdf.salt);
 	if (salt.length !== SALT_BYTES) throw new EnvelopeError('format', 'slot salt must be 16 bytes');
 	if (kdf.name === 'PBKDF2') {
-		if (!(kdf.iterations >= MIN_PBKDF2_ITERATIONS)) throw new EnvelopeError('version', `PBKDF2 iterations below the floor of ${MIN_PBKDF2_ITERATIONS}`);
+		if (!(kdf.iterations >= MIN_PBKDF2_ITERATIONS))
+			throw new EnvelopeError('version', `PBKDF2 iterations below the floor of ${MIN_PBKDF2_ITERATIONS}`);
 		const material = await crypto.subtle.importKey('raw', utf8(credential.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
-		return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: kdf.iterations }, material, KEK, false, ['wrapKey', 'unwrapKey']);
+		return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: kdf.iterations }, material, KEK, false, [
+			'wrapKey',
+			'unwrapKey',
+		]);
 	}
 	if (kdf.name === 'HKDF') {
 		const material = await crypto.subtle.importKey('raw', fromBase64(credential), 'HKDF', false, ['deriveKey']);
-		return crypto.subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt, info: linkInfo(client) }, material, KEK, false, ['wrapKey', 'unwrapKey']);
+		return crypto.subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt, info: linkInfo(client) }, material, KEK, false, [
+			'wrapKey',
+			'unwrapKey',
+		]);
 	}
 	throw new EnvelopeError('version', `unknown key derivation ${(kdf as { name: string }).name}`);
 }
@@ -56,14 +61,25 @@ export async function deriveSlotKey(kdf: Kdf, credential: string, client: string
 /** The opaque slot id of a link token: the browser computes it to find its slot. */
 export async function linkSlotId(token: string): Promise<string> {
 	const material = await crypto.subtle.importKey('raw', fromBase64(token), 'HKDF', false, ['deriveBits']);
-	const bits = await crypto.subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: utf8('glasshouse/v1/slot-id') }, material, 96);
+	const bits = await crypto.subtle.deriveBits(
+		{ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: utf8('glasshouse/v1/slot-id') },
+		material,
+		96,
+	);
 	return toBase64Url(new Uint8Array(bits));
 }
 
 /** Wraps the content key under a slot key (AES-GCM, fresh IV, bound to client and slot). */
-export async function wrapContentKey(contentKey: CryptoKey, slotKey: CryptoKey, client: string, sid: string): Promise<{ iv: string; wrapped: string }> {
+export async function wrapContentKey(
+	contentKey: CryptoKey,
+	slotKey: CryptoKey,
+	client: string,
+	sid: string,
+): Promise<{ iv: string; wrapped: string }> {
 	const iv = crypto.getRandomValues(new Uint8Array(12));
-	const wrapped = new Uint8Array(await crypto.subtle.wrapKey('raw', contentKey, slotKey, { name: 'AES-GCM', iv, additionalData: slotAad(client, sid) }));
+	const wrapped = new Uint8Array(
+		await crypto.subtle.wrapKey('raw', contentKey, slotKey, { name: 'AES-GCM', iv, additionalData: slotAad(client, sid) }),
+	);
 	return { iv: toBase64(iv), wrapped: toBase64(wrapped) };
 }
 
@@ -81,7 +97,15 @@ export async function unwrapContentKey(slot: Slot, slotKey: CryptoKey, client: s
 		throw new EnvelopeError('format', 'slot is not valid base64');
 	}
 	try {
-		return await crypto.subtle.unwrapKey('raw', wrapped, slotKey, { name: 'AES-GCM', iv, additionalData: slotAad(client, slot.sid) }, 'AES-GCM', false, ['decrypt']);
+		return await crypto.subtle.unwrapKey(
+			'raw',
+			wrapped,
+			slotKey,
+			{ name: 'AES-GCM', iv, additionalData: slotAad(client, slot.sid) },
+			'AES-GCM',
+			false,
+			['decrypt'],
+		);
 	} catch {
 		throw new EnvelopeError('authentication', 'this key does not open the slot');
 	}
@@ -102,8 +126,10 @@ export function parseKeyring(value: unknown, client: string): Keyring {
 		// run a fast derivation on guessable passwords, so type and KDF must agree exactly.
 		const expected = Object.hasOwn(SLOT_KDF, slot.type) ? SLOT_KDF[slot.type] : undefined;
 		if (!expected) throw new EnvelopeError('version', `unknown slot type ${String(slot.type)}`);
-		if (slot.kdf?.name !== expected || slot.kdf.hash !== 'SHA-256') throw new EnvelopeError('version', `a ${slot.type} slot must use ${expected} with SHA-256`);
-		if (slot.kdf.name === 'PBKDF2' && !(slot.kdf.iterations >= MIN_PBKDF2_ITERATIONS)) throw new EnvelopeError('version', 'keyring below the PBKDF2 floor');
+		if (slot.kdf?.name !== expected || slot.kdf.hash !== 'SHA-256')
+			throw new EnvelopeError('version', `a ${slot.type} slot must use ${expected} with SHA-256`);
+		if (slot.kdf.name === 'PBKDF2' && !(slot.kdf.iterations >= MIN_PBKDF2_ITERATIONS))
+			throw new EnvelopeError('version', 'keyring below the PBKDF2 floor');
 	}
 	return keyring;
 }

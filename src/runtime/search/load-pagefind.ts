@@ -17,7 +17,10 @@ export interface PagefindResult {
 
 export interface Pagefind {
 	options(options: Record<string, unknown>): Promise<void>;
-	search(term: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: Array<{ id: string; data(): Promise<PagefindResult> }> }>;
+	search(
+		term: string | null,
+		options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
+	): Promise<{ results: Array<{ id: string; data(): Promise<PagefindResult> }> }>;
 	filters(): Promise<Record<string, Record<string, number>>>;
 }
 

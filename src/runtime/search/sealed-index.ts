@@ -32,7 +32,8 @@ export function sealedIndex(fetchDecrypted: FetchDecrypted, buildId: string): Fe
 	let manifest: Promise<IndexManifest> | undefined;
 	const loadManifest = async (): Promise<IndexManifest> => {
 		const value = JSON.parse(new TextDecoder().decode(await fetchDecrypted(`pagefind/${indexManifestName(buildId)}`))) as IndexManifest;
-		if (value?.v !== 1 || typeof value.files !== 'object' || value.files === null) throw new Error('the search index manifest has an unknown format');
+		if (value?.v !== 1 || typeof value.files !== 'object' || value.files === null)
+			throw new Error('the search index manifest has an unknown format');
 		return value;
 	};
 	return async (pagefindName) => {

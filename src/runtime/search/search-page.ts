@@ -78,7 +78,10 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
 		if (mine !== generation || broken) return; // A newer query has started, or the index failed; drop this one.
 		list.replaceChildren(...results.map((result) => renderResult(result, labels, dates)));
 		status.textContent = results.length ? labels.count.replace('{count}', String(search.results.length)) : labels.none;
-		performance.measure(mine === 1 ? 'glasshouse:first-query' : 'glasshouse:query', mine === 1 ? 'glasshouse:search-init' : `glasshouse:query-${mine}`);
+		performance.measure(
+			mine === 1 ? 'glasshouse:first-query' : 'glasshouse:query',
+			mine === 1 ? 'glasshouse:search-init' : `glasshouse:query-${mine}`,
+		);
 	};
 
 	applyState(form, readState(location.hash));
@@ -102,7 +105,9 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
 
 function stateOf(form: HTMLFormElement): SearchState {
 	const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null)?.value ?? '';
-	return readState(`#${new URLSearchParams({ q: value('q'), type: value('type'), status: value('status'), tag: value('tag'), year: value('year'), sort: value('sort') }).toString()}`);
+	return readState(
+		`#${new URLSearchParams({ q: value('q'), type: value('type'), status: value('status'), tag: value('tag'), year: value('year'), sort: value('sort') }).toString()}`,
+	);
 }
 
 function applyState(form: HTMLFormElement, state: SearchState): void {
@@ -117,7 +122,8 @@ async function fillFilters(form: HTMLFormElement, available: Record<string, Reco
 		const select = form.elements.namedItem(name) as HTMLSelectElement | null;
 		if (!select) continue;
 		const values = Object.keys(available[name] ?? {}).sort((a, b) => (name === 'year' ? b.localeCompare(a) : a.localeCompare(b)));
-		const label = (value: string) => (name === 'type' ? labels.types[value] : name === 'status' ? labels.statuses[value] : undefined) ?? value;
+		const label = (value: string) =>
+			(name === 'type' ? labels.types[value] : name === 'status' ? labels.statuses[value] : undefined) ?? value;
 		select.replaceChildren(new Option(labels.all, ''), ...values.map((value) => new Option(label(value), value)));
 		select.closest('label')?.toggleAttribute('hidden', values.length === 0);
 	}

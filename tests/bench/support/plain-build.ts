@@ -8,8 +8,8 @@
  */
 import path from 'node:path';
 import { build } from 'astro';
-import { astroCacheDir } from '../../../src/cli/astro-cache-dir';
-import { timed, writeBuildTimings } from '../../../src/integrations/glasshouse/build-timings';
+import { astroCacheDir } from '@/cli/astro-cache-dir';
+import { timed, writeBuildTimings } from '@/integrations/glasshouse/build-timings';
 
 const started = performance.now();
 const [content, out] = process.argv.slice(2);

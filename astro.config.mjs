@@ -1,7 +1,14 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
-import { astroConfig } from './src/astro-config.ts';
+import { tsImport } from 'tsx/esm/api';
 
 // The settings live in src/astro-config.ts: `glasshouse build` passes them to Astro itself,
-// together with the content it checked (see GlasshouseOptions).
+// together with the content it checked (see GlasshouseOptions). They are loaded through tsx,
+// not Vite, so the `@/` imports of the code they reach resolve (Vite loads this file before it
+// knows any alias).
+const { astroConfig } = await tsImport('./src/astro-config.ts', {
+	parentURL: import.meta.url,
+	tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+});
 export default defineConfig(astroConfig());

@@ -9,9 +9,7 @@ vi.mock('@/runtime/crypto/keyring', async (original) => {
 });
 
 const { deriveSlotKey, parseKeyring, unwrapContentKey } = await import('@/runtime/crypto/keyring');
-const { buildKeyring, deriveSlotKeysAhead, generateContentKey, resolveCredentials } = await import(
-	'@/integrations/gate/build-keyring'
-);
+const { buildKeyring, deriveSlotKeysAhead, generateContentKey, resolveCredentials } = await import('@/integrations/gate/build-keyring');
 
 const MASTER = new Uint8Array(32).fill(7);
 const access = [
@@ -34,8 +32,7 @@ describe('deriveSlotKeysAhead', () => {
 
 		// The keyring still opens with the password, through a key the browser derives afresh.
 		const team = keyring.slots.find((slot) => slot.type === 'password')!;
-		const { deriveSlotKey: derive } =
-			await vi.importActual<typeof import('@/runtime/crypto/keyring')>('../../src/runtime/crypto/keyring');
+		const { deriveSlotKey: derive } = await vi.importActual<typeof import('@/runtime/crypto/keyring')>('../../src/runtime/crypto/keyring');
 		const opened = await unwrapContentKey(team, await derive(team.kdf, credentials[0]!.password!, 'acme'), 'acme');
 		expect(opened.algorithm.name).toBe('AES-GCM');
 		expect(parseKeyring(keyring, 'acme').slots).toHaveLength(3);

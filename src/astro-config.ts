@@ -1,8 +1,8 @@
 import type { AstroUserConfig } from 'astro';
 import mdx from '@astrojs/mdx';
 import tailwind from '@astrojs/tailwind';
-import diagrams from './integrations/diagrams/index';
-import glasshouse, { type GlasshouseOptions } from './integrations/glasshouse/index';
+import diagrams from '@/integrations/mermaid';
+import glasshouse, { type GlasshouseOptions } from '@/integrations/glasshouse';
 
 /**
  * The site's Astro configuration, for astro.config.mjs (`astro dev`, `astro build`) and for

@@ -1,15 +1,15 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { ClientSchema } from './schemas/client';
-import { UpdateSchema } from './schemas/update';
-import { DecisionSchema } from './schemas/decision';
-import { MilestoneSchema } from './schemas/milestone';
-import { FaqSchema } from './schemas/faq';
-import { RiskSchema } from './schemas/risk';
-import { ChangeSchema } from './schemas/change';
-import { MeetingSchema } from './schemas/meeting';
-import { CloseoutSchema } from './schemas/closeout';
-import { contentDir } from './model/content-dir';
+import { ClientSchema } from '@/kinds/client/schema';
+import { UpdateSchema } from '@/kinds/update/schema';
+import { DecisionSchema } from '@/kinds/decision/schema';
+import { MilestoneSchema } from '@/kinds/milestone/schema';
+import { FaqSchema } from '@/kinds/faq/schema';
+import { RiskSchema } from '@/kinds/risk/schema';
+import { ChangeSchema } from '@/kinds/change/schema';
+import { MeetingSchema } from '@/kinds/meeting/schema';
+import { CloseoutSchema } from '@/kinds/closeout/schema';
+import { contentDir } from '@/loader/content-dir';
 
 // Every entry id starts with the client folder ("acme/updates/2026-01-09"), which is how pages
 // find a client's entries; cross-file rules run in `npm run check` before every build.

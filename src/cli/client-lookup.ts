@@ -1,7 +1,7 @@
 import path from 'node:path';
-import type { Client } from '@/schemas/client';
-import { loadContent, type LoadedClient, type LoadedContent } from '@/model/load-content';
-import { formatProblem } from '@/model/problem';
+import type { Client } from '@/kinds/client/schema';
+import { loadContent, type LoadedClient, type LoadedContent } from '@/loader/load-content';
+import { formatProblem } from '@/check/problem';
 import { UsageError, UserError, type Output } from './output';
 import { answerOrFail } from './ask';
 

@@ -17,9 +17,9 @@ import { runSecret, secretHelp } from './commands/secret';
 import { runShare, shareHelp } from './commands/share';
 import { consoleOutput, UsageError, UserError, type Output } from './output';
 import { removeStaleStaging } from './stale-staging';
-import { AccessError } from '@/integrations/gate/build-keyring';
-import { closeDiagramBrowser } from '@/integrations/diagrams/diagram-session';
-import { SecretError } from '@/integrations/gate/secret';
+import { AccessError } from '@/keys/build-keyring';
+import { closeDiagramBrowser } from '@/mermaid/diagram-session';
+import { SecretError } from '@/keys/secret';
 
 const HELP = `Usage: glasshouse <command> [options]
 

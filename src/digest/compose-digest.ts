@@ -1,15 +1,15 @@
 import type { Locale } from '@/i18n/locales';
 import { useTranslations, type Translate } from '@/i18n/translate';
-import type { Change } from '@/schemas/change';
-import type { Client } from '@/schemas/client';
-import type { Health } from '@/schemas/common';
-import type { Meeting } from '@/schemas/meeting';
-import type { Milestone } from '@/schemas/milestone';
-import type { Update } from '@/schemas/update';
-import { openActions } from '@/utils/action-items';
-import { formatDate } from '@/utils/format-date';
-import { updateTitle } from '@/utils/update-title';
-import { projectManager } from '@/utils/team';
+import type { Change } from '@/kinds/change/schema';
+import type { Client } from '@/kinds/client/schema';
+import type { Health } from '@/kinds/common';
+import type { Meeting } from '@/kinds/meeting/schema';
+import type { Milestone } from '@/kinds/milestone/schema';
+import type { Update } from '@/kinds/update/schema';
+import { openActions } from '@/kinds/meeting/action-items';
+import { formatDate } from '@/lib/format-date';
+import { updateTitle } from '@/kinds/update/update-title';
+import { projectManager } from '@/kinds/client/team';
 import { pageUrl } from './page-url';
 
 /** Everything the email is made from: one client's loaded content, nothing read from disk. */

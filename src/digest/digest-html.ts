@@ -1,7 +1,7 @@
-import type { Health } from '@/schemas/common';
+import type { Health } from '@/kinds/common';
 import { HEALTH_SYMBOL, type Digest } from './compose-digest';
 import { itemLine, labelPrefix, MISSING_LINK } from './digest-text';
-import { escapeHtml } from './escape-html';
+import { escapeHtml } from '@/lib/escape-html';
 
 /** Text colours with enough contrast on white; the symbol and label carry the meaning too. */
 const HEALTH_COLOUR: Record<Health, string> = { 'on-track': '#15803d', 'at-risk': '#b45309', 'off-track': '#b91c1c' };

@@ -1,4 +1,4 @@
-import { href } from '@/utils/href';
+import { href } from '@/lib/href';
 
 /**
  * The absolute URL of a page of the published site, e.g. `https://acme.github.io/status/acme/updates/2026-11-20/`,

@@ -5,7 +5,7 @@
  * Origin, path and query only: the fragment can carry a personal link's access token, which must
  * never end up in an email.
  */
-import { mailtoHref } from '@/utils/mailto';
+import { mailtoHref } from '@/lib/mailto';
 
 const pageLink = () => `${location.origin}${location.pathname}${location.search}`;
 

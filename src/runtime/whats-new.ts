@@ -4,7 +4,7 @@
  * overview's card. Loaded by every page of a client; on a private client it runs only once the
  * gate has decrypted and rendered the page, so nothing is stored before the visitor unlocks.
  */
-import { markOf, type ChangeMark } from '@/utils/change-marks';
+import { markOf, type ChangeMark } from '@/page-data/change-marks';
 import { beginVisit } from './visit-store';
 
 /** How many changed items the overview card lists before summing up the rest. */

@@ -1,5 +1,5 @@
 import type { Locale } from '@/i18n/locales';
-import { addDays } from '@/utils/calendar';
+import { addDays } from '@/lib/calendar';
 import { inlineValue } from './yaml-text';
 
 export interface ClientScaffoldInput {

@@ -1,6 +1,6 @@
 import type { Locale } from '@/i18n/locales';
-import type { ActionItem, MeetingType } from '@/schemas/meeting';
-import { formatDate } from '@/utils/format-date';
+import type { ActionItem, MeetingType } from '@/kinds/meeting/schema';
+import { formatDate } from '@/lib/format-date';
 import { MEETING_SECTIONS } from './headings';
 import { stripDefaults } from './strip-defaults';
 import { block, line } from './yaml-text';

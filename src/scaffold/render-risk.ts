@@ -1,5 +1,5 @@
 import type { Locale } from '@/i18n/locales';
-import type { Level } from '@/schemas/level';
+import type { Level } from '@/kinds/level';
 import { line } from './yaml-text';
 
 export interface RiskScaffoldInput {

@@ -1,5 +1,5 @@
 import type { Locale } from '@/i18n/locales';
-import type { Update } from '@/schemas/update';
+import type { Update } from '@/kinds/update/schema';
 import { UPDATE_SECTIONS, updateSectionNames } from './headings';
 import { sectionItems } from './section-items';
 import { stripDefaults } from './strip-defaults';

@@ -1,5 +1,5 @@
-import { weekdayOnOrAfter } from '@/utils/calendar';
-import { nextUpdateDate, type Cadence } from '@/utils/next-update-date';
+import { weekdayOnOrAfter } from '@/lib/calendar';
+import { nextUpdateDate, type Cadence } from '@/kinds/update/next-update-date';
 
 /**
  * The date a new update is for: the cadence's weekday on or after today. A fortnightly or

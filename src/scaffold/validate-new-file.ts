@@ -1,19 +1,19 @@
 import { compile } from '@mdx-js/mdx';
 import path from 'node:path';
 import type { ZodType, ZodTypeDef } from 'zod';
-import { ClientSchema } from '@/schemas/client';
-import { DecisionSchema } from '@/schemas/decision';
-import { FaqSchema } from '@/schemas/faq';
-import { MilestoneSchema } from '@/schemas/milestone';
-import { SiteSchema } from '@/schemas/site';
-import { UpdateSchema } from '@/schemas/update';
-import { RiskSchema } from '@/schemas/risk';
-import { ChangeSchema } from '@/schemas/change';
-import { MeetingSchema } from '@/schemas/meeting';
-import { CloseoutSchema } from '@/schemas/closeout';
-import { describeIssue } from '@/model/describe-issue';
-import { formatProblem, type Problem } from '@/model/problem';
-import { parseSource } from '@/model/source-file';
+import { ClientSchema } from '@/kinds/client/schema';
+import { DecisionSchema } from '@/kinds/decision/schema';
+import { FaqSchema } from '@/kinds/faq/schema';
+import { MilestoneSchema } from '@/kinds/milestone/schema';
+import { SiteSchema } from '@/kinds/site/schema';
+import { UpdateSchema } from '@/kinds/update/schema';
+import { RiskSchema } from '@/kinds/risk/schema';
+import { ChangeSchema } from '@/kinds/change/schema';
+import { MeetingSchema } from '@/kinds/meeting/schema';
+import { CloseoutSchema } from '@/kinds/closeout/schema';
+import { describeIssue } from '@/check/describe-issue';
+import { formatProblem, type Problem } from '@/check/problem';
+import { parseSource } from '@/loader/source-file';
 
 export type ScaffoldKind = 'client' | 'site' | 'update' | 'decision' | 'milestone' | 'faq' | 'risk' | 'change' | 'meeting' | 'closeout';
 

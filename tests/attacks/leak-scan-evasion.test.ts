@@ -2,16 +2,16 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { deflateSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { needlesOf, type Needle } from '@/integrations/gate/collect-needles';
-import { scanForLeaks, type Leak } from '@/integrations/gate/leak-scan';
-import { renderShell } from '@/integrations/gate/render-shell';
-import { buildKeyring, generateContentKey, resolveCredentials } from '@/integrations/gate/build-keyring';
-import { loadContent } from '@/model/load-content';
+import { needlesOf, type Needle } from '@/leak-scan/collect-needles';
+import { scanForLeaks, type Leak } from '@/leak-scan/leak-scan';
+import { renderShell } from '@/encrypt/render-shell';
+import { buildKeyring, generateContentKey, resolveCredentials } from '@/keys/build-keyring';
+import { loadContent } from '@/loader/load-content';
 import { utf8 } from '@/runtime/crypto/bytes';
 import { FILE_MAGIC, fileAad, pageAad, seal, sealFile } from '@/runtime/crypto/envelope';
 import { renderDecision } from '@/scaffold/render-decision';
 import { renderUpdate } from '@/scaffold/render-update';
-import { AccessEntrySchema } from '@/schemas/access';
+import { AccessEntrySchema } from '@/kinds/client/access';
 import { folder } from '../support/temp-folder';
 
 /**

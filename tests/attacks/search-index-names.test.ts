@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fromBase64 } from '@/runtime/crypto/bytes';
 import { paddedLength } from '@/runtime/crypto/padding';
 import { PUBLIC_INDEX_FILE } from '@/runtime/search/sealed-index';
-import { listFiles } from '@/integrations/glasshouse/find-broken-links';
+import { listFiles } from '@/lib/list-files';
 import { buildSite, ROOT } from '../support/build-site';
 import { openSearchIndex, readShell } from '../support/open-page';
 

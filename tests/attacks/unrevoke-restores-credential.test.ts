@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkContent } from '@/model/check-content';
-import { formatProblem } from '@/model/problem';
+import { checkContent } from '@/check/check-content';
+import { formatProblem } from '@/check/problem';
 import { cli, MINIMAL_CONTENT } from '../support/temp-content';
 
 /**

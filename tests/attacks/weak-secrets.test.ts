@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AccessError, resolveCredentials } from '@/integrations/gate/build-keyring';
-import { loadSecret, SecretError } from '@/integrations/gate/secret';
-import { loadContent } from '@/model/load-content';
+import { AccessError, resolveCredentials } from '@/keys/build-keyring';
+import { loadSecret, SecretError } from '@/keys/secret';
+import { loadContent } from '@/loader/load-content';
 import { buildSite, OUTPUT } from '../support/build-site';
 import { TEST_SECRET } from '../support/open-page';
 

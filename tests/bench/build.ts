@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { astroCacheDir } from '@/cli/astro-cache-dir';
-import { listFiles } from '@/integrations/glasshouse/find-broken-links';
+import { listFiles } from '@/lib/list-files';
 import { cleanEnv, ROOT, runNode } from '../support/build-site';
 import { TEST_SECRET } from '../support/open-page';
 import { generateContent } from './generate-content';

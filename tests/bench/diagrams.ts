@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { astroCacheDir } from '@/cli/astro-cache-dir';
-import { addDays } from '@/utils/calendar';
+import { addDays } from '@/lib/calendar';
 import { TEST_SECRET } from '../support/open-page';
 import { ROOT } from '../support/build-site';
 import { DIAGRAM_SOURCES } from './support/diagram-sources';

@@ -11,7 +11,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { addDays } from '@/utils/calendar';
+import { addDays } from '@/lib/calendar';
 import { diagramSource } from './support/diagram-sources';
 
 export interface GenerateOptions {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Element, Nodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findBrokenLinks } from '@/integrations/glasshouse/find-broken-links';
+import { findBrokenLinks } from '@/post-build/find-broken-links';
 import { buildSite, ROOT, type BuildRun } from '../support/build-site';
 import { openPage } from '../support/open-page';
 

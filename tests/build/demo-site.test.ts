@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findBrokenLinks, listFiles } from '@/integrations/glasshouse/find-broken-links';
+import { listFiles } from '@/lib/list-files';
+import { findBrokenLinks } from '@/post-build/find-broken-links';
 import { buildSite, ROOT, type BuildRun } from '../support/build-site';
 import { openPage, readShell } from '../support/open-page';
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findBrokenLinks, listFiles } from '@/integrations/glasshouse/find-broken-links';
+import { listFiles } from '@/lib/list-files';
+import { findBrokenLinks } from '@/post-build/find-broken-links';
 import { buildSite, ROOT, type BuildRun } from '../support/build-site';
 import { openPage } from '../support/open-page';
 

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, ROOT, type BuildRun } from '../support/build-site';
 import { openPage, TEST_SECRET } from '../support/open-page';
-import { derivePathSegment } from '@/integrations/gate/derive-credentials';
-import { decodeSecret } from '@/integrations/gate/secret';
-import { listFiles } from '@/integrations/glasshouse/find-broken-links';
+import { derivePathSegment } from '@/keys/derive-credentials';
+import { decodeSecret } from '@/keys/secret';
+import { listFiles } from '@/lib/list-files';
 
 // Harbor (English, riskReviewDays 21) has eight risks across every severity, one of them closed;
 // lotus is the same in Chinese. Built as of 15 June 2026, so two of harbor's reviews are overdue.

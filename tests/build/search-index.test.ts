@@ -4,8 +4,8 @@ import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FILE_MAGIC, fileAad, openFile, type EnvelopeError } from '@/runtime/crypto/envelope';
 import { indexManifestName, PUBLIC_INDEX_FILE } from '@/runtime/search/sealed-index';
-import { paddedFileCount } from '@/integrations/gate/seal-search-index';
-import { listFiles } from '@/integrations/glasshouse/find-broken-links';
+import { paddedFileCount } from '@/encrypt/seal-search-index';
+import { listFiles } from '@/lib/list-files';
 import { buildSite, ROOT } from '../support/build-site';
 import { contentKeyOf, openSearchIndex, readShell } from '../support/open-page';
 

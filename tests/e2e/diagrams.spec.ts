@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { loadContent } from '@/model/load-content';
+import { loadContent } from '@/loader/load-content';
 import { DEMO_CONTENT, unlockWithLink } from './unlock';
 
 // The demo's diagrams as a stakeholder sees them: drawn at build time, shown in the colour scheme of

@@ -6,8 +6,8 @@ import { buildSite } from '../support/build-site';
 import { serve } from '../support/static-server.mjs';
 import { linkFragment } from './unlock';
 import { TEST_SECRET } from '../support/open-page';
-import { derivePathSegment } from '@/integrations/gate/derive-credentials';
-import { decodeSecret } from '@/integrations/gate/secret';
+import { derivePathSegment } from '@/keys/derive-credentials';
+import { decodeSecret } from '@/keys/secret';
 
 // The risk matrix on a fixture of its own (tests/fixtures/risks): eight risks across every
 // severity, one closed. Built once for this file, as of 15 June 2026, served on a free port.

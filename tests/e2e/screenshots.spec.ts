@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { unlockWithLink } from './unlock';
-import { derivePathSegment } from '@/integrations/gate/derive-credentials';
-import { decodeSecret } from '@/integrations/gate/secret';
+import { derivePathSegment } from '@/keys/derive-credentials';
+import { decodeSecret } from '@/keys/secret';
 import { TEST_SECRET } from '../support/open-page';
 
 // A private client's risk pages are named by a segment derived from the secret, not by the id.

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { resolveCredentials, type Credential } from '@/integrations/gate/build-keyring';
-import { decodeSecret } from '@/integrations/gate/secret';
-import { loadContent } from '@/model/load-content';
+import { resolveCredentials, type Credential } from '@/keys/build-keyring';
+import { decodeSecret } from '@/keys/secret';
+import { loadContent } from '@/loader/load-content';
 import { TEST_SECRET } from '../support/open-page';
 
 export const DEMO_CONTENT = path.resolve(import.meta.dirname, '../../content');

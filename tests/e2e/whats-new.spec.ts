@@ -6,7 +6,7 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { serve } from '../support/static-server.mjs';
 import { buildSite } from '../support/build-site';
 import { linkFragment } from './unlock';
-import { formatDate } from '@/utils/format-date';
+import { formatDate } from '@/lib/format-date';
 
 // "What's new since your last visit" across a redeploy, and "Ask about this", on a fixture with a
 // private English client (orbit) and a public Chinese one (lianhe). The content is a fresh copy

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { formatProblem, type Problem } from '@/model/problem';
+import { formatProblem, type Problem } from '@/check/problem';
 
 /**
  * The one problem `problems` holds for `file` and `field` (of `severity`, when given), as

@@ -5,9 +5,9 @@ import { fileAad, open, openFile, pageAad, type BuildStamp } from '@/runtime/cry
 import { indexManifestName, type IndexManifest } from '@/runtime/search/sealed-index';
 import { deriveSlotKey, parseKeyring, unwrapContentKey } from '@/runtime/crypto/keyring';
 import { normalizePagePath } from '@/runtime/crypto/page-path';
-import { resolveCredentials } from '@/integrations/gate/build-keyring';
-import { decodeSecret } from '@/integrations/gate/secret';
-import { loadContent } from '@/model/load-content';
+import { resolveCredentials } from '@/keys/build-keyring';
+import { decodeSecret } from '@/keys/secret';
+import { loadContent } from '@/loader/load-content';
 
 /**
  * The fixed GLASSHOUSE_SECRET of test builds (never used anywhere else): 32 random bytes, since

@@ -35,7 +35,7 @@ async function hostHeaders(root) {
 		throw new Error(`${root} has no _headers file to apply; build the site first`);
 	});
 	const { tsImport } = await import('tsx/esm/api');
-	const { headersFor } = await tsImport('../../src/integrations/glasshouse/security-headers.ts', import.meta.url);
+	const { headersFor } = await tsImport('../../src/post-build/security-headers.ts', import.meta.url);
 	return (urlPath) => headersFor(file, urlPath);
 }
 

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '@/cli/index';
 import { memoryOutput } from '@/cli/output';
-import { checkContent } from '@/model/check-content';
-import { formatProblem } from '@/model/problem';
-import { parseSource } from '@/model/source-file';
+import { checkContent } from '@/check/check-content';
+import { formatProblem } from '@/check/problem';
+import { parseSource } from '@/loader/source-file';
 import { ROOT } from './build-site';
 
 export const DEMO_CONTENT = path.join(ROOT, 'content');

@@ -14,7 +14,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fromUtf8 } from '@/runtime/crypto/bytes';
 import { FILE_MAGIC, fileAad, openFile } from '@/runtime/crypto/envelope';
-import { listFiles } from '@/integrations/glasshouse/find-broken-links';
+import { listFiles } from '@/lib/list-files';
 import { contentKeyOf, openPage, openSearchIndex } from '../support/open-page';
 
 type Snapshot = Map<string, string>;

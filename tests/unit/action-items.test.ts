@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { openActions, sideOf } from '@/utils/action-items';
-import { awaitsAcceptance } from '@/utils/awaiting-acceptance';
-import { meetingSlugs } from '@/utils/meeting-slug';
-import { meetingTitle } from '@/utils/meeting-title';
-import { shownCloseout } from '@/utils/shown-closeout';
+import { openActions, sideOf } from '@/kinds/meeting/action-items';
+import { awaitsAcceptance } from '@/kinds/milestone/awaiting-acceptance';
+import { meetingSlugs } from '@/kinds/meeting/meeting-slug';
+import { meetingTitle } from '@/kinds/meeting/meeting-title';
+import { shownCloseout } from '@/kinds/closeout/shown-closeout';
 import { useTranslations } from '@/i18n/translate';
-import { MeetingSchema, type MeetingInput } from '@/schemas/meeting';
-import { MilestoneSchema } from '@/schemas/milestone';
+import { MeetingSchema, type MeetingInput } from '@/kinds/meeting/schema';
+import { MilestoneSchema } from '@/kinds/milestone/schema';
 
 const team = [
 	{ name: 'Pat Vendor', side: 'vendor' as const },

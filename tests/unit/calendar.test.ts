@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, nextWeekday } from '@/utils/calendar';
-import { nextUpdateDate } from '@/utils/next-update-date';
-import { formatDate } from '@/utils/format-date';
+import { addDays, daysBetween, nextWeekday } from '@/lib/calendar';
+import { nextUpdateDate } from '@/kinds/update/next-update-date';
+import { formatDate } from '@/lib/format-date';
 
 describe('calendar', () => {
 	it('does day arithmetic across month and year ends', () => {

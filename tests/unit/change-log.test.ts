@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ChangeSchema, type Change, type ChangeInput } from '@/schemas/change';
-import { changeTotals } from '@/utils/change-totals';
-import { scopeMovement } from '@/utils/scope-movement';
+import { ChangeSchema, type Change, type ChangeInput } from '@/kinds/change/schema';
+import { changeTotals } from '@/kinds/change/change-totals';
+import { scopeMovement } from '@/kinds/change/scope-movement';
 
 let next = 1;
 /** A valid change: approved ones get an approval on `on` (default: the request date). */

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkContent, type CheckResult } from '@/model/check-content';
-import { formatProblem } from '@/model/problem';
-import { ChangeSchema, type ChangeInput } from '@/schemas/change';
+import { checkContent, type CheckResult } from '@/check/check-content';
+import { formatProblem } from '@/check/problem';
+import { ChangeSchema, type ChangeInput } from '@/kinds/change/schema';
 import { ROOT } from '../support/build-site';
 import { onlyProblem } from '../support/only-problem';
 

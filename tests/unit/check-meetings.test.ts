@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkContent, type CheckResult } from '@/model/check-content';
-import { formatProblem } from '@/model/problem';
+import { checkContent, type CheckResult } from '@/check/check-content';
+import { formatProblem } from '@/check/problem';
 import { ROOT } from '../support/build-site';
 import { onlyProblem } from '../support/only-problem';
 

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ClientSchema } from '@/schemas/client';
-import { parseSource } from '@/model/source-file';
-import { checkContent } from '@/model/check-content';
+import { ClientSchema } from '@/kinds/client/schema';
+import { parseSource } from '@/loader/source-file';
+import { checkContent } from '@/check/check-content';
 import { checkErrors, cli, freshDemoCopyEachTest, readContentFile } from '../support/temp-content';
 
 const TIDEWATER = 'tidewater-logistics';

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '@/model/check-content';
-import { loadContent } from '@/model/load-content';
-import { openActions } from '@/utils/action-items';
+import { checkContent } from '@/check/check-content';
+import { loadContent } from '@/loader/load-content';
+import { openActions } from '@/kinds/meeting/action-items';
 import {
 	checkErrors,
 	cli,

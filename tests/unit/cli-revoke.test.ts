@@ -1,8 +1,8 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ClientSchema } from '@/schemas/client';
-import { parseSource } from '@/model/source-file';
+import { ClientSchema } from '@/kinds/client/schema';
+import { parseSource } from '@/loader/source-file';
 import { revokeAccessEntry } from '@/scaffold/revoke-access';
 import { checkErrors, cli, copyContent } from '../support/temp-content';
 

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { compileBody } from '@/model/compile-body';
+import { compileBody } from '@/check/compile-body';
 
 let cache: string;
 beforeEach(async () => {

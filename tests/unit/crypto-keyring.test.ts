@@ -12,18 +12,11 @@ import {
 	type Keyring,
 	type Slot,
 } from '@/runtime/crypto/keyring';
-import { AccessEntrySchema, type AccessEntry, type AccessEntryInput } from '@/schemas/access';
-import {
-	AccessError,
-	buildKeyring,
-	generateContentKey,
-	resolveCredentials,
-	shareLink,
-	type Credential,
-} from '@/integrations/gate/build-keyring';
-import { deriveLinkToken, derivePassphrase, derivePasswordSlotId, deriveSlotSalt } from '@/integrations/gate/derive-credentials';
-import { judgePassword } from '@/integrations/gate/password-strength';
-import { EFF_LARGE_WORDLIST as wordlist } from '@/integrations/gate/eff-large-wordlist';
+import { AccessEntrySchema, type AccessEntry, type AccessEntryInput } from '@/kinds/client/access';
+import { AccessError, buildKeyring, generateContentKey, resolveCredentials, shareLink, type Credential } from '@/keys/build-keyring';
+import { deriveLinkToken, derivePassphrase, derivePasswordSlotId, deriveSlotSalt } from '@/keys/derive-credentials';
+import { judgePassword } from '@/keys/password-strength';
+import { EFF_LARGE_WORDLIST as wordlist } from '@/keys/eff-large-wordlist';
 
 /** The fixed master secret of every vector: bytes 0x00 … 0x1f. */
 const BUILD = { id: 'q8CEz2xk1Jw4r0n6u5Zf3A', time: '2026-12-01T09:30:00Z' };

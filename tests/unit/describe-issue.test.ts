@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeIssue } from '@/model/describe-issue';
-import { UpdateObjectSchema } from '@/schemas/update';
-import { IsoDateSchema } from '@/schemas/common';
+import { describeIssue } from '@/check/describe-issue';
+import { UpdateObjectSchema } from '@/kinds/update/schema';
+import { IsoDateSchema } from '@/kinds/common';
 
 /** Messages the checker would print for `input` against the update's `risks` field. */
 function risksMessages(risks: unknown): string[] {

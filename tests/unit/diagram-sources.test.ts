@@ -2,11 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decisionTimeline, type TimelineDecision } from '@/diagrams/decision-timeline';
-import { mermaidText } from '@/diagrams/mermaid-text';
-import { milestoneGantt, type GanttMilestone } from '@/diagrams/milestone-gantt';
-import { closeDiagramBrowser, configureDiagrams } from '@/integrations/diagrams/diagram-session';
-import { renderDiagram } from '@/integrations/diagrams/render-diagram';
+import { decisionTimeline, type TimelineDecision } from '@/kinds/decision/decision-timeline';
+import { mermaidText } from '@/mermaid/mermaid-text';
+import { milestoneGantt, type GanttMilestone } from '@/kinds/milestone/milestone-gantt';
+import { closeDiagramBrowser, configureDiagrams } from '@/mermaid/diagram-session';
+import { renderDiagram } from '@/mermaid/render-diagram';
 
 const options = {
 	locale: 'en' as const,

@@ -2,10 +2,10 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultCacheDir, diagramCacheKey, readCachedSvg, writeCachedSvg } from '@/integrations/diagrams/diagram-cache';
-import { describeMermaidError } from '@/integrations/diagrams/mermaid-message';
-import { fitSvgRoot } from '@/integrations/diagrams/svg-root';
-import { uniquifySvgIds } from '@/integrations/diagrams/unique-ids';
+import { defaultCacheDir, diagramCacheKey, readCachedSvg, writeCachedSvg } from '@/mermaid/diagram-cache';
+import { describeMermaidError } from '@/mermaid/mermaid-message';
+import { fitSvgRoot } from '@/mermaid/svg-root';
+import { uniquifySvgIds } from '@/mermaid/unique-ids';
 
 // The shape of Mermaid's output: a scoped <style>, markers referenced by url(#…), a11y title.
 const SVG = [

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fromUtf8, fromBase64 } from '@/runtime/crypto/bytes';
 import { open, pageAad, type Envelope } from '@/runtime/crypto/envelope';
-import { encryptClient } from '@/integrations/gate/encrypt-client';
-import { generateContentKey } from '@/integrations/gate/build-keyring';
+import { encryptClient } from '@/encrypt/encrypt-client';
+import { generateContentKey } from '@/keys/build-keyring';
 import { readShell } from '../support/open-page';
 
 const PAGE = `<!doctype html><html><head><link rel="stylesheet" href="/_astro/index.Ab12.css"><link rel="stylesheet" href="/acme/own.css"></head><body><main id="main">${'<p>The zebrafinch ledger moved to Monday.</p>'.repeat(1000)}</main></body></html>`;

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findBrokenLinks } from '@/integrations/glasshouse/find-broken-links';
+import { findBrokenLinks } from '@/post-build/find-broken-links';
 
 async function site(files: Record<string, string>) {
 	const dir = await mkdtemp(path.join(tmpdir(), 'links-'));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { decodeSecret, generateSecret, loadSecret, readDotEnv, SecretError } from '@/integrations/gate/secret';
+import { decodeSecret, generateSecret, loadSecret, readDotEnv, SecretError } from '@/keys/secret';
 import { TEST_SECRET } from '../support/open-page';
 
 /** 32 random bytes (a secret must be random to be accepted), as hex and as base64. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGitLog, parseGitStatus } from '@/utils/git-history';
+import { parseGitLog, parseGitStatus } from '@/lib/git-history';
 
 /** One commit as `git log --name-only -z --format=%x1e%ct %H` prints it. */
 const commit = (seconds: number, hash: string, ...files: string[]) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { href } from '@/utils/href';
-import { hexToRgbChannels } from '@/utils/accent';
+import { href } from '@/lib/href';
+import { hexToRgbChannels } from '@/kinds/client/accent';
 
 describe('href', () => {
 	it('joins segments under the base with a trailing slash', () => {

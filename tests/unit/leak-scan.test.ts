@@ -9,16 +9,16 @@ import zhCN from '@/i18n/zh-CN.json';
 import { utf8 } from '@/runtime/crypto/bytes';
 import { pageAad, seal, type Envelope } from '@/runtime/crypto/envelope';
 import type { Keyring } from '@/runtime/crypto/keyring';
-import { loadContent, type LoadedClient, type Parsed } from '@/model/load-content';
+import { loadContent, type LoadedClient, type Parsed } from '@/loader/load-content';
 import { renderDecision } from '@/scaffold/render-decision';
-import { AccessEntrySchema } from '@/schemas/access';
-import { buildKeyring, generateContentKey, resolveCredentials } from '@/integrations/gate/build-keyring';
-import { canonical, decodeEntities } from '@/integrations/gate/canonical-text';
-import { collectNeedles, isDistinctive, needlesOf, type Needle } from '@/integrations/gate/collect-needles';
-import { percentDecode, readableTexts, unescapeString } from '@/integrations/gate/readable-texts';
-import { inlineImages } from '@/integrations/gate/inline-assets';
-import { describeLeaks, scanForLeaks, type Leak } from '@/integrations/gate/leak-scan';
-import { renderShell, type ShellInput } from '@/integrations/gate/render-shell';
+import { AccessEntrySchema } from '@/kinds/client/access';
+import { buildKeyring, generateContentKey, resolveCredentials } from '@/keys/build-keyring';
+import { canonical, decodeEntities } from '@/leak-scan/canonical-text';
+import { collectNeedles, isDistinctive, needlesOf, type Needle } from '@/leak-scan/collect-needles';
+import { percentDecode, readableTexts, unescapeString } from '@/leak-scan/readable-texts';
+import { inlineImages } from '@/encrypt/inline-assets';
+import { describeLeaks, scanForLeaks, type Leak } from '@/leak-scan/leak-scan';
+import { renderShell, type ShellInput } from '@/encrypt/render-shell';
 import { folder } from '../support/temp-folder';
 
 /** Canaries planted in the client's content; each must be found wherever it ends up in clear. */

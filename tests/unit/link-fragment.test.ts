@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { shareLink } from '@/integrations/gate/build-keyring';
-import { deriveLinkToken } from '@/integrations/gate/derive-credentials';
+import { shareLink } from '@/keys/build-keyring';
+import { deriveLinkToken } from '@/keys/derive-credentials';
 import { classifyFragment } from '@/runtime/link-fragment';
-import { SlugSchema } from '@/schemas/common';
+import { SlugSchema } from '@/kinds/common';
 
 const MASTER = new Uint8Array(Array.from({ length: 32 }, (_, i) => i));
 const fragmentOf = (link: string) => link.slice(link.indexOf('#'));

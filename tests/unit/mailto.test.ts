@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { useTranslations } from '@/i18n/translate';
-import { changeReply, replyBody } from '@/utils/change-reply';
-import { formatDays, formatMoney } from '@/utils/format-impact';
-import { mailtoHref } from '@/utils/mailto';
-import { projectManager } from '@/utils/team';
+import { changeReply, replyBody } from '@/kinds/change/change-reply';
+import { formatDays, formatMoney } from '@/kinds/change/format-impact';
+import { mailtoHref } from '@/lib/mailto';
+import { projectManager } from '@/kinds/client/team';
 
 /** The parts of a mailto link, decoded as a mail client does. */
 function parse(href: string) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapLimit } from '@/utils/map-limit';
+import { mapLimit } from '@/lib/map-limit';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 

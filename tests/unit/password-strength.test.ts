@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { judgePassword, MIN_PASSWORD_BITS } from '@/integrations/gate/password-strength';
-import { estimateTextBits } from '@/integrations/gate/text-strength';
+import { judgePassword, MIN_PASSWORD_BITS } from '@/keys/password-strength';
+import { estimateTextBits } from '@/keys/text-strength';
 
 const CHINESE_ADVICE = 'Remove "passwordEnv" to use the derived six-word passphrase, or choose at least 12 unrelated Chinese characters';
 

@@ -4,14 +4,8 @@ import path from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import type { Element, Root, RootContent } from 'hast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-	closeDiagramBrowser,
-	configureDiagrams,
-	diagramSession,
-	diagramStats,
-	resetDiagramStats,
-} from '@/integrations/diagrams/diagram-session';
-import { DiagramError, rehypeMermaid } from '@/integrations/diagrams/rehype-mermaid';
+import { closeDiagramBrowser, configureDiagrams, diagramSession, diagramStats, resetDiagramStats } from '@/mermaid/diagram-session';
+import { DiagramError, rehypeMermaid } from '@/mermaid/rehype-mermaid';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'glasshouse-rehype-'));
 const FLOW = 'flowchart LR\n  A["Build: nightly"] --> B{"Tests pass?"}\n  B -->|Yes| C["Deploy #1"]';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { derivePathSegment } from '@/integrations/gate/derive-credentials';
-import { decodeSecret } from '@/integrations/gate/secret';
-import { riskPathSegments } from '@/data/risk-paths';
+import { derivePathSegment } from '@/keys/derive-credentials';
+import { decodeSecret } from '@/keys/secret';
+import { riskPathSegments } from '@/kinds/risk/risk-paths';
 import { TEST_SECRET } from '../support/open-page';
 
 const master = decodeSecret(TEST_SECRET);

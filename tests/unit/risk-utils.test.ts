@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Level } from '@/schemas/level';
-import { RiskSchema, type Risk, type RiskInput } from '@/schemas/risk';
-import { compareRisks } from '@/utils/compare-risks';
-import { resolveUpdateRisks } from '@/utils/resolve-update-risks';
-import { isLiveRisk, riskMatrix } from '@/utils/risk-matrix';
-import { isReviewOverdue, needsReview, reviewDue } from '@/utils/risk-review';
-import { riskScore, riskSeverity } from '@/utils/risk-severity';
+import type { Level } from '@/kinds/level';
+import { RiskSchema, type Risk, type RiskInput } from '@/kinds/risk/schema';
+import { compareRisks } from '@/kinds/risk/compare-risks';
+import { resolveUpdateRisks } from '@/kinds/update/resolve-update-risks';
+import { isLiveRisk, riskMatrix } from '@/kinds/risk/risk-matrix';
+import { isReviewOverdue, needsReview, reviewDue } from '@/kinds/risk/risk-review';
+import { riskScore, riskSeverity } from '@/kinds/risk/risk-severity';
 
 function risk(fields: Partial<RiskInput> & { id: string }): Risk {
 	return RiskSchema.parse({

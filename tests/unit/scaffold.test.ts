@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { headersFile, headersFor } from '@/integrations/glasshouse/security-headers';
+import { headersFile, headersFor } from '@/post-build/security-headers';
 import { problemsOfNewFile } from '@/scaffold/validate-new-file';
 import { renderUpdate } from '@/scaffold/render-update';
 import { sectionItems } from '@/scaffold/section-items';
 import { slugify } from '@/scaffold/slugify';
 import { defaultUpdateDate } from '@/scaffold/update-date';
-import { localToday, weekdayOnOrAfter } from '@/utils/calendar';
+import { localToday, weekdayOnOrAfter } from '@/lib/calendar';
 
 describe('slugify', () => {
 	it.each([

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ClientSchema } from '@/schemas/client';
-import { IsoDateSchema, isRealIsoDate } from '@/schemas/common';
-import { DecisionSchema } from '@/schemas/decision';
-import { MilestoneSchema } from '@/schemas/milestone';
-import { UpdateSchema } from '@/schemas/update';
+import { ClientSchema } from '@/kinds/client/schema';
+import { IsoDateSchema, isRealIsoDate } from '@/kinds/common';
+import { DecisionSchema } from '@/kinds/decision/schema';
+import { MilestoneSchema } from '@/kinds/milestone/schema';
+import { UpdateSchema } from '@/kinds/update/schema';
 
 const messages = (result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }) =>
 	result.success ? [] : result.error!.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);

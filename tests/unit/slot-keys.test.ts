@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { LoadedClient } from '@/model/load-content';
-import { AccessEntrySchema } from '@/schemas/access';
+import type { LoadedClient } from '@/loader/load-content';
+import { AccessEntrySchema } from '@/kinds/client/access';
 
 // Counts the slow derivations while keeping them real.
 vi.mock('@/runtime/crypto/keyring', async (original) => {
@@ -9,7 +9,7 @@ vi.mock('@/runtime/crypto/keyring', async (original) => {
 });
 
 const { deriveSlotKey, parseKeyring, unwrapContentKey } = await import('@/runtime/crypto/keyring');
-const { buildKeyring, deriveSlotKeysAhead, generateContentKey, resolveCredentials } = await import('@/integrations/gate/build-keyring');
+const { buildKeyring, deriveSlotKeysAhead, generateContentKey, resolveCredentials } = await import('@/keys/build-keyring');
 
 const MASTER = new Uint8Array(32).fill(7);
 const access = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { deriveSupersededBy, supersessionChain } from '@/utils/derive-superseded-by';
-import { effectiveStatuses } from '@/utils/effective-status';
-import { findCycles } from '@/model/check-references';
+import { deriveSupersededBy, supersessionChain } from '@/kinds/decision/derive-superseded-by';
+import { effectiveStatuses } from '@/kinds/decision/effective-status';
+import { findCycles } from '@/check/check-references';
 
 const decisions = [
 	{ number: 1, status: 'accepted' as const },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TextMatcher } from '@/integrations/gate/text-matcher';
+import { TextMatcher } from '@/leak-scan/text-matcher';
 
 /** What the matcher must agree with: one `includes` per pattern. */
 const naive = (patterns: string[], text: string) => patterns.flatMap((pattern, id) => (text.includes(pattern) ? [id] : []));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markOf, timeAttributes } from '@/utils/change-marks';
+import { markOf, timeAttributes } from '@/page-data/change-marks';
 import { beginVisit, lastVisitKey, sinceKey } from '@/runtime/visit-store';
 
 const memory = () => {

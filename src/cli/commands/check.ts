@@ -1,6 +1,6 @@
-import { checkContent, type CheckResult } from '@/model/check-content';
-import { contentDir } from '@/model/content-dir';
-import { formatProblem } from '@/model/problem';
+import { checkContent, type CheckResult } from '@/check/check-content';
+import { contentDir } from '@/loader/content-dir';
+import { formatProblem } from '@/check/problem';
 import type { Output } from '@/cli/output';
 
 export const checkHelp = `Usage: glasshouse check [--content DIR] [--today YYYY-MM-DD]

@@ -1,5 +1,5 @@
-import { contentDir } from '@/model/content-dir';
-import { isRealIsoDate } from '@/schemas/common';
+import { contentDir } from '@/loader/content-dir';
+import { isRealIsoDate } from '@/kinds/common';
 import { composeDigest, DigestError, type Digest } from '@/digest/compose-digest';
 import { digestHtmlDocument } from '@/digest/digest-html';
 import { digestText } from '@/digest/digest-text';

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { contentDir } from '@/model/content-dir';
-import { loadContent } from '@/model/load-content';
-import { needlesOf } from '@/integrations/gate/collect-needles';
-import { describeLeaks, LeakScanError, scanForLeaks } from '@/integrations/gate/leak-scan';
+import { contentDir } from '@/loader/content-dir';
+import { loadContent } from '@/loader/load-content';
+import { needlesOf } from '@/leak-scan/collect-needles';
+import { describeLeaks, LeakScanError, scanForLeaks } from '@/leak-scan/leak-scan';
 import { UserError, type Output } from '@/cli/output';
 import { stat } from 'node:fs/promises';
 

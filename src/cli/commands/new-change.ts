@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { contentDir } from '@/model/content-dir';
+import { contentDir } from '@/loader/content-dir';
 import { renderChange } from '@/scaffold/render-change';
 import { slugify } from '@/scaffold/slugify';
 import { answerOrFail } from '@/cli/ask';

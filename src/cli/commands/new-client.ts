@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { contentDir } from '@/model/content-dir';
-import { SlugSchema } from '@/schemas/common';
+import { contentDir } from '@/loader/content-dir';
+import { SlugSchema } from '@/kinds/common';
 import { LOCALES, type Locale } from '@/i18n/locales';
 import { renderClient, renderSite } from '@/scaffold/render-client';
 import { problemsOfNewFile, describeProblems } from '@/scaffold/validate-new-file';

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { contentDir } from '@/model/content-dir';
+import { contentDir } from '@/loader/content-dir';
 import { renderCloseout } from '@/scaffold/render-closeout';
-import { projectManager } from '@/utils/team';
+import { projectManager } from '@/kinds/client/team';
 import { display, requireClient } from '@/cli/client-lookup';
 import { UserError, type Output } from '@/cli/output';
 import { anyExists, requireDateOption, scaffoldToday, writeScaffold } from './new-shared';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { contentDir } from '@/model/content-dir';
+import { contentDir } from '@/loader/content-dir';
 import { renderDecision } from '@/scaffold/render-decision';
 import { slugify } from '@/scaffold/slugify';
 import { answerOrFail } from '@/cli/ask';

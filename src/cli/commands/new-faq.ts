@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { contentDir } from '@/model/content-dir';
+import { contentDir } from '@/loader/content-dir';
 import { renderFaq } from '@/scaffold/render-faq';
 import { slugify } from '@/scaffold/slugify';
 import { answerOrFail } from '@/cli/ask';

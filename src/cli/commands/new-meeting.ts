@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { contentDir } from '@/model/content-dir';
-import { MEETING_TYPES, type MeetingType } from '@/schemas/meeting';
+import { contentDir } from '@/loader/content-dir';
+import { MEETING_TYPES, type MeetingType } from '@/kinds/meeting/schema';
 import { renderMeeting } from '@/scaffold/render-meeting';
-import { namesOnSide } from '@/utils/team';
+import { namesOnSide } from '@/kinds/client/team';
 import { answerOrFail } from '@/cli/ask';
 import { display, requireClient } from '@/cli/client-lookup';
 import { UsageError, UserError, type Output } from '@/cli/output';

@@ -1,9 +1,9 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { contentDir } from '@/model/content-dir';
-import { isRealIsoDate, SlugSchema } from '@/schemas/common';
+import { contentDir } from '@/loader/content-dir';
+import { isRealIsoDate, SlugSchema } from '@/kinds/common';
 import { renderMilestone } from '@/scaffold/render-milestone';
-import { projectManager } from '@/utils/team';
+import { projectManager } from '@/kinds/client/team';
 import { slugify } from '@/scaffold/slugify';
 import { answerOrFail } from '@/cli/ask';
 import { display, requireClient } from '@/cli/client-lookup';

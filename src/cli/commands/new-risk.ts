@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { contentDir } from '@/model/content-dir';
-import { SlugSchema } from '@/schemas/common';
-import { LEVELS, type Level } from '@/schemas/level';
-import { riskSeverity } from '@/utils/risk-severity';
+import { contentDir } from '@/loader/content-dir';
+import { SlugSchema } from '@/kinds/common';
+import { LEVELS, type Level } from '@/kinds/level';
+import { riskSeverity } from '@/kinds/risk/risk-severity';
 import { renderRisk } from '@/scaffold/render-risk';
 import { slugify } from '@/scaffold/slugify';
-import { projectManager } from '@/utils/team';
+import { projectManager } from '@/kinds/client/team';
 import { answerOrFail } from '@/cli/ask';
 import { display, requireClient } from '@/cli/client-lookup';
 import { UsageError, UserError, type Output } from '@/cli/output';

@@ -1,10 +1,10 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { LoadedClient, LoadedContent } from '@/model/load-content';
-import { isRealIsoDate } from '@/schemas/common';
+import type { LoadedClient, LoadedContent } from '@/loader/load-content';
+import { isRealIsoDate } from '@/kinds/common';
 import { problemsOfNewFile, describeProblems, type ScaffoldKind } from '@/scaffold/validate-new-file';
 import { FileExistsError, writeNewFile } from '@/scaffold/write-new-file';
-import { localToday } from '@/utils/calendar';
+import { localToday } from '@/lib/calendar';
 import { display } from '@/cli/client-lookup';
 import { UsageError, UserError } from '@/cli/output';
 

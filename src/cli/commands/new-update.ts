@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { contentDir } from '@/model/content-dir';
+import { contentDir } from '@/loader/content-dir';
 import { defaultUpdateDate } from '@/scaffold/update-date';
 import { renderUpdate } from '@/scaffold/render-update';
 import { display, requireClient } from '@/cli/client-lookup';

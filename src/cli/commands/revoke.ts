@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { contentDir } from '@/model/content-dir';
+import { contentDir } from '@/loader/content-dir';
 import { RevokeError, revokeAccessEntry } from '@/scaffold/revoke-access';
 import { answerOrFail } from '@/cli/ask';
 import { display, requireClient } from '@/cli/client-lookup';

@@ -1,4 +1,4 @@
-import { generateSecret } from '@/integrations/gate/secret';
+import { generateSecret } from '@/keys/secret';
 import type { Output } from '@/cli/output';
 
 export const secretHelp = `Usage: glasshouse secret

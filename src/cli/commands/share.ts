@@ -1,7 +1,7 @@
-import { contentDir } from '@/model/content-dir';
-import { loadContent, type LoadedClient } from '@/model/load-content';
-import { resolveCredentials, shareLink } from '@/integrations/gate/build-keyring';
-import { loadSecret } from '@/integrations/gate/secret';
+import { contentDir } from '@/loader/content-dir';
+import { loadContent, type LoadedClient } from '@/loader/load-content';
+import { resolveCredentials, shareLink } from '@/keys/build-keyring';
+import { loadSecret } from '@/keys/secret';
 import { UsageError, UserError, type Output } from '@/cli/output';
 
 export const shareHelp = `Usage: glasshouse share <client> [--site URL] [--base PATH] [--content DIR]

@@ -1,6 +1,6 @@
 /**
  * How a private client's sealed search index is laid out (written by
- * src/integrations/gate/seal-search-index.ts) and read back in the browser.
+ * src/encrypt/seal-search-index.ts) and read back in the browser.
  *
  * `pagefind/pagefind.js` and `pagefind/wasm.<language>.pagefind` are Pagefind's generic runtime
  * and stay readable. Every other file Pagefind wrote lives under a random name; the sealed

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { build } from 'astro';
 import { astroCacheDir } from '@/cli/astro-cache-dir';
-import { timed, writeBuildTimings } from '@/integrations/glasshouse/build-timings';
+import { timed, writeBuildTimings } from '@/post-build/build-timings';
 
 const started = performance.now();
 const [content, out] = process.argv.slice(2);

@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const RUNTIME = fileURLToPath(new URL('../runtime/', import.meta.url));
+export const GATE_FOLDER = '_glasshouse';
+
+const hashed = (name: string, ext: string, content: string) =>
+	`${name}.${createHash('sha256').update(content).digest('hex').slice(0, 10)}.${ext}`;
+
+/**
+ * Bundles the unlock code (the same WebCrypto modules the build encrypts with) into
+ * `<outDir>/_glasshouse/`, with content-hashed names so browsers cache them across pages.
+ * Returns the URLs for the shell pages.
+ */
+export async function bundleRuntime(outDir: string, base: string): Promise<{ script: string; style: string }> {
+	const result = await build({
+		entryPoints: [path.join(RUNTIME, 'gate.ts')],
+		bundle: true,
+		format: 'esm',
+		target: 'es2022',
+		minify: true,
+		write: false,
+		legalComments: 'none',
+	});
+	const script = result.outputFiles[0]!.text;
+	const style = await readFile(path.join(RUNTIME, 'gate.css'), 'utf8');
+	const folder = path.join(outDir, GATE_FOLDER);
+	await mkdir(folder, { recursive: true });
+	const scriptName = hashed('gate', 'js', script);
+	const styleName = hashed('gate', 'css', style);
+	await writeFile(path.join(folder, scriptName), script);
+	await writeFile(path.join(folder, styleName), style);
+	return { script: `${base}${GATE_FOLDER}/${scriptName}`, style: `${base}${GATE_FOLDER}/${styleName}` };
+}

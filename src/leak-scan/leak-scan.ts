@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { listFiles } from '@/lib/list-files';
+import type { Needle } from './collect-needles';
+import { FILE_CONCURRENCY, mapLimit } from '@/lib/map-limit';
+import { canonical, isSpacedWordChar } from './canonical-text';
+import { decodeEscapes, readableTexts, UnreadableFileError } from './readable-texts';
+import { TextMatcher } from './text-matcher';
+
+/** The scan could not vouch for the output (a file it cannot read): nothing may be published. */
+export class LeakScanError extends Error {}
+
+export interface Leak {
+	/** File under the output folder, relative to it. */
+	file: string;
+	needle: Needle;
+	/** How the text was hidden, when it was not written as it is: "file name", "base64 → gzip", "decoded" (tags, %- or \u-escapes). */
+	via?: string;
+}
+
+/**
+ * Searches every file of the output, and every file name, for every needle, in canonical form
+ * (any case, accents, entities, zero-width characters, punctuation or slug: see `canonical`),
+ * in every readable form of the file (see `readableTexts`: tags removed, URL and string escapes
+ * decoded, base64, gzip, zlib and UTF-16 read). Returns each leak. A file the scan cannot read
+ * (one that inflates beyond a sane size) is an error: it is not published unchecked.
+ */
+export async function scanForLeaks(outDir: string, needles: Needle[]): Promise<Leak[]> {
+	if (needles.length === 0) return [];
+	// Needles that are one text in canonical form are searched for once, and reported as the first.
+	const forms = new Map<string, number>();
+	needles.forEach((needle, index) => {
+		const form = canonical(needle.text).trim();
+		if (form && !forms.has(form)) forms.set(form, index);
+	});
+	const needleOf = [...forms.values()];
+	const patterns = [...forms.keys()];
+	const matcher = new TextMatcher(patterns, isSpacedWordChar);
+	// Files that are byte for byte the same (Pagefind's runtime in every client folder) are read once.
+	const foundIn = new Map<string, Map<number, string>>();
+	const search = (bytes: Buffer): Map<number, string> => {
+		const found = new Map<number, string>();
+		const ids = new Set<number>();
+		for (const { text, via } of readableTexts(bytes)) {
+			matcher.findIn(canonical(text), ids);
+			for (const id of ids) if (!found.has(id)) found.set(id, via);
+		}
+		return found;
+	};
+	const perFile = await mapLimit(await listFiles(outDir), FILE_CONCURRENCY, async (file) => {
+		const name = file.split(path.sep).join('/');
+		const bytes = await readFile(path.join(outDir, file));
+		const digest = createHash('sha256').update(bytes).digest('base64');
+		let inContent = foundIn.get(digest);
+		if (!inContent) {
+			try {
+				inContent = search(bytes);
+			} catch (error) {
+				if (error instanceof UnreadableFileError)
+					throw new LeakScanError(
+						`The leak scan cannot check ${name}: ${error.message}. Remove it from the output (public/ or wherever it comes from) and build again.`,
+					);
+				throw error;
+			}
+			foundIn.set(digest, inContent);
+		}
+		const found = new Map(inContent);
+		// File names count too: a URL is as public as the page behind it.
+		const inName = new Set<number>();
+		matcher.findIn(canonical(`${name}\n${decodeEscapes(name)}`), inName);
+		for (const id of inName) if (!found.has(id)) found.set(id, 'file name');
+		// A needle inside another found in the same file (a file name's words in its title) adds nothing.
+		const reported = [...found].filter(
+			([id]) =>
+				![...found.keys()].some(
+					(other) => other !== id && patterns[other]!.length > patterns[id]!.length && patterns[other]!.includes(patterns[id]!),
+				),
+		);
+		return reported
+			.map(([id, via]) => ({ index: needleOf[id]!, via }))
+			.sort((a, b) => a.index - b.index)
+			.map(({ index, via }): Leak => ({ file: name, needle: needles[index]!, ...(via ? { via } : {}) }));
+	});
+	return perFile.flat();
+}
+
+export function describeLeaks(leaks: Leak[]): string {
+	const lines = leaks
+		.slice(0, 25)
+		.map(
+			({ file, needle, via }) =>
+				`  ${file}: "${needle.text.length > 70 ? `${needle.text.slice(0, 67)}…` : needle.text}" (from ${needle.source})${via ? ` [${via}]` : ''}`,
+		);
+	const more = leaks.length > 25 ? `\n  … and ${leaks.length - 25} more` : '';
+	return `${leaks.length} leak(s) of client content found in the output:\n${lines.join('\n')}${more}`;
+}

@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+// Imported up front, not on first use: Astro loads this file for its config through a module
+// runner that is closed by the time Markdown is rendered, so a later import() would fail.
+import { chromium } from 'playwright';
+import { CHROMIUM_ARGS, requireBrowser } from '@/bootstrap/find-browser.mjs';
+import { recordTiming } from '@/post-build/build-timings';
+import { LAYOUT_WIDTH } from './render-config';
+
+/** Mermaid in one headless Chromium page; every call waits for the one before it. */
+export interface MermaidBrowser {
+	/** The SVG of a diagram, or a `MermaidSyntaxError` with Mermaid's own message. */
+	render(source: string, config: Record<string, unknown>): Promise<string>;
+	/** Mermaid's parse message for an invalid diagram, `undefined` for a valid one. */
+	parse(source: string, config: Record<string, unknown>): Promise<string | undefined>;
+	close(): Promise<void>;
+}
+
+/** Mermaid rejected the diagram; `message` is Mermaid's own. */
+export class MermaidSyntaxError extends Error {
+	override name = 'MermaidSyntaxError';
+}
+
+/**
+ * By name, not `instanceof`: the browser is shared through `globalThis` by several bundled copies
+ * of this module, and the copy that launched it is the one whose class it throws.
+ */
+export function isMermaidSyntaxError(error: unknown): error is MermaidSyntaxError {
+	return error instanceof Error && error.name === 'MermaidSyntaxError';
+}
+
+const require = createRequire(import.meta.url);
+
+/** Mermaid's self-contained browser bundle, read from node_modules: no CDN, no network. */
+export function mermaidBundlePath(): string {
+	return require.resolve('mermaid/dist/mermaid.min.js');
+}
+
+export function mermaidVersion(): string {
+	return (require('mermaid/package.json') as { version: string }).version;
+}
+
+// Runs inside the page. A string, not a function, so no build tool can wrap it in helpers the
+// page does not have. The fixed id makes equal sources give equal SVGs (ids are made unique later).
+const PAGE_API = `window.__glasshouse = {
+	async render(source, config) {
+		mermaid.initialize(config);
+		const stage = document.getElementById('stage');
+		const started = performance.now();
+		try {
+			return { svg: (await mermaid.render('gh-diagram', source, stage)).svg, ms: performance.now() - started };
+		} catch (error) {
+			return { error: String((error && error.message) || error) };
+		} finally {
+			stage.replaceChildren();
+		}
+	},
+	async parse(source, config) {
+		mermaid.initialize(config);
+		try {
+			await mermaid.parse(source);
+			return null;
+		} catch (error) {
+			return String((error && error.message) || error);
+		}
+	},
+};`;
+
+/** Launches the browser (found through find-browser) and loads Mermaid into a blank page. */
+export async function launchMermaidBrowser(): Promise<MermaidBrowser> {
+	const found = requireBrowser();
+	const browser = await chromium.launch({ executablePath: found.source === 'playwright' ? undefined : found.path, args: CHROMIUM_ARGS });
+	try {
+		const page = await browser.newPage();
+		// Diagrams hold client content: nothing may leave the machine, not even a font request.
+		await page.route('**/*', (route) => route.abort());
+		await page.setContent(
+			`<!doctype html><html><body style="margin:0"><div id="stage" style="width:${LAYOUT_WIDTH}px"></div></body></html>`,
+		);
+		await page.addScriptTag({ content: await readFile(mermaidBundlePath(), 'utf8') });
+		await page.addScriptTag({ content: PAGE_API });
+
+		let queue: Promise<unknown> = Promise.resolve();
+		const serial = <T>(task: () => Promise<T>): Promise<T> => {
+			const next = queue.then(task, task);
+			queue = next.catch(() => undefined);
+			return next;
+		};
+		type PageApi = {
+			__glasshouse: {
+				render(s: string, c: unknown): Promise<{ svg?: string; error?: string; ms?: number }>;
+				parse(s: string, c: unknown): Promise<string | null>;
+			};
+		};
+		return {
+			render: (source, config) =>
+				serial(async () => {
+					const result = await page.evaluate(([s, c]) => (window as unknown as PageApi).__glasshouse.render(s, c), [
+						source,
+						config,
+					] as const);
+					// Measured inside the page: the time Chromium spent drawing, whatever Node did meanwhile.
+					if (result.ms !== undefined) recordTiming('diagrams', result.ms);
+					if (result.error !== undefined || result.svg === undefined)
+						throw new MermaidSyntaxError(result.error ?? 'Mermaid returned no SVG');
+					return result.svg;
+				}),
+			parse: (source, config) =>
+				serial(
+					async () =>
+						(await page.evaluate(([s, c]) => (window as unknown as PageApi).__glasshouse.parse(s, c), [source, config] as const)) ??
+						undefined,
+				),
+			close: () => browser.close(),
+		};
+	} catch (error) {
+		await browser.close();
+		throw error;
+	}
+}

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { recordTiming, timed } from '@/post-build/build-timings';
+import { isPlainBenchmark } from '@/post-build/plain-benchmark';
+import { diagramCacheKey, readCachedSvg, writeCachedSvg } from './diagram-cache';
+import { diagramSession as session } from './diagram-session';
+import { launchMermaidBrowser, mermaidVersion, type MermaidBrowser } from './mermaid-browser';
+import { DIAGRAM_THEMES, mermaidConfig, type DiagramTheme } from './render-config';
+import { fitSvgRoot } from './svg-root';
+import { uniquifySvgIds } from './unique-ids';
+
+/** One diagram, drawn for each colour scheme, ready to inline into a page. */
+export interface RenderedDiagram {
+	light: string;
+	dark: string;
+	/** Natural size in CSS pixels. */
+	width: number;
+	height: number;
+}
+
+/** The shared page with Mermaid; launched on first use, so a build whose diagrams are all cached starts no browser. */
+export function diagramBrowser(): Promise<MermaidBrowser> {
+	const current = session();
+	current.browser ??= launchMermaidBrowser();
+	return current.browser;
+}
+
+/** The browser for drawing; the build's timings count its launch as diagram time (the check's is the check's). */
+function drawingBrowser(): Promise<MermaidBrowser> {
+	return session().browser ?? timed('diagrams', diagramBrowser);
+}
+
+const NO_DIAGRAM: RenderedDiagram = {
+	light: '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
+	dark: '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
+	width: 0,
+	height: 0,
+};
+
+/** Whether a light rendering of `source` is cached, which proves the diagram valid without a browser. */
+export async function isCachedDiagram(source: string): Promise<boolean> {
+	source = normaliseSource(source);
+	const key = diagramCacheKey({ source, theme: 'light', mermaidVersion: mermaidVersion(), config: mermaidConfig('light') });
+	return (await readCachedSvg(session().cacheDir, key)) !== undefined;
+}
+
+/**
+ * Renders (or reads from the cache) the light and dark SVG of a diagram. `scope` tells apart
+ * diagrams that could meet on one page (file and position of a fence, or the chart's name); it
+ * seeds the id prefix, which stays the same from build to build.
+ * Throws a `MermaidSyntaxError` (test with `isMermaidSyntaxError`) for an invalid diagram.
+ */
+export async function renderDiagram(source: string, scope: string): Promise<RenderedDiagram> {
+	// A plain benchmark build measures Astro without Glasshouse's extras: no diagram is drawn.
+	if (isPlainBenchmark()) return NO_DIAGRAM;
+	source = normaliseSource(source);
+	const current = session();
+	const version = mermaidVersion();
+	const diagramKey = createHash('sha256').update(source).digest('hex');
+	const svgs = {} as Record<DiagramTheme, string>;
+	for (const theme of DIAGRAM_THEMES) {
+		const config = mermaidConfig(theme);
+		const key = diagramCacheKey({ source, theme, mermaidVersion: version, config });
+		let svg = current.svgs.get(key);
+		if (!svg) {
+			svg = (async () => {
+				const cached = await readCachedSvg(current.cacheDir, key);
+				if (cached !== undefined) {
+					current.fromCache.add(diagramKey);
+					return cached;
+				}
+				const drawn = await (await drawingBrowser()).render(source, config);
+				current.rendered.add(diagramKey);
+				// A cache that cannot be written (read-only node_modules) costs the next build time, not this one its result.
+				await writeCachedSvg(current.cacheDir, key, drawn).catch(() => undefined);
+				return drawn;
+			})();
+			current.svgs.set(key, svg);
+			// A failed render is not remembered: the next build (or a fixed file in dev) tries again.
+			svg.catch(() => current.svgs.delete(key));
+		}
+		svgs[theme] = await svg;
+	}
+	const started = performance.now();
+	const prefix = `d${createHash('sha256').update(`${scope}\n${source}`).digest('hex').slice(0, 8)}`;
+	const light = fitSvgRoot(uniquifySvgIds(svgs.light, `${prefix}l`));
+	const dark = fitSvgRoot(uniquifySvgIds(svgs.dark, `${prefix}d`));
+	recordTiming('diagrams', performance.now() - started);
+	return { light: light.svg, dark: dark.svg, width: light.width, height: light.height };
+}
+
+/** Mermaid's message for an invalid diagram, `undefined` for a valid one (parses only, draws nothing). */
+export async function parseDiagram(source: string): Promise<string | undefined> {
+	return (await diagramBrowser()).parse(normaliseSource(source), mermaidConfig('light'));
+}
+
+/** Markdown hands a fence over with a trailing newline, the checker without; both must hit one cache entry. */
+function normaliseSource(source: string): string {
+	return `${source.replace(/\r\n?/g, '\n').trimEnd()}\n`;
+}

@@ -1,0 +1,112 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { Client } from '@/kinds/client/schema';
+import type { Locale } from '@/i18n/locales';
+import { deriveSupersededBy } from '@/kinds/decision/derive-superseded-by';
+import { effectiveStatuses } from '@/kinds/decision/effective-status';
+import type { DecisionStatus } from '@/kinds/decision/schema';
+import { loadSite } from './site-data';
+import type { Risk } from '@/kinds/risk/schema';
+import { compareRisks } from '@/kinds/risk/compare-risks';
+import { riskPathSegments } from '@/kinds/risk/risk-paths';
+
+export type UpdateEntry = CollectionEntry<'updates'>;
+export type DecisionEntry = CollectionEntry<'decisions'>;
+export type MilestoneEntry = CollectionEntry<'milestones'>;
+export type FaqEntry = CollectionEntry<'faq'>;
+export type RiskEntry = CollectionEntry<'risks'>;
+export type ChangeEntry = CollectionEntry<'changes'>;
+export type MeetingEntry = CollectionEntry<'meetings'>;
+export type CloseoutEntry = CollectionEntry<'closeouts'>;
+
+/** Everything one client's pages need, sorted for display. */
+export interface ClientData {
+	slug: string;
+	client: Client;
+	locale: Locale;
+	agency: string;
+	/** Newest first. */
+	updates: UpdateEntry[];
+	/** Lowest number first. */
+	decisions: DecisionEntry[];
+	/** Decision number → number of the decision that supersedes it. */
+	supersededBy: Map<number, number>;
+	/** Decision number → status to display (see `effectiveStatuses`). */
+	statusOf: Map<number, DecisionStatus>;
+	/** By due date. */
+	milestones: MilestoneEntry[];
+	/** By `order`, then question. */
+	faq: FaqEntry[];
+	/** Register order: live before closed, most severe first (see `compareRisks`). */
+	risks: RiskEntry[];
+	/** Register id → risk, for resolving updates' `risks`. */
+	riskById: Map<string, Risk>;
+	/** Register id → URL segment of its page (see `riskPathSegments`). */
+	riskPath: Map<string, string>;
+	/** Lowest number first. */
+	changes: ChangeEntry[];
+	/** Newest first. */
+	meetings: MeetingEntry[];
+	/** The close-out summary, when one exists (shown once the client's status is closed). */
+	closeout?: CloseoutEntry;
+}
+
+/** The client folder an entry id starts with: "acme/updates/2026-01-09" → "acme". */
+export const clientOf = (entry: { id: string }) => entry.id.split('/')[0]!;
+/** The last id segment: "acme/updates/2026-01-09" → "2026-01-09". */
+export const leafOf = (entry: { id: string }) => entry.id.split('/').at(-1)!;
+
+const cache = new Map<string, Promise<ClientData>>();
+
+export async function listClientSlugs(): Promise<string[]> {
+	return (await getCollection('clients')).map(clientOf).sort();
+}
+
+export function loadClient(slug: string): Promise<ClientData> {
+	let data = cache.get(slug);
+	if (!data) {
+		data = load(slug);
+		cache.set(slug, data);
+	}
+	return data;
+}
+
+async function load(slug: string): Promise<ClientData> {
+	const mine = <T extends { id: string }>(entry: T) => clientOf(entry) === slug;
+	const [clients, updates, decisions, milestones, faq, risks, changes, meetings, closeouts, site] = await Promise.all([
+		getCollection('clients', mine),
+		getCollection('updates', mine),
+		getCollection('decisions', mine),
+		getCollection('milestones', mine),
+		getCollection('faq', mine),
+		getCollection('risks', mine),
+		getCollection('changes', mine),
+		getCollection('meetings', mine),
+		getCollection('closeouts', mine),
+		loadSite(),
+	]);
+	const client = clients[0]?.data;
+	if (!client) throw new Error(`No client.yaml for "${slug}"`);
+	decisions.sort((a, b) => a.data.number - b.data.number);
+	return {
+		slug,
+		client,
+		locale: client.locale,
+		agency: site.agency.name,
+		updates: updates.sort((a, b) => b.data.date.localeCompare(a.data.date)),
+		decisions,
+		supersededBy: deriveSupersededBy(decisions.map((entry) => entry.data)),
+		statusOf: effectiveStatuses(decisions.map((entry) => entry.data)),
+		milestones: milestones.sort((a, b) => a.data.due.localeCompare(b.data.due) || a.data.id.localeCompare(b.data.id)),
+		faq: faq.sort((a, b) => a.data.order - b.data.order || a.data.question.localeCompare(b.data.question)),
+		risks: risks.sort((a, b) => compareRisks(a.data, b.data)),
+		riskById: new Map(risks.map((entry) => [entry.data.id, entry.data])),
+		riskPath: await riskPathSegments(
+			slug,
+			client.public,
+			risks.map((entry) => entry.data.id),
+		),
+		changes: changes.sort((a, b) => a.data.number - b.data.number),
+		meetings: meetings.sort((a, b) => b.data.date.localeCompare(a.data.date) || b.id.localeCompare(a.id)),
+		closeout: closeouts[0],
+	};
+}

@@ -1,0 +1,67 @@
+import type { ClientData } from './client-data';
+import { leafOf } from './client-data';
+import { contentTimes } from './content-history';
+import type { Translate } from '@/i18n/translate';
+import type { FileTimes } from '@/lib/git-history';
+import { href } from '@/lib/href';
+import { updateTitle } from '@/kinds/update/update-title';
+import { meetingSlugs } from '@/kinds/meeting/meeting-slug';
+import { meetingTitle } from '@/kinds/meeting/meeting-title';
+
+export type RecentKind = 'update' | 'decision' | 'change' | 'risk' | 'meeting';
+
+/** One entry for the overview's "what's new" card. */
+export interface RecentItem {
+	kind: RecentKind;
+	title: string;
+	href: string;
+	times: FileTimes;
+}
+
+/**
+ * The client's most recently changed updates, decisions, change requests, risks and minutes,
+ * newest change first. The card lists them all at build time; the visitor's browser then shows
+ * only those changed since their last visit. Entries without a known change time are left out.
+ */
+export async function recentChanges(data: ClientData, t: Translate, base: string, limit = 15): Promise<RecentItem[]> {
+	const timesOf = await contentTimes();
+	const at = (...segments: Array<string | number>) => href(base, data.slug, ...segments);
+	const meetingSlugList = meetingSlugs(data.meetings.map((entry) => entry.data));
+	const candidates: Array<Omit<RecentItem, 'times'> & { entry: { filePath?: string } }> = [
+		...data.updates.map((entry) => ({
+			entry,
+			kind: 'update' as const,
+			title: updateTitle(entry.data, data.locale, t),
+			href: at('updates', leafOf(entry)),
+		})),
+		...data.decisions.map((entry) => ({
+			entry,
+			kind: 'decision' as const,
+			title: entry.data.title,
+			href: at('decisions', entry.data.number),
+		})),
+		...data.changes.map((entry) => ({
+			entry,
+			kind: 'change' as const,
+			title: `${t('changes.cr', { number: entry.data.number })} ${entry.data.title}`,
+			href: at('changes', entry.data.number),
+		})),
+		...data.risks.map((entry) => ({
+			entry,
+			kind: 'risk' as const,
+			title: entry.data.title,
+			href: at('risks', data.riskPath.get(entry.data.id)!),
+		})),
+		...data.meetings.map((entry, index) => ({
+			entry,
+			kind: 'meeting' as const,
+			title: meetingTitle(entry.data, data.locale, t),
+			href: at('meetings', meetingSlugList[index]!),
+		})),
+	];
+	const items = await Promise.all(candidates.map(async ({ entry, ...item }) => ({ ...item, times: await timesOf(entry) })));
+	return items
+		.filter((item) => item.times.changedAt !== undefined)
+		.sort((a, b) => b.times.changedAt! - a.times.changedAt! || a.title.localeCompare(b.title))
+		.slice(0, limit);
+}

@@ -1,0 +1,118 @@
+import { rm } from 'node:fs/promises';
+import type { AstroIntegrationLogger } from 'astro';
+import type { LoadedContent } from '@/loader/load-content';
+import { needlesOf } from '@/leak-scan/collect-needles';
+import { encryptSite } from '@/encrypt/encrypt-site';
+import { describeLeaks, scanForLeaks } from '@/leak-scan/leak-scan';
+import { buildClientIndexes } from '@/search-index/build-client-index';
+import { timed } from './build-timings';
+import { findBrokenLinks } from './find-broken-links';
+import { checkOutputFolders } from './output-folders';
+import { writeHeadersFile } from './security-headers';
+
+export interface PostBuildContext {
+	outDir: string;
+	base: string;
+	/** The content privacy was decided from before rendering; never reloaded after it. */
+	content: LoadedContent;
+	logger: Pick<AstroIntegrationLogger, 'info' | 'warn' | 'error'>;
+}
+
+/** A step over the finished output; steps run in order and any failure fails the build. */
+export interface PostBuildStep {
+	name: string;
+	run(context: PostBuildContext): Promise<void>;
+}
+
+const outputFolders: PostBuildStep = {
+	name: 'output folders',
+	async run({ outDir, content, logger }) {
+		await checkOutputFolders(outDir, content);
+		logger.info('output folders: each one is site-wide or belongs to a checked client');
+	},
+};
+
+const checkLinks: PostBuildStep = {
+	name: 'internal links',
+	async run({ outDir, base, logger }) {
+		const broken = await findBrokenLinks(outDir, base);
+		if (broken.length) {
+			const list = broken
+				.slice(0, 20)
+				.map((link) => `  ${link.file}: ${link.href}`)
+				.join('\n');
+			throw new Error(`${broken.length} broken internal link(s) in the built site:\n${list}`);
+		}
+		logger.info('internal links: all resolve');
+	},
+};
+
+const searchIndex: PostBuildStep = {
+	name: 'search index',
+	async run({ outDir, content, logger }) {
+		const started = performance.now();
+		const reports = await buildClientIndexes(
+			outDir,
+			content.clients.filter((client) => client.client).map((client) => client.slug),
+		);
+		const pages = reports.reduce((sum, report) => sum + report.pages, 0);
+		logger.info(
+			`search index: ${pages} page(s) indexed for ${reports.length} client(s), one index each (${Math.round(performance.now() - started)} ms)`,
+		);
+	},
+};
+
+const encrypt: PostBuildStep = {
+	name: 'encryption',
+	async run({ outDir, base, content, logger }) {
+		const report = await encryptSite({ outDir, base, agency: content.site?.agency.name ?? '', clients: content.clients });
+		logger.info(
+			`encryption: ${report.pages} page(s) and ${report.files} other file(s) of ${report.clients} private client(s) encrypted in ${report.milliseconds} ms`,
+		);
+	},
+};
+
+const securityHeaders: PostBuildStep = {
+	name: 'security headers',
+	async run({ outDir, base, logger }) {
+		await writeHeadersFile(outDir, base);
+		logger.info('security headers: _headers written (Content-Security-Policy, noindex, no-referrer, no framing)');
+	},
+};
+
+const leakScan: PostBuildStep = {
+	name: 'leak scan',
+	async run({ outDir, content, logger }) {
+		const started = performance.now();
+		const needles = needlesOf(content);
+		const leaks = await scanForLeaks(outDir, needles);
+		if (leaks.length)
+			throw new Error(
+				`${describeLeaks(leaks)}\nNothing was published. Remove the client text from shared places (site.yaml, public/, components) and build again.`,
+			);
+		logger.info(
+			`leak scan: ${needles.length} distinctive text(s) of private clients, none found in the output (${Math.round(performance.now() - started)} ms)`,
+		);
+	},
+};
+
+/**
+ * A folder no client owns stops the build first. Link check and search indexing read the
+ * plaintext pages, so they run before encryption; the leak scan runs last, over everything that
+ * would be published, including `_headers`.
+ */
+export const POST_BUILD_STEPS: PostBuildStep[] = [outputFolders, checkLinks, searchIndex, encrypt, securityHeaders, leakScan];
+
+/**
+ * Runs every step; on failure deletes the output so nothing half-processed can be deployed,
+ * then rethrows so the build exits non-zero.
+ */
+export async function runPostBuild(context: PostBuildContext, steps: PostBuildStep[] = POST_BUILD_STEPS): Promise<void> {
+	try {
+		for (const step of steps) await timed(step.name, () => step.run(context));
+	} catch (error) {
+		await rm(context.outDir, { recursive: true, force: true });
+		context.logger.error('A post-build step failed; the output folder was removed so nothing partial is deployed.');
+		throw error;
+	}
+}

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { IsoDateSchema, TextSchema } from '@/kinds/common';
 import { LOCALES } from '@/i18n/locales';
+import { WEEKDAYS } from '@/lib/calendar';
 import { AccessEntrySchema } from './access';
-
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 
 /** One person on the project team, on either side. */
 export const ContactSchema = z
@@ -159,3 +158,4 @@ export const ClientSchema = ClientObjectSchema.superRefine(clientRules);
 export type ClientInput = z.input<typeof ClientSchema>;
 export type Client = z.infer<typeof ClientSchema>;
 export type Contact = z.infer<typeof ContactSchema>;
+export type Cadence = z.infer<typeof CadenceSchema>;

@@ -8,6 +8,7 @@ import type { Milestone } from '@/kinds/milestone/schema';
 import type { Need, Update } from '@/kinds/update/schema';
 import type { OwedAction } from '@/kinds/meeting/action-items';
 import { clientObligations } from '@/kinds/client/obligations';
+import { expectedDate, isOpenMilestone } from '@/kinds/milestone/expected-date';
 import { formatDate } from '@/lib/format-date';
 import { updateTitle } from '@/kinds/update/update-title';
 import { projectManager } from '@/kinds/client/team';
@@ -56,9 +57,6 @@ export interface Digest {
 	/** The update announced. */
 	date: string;
 }
-
-/** Shapes the site uses for health next to its text label (colour is never the only signal). */
-export const HEALTH_SYMBOL: Record<Health, string> = { 'on-track': '●', 'at-risk': '▲', 'off-track': '■' };
 
 /** The update date asked for does not exist; the message lists the dates that do. */
 export class DigestError extends Error {}
@@ -168,16 +166,13 @@ function acceptanceItem(milestone: Milestone, locale: Locale, t: Translate): Dig
 }
 
 function nextMilestone(milestones: Milestone[], locale: Locale, t: Translate): Digest['nextMilestone'] {
-	const when = (milestone: Milestone) => milestone.forecast ?? milestone.due;
-	const next = milestones
-		.filter((milestone) => milestone.status !== 'done' && milestone.status !== 'cancelled')
-		.sort((a, b) => when(a).localeCompare(when(b)))[0];
+	const next = milestones.filter(isOpenMilestone).sort((a, b) => expectedDate(a).localeCompare(expectedDate(b)))[0];
 	if (!next) return undefined;
 	return {
 		label: t('digest.nextMilestone'),
 		text: t('digest.milestone', {
 			title: next.title,
-			date: formatDate(when(next), locale, 'long'),
+			date: formatDate(expectedDate(next), locale, 'long'),
 			status: t(`milestoneStatus.${next.status}`),
 		}),
 	};

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDateSchema, TextSchema } from '@/kinds/common';
 import { LOCALES } from '@/i18n/locales';
 import { WEEKDAYS } from '@/lib/calendar';
+import { SideSchema } from '@/kinds/side';
 import { AccessEntrySchema } from './access';
 
 /** One person on the project team, on either side. */
@@ -12,7 +13,7 @@ export const ContactSchema = z
 		/** Role on this project, e.g. "Project manager". */
 		role: TextSchema,
 		/** Which organisation they belong to. */
-		side: z.enum(['vendor', 'client']),
+		side: SideSchema,
 		/** Work email address. */
 		email: z.string().email('expected an email address'),
 		/** Optional phone number, written as it should be dialled. */

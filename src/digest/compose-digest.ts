@@ -5,8 +5,10 @@ import type { Client } from '@/kinds/client/schema';
 import type { Health } from '@/kinds/common';
 import type { Meeting } from '@/kinds/meeting/schema';
 import type { Milestone } from '@/kinds/milestone/schema';
-import type { Update } from '@/kinds/update/schema';
-import { openActions } from '@/kinds/meeting/action-items';
+import type { Need, Update } from '@/kinds/update/schema';
+import type { OwedAction } from '@/kinds/meeting/action-items';
+import { clientObligations } from '@/kinds/client/obligations';
+import { expectedDate, isOpenMilestone } from '@/kinds/milestone/expected-date';
 import { formatDate } from '@/lib/format-date';
 import { updateTitle } from '@/kinds/update/update-title';
 import { projectManager } from '@/kinds/client/team';
@@ -56,17 +58,15 @@ export interface Digest {
 	date: string;
 }
 
-/** Shapes the site uses for health next to its text label (colour is never the only signal). */
-export const HEALTH_SYMBOL: Record<Health, string> = { 'on-track': '●', 'at-risk': '▲', 'off-track': '■' };
-
 /** The update date asked for does not exist; the message lists the dates that do. */
 export class DigestError extends Error {}
 
 /**
  * The announcement email of one update: health, summary, what the client is asked to do (open
  * needs of the update, open client-side action items of the minutes, change requests awaiting
- * the client's answer), the next milestone and the link to the update's page. It never holds a
- * password or a personal link: those go out separately with `glasshouse share`.
+ * the client's answer, milestones to accept: the overview's list, see `clientObligations`), the
+ * next milestone and the link to the update's page. It never holds a password or a personal
+ * link: those go out separately with `glasshouse share`.
  */
 export function composeDigest(input: DigestInput): Digest {
 	const { client } = input;
@@ -77,8 +77,12 @@ export function composeDigest(input: DigestInput): Digest {
 	if (!updates.length) throw new DigestError(`${input.slug} has no updates yet; write one with "glasshouse new update ${input.slug}".`);
 	const update = input.date === undefined ? updates.at(-1)! : updates.find((candidate) => candidate.date === input.date);
 	if (!update) throw new DigestError(`${input.slug} has no update dated ${input.date}. Available dates: ${dates.join(', ')}.`);
-	// The update speaks for its period, until the next one: minutes and requests after that belong to the next email.
-	const periodEnd = updates.find((candidate) => candidate.date > update.date)?.date ?? '9999-12-31';
+	// The update speaks for its period, until the next one: minutes, requests and completions after that belong to the next email.
+	const nextUpdate = updates.find((candidate) => candidate.date > update.date)?.date;
+	const owed = clientObligations(
+		{ update, meetings: input.meetings, changes: input.changes, milestones: input.milestones, team: client.team },
+		nextUpdate,
+	);
 
 	const healthLabel = t(`health.${update.health}`);
 	const title = updateTitle(update, locale, t);
@@ -96,7 +100,12 @@ export function composeDigest(input: DigestInput): Digest {
 		summary: update.summary,
 		needs: {
 			heading: t('overview.needsFromYou'),
-			items: [...updateNeeds(update, locale, t), ...clientActions(input, periodEnd, t), ...approvals(input, periodEnd, t)],
+			items: [
+				...owed.needs.map((need) => needItem(need, locale, t)),
+				...owed.actions.map((action) => actionItem(action, locale, t)),
+				...approvals(owed.toDecide, client, t),
+				...owed.toAccept.map((milestone) => acceptanceItem(milestone, locale, t)),
+			],
 			none: t('overview.noNeeds'),
 		},
 		nextMilestone: nextMilestone(input.milestones, locale, t),
@@ -117,57 +126,53 @@ function detail(t: Translate, pieces: Array<string | undefined>): string | undef
 	return present.length ? present.join(t('digest.separator')) : undefined;
 }
 
-function updateNeeds(update: Update, locale: Locale, t: Translate): DigestItem[] {
-	return update.needs
-		.filter((need) => !need.done)
-		.map((need) => ({
-			text: need.text,
-			detail: detail(t, [need.owner, need.due && t('digest.due', { date: formatDate(need.due, locale) })]),
-		}));
+function needItem(need: Need, locale: Locale, t: Translate): DigestItem {
+	return { text: need.text, detail: detail(t, [need.owner, need.due && t('digest.due', { date: formatDate(need.due, locale) })]) };
 }
 
-function clientActions(input: DigestInput, periodEnd: string, t: Translate): DigestItem[] {
-	const locale = input.client.locale;
-	const meetings = input.meetings.filter((meeting) => meeting.date < periodEnd);
-	return openActions(meetings, input.client.team)
-		.filter((action) => action.side === 'client')
-		.map((action) => ({
-			text: action.text,
-			detail: detail(t, [
-				action.owner,
-				action.due && t('digest.due', { date: formatDate(action.due, locale) }),
-				t('digest.fromMeeting', { meeting: t(`meetingType.${action.meeting.type}`), date: formatDate(action.meeting.date, locale) }),
-			]),
-		}));
+function actionItem(action: OwedAction, locale: Locale, t: Translate): DigestItem {
+	return {
+		text: action.text,
+		detail: detail(t, [
+			action.owner,
+			action.due && t('digest.due', { date: formatDate(action.due, locale) }),
+			t('digest.fromMeeting', { meeting: t(`meetingType.${action.meeting.type}`), date: formatDate(action.meeting.date, locale) }),
+		]),
+	};
 }
 
-function approvals(input: DigestInput, periodEnd: string, t: Translate): DigestItem[] {
-	const { locale, currency } = input.client;
+function approvals(changes: Change[], client: Client, t: Translate): DigestItem[] {
+	const { locale, currency } = client;
 	const money = new Intl.NumberFormat(locale, { style: 'currency', currency, signDisplay: 'exceptZero', maximumFractionDigits: 0 });
 	const days = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero' });
-	return input.changes
-		.filter((change) => change.status === 'awaiting-client' && change.requestedOn < periodEnd)
-		.sort((a, b) => a.number - b.number)
-		.map((change) => ({
-			text: t('digest.approveChange', { number: change.number, title: change.title }),
-			detail: detail(t, [
-				change.impact?.scheduleDays ? t('digest.days', { days: days.format(change.impact.scheduleDays) }) : undefined,
-				change.impact?.cost ? money.format(change.impact.cost) : undefined,
-			]),
-		}));
+	return changes.map((change) => ({
+		text: t('digest.approveChange', { number: change.number, title: change.title }),
+		detail: detail(t, [
+			change.impact?.scheduleDays ? t('digest.days', { days: days.format(change.impact.scheduleDays) }) : undefined,
+			change.impact?.cost ? money.format(change.impact.cost) : undefined,
+		]),
+	}));
+}
+
+function acceptanceItem(milestone: Milestone, locale: Locale, t: Translate): DigestItem {
+	return {
+		text: t('digest.acceptMilestone', { title: milestone.title }),
+		detail: detail(t, [
+			// The same separator as the overview's list of deliverables, so it does not read as the detail's commas.
+			milestone.deliverables.join(' · '),
+			milestone.completed && t('digest.completed', { date: formatDate(milestone.completed, locale) }),
+		]),
+	};
 }
 
 function nextMilestone(milestones: Milestone[], locale: Locale, t: Translate): Digest['nextMilestone'] {
-	const when = (milestone: Milestone) => milestone.forecast ?? milestone.due;
-	const next = milestones
-		.filter((milestone) => milestone.status !== 'done' && milestone.status !== 'cancelled')
-		.sort((a, b) => when(a).localeCompare(when(b)))[0];
+	const next = milestones.filter(isOpenMilestone).sort((a, b) => expectedDate(a).localeCompare(expectedDate(b)))[0];
 	if (!next) return undefined;
 	return {
 		label: t('digest.nextMilestone'),
 		text: t('digest.milestone', {
 			title: next.title,
-			date: formatDate(when(next), locale, 'long'),
+			date: formatDate(expectedDate(next), locale, 'long'),
 			status: t(`milestoneStatus.${next.status}`),
 		}),
 	};

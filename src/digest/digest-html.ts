@@ -1,5 +1,6 @@
 import type { Health } from '@/kinds/common';
-import { HEALTH_SYMBOL, type Digest } from './compose-digest';
+import { HEALTH_SYMBOL } from '@/kinds/health-symbol';
+import type { Digest } from './compose-digest';
 import { itemLine, labelPrefix, MISSING_LINK } from './digest-text';
 import { escapeHtml } from '@/lib/escape-html';
 

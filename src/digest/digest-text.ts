@@ -1,5 +1,6 @@
 import { useTranslations } from '@/i18n/translate';
-import { HEALTH_SYMBOL, type Digest, type DigestItem } from './compose-digest';
+import { HEALTH_SYMBOL } from '@/kinds/health-symbol';
+import type { Digest, DigestItem } from './compose-digest';
 
 /** What stands in for the link when no site URL is known: visibly unfinished, never a broken address. */
 export const MISSING_LINK = '[TODO: link to the update: run glasshouse digest with --site https://… or set GLASSHOUSE_SITE]';

@@ -1,8 +1,9 @@
 /** Calendar arithmetic on `YYYY-MM-DD` days, in UTC so results never depend on the machine's zone. */
 
 const DAY_MS = 86_400_000;
-const WEEKDAY_INDEX = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 } as const;
-export type Weekday = keyof typeof WEEKDAY_INDEX;
+/** The days of the week, Monday first (the order in which schemas list them). */
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
 
 const toTime = (isoDay: string) => Date.parse(`${isoDay}T00:00:00Z`);
 const fromTime = (time: number) => new Date(time).toISOString().slice(0, 10);
@@ -19,7 +20,9 @@ export function daysBetween(from: string, to: string): number {
 /** The first `weekday` strictly after `isoDay`. */
 export function nextWeekday(isoDay: string, weekday: Weekday): string {
 	const current = new Date(toTime(isoDay)).getUTCDay();
-	const ahead = (WEEKDAY_INDEX[weekday] - current + 7) % 7 || 7;
+	// getUTCDay counts from Sunday (0); WEEKDAYS starts on Monday.
+	const target = (WEEKDAYS.indexOf(weekday) + 1) % 7;
+	const ahead = (target - current + 7) % 7 || 7;
 	return addDays(isoDay, ahead);
 }
 

@@ -1,5 +1,6 @@
 import { weekdayOnOrAfter } from '@/lib/calendar';
-import { nextUpdateDate, type Cadence } from '@/kinds/update/next-update-date';
+import { nextUpdateDate } from '@/kinds/update/next-update-date';
+import type { Cadence } from '@/kinds/client/schema';
 
 /**
  * The date a new update is for: the cadence's weekday on or after today. A fortnightly or

@@ -12,7 +12,7 @@ import { loadContent } from '@/loader/load-content';
 import { ClientSchema, type ClientInput } from '@/kinds/client/schema';
 import { ChangeSchema } from '@/kinds/change/schema';
 import { MeetingSchema } from '@/kinds/meeting/schema';
-import { MilestoneSchema } from '@/kinds/milestone/schema';
+import { MilestoneSchema, type MilestoneInput } from '@/kinds/milestone/schema';
 import { UpdateSchema, type UpdateInput } from '@/kinds/update/schema';
 import { TEST_SECRET } from '../support/open-page';
 import { cli, freshCopyEachTest, RECORDS_CONTENT } from '../support/temp-content';
@@ -215,6 +215,85 @@ describe('composeDigest', () => {
 		expect(digest.link?.url).toBe('https://status.example.com/harbour/updates/2026-03-06/');
 	});
 
+	describe('asks the client to accept delivered milestones, as the overview does', () => {
+		const milestone = (id: string, overrides: Partial<MilestoneInput>) =>
+			MilestoneSchema.parse({ id, title: id, start: '2026-03-02', due: '2026-03-10', owner: 'Pat Vendor', ...overrides });
+		const milestones = [
+			milestone('design', {
+				title: 'Design approved',
+				due: '2026-03-12',
+				status: 'done',
+				completed: '2026-03-12',
+				deliverables: ['Home page design', 'Style guide'],
+			}),
+			milestone('discovery', { title: 'Discovery', status: 'done', completed: '2026-03-05', deliverables: ['Sitemap'] }),
+			milestone('accepted', {
+				status: 'done',
+				completed: '2026-03-05',
+				deliverables: ['Wireframes'],
+				acceptance: { on: '2026-03-06', by: 'Cleo Client' },
+			}),
+			milestone('nothing-handed-over', { status: 'done', completed: '2026-03-05' }),
+			milestone('next-period', { due: '2026-03-20', status: 'done', completed: '2026-03-13', deliverables: ['Templates'] }),
+			milestone('open', { due: '2026-04-10', status: 'in-progress', deliverables: ['Catalogue import'] }),
+		];
+		const change = ChangeSchema.parse({
+			number: 4,
+			title: 'Add a job board',
+			requestedBy: 'Cleo Client',
+			requestedOn: '2026-03-05',
+			status: 'awaiting-client',
+			impact: { scheduleDays: 5, cost: 2400 },
+		});
+		const needsOf = (digest: ReturnType<typeof composeDigest>) => digest.needs.items.map((item) => `${item.text} | ${item.detail ?? ''}`);
+
+		it('in English: done milestones with deliverables and no acceptance, by due date, after the change requests', () => {
+			const digest = composeDigest(input({ milestones, changes: [change] }));
+			expect(needsOf(digest)).toEqual([
+				'Approve the design | Cleo Client, due Mar 18, 2026',
+				'Approve or reject change request CR-4: Add a job board | +5 days, +€2,400',
+				'Review and accept milestone: Discovery | Sitemap, completed Mar 5, 2026',
+				'Review and accept milestone: Design approved | Home page design · Style guide, completed Mar 12, 2026',
+				'Review and accept milestone: next-period | Templates, completed Mar 13, 2026',
+			]);
+			const text = digestText(digest);
+			expect(text).toContain('- Review and accept milestone: Design approved (Home page design · Style guide, completed Mar 12, 2026)\n');
+			expect(digestHtml(digest)).toContain(
+				'<li style="margin:0 0 6px">Review and accept milestone: Design approved <span style="color:#4b5563">(Home page design · Style guide, completed Mar 12, 2026)</span></li>',
+			);
+		});
+
+		it('leaves milestones completed on or after the next update to that update’s email', () => {
+			const digest = composeDigest(input({ date: '2026-03-06', milestones }));
+			expect(needsOf(digest)).toEqual([
+				'Review and accept milestone: Discovery | Sitemap, completed Mar 5, 2026',
+				'Review and accept milestone: Design approved | Home page design · Style guide, completed Mar 12, 2026',
+			]);
+		});
+
+		it('in Chinese', () => {
+			const digest = composeDigest(
+				input({
+					client: { locale: 'zh-CN', currency: 'CNY', project: { name: '兰亭官网改版', summary: '官网。' } },
+					updates: [{ date: '2026-03-13', health: 'on-track', summary: '首页设计已完成。' }],
+					milestones: [
+						milestone('design', {
+							title: '设计确认',
+							status: 'done',
+							completed: '2026-03-12',
+							deliverables: ['首页设计稿', '视觉规范'],
+						}),
+					],
+				}),
+			);
+			const text = digestText(digest);
+			expect(text).toContain('需要您协助的事项：\n- 请验收里程碑：设计确认（首页设计稿 · 视觉规范，2026年3月12日完成）\n');
+			expect(digestHtml(digest)).toContain(
+				'<li style="margin:0 0 6px">请验收里程碑：设计确认<span style="color:#4b5563">（首页设计稿 · 视觉规范，2026年3月12日完成）</span></li>',
+			);
+		});
+	});
+
 	it('says so when nothing is waiting, and names the next open milestone by its forecast', () => {
 		const digest = composeDigest(
 			input({
@@ -292,6 +371,16 @@ describe('composeDigest', () => {
 						status: 'planned',
 						owner: 'Pat Vendor',
 					}),
+					MilestoneSchema.parse({
+						id: 'delivered',
+						title: '<img src=x onerror=alert(2)>',
+						start: '2026-03-02',
+						due: '2026-03-10',
+						completed: '2026-03-10',
+						status: 'done',
+						owner: 'Pat Vendor',
+						deliverables: ['</span><script>x</script>'],
+					}),
 				],
 			}),
 		);
@@ -312,6 +401,9 @@ describe('composeDigest', () => {
 		expect(digestText(digest)).toContain('- {detail} $& $1 ({text})');
 		expect(html).toContain('&lt;h1&gt;Big&lt;/h1&gt;');
 		expect(html).toContain('&lt;a href=&quot;javascript:alert(1)&quot;&gt;m&lt;/a&gt;');
+		expect(html).toContain(
+			'&lt;img src=x onerror=alert(2)&gt; <span style="color:#4b5563">(&lt;/span&gt;&lt;script&gt;x&lt;/script&gt;, completed Mar 10, 2026)</span>',
+		);
 		expect(html).toContain('style="color:#123456;font-weight:bold"');
 		// Plain text is pasted as text: nothing to escape, nothing altered.
 		expect(digestText(digest)).toContain(nasty);

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { IsoDateSchema, TextSchema } from '@/kinds/common';
 import { LOCALES } from '@/i18n/locales';
+import { WEEKDAYS } from '@/lib/calendar';
+import { SideSchema } from '@/kinds/side';
 import { AccessEntrySchema } from './access';
-
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 
 /** One person on the project team, on either side. */
 export const ContactSchema = z
@@ -13,7 +13,7 @@ export const ContactSchema = z
 		/** Role on this project, e.g. "Project manager". */
 		role: TextSchema,
 		/** Which organisation they belong to. */
-		side: z.enum(['vendor', 'client']),
+		side: SideSchema,
 		/** Work email address. */
 		email: z.string().email('expected an email address'),
 		/** Optional phone number, written as it should be dialled. */
@@ -159,3 +159,4 @@ export const ClientSchema = ClientObjectSchema.superRefine(clientRules);
 export type ClientInput = z.input<typeof ClientSchema>;
 export type Client = z.infer<typeof ClientSchema>;
 export type Contact = z.infer<typeof ContactSchema>;
+export type Cadence = z.infer<typeof CadenceSchema>;

@@ -1,18 +1,13 @@
-import type { DecisionStatus } from '@/kinds/decision/schema';
+import type { Locale } from '@/i18n/locales';
+import type { Decision } from '@/kinds/decision/schema';
 import { mermaidText } from '@/mermaid/mermaid-text';
 
-/** The fields of a decision the timeline reads. */
-export interface TimelineDecision {
-	number: number;
-	title: string;
-	date: string;
-	/** Status to show (the effective one: superseded once an accepted successor exists). */
-	status: DecisionStatus;
-}
+/** The fields of a decision the timeline reads; `status` is the one to show (the effective one: superseded once an accepted successor exists). */
+export type TimelineDecision = Pick<Decision, 'number' | 'title' | 'date' | 'status'>;
 
 export interface TimelineOptions {
 	/** Interface language: names the months. */
-	locale: 'en' | 'zh-CN';
+	locale: Locale;
 	/** Text of one decision in the timeline, e.g. "5. Host the front end on Netlify". */
 	eventLabel: (decision: TimelineDecision) => string;
 }

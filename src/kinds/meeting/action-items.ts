@@ -1,10 +1,11 @@
 import type { Contact } from '@/kinds/client/schema';
 import type { ActionItem, Meeting } from '@/kinds/meeting/schema';
+import type { Side } from '@/kinds/side';
 import { meetingSlugs } from './meeting-slug';
 
 /** An action item with the side that owes it and the meeting it came from. */
 export interface OwedAction extends ActionItem {
-	side: 'vendor' | 'client';
+	side: Side;
 	/** The meeting it was agreed in; `slug` is its URL segment (see `meetingSlugs`). */
 	meeting: { date: string; type: Meeting['type']; title?: string; slug: string };
 	/** Position in the meeting's `actions`, for linking to it (`#action-<index>`). */
@@ -12,10 +13,7 @@ export interface OwedAction extends ActionItem {
 }
 
 /** The side an owner is on: explicit `side`, else the team member of that name; undefined when neither says. */
-export function sideOf(
-	action: Pick<ActionItem, 'owner' | 'side'>,
-	team: Pick<Contact, 'name' | 'side'>[],
-): 'vendor' | 'client' | undefined {
+export function sideOf(action: Pick<ActionItem, 'owner' | 'side'>, team: Pick<Contact, 'name' | 'side'>[]): Side | undefined {
 	return action.side ?? team.find((person) => person.name === action.owner)?.side;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema, NoSlugSchema, TextSchema } from '@/kinds/common';
+import { SideSchema } from '@/kinds/side';
 
 export const MEETING_TYPES = ['kickoff', 'weekly', 'steering', 'review', 'retrospective'] as const;
 
@@ -11,7 +12,7 @@ export const ActionItemSchema = z
 		/** Who does it; a team member's name from client.yaml, or anyone with `side` set. */
 		owner: TextSchema,
 		/** Which side owes it; taken from the team list when the owner is on it. */
-		side: z.enum(['vendor', 'client']).optional(),
+		side: SideSchema.optional(),
 		/** When it is due. */
 		due: IsoDateSchema.optional(),
 		/** Set once it is done. */

@@ -1,23 +1,17 @@
 import { addDays, daysBetween } from '@/lib/calendar';
-import type { MilestoneStatus } from '@/kinds/milestone/schema';
+import type { Locale } from '@/i18n/locales';
+import type { Milestone, MilestoneStatus } from '@/kinds/milestone/schema';
 import { mermaidText } from '@/mermaid/mermaid-text';
 
-/** The fields of a milestone the chart reads (a `Milestone` fits). */
-export interface GanttMilestone {
-	id: string;
-	title: string;
-	phase?: string;
-	start: string;
-	due: string;
-	forecast?: string;
-	completed?: string;
-	status: MilestoneStatus;
-	dependsOn: readonly string[];
-}
+/** The fields of a milestone the chart reads. */
+export type GanttMilestone = Pick<
+	Milestone,
+	'id' | 'title' | 'phase' | 'start' | 'due' | 'forecast' | 'completed' | 'status' | 'dependsOn'
+>;
 
 export interface GanttOptions {
 	/** Interface language: picks the axis date format. */
-	locale: 'en' | 'zh-CN';
+	locale: Locale;
 	/** Section for milestones without a phase. */
 	otherPhase: string;
 	/** Label of the extra bar that shows how far a milestone has slipped, e.g. "Forecast: 21 days later". */
@@ -33,7 +27,7 @@ const TAGS: Record<Exclude<MilestoneStatus, 'cancelled'>, string[]> = {
 	planned: [],
 };
 
-const AXIS: Record<GanttOptions['locale'], { day: string; month: string }> = {
+const AXIS: Record<Locale, { day: string; month: string }> = {
 	en: { day: '%-d %b', month: '%b %Y' },
 	'zh-CN': { day: '%-m月%-d日', month: '%Y年%-m月' },
 };

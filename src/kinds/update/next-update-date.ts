@@ -1,9 +1,5 @@
-import { addDays, nextWeekday, type Weekday } from '@/lib/calendar';
-
-export interface Cadence {
-	every: 'week' | 'two-weeks' | 'month';
-	day: Weekday;
-}
+import { addDays, nextWeekday } from '@/lib/calendar';
+import type { Cadence } from '@/kinds/client/schema';
 
 /** When the update after the one dated `lastUpdate` is due, following the client's cadence. */
 export function nextUpdateDate(lastUpdate: string, cadence: Cadence): string {

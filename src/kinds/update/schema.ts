@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HealthSchema, IsoDateSchema, NoSlugSchema, SlugSchema, TextSchema } from '@/kinds/common';
+import { LevelSchema } from '@/kinds/level';
 
 /** Something the vendor needs from the client to keep the project moving. */
 export const NeedSchema = z
@@ -21,7 +22,7 @@ export const UpdateRiskSchema = z
 		/** The risk or issue in one line. */
 		title: TextSchema,
 		/** How much it would hurt the project. */
-		level: z.enum(['low', 'medium', 'high']),
+		level: LevelSchema,
 		/** What is being done about it. */
 		mitigation: TextSchema,
 		/** Who is on it. */

@@ -1,7 +1,7 @@
 import type { Locale } from '@/i18n/locales';
 
 /**
- * Section headings authors write in each locale (README "Authoring content"). They are content,
+ * Section headings authors write in each locale (docs/authoring.md). They are content,
  * not interface strings: the site renders whatever the author wrote, so they live here, next to
  * the scaffolds, rather than in the interface translations.
  */

@@ -16,8 +16,8 @@ export interface ClientScaffoldInput {
 export function renderClient({ slug, name, locale, today }: ClientScaffoldInput): string {
 	const currency = locale === 'zh-CN' ? 'CNY' : 'EUR';
 	const passwordEnv = `${slug.toUpperCase().replace(/-/g, '_')}_PASSWORD`;
-	return `# Who ${name} is and how the project runs. Every field is explained in README.md
-# ("Authoring content"). Run \`npm run check\` after editing; it lists every mistake at once.
+	return `# Who ${name} is and how the project runs. Every field is explained in docs/authoring.md.
+# Run \`npm run check\` after editing; it lists every mistake at once.
 
 # The client organisation's display name.
 name: ${inlineValue(name)}

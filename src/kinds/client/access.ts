@@ -16,6 +16,7 @@ const AccessBase = {
 export const PasswordAccessSchema = z
 	.object({
 		...AccessBase,
+		/** `password`: one password shared by a group. */
 		type: z.literal('password'),
 		/**
 		 * Name of an environment variable holding a password chosen by you. It must be at least 12
@@ -29,7 +30,13 @@ export const PasswordAccessSchema = z
 	.strict();
 
 /** A personal link carrying a 256-bit token in its fragment; revoke one person without touching anyone else. */
-export const LinkAccessSchema = z.object({ ...AccessBase, type: z.literal('link') }).strict();
+export const LinkAccessSchema = z
+	.object({
+		...AccessBase,
+		/** `link`: a personal link for one person. */
+		type: z.literal('link'),
+	})
+	.strict();
 
 /** One way into a client's site: a key slot in its keyring. */
 export const AccessEntrySchema = z.discriminatedUnion('type', [PasswordAccessSchema, LinkAccessSchema]);

@@ -39,9 +39,31 @@ export const CommunicationSchema = z
 		/** When a new status update is due. */
 		cadence: CadenceSchema.default({}),
 		/** Recurring meetings, e.g. "Weekly status call" / "Tuesdays 10:00, 30 min". */
-		meetings: z.array(z.object({ name: TextSchema, rhythm: TextSchema }).strict()).default([]),
+		meetings: z
+			.array(
+				z
+					.object({
+						/** What the meeting is called, e.g. "Weekly status call". */
+						name: TextSchema,
+						/** When it takes place and for how long, e.g. "Tuesdays 10:00, 30 min". */
+						rhythm: TextSchema,
+					})
+					.strict(),
+			)
+			.default([]),
 		/** Channels for day-to-day contact, e.g. "Slack" / "#acme-replatform". */
-		channels: z.array(z.object({ name: TextSchema, detail: TextSchema }).strict()).default([]),
+		channels: z
+			.array(
+				z
+					.object({
+						/** The channel, e.g. "Slack". */
+						name: TextSchema,
+						/** Where or how to reach the team on it, e.g. "#acme-replatform". */
+						detail: TextSchema,
+					})
+					.strict(),
+			)
+			.default([]),
 		/** Who to go to when something is stuck, in order. */
 		escalation: z
 			.array(

@@ -29,8 +29,11 @@ export const CloseoutSchema = z
 			.array(
 				z
 					.object({
+						/** What is still to be done. */
 						text: TextSchema,
+						/** Who does it. */
 						owner: TextSchema,
+						/** When it is due. */
 						due: IsoDateSchema.optional(),
 					})
 					.strict(),

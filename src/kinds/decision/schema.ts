@@ -17,7 +17,9 @@ export const DecisionSchema = z
 		/** Who decided, per side. */
 		deciders: z
 			.object({
+				/** Names of the deciders on the client side. */
 				client: z.array(TextSchema).default([]),
+				/** Names of the deciders on the vendor side. */
 				vendor: z.array(TextSchema).default([]),
 			})
 			.strict(),

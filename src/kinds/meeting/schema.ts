@@ -32,7 +32,9 @@ export const MeetingObjectSchema = z
 		/** Who attended, per side. */
 		attendees: z
 			.object({
+				/** Names of the attendees from the client, one at least. */
 				client: z.array(TextSchema).min(1, 'expected at least one attendee from the client'),
+				/** Names of the attendees from the vendor, one at least. */
 				vendor: z.array(TextSchema).min(1, 'expected at least one attendee from the vendor'),
 			})
 			.strict(),

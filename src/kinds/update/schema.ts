@@ -35,9 +35,13 @@ export const DIMENSIONS = ['schedule', 'scope', 'budget', 'quality'] as const;
 /** Health per dimension; any dimension may be left out. */
 export const DimensionsSchema = z
 	.object({
+		/** Is the plan's timing holding? */
 		schedule: HealthSchema.optional(),
+		/** Is what is delivered what was agreed? */
 		scope: HealthSchema.optional(),
+		/** Is the cost within what was agreed? */
 		budget: HealthSchema.optional(),
+		/** Is the work good enough to accept? */
 		quality: HealthSchema.optional(),
 	})
 	.strict();

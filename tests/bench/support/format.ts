@@ -11,7 +11,7 @@ export function formatBytes(bytes: number): string {
 }
 
 /**
- * A Markdown table padded into columns, so it reads in a terminal and pastes into the README as
+ * A Markdown table padded into columns, so it reads in a terminal and pastes into docs/performance.md as
  * it is. The first column is left-aligned, the figures right-aligned.
  */
 export function markdownTable(header: string[], rows: string[][]): string {

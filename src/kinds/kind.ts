@@ -72,6 +72,9 @@ export interface Kind<Name extends string = string, Schema extends ZodTypeAny = 
 	search?: { label: MessageKey };
 }
 
+/** Any kind of file in a client's folder, one of the registry's or a new one (the leak scan's tests make some). */
+export type AnyClientKind = Kind<string, ZodTypeAny, ClientPlace>;
+
 /** A kind as declared: the optional fields it gives are known to be there (`updateKind.order` is a function). */
 export type Declared<K extends Kind, Given extends keyof K> = K & { [Field in Given]-?: NonNullable<K[Field]> };
 

@@ -53,12 +53,14 @@ export type SearchType = SearchableKind['name'];
 const isFolderKind = (kind: AnyKind): kind is FolderKind => 'folder' in kind.where;
 const isClientFileKind = (kind: AnyKind): kind is ClientFileKind => 'collection' in kind.where;
 
+/** Kinds in a client's folder, in the registry's order. */
 export const CLIENT_KINDS: readonly ClientKind[] = KINDS.filter((kind) => isClientFileKind(kind) || isFolderKind(kind));
 export const CLIENT_FILE_KINDS: readonly ClientFileKind[] = KINDS.filter(isClientFileKind);
 export const FOLDER_KINDS: readonly FolderKind[] = KINDS.filter(isFolderKind);
 /** Kinds with pages in search, in the order the search page lists them. */
 export const SEARCHABLE_KINDS = KINDS.filter((kind): kind is SearchableKind => kind.search !== undefined);
 
+/** The kind called `name` (as in `glasshouse new <name>`). */
 export function kindNamed<Name extends KindName>(name: Name): Extract<AnyKind, { name: Name }> {
 	return KINDS.find((kind) => kind.name === name) as Extract<AnyKind, { name: Name }>;
 }

@@ -1,5 +1,4 @@
-import type { ZodTypeAny } from 'zod';
-import type { ClientPlace, Kind } from '@/kinds/kind';
+import type { AnyClientKind } from '@/kinds/kind';
 import { CLIENT_KINDS } from '@/kinds/registry';
 import { siteKind } from '@/kinds/site/kind';
 import { propertyOf, type LoadedClient, type LoadedContent, type Parsed } from '@/loader/load-content';
@@ -42,7 +41,7 @@ export function collectNeedles(
 	clients: LoadedClient[],
 	publicText: string[] = [],
 	genericText: string[] = templateText(),
-	kinds: readonly Kind<string, ZodTypeAny, ClientPlace>[] = CLIENT_KINDS,
+	kinds: readonly AnyClientKind[] = CLIENT_KINDS,
 ): Needle[] {
 	// Every canonical form met, with its needle, or null when it is no needle (judged once).
 	const judged = new Map<string, Needle | null>(publicText.map((text) => [canonical(text).trim(), null]));
@@ -70,11 +69,7 @@ export function collectNeedles(
  * parsed file is found generically (any property of the client that holds `Parsed` files), and
  * its schema-checked value and its data as written are walked with its kind's schema, its body whole.
  */
-function forEachClientString(
-	client: LoadedClient,
-	kinds: readonly Kind<string, ZodTypeAny, ClientPlace>[],
-	visit: (text: string, source: string) => void,
-): void {
+function forEachClientString(client: LoadedClient, kinds: readonly AnyClientKind[], visit: (text: string, source: string) => void): void {
 	const schemaOf = new Map(kinds.map((kind) => [propertyOf(kind), kind.schema]));
 	for (const [property, held] of Object.entries(client)) {
 		const schema = schemaOf.get(property);

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { RefinementCtx, z, ZodTypeAny } from 'zod';
-import type { ClientPlace, Kind } from '@/kinds/kind';
+import type { RefinementCtx, z } from 'zod';
+import type { AnyClientKind, Kind } from '@/kinds/kind';
 import { fileNameOf } from '@/kinds/file-name';
 import { clientKind } from '@/kinds/client/kind';
 import { siteKind } from '@/kinds/site/kind';
@@ -52,7 +52,7 @@ export interface LoadedContent {
 }
 
 /** The property of `LoadedClient` holding a kind's files: its folder, or the single file's name. */
-export function propertyOf(kind: Kind<string, ZodTypeAny, ClientPlace>): string {
+export function propertyOf(kind: AnyClientKind): string {
 	return 'folder' in kind.where ? kind.where.folder : kind.where.file;
 }
 

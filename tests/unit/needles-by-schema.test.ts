@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z, type ZodTypeAny } from 'zod';
 import { IsoDateSchema, SlugSchema } from '@/kinds/common';
 import { fileNameOf } from '@/kinds/file-name';
-import { MARKDOWN, YAML, type ClientPlace, type Kind } from '@/kinds/kind';
+import { MARKDOWN, YAML, type AnyClientKind } from '@/kinds/kind';
 import { notSecret } from '@/kinds/not-secret';
 import { CLIENT_KINDS } from '@/kinds/registry';
 import { riskKind } from '@/kinds/risk/kind';
@@ -11,22 +11,20 @@ import { collectNeedles } from '@/leak-scan/collect-needles';
 import type { LoadedClient, Parsed } from '@/loader/load-content';
 import { parseSource } from '@/loader/source-file';
 
-type ClientKindLike = Kind<string, ZodTypeAny, ClientPlace>;
-
 /** A file of `kind` as the loader would hold it after parsing `text`. */
-function parsed(kind: ClientKindLike, file: string, text: string): Parsed<unknown> {
+function parsed(kind: AnyClientKind, file: string, text: string): Parsed<unknown> {
 	const source = parseSource(text, file);
 	return { source, stem: fileNameOf(file).stem, value: kind.schema.parse(source.data) };
 }
 
 /** The needles of one client holding `files` under `property`, scanned with `kinds` (no public or generic text). */
-function needleTexts(property: string, files: Parsed<unknown>[], kinds: readonly ClientKindLike[]): string[] {
+function needleTexts(property: string, files: Parsed<unknown>[], kinds: readonly AnyClientKind[]): string[] {
 	const client = { slug: 'acme', dir: 'content/acme', [property]: files } as unknown as LoadedClient;
 	return collectNeedles([client], [], [], kinds).map((needle) => needle.text);
 }
 
 /** A kind that is not in the registry, as a new one would be added. */
-const retroKind = (schema: ZodTypeAny, format = YAML): ClientKindLike => ({ name: 'retro', where: { folder: 'retros' }, format, schema });
+const retroKind = (schema: ZodTypeAny, format = YAML): AnyClientKind => ({ name: 'retro', where: { folder: 'retros' }, format, schema });
 
 const RISK = `id: supply-chain
 title: Supplier insolvency

@@ -1,28 +1,13 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { ClientSchema } from '@/kinds/client/schema';
-import { UpdateSchema } from '@/kinds/update/schema';
-import { DecisionSchema } from '@/kinds/decision/schema';
-import { MilestoneSchema } from '@/kinds/milestone/schema';
-import { FaqSchema } from '@/kinds/faq/schema';
-import { RiskSchema } from '@/kinds/risk/schema';
-import { ChangeSchema } from '@/kinds/change/schema';
-import { MeetingSchema } from '@/kinds/meeting/schema';
-import { CloseoutSchema } from '@/kinds/closeout/schema';
+import { CLIENT_KINDS, collectionOf, globOf, type ClientKind, type CollectionOf } from '@/kinds/registry';
 import { contentDir } from '@/loader/content-dir';
 
 // Every entry id starts with the client folder ("acme/updates/2026-01-09"), which is how pages
 // find a client's entries; cross-file rules run in `npm run check` before every build.
 const from = (pattern: string) => glob({ base: contentDir(), pattern });
 
-export const collections = {
-	clients: defineCollection({ loader: from('*/client.yaml'), schema: ClientSchema }),
-	updates: defineCollection({ loader: from('*/updates/*.{md,mdx}'), schema: UpdateSchema }),
-	decisions: defineCollection({ loader: from('*/decisions/*.{md,mdx}'), schema: DecisionSchema }),
-	milestones: defineCollection({ loader: from('*/milestones/*.{yaml,yml}'), schema: MilestoneSchema }),
-	faq: defineCollection({ loader: from('*/faq/*.{md,mdx}'), schema: FaqSchema }),
-	risks: defineCollection({ loader: from('*/risks/*.{yaml,yml}'), schema: RiskSchema }),
-	changes: defineCollection({ loader: from('*/changes/*.{md,mdx}'), schema: ChangeSchema }),
-	meetings: defineCollection({ loader: from('*/meetings/*.{md,mdx}'), schema: MeetingSchema }),
-	closeouts: defineCollection({ loader: from('*/closeout.{md,mdx}'), schema: CloseoutSchema }),
-};
+/** One collection per kind of file in a client's folder (see `src/kinds/registry.ts`). */
+export const collections = Object.fromEntries(
+	CLIENT_KINDS.map((kind) => [collectionOf(kind), defineCollection({ loader: from(globOf(kind)), schema: kind.schema })]),
+) as { [K in ClientKind as CollectionOf<K>]: ReturnType<typeof defineCollection<K['schema']>> };

@@ -10,7 +10,8 @@ import { checkChanges } from './check-changes';
 import { checkMeetings } from './check-meetings';
 import { checkCloseout } from './check-closeout';
 import { checkUnrevokedAccess } from './check-unrevoked-access';
-import { loadContent, type LoadedClient, type LoadedContent } from '@/loader/load-content';
+import { loadContent, parsedFiles, type LoadedClient, type LoadedContent } from '@/loader/load-content';
+import { CLIENT_KINDS } from '@/kinds/registry';
 import type { Problem } from './problem';
 
 export interface CheckOptions {
@@ -50,20 +51,15 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
 	};
 }
 
+const KINDS_WITH_BODY = CLIENT_KINDS.filter((kind) => kind.format.body);
+
 /**
  * Compiles each Markdown/MDX body so a syntax error is reported with its line before Astro meets it,
  * and collects the mermaid fences found on the way into `fences`.
  */
 async function checkBodies(client: LoadedClient, fences: MermaidFence[]): Promise<Problem[]> {
 	const problems: Problem[] = [];
-	const entries = [
-		...client.updates,
-		...client.decisions,
-		...client.faq,
-		...client.changes,
-		...client.meetings,
-		...(client.closeout ? [client.closeout] : []),
-	];
+	const entries = parsedFiles(client, KINDS_WITH_BODY);
 	// Several at a time: remembered bodies are only read from the cache (see compile-body.ts).
 	const results = await mapLimit(entries, FILE_CONCURRENCY, ({ source }) =>
 		compileBody(source.body, source.file.endsWith('.mdx') ? 'mdx' : 'md'),

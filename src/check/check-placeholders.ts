@@ -1,4 +1,4 @@
-import type { LoadedClient } from '@/loader/load-content';
+import { parsedFiles, type LoadedClient } from '@/loader/load-content';
 import type { Problem } from './problem';
 import type { FieldPath } from '@/loader/source-file';
 
@@ -12,18 +12,7 @@ const PLACEHOLDER = /\bTODO\b/;
  */
 export function checkPlaceholders(client: LoadedClient): Problem[] {
 	const problems: Problem[] = [];
-	const sources = [
-		client.client,
-		...client.updates,
-		...client.decisions,
-		...client.milestones,
-		...client.faq,
-		...client.risks,
-		...client.changes,
-		...client.meetings,
-		client.closeout,
-	].filter((entry) => entry !== undefined);
-	for (const { source } of sources) {
+	for (const { source } of parsedFiles(client)) {
 		const field = firstPlaceholder(source.data, []);
 		const bodyIndex = source.body.split(/\r?\n/).findIndex((line) => PLACEHOLDER.test(line));
 		if (!field && bodyIndex < 0) continue;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { notSecret } from './not-secret';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -30,6 +31,8 @@ export const IsoDateSchema = z
 		}
 	})
 	.transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value));
+// A day says nothing about a client, and pages' addresses show dates: the leak scan leaves them out.
+notSecret(IsoDateSchema);
 
 /** Overall or per-dimension health, shown as green / amber / red with a text label. */
 export const HealthSchema = z.enum(['on-track', 'at-risk', 'off-track']);

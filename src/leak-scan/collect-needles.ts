@@ -1,7 +1,11 @@
-import type { LoadedClient, LoadedContent, Parsed } from '@/loader/load-content';
+import type { AnyClientKind } from '@/kinds/kind';
+import { CLIENT_KINDS } from '@/kinds/registry';
+import { siteKind } from '@/kinds/site/kind';
+import { propertyOf, type LoadedClient, type LoadedContent, type Parsed } from '@/loader/load-content';
 import { canonical, isSpacedWordChar, measure } from './canonical-text';
 import { templateText } from './template-text';
 import { TextMatcher } from './text-matcher';
+import { forEachString } from './schema-strings';
 
 /** A distinctive piece of a client's source that must never appear in clear in the output. */
 export interface Needle {
@@ -18,10 +22,13 @@ const MIN_WEIGHT = 5;
 const MIN_DIGITS = 10;
 
 /**
- * Every distinctive string a private client's content holds: every string value of every file's
- * front matter or YAML, found by walking the data (names, emails, titles, ids, tags, milestone
- * and risk ids, whatever a field is called), every sentence and line of every body, and the
- * words of every file name (its date or number prefix is part of the public page address).
+ * Every distinctive string a private client's content holds: every string of every file's front
+ * matter or YAML, found by walking the data with the schema of its kind (see `forEachString`:
+ * names, emails, titles, ids, tags, whatever a field is called, in a field added tomorrow too;
+ * only what the schema marks as never secret, such as enums and dates, is left out), every
+ * sentence and line of every body, and the words of every file name (its date or number prefix
+ * is part of the public page address). A property of a client holding parsed files of a kind not
+ * in `kinds` is walked whole.
  *
  * Left out: text that is not distinctive (see `isDistinctive`); text equal to a `publicText`
  * entry (the agency's name, the site title, client folder names), though text merely containing
@@ -30,12 +37,17 @@ const MIN_DIGITS = 10;
  * output proves nothing, and a public client using the same template must still build.
  * Comparisons are made in canonical form (see `canonical`), as the scan matches.
  */
-export function collectNeedles(clients: LoadedClient[], publicText: string[] = [], genericText: string[] = templateText()): Needle[] {
+export function collectNeedles(
+	clients: LoadedClient[],
+	publicText: string[] = [],
+	genericText: string[] = templateText(),
+	kinds: readonly AnyClientKind[] = CLIENT_KINDS,
+): Needle[] {
 	// Every canonical form met, with its needle, or null when it is no needle (judged once).
 	const judged = new Map<string, Needle | null>(publicText.map((text) => [canonical(text).trim(), null]));
 	const seen = new Set<string>();
 	for (const client of clients) {
-		forEachString(client, (text, source) => {
+		forEachClientString(client, kinds, (text, source) => {
 			if (seen.has(text)) return;
 			seen.add(text);
 			for (const fragment of fragments(text)) {
@@ -55,15 +67,17 @@ export function collectNeedles(clients: LoadedClient[], publicText: string[] = [
 /**
  * Calls `visit` with every string of a client's loaded content and the file it came from: every
  * parsed file is found generically (any property of the client that holds `Parsed` files), and
- * its schema-checked value, its data as written and its body are walked whole.
+ * its schema-checked value and its data as written are walked with its kind's schema, its body whole.
  */
-function forEachString(client: LoadedClient, visit: (text: string, source: string) => void): void {
-	for (const held of Object.values(client)) {
+function forEachClientString(client: LoadedClient, kinds: readonly AnyClientKind[], visit: (text: string, source: string) => void): void {
+	const schemaOf = new Map(kinds.map((kind) => [propertyOf(kind), kind.schema]));
+	for (const [property, held] of Object.entries(client)) {
+		const schema = schemaOf.get(property);
 		for (const item of Array.isArray(held) ? held : [held]) {
 			if (!isParsed(item)) continue;
 			const source = item.source.file;
-			walk(item.value, (text) => visit(text, source));
-			walk(item.source.data, (text) => visit(text, source));
+			forEachString(item.value, schema, (text) => visit(text, source));
+			forEachString(item.source.data, schema, (text) => visit(text, source));
 			visit(item.source.body, source);
 			visit(fileNameWords(item.stem), source);
 		}
@@ -72,12 +86,6 @@ function forEachString(client: LoadedClient, visit: (text: string, source: strin
 
 function isParsed(value: unknown): value is Parsed<unknown> {
 	return typeof value === 'object' && value !== null && 'source' in value && 'value' in value && 'stem' in value;
-}
-
-function walk(value: unknown, visit: (text: string) => void): void {
-	if (typeof value === 'string') visit(value);
-	else if (Array.isArray(value)) for (const item of value) walk(item, visit);
-	else if (value && typeof value === 'object' && !(value instanceof Date)) for (const item of Object.values(value)) walk(item, visit);
 }
 
 /**
@@ -133,9 +141,9 @@ export function isDistinctive(form: string): boolean {
 export function needlesOf(content: LoadedContent): Needle[] {
 	const isPrivate = (client: LoadedClient) => client.client !== undefined && !client.client.value.public;
 	const publicText = [...content.clients.map((client) => client.slug)];
-	walk(content.site, (text) => publicText.push(text));
+	forEachString(content.site, siteKind.schema, (text) => publicText.push(text));
 	const genericText = templateText();
 	for (const client of content.clients.filter((candidate) => candidate.client && !isPrivate(candidate)))
-		forEachString(client, (text) => genericText.push(...text.split('\n')));
+		forEachClientString(client, CLIENT_KINDS, (text) => genericText.push(...text.split('\n')));
 	return collectNeedles(content.clients.filter(isPrivate), publicText, genericText);
 }

@@ -1,19 +1,24 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { AnyZodObject, RefinementCtx, ZodType, ZodTypeDef } from 'zod';
-import { ClientObjectSchema, ClientSchema, clientRules, type Client } from '@/kinds/client/schema';
-import { DecisionSchema, type Decision } from '@/kinds/decision/schema';
-import { FaqSchema, type Faq } from '@/kinds/faq/schema';
-import { MilestoneObjectSchema, MilestoneSchema, milestoneRules, type Milestone } from '@/kinds/milestone/schema';
-import { SiteSchema, type Site } from '@/kinds/site/schema';
+import type { RefinementCtx, z } from 'zod';
+import type { AnyClientKind, Kind } from '@/kinds/kind';
+import { fileNameOf } from '@/kinds/file-name';
+import { clientKind } from '@/kinds/client/kind';
+import { siteKind } from '@/kinds/site/kind';
+import type { Site } from '@/kinds/site/schema';
+import {
+	CLIENT_FILE_KINDS,
+	CLIENT_KINDS,
+	fileNames,
+	FOLDER_KINDS,
+	isFileOf,
+	type ClientFileKind,
+	type ClientKind,
+	type FolderKind,
+} from '@/kinds/registry';
 import { SlugSchema } from '@/kinds/common';
 import { IMAGE_FILE } from '@/lib/image-file';
 import { FILE_CONCURRENCY, mapLimit } from '@/lib/map-limit';
-import { UpdateObjectSchema, UpdateSchema, updateRules, type Update } from '@/kinds/update/schema';
-import { RiskObjectSchema, RiskSchema, riskRules, type Risk } from '@/kinds/risk/schema';
-import { ChangeObjectSchema, ChangeSchema, changeRules, type Change } from '@/kinds/change/schema';
-import { MeetingSchema, type Meeting } from '@/kinds/meeting/schema';
-import { CloseoutSchema, type Closeout } from '@/kinds/closeout/schema';
 import { describeIssue } from '@/check/describe-issue';
 import type { Problem } from '@/check/problem';
 import { readSourceFile, type FieldPath, type SourceFile } from './source-file';
@@ -26,20 +31,18 @@ export interface Parsed<T> {
 	value: T;
 }
 
-export interface LoadedClient {
+/**
+ * A client's files, one property per kind in the registry: a list per folder (`updates`), and
+ * the single files by name (`client`, `closeout`) when they exist and parsed.
+ */
+export type ClientFiles = { [K in FolderKind as K['where']['folder']]: Parsed<z.output<K['schema']>>[] } & {
+	[K in ClientFileKind as K['where']['file']]?: Parsed<z.output<K['schema']>>;
+};
+
+export interface LoadedClient extends ClientFiles {
 	slug: string;
 	/** Folder of the client, as displayed (`content/acme`). */
 	dir: string;
-	client?: Parsed<Client>;
-	updates: Parsed<Update>[];
-	decisions: Parsed<Decision>[];
-	milestones: Parsed<Milestone>[];
-	faq: Parsed<Faq>[];
-	risks: Parsed<Risk>[];
-	changes: Parsed<Change>[];
-	meetings: Parsed<Meeting>[];
-	/** `closeout.mdx` next to client.yaml, when there is one. */
-	closeout?: Parsed<Closeout>;
 }
 
 export interface LoadedContent {
@@ -48,38 +51,22 @@ export interface LoadedContent {
 	problems: Problem[];
 }
 
-/**
- * A schema whose cross-field rules can also run on the fields that did validate, so a file with
- * one bad field still gets its other rules checked in the same run.
- */
-interface Salvage {
-	object: AnyZodObject;
-	rules: (value: never, ctx: RefinementCtx) => void;
+/** The property of `LoadedClient` holding a kind's files: its folder, or the single file's name. */
+export function propertyOf(kind: AnyClientKind): string {
+	return 'folder' in kind.where ? kind.where.folder : kind.where.file;
 }
 
-const CLIENT: Salvage = { object: ClientObjectSchema, rules: clientRules };
-const UPDATE: Salvage = { object: UpdateObjectSchema, rules: updateRules };
-const MILESTONE: Salvage = { object: MilestoneObjectSchema, rules: milestoneRules };
-const RISK: Salvage = { object: RiskObjectSchema, rules: riskRules };
-const CHANGE: Salvage = { object: ChangeObjectSchema, rules: changeRules };
+/** Every parsed file of a client, kind by kind in the registry's order (or that of `kinds`). */
+export function parsedFiles(client: LoadedClient, kinds: readonly ClientKind[] = CLIENT_KINDS): Parsed<unknown>[] {
+	return kinds.flatMap((kind) => byProperty(client)[propertyOf(kind)] ?? []);
+}
+
+/** A client's files by property name (see `propertyOf`), for code that goes through kinds one by one. */
+function byProperty(client: LoadedClient): Record<string, Parsed<unknown> | Parsed<unknown>[] | undefined> {
+	return client as unknown as Record<string, Parsed<unknown> | Parsed<unknown>[] | undefined>;
+}
 
 export const LOGO_MAX_BYTES = 100 * 1024;
-
-/** The folders a client may have, and which files each holds. */
-const FOLDERS = {
-	updates: /\.mdx?$/,
-	decisions: /\.mdx?$/,
-	milestones: /\.ya?ml$/,
-	faq: /\.mdx?$/,
-	risks: /\.ya?ml$/,
-	changes: /\.mdx?$/,
-	meetings: /\.mdx?$/,
-} as const;
-
-/** Numbered records: `0007-short-title.mdx`. */
-const NUMBERED_FILE = /^(\d{4})-[a-z0-9-]+$/;
-/** Meeting minutes: `2026-10-06-steering.mdx`, optionally with more words after the date. */
-const MEETING_FILE = /^(\d{4}-\d{2}-\d{2})-[a-z0-9-]+$/;
 
 /**
  * Reads and validates every file under `contentDir` on its own (schemas, file names), collecting
@@ -99,28 +86,33 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 		return { clients: [], problems };
 	}
 
-	async function parse<T>(absolute: string, schema: ZodType<T, ZodTypeDef, unknown>, salvage?: Salvage): Promise<Parsed<T> | undefined> {
+	/** Parses one file of a kind: its syntax, its schema and its name, reporting every problem. */
+	async function parse<K extends Kind>(absolute: string, kind: K): Promise<Parsed<z.output<K['schema']>> | undefined> {
 		const source = await readSourceFile(absolute, display(absolute), reads.get(absolute));
 		for (const error of source.syntaxErrors)
 			problems.push({ severity: 'error', file: source.file, line: error.line, field: '', message: error.message });
 		if (source.data === undefined) return undefined;
-		const result = schema.safeParse(source.data);
+		const result = kind.schema.safeParse(source.data);
 		if (!result.success) {
 			for (const issue of result.error.issues) {
 				for (const { path: field, message } of describeIssue(issue, source.data)) report(source, field, message);
 			}
-			if (salvage)
+			if (kind.salvage)
 				checkRemainingRules(
 					source,
 					result.error.issues.map((issue) => issue.path[0]),
-					salvage,
+					kind.salvage,
 				);
 			return undefined;
 		}
-		return { source, stem: path.basename(absolute).replace(/\.[^.]+$/, ''), value: result.data };
+		const name = fileNameOf(absolute);
+		const value = result.data as z.output<K['schema']>;
+		const misnamed = kind.fileName?.(name, value);
+		if (misnamed) report(source, misnamed.field, misnamed.fix ? `${misnamed.message}; ${misnamed.fix}` : misnamed.message);
+		return { source, stem: name.stem, value };
 	}
 
-	function checkRemainingRules(source: SourceFile, badKeys: unknown[], { object, rules }: Salvage) {
+	function checkRemainingRules(source: SourceFile, badKeys: unknown[], { object, rules }: NonNullable<Kind['salvage']>) {
 		if (!source.data || typeof source.data !== 'object') return;
 		const good = Object.fromEntries(Object.entries(source.data).filter(([key]) => !badKeys.includes(key)));
 		const result = object
@@ -138,25 +130,19 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 	const reads = new Map<string, Promise<string>>();
 
 	let site: Site | undefined;
-	const sitePath = path.join(contentDir, 'site.yaml');
-	if (await isFile(sitePath)) site = (await parse(sitePath, SiteSchema))?.value;
+	const sitePath = path.join(contentDir, fileNames(siteKind)[0]!);
+	if (await isFile(sitePath)) site = (await parse(sitePath, siteKind))?.value;
 	else report(display(sitePath), [], 'expected site settings (agency name), found no site.yaml');
 
 	const clients: LoadedClient[] = [];
 	for (const entry of (await readdir(contentDir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
 		if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
 		const dir = path.join(contentDir, entry.name);
-		const loaded: LoadedClient = {
+		const loaded = {
 			slug: entry.name,
 			dir: display(dir),
-			updates: [],
-			decisions: [],
-			milestones: [],
-			faq: [],
-			risks: [],
-			changes: [],
-			meetings: [],
-		};
+			...Object.fromEntries(FOLDER_KINDS.map((kind) => [propertyOf(kind), []])),
+		} as LoadedClient;
 		clients.push(loaded);
 		if (!SlugSchema.safeParse(entry.name).success) {
 			report(
@@ -165,116 +151,51 @@ export async function loadContent(contentDir: string, displayRoot = process.cwd(
 				`expected a client folder name of lowercase letters, digits and hyphens (it becomes the URL), found "${entry.name}"`,
 			);
 		}
-		const clientPath = path.join(dir, 'client.yaml');
+		// client.yaml makes the folder a client: it must exist.
+		const clientPath = path.join(dir, fileNames(clientKind)[0]!);
 		if (!(await isFile(clientPath))) {
 			report(display(clientPath), [], 'expected client.yaml describing the client, found no such file');
 		} else {
-			loaded.client = await parse(clientPath, ClientSchema, CLIENT);
+			loaded.client = await parse(clientPath, clientKind);
 			await checkLogo(loaded, dir);
 		}
-		for (const name of ['closeout.mdx', 'closeout.md']) {
-			const closeoutPath = path.join(dir, name);
-			if (!(await isFile(closeoutPath))) continue;
-			if (loaded.closeout)
-				report(
-					display(closeoutPath),
-					[],
-					`expected one close-out summary, found ${name} next to ${path.basename(loaded.closeout.source.file)} (it is ignored)`,
-				);
-			else loaded.closeout = await parse(closeoutPath, CloseoutSchema);
+		for (const kind of CLIENT_FILE_KINDS) if (kind !== clientKind) await loadSingleFile(kind);
+		for (const kind of FOLDER_KINDS) await loadFolder(kind);
+
+		/** A file that may exist once, under any of its names (`closeout.mdx`, `closeout.md`). */
+		async function loadSingleFile(kind: ClientFileKind) {
+			const held = byProperty(loaded);
+			const property = propertyOf(kind);
+			for (const name of fileNames(kind)) {
+				const absolute = path.join(dir, name);
+				if (!(await isFile(absolute))) continue;
+				const kept = held[property] as Parsed<unknown> | undefined;
+				if (kept)
+					report(
+						display(absolute),
+						[],
+						`expected one ${kind.noun ?? kind.name}, found ${name} next to ${path.basename(kept.source.file)} (it is ignored)`,
+					);
+				else held[property] = await parse(absolute, kind);
+			}
 		}
-		for (const folder of Object.keys(FOLDERS) as Array<keyof typeof FOLDERS>) {
-			const folderPath = path.join(dir, folder);
-			if (!(await isDirectory(folderPath))) continue;
+
+		async function loadFolder(kind: FolderKind) {
+			const folderPath = path.join(dir, kind.where.folder);
+			if (!(await isDirectory(folderPath))) return;
+			const list = byProperty(loaded)[propertyOf(kind)] as Parsed<unknown>[];
 			const names = (await readdir(folderPath)).sort();
-			await readAhead(names.filter((name) => FOLDERS[folder].test(name)).map((name) => path.join(folderPath, name)));
+			await readAhead(names.filter((name) => isFileOf(kind, name)).map((name) => path.join(folderPath, name)));
 			for (const name of names) {
 				const absolute = path.join(folderPath, name);
 				if (name.startsWith('.') || !(await isFile(absolute))) continue;
 				if (IMAGE_FILE.test(name)) continue; // Referenced from Markdown; inlined into the encrypted pages.
-				if (!FOLDERS[folder].test(name)) {
-					report(
-						display(absolute),
-						[],
-						`expected ${folder === 'milestones' || folder === 'risks' ? 'a .yaml' : 'a .md or .mdx'} file, found "${name}" (it is ignored)`,
-						'warning',
-					);
+				if (!isFileOf(kind, name)) {
+					report(display(absolute), [], `expected ${kind.format.described}, found "${name}" (it is ignored)`, 'warning');
 					continue;
 				}
-				await loadEntry(folder, absolute);
-			}
-		}
-
-		async function loadEntry(folder: keyof typeof FOLDERS, absolute: string) {
-			switch (folder) {
-				case 'updates': {
-					const update = await parse(absolute, UpdateSchema, UPDATE);
-					if (!update) return;
-					if (update.stem !== update.value.date)
-						report(
-							update.source,
-							['date'],
-							`expected the file name's date (${update.stem}), found ${update.value.date}; name the file <date>.mdx`,
-						);
-					loaded.updates.push(update);
-					return;
-				}
-				case 'decisions': {
-					const decision = await parse(absolute, DecisionSchema);
-					if (!decision) return;
-					const prefix = NUMBERED_FILE.exec(decision.stem);
-					if (!prefix) report(decision.source, [], `expected a file name like 0007-short-title.mdx, found "${path.basename(absolute)}"`);
-					else if (Number(prefix[1]) !== decision.value.number)
-						report(decision.source, ['number'], `expected ${Number(prefix[1])} to match the file name, found ${decision.value.number}`);
-					loaded.decisions.push(decision);
-					return;
-				}
-				case 'milestones': {
-					const milestone = await parse(absolute, MilestoneSchema, MILESTONE);
-					if (!milestone) return;
-					if (milestone.stem !== milestone.value.id)
-						report(milestone.source, ['id'], `expected "${milestone.stem}" to match the file name, found "${milestone.value.id}"`);
-					loaded.milestones.push(milestone);
-					return;
-				}
-				case 'faq': {
-					const faq = await parse(absolute, FaqSchema);
-					if (faq) loaded.faq.push(faq);
-					return;
-				}
-				case 'risks': {
-					const risk = await parse(absolute, RiskSchema, RISK);
-					if (!risk) return;
-					if (risk.stem !== risk.value.id)
-						report(risk.source, ['id'], `expected "${risk.stem}" to match the file name, found "${risk.value.id}"`);
-					loaded.risks.push(risk);
-					return;
-				}
-				case 'changes': {
-					const change = await parse(absolute, ChangeSchema, CHANGE);
-					if (!change) return;
-					const prefix = NUMBERED_FILE.exec(change.stem);
-					if (!prefix) report(change.source, [], `expected a file name like 0003-short-title.mdx, found "${path.basename(absolute)}"`);
-					else if (Number(prefix[1]) !== change.value.number)
-						report(change.source, ['number'], `expected ${Number(prefix[1])} to match the file name, found ${change.value.number}`);
-					loaded.changes.push(change);
-					return;
-				}
-				case 'meetings': {
-					const meeting = await parse(absolute, MeetingSchema);
-					if (!meeting) return;
-					const prefix = MEETING_FILE.exec(meeting.stem);
-					if (!prefix)
-						report(
-							meeting.source,
-							[],
-							`expected a file name like ${meeting.value.date}-${meeting.value.type}.mdx, found "${path.basename(absolute)}"`,
-						);
-					else if (prefix[1] !== meeting.value.date)
-						report(meeting.source, ['date'], `expected the file name's date (${prefix[1]}), found ${meeting.value.date}`);
-					loaded.meetings.push(meeting);
-					return;
-				}
+				const parsed = await parse(absolute, kind);
+				if (parsed) list.push(parsed);
 			}
 		}
 	}

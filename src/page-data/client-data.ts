@@ -6,8 +6,14 @@ import { effectiveStatuses } from '@/kinds/decision/effective-status';
 import type { DecisionStatus } from '@/kinds/decision/schema';
 import { loadSite } from './site-data';
 import type { Risk } from '@/kinds/risk/schema';
-import { compareRisks } from '@/kinds/risk/compare-risks';
 import { riskPathSegments } from '@/kinds/risk/risk-paths';
+import { updateKind } from '@/kinds/update/kind';
+import { decisionKind } from '@/kinds/decision/kind';
+import { milestoneKind } from '@/kinds/milestone/kind';
+import { faqKind } from '@/kinds/faq/kind';
+import { riskKind } from '@/kinds/risk/kind';
+import { changeKind } from '@/kinds/change/kind';
+import { meetingKind } from '@/kinds/meeting/kind';
 
 export type UpdateEntry = CollectionEntry<'updates'>;
 export type DecisionEntry = CollectionEntry<'decisions'>;
@@ -86,27 +92,28 @@ async function load(slug: string): Promise<ClientData> {
 	]);
 	const client = clients[0]?.data;
 	if (!client) throw new Error(`No client.yaml for "${slug}"`);
-	decisions.sort((a, b) => a.data.number - b.data.number);
+	// Each kind in its own order (see its `kind.ts`); decisions before what is derived from them.
+	decisions.sort(decisionKind.order);
 	return {
 		slug,
 		client,
 		locale: client.locale,
 		agency: site.agency.name,
-		updates: updates.sort((a, b) => b.data.date.localeCompare(a.data.date)),
+		updates: updates.sort(updateKind.order),
 		decisions,
 		supersededBy: deriveSupersededBy(decisions.map((entry) => entry.data)),
 		statusOf: effectiveStatuses(decisions.map((entry) => entry.data)),
-		milestones: milestones.sort((a, b) => a.data.due.localeCompare(b.data.due) || a.data.id.localeCompare(b.data.id)),
-		faq: faq.sort((a, b) => a.data.order - b.data.order || a.data.question.localeCompare(b.data.question)),
-		risks: risks.sort((a, b) => compareRisks(a.data, b.data)),
+		milestones: milestones.sort(milestoneKind.order),
+		faq: faq.sort(faqKind.order),
+		risks: risks.sort(riskKind.order),
 		riskById: new Map(risks.map((entry) => [entry.data.id, entry.data])),
 		riskPath: await riskPathSegments(
 			slug,
 			client.public,
 			risks.map((entry) => entry.data.id),
 		),
-		changes: changes.sort((a, b) => a.data.number - b.data.number),
-		meetings: meetings.sort((a, b) => b.data.date.localeCompare(a.data.date) || b.id.localeCompare(a.id)),
+		changes: changes.sort(changeKind.order),
+		meetings: meetings.sort(meetingKind.order),
 		closeout: closeouts[0],
 	};
 }

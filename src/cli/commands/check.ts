@@ -1,6 +1,7 @@
 import { checkContent, type CheckResult } from '@/check/check-content';
 import { contentDir } from '@/loader/content-dir';
 import { formatProblem } from '@/check/problem';
+import { parsedFiles } from '@/loader/load-content';
 import type { Output } from '@/cli/output';
 
 export const checkHelp = `Usage: glasshouse check [--content DIR] [--today YYYY-MM-DD]
@@ -23,20 +24,7 @@ export async function runCheck(options: CheckCommandOptions, output: Output): Pr
 export async function checkAndReport(options: CheckCommandOptions, output: Output): Promise<CheckResult> {
 	const result = await checkContent(options.content ?? contentDir(), { today: options.today ?? process.env.GLASSHOUSE_TODAY });
 	for (const problem of result.problems) (problem.severity === 'error' ? output.error : output.warn)(formatProblem(problem));
-	const files = result.clients.reduce(
-		(sum, c) =>
-			sum +
-			1 +
-			c.updates.length +
-			c.decisions.length +
-			c.milestones.length +
-			c.faq.length +
-			c.risks.length +
-			c.changes.length +
-			c.meetings.length +
-			(c.closeout ? 1 : 0),
-		0,
-	);
+	const files = result.clients.reduce((sum, client) => sum + parsedFiles(client).length, 0);
 	const summary = `${result.clients.length} client(s), ${result.errors.length} error(s), ${result.warnings.length} warning(s)`;
 	if (result.errors.length) {
 		output.error(`\n✗ Content check failed: ${summary}. Fix the errors above and run \`npm run check\` again.`);

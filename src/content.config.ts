@@ -9,11 +9,11 @@ import { RiskSchema } from '@/kinds/risk/schema';
 import { ChangeSchema } from '@/kinds/change/schema';
 import { MeetingSchema } from '@/kinds/meeting/schema';
 import { CloseoutSchema } from '@/kinds/closeout/schema';
-import { contentDir } from '@/loader/content-dir';
+import { pageContext } from 'virtual:glasshouse/page-context';
 
 // Every entry id starts with the client folder ("acme/updates/2026-01-09"), which is how pages
 // find a client's entries; cross-file rules run in `npm run check` before every build.
-const from = (pattern: string) => glob({ base: contentDir(), pattern });
+const from = (pattern: string) => glob({ base: pageContext.contentDir, pattern });
 
 export const collections = {
 	clients: defineCollection({ loader: from('*/client.yaml'), schema: ClientSchema }),

@@ -118,7 +118,7 @@ describe('readDotEnv', () => {
 				'1BAD=eight',
 			].join('\r\n'),
 		);
-		expect(await readDotEnv(dir)).toEqual({
+		expect(readDotEnv(dir)).toEqual({
 			PLAIN: 'one',
 			SPACED: 'two',
 			DOUBLE: 'three four',
@@ -130,7 +130,7 @@ describe('readDotEnv', () => {
 	});
 
 	it('returns nothing when there is no .env', async () => {
-		expect(await readDotEnv(await project())).toEqual({});
+		expect(readDotEnv(await project())).toEqual({});
 	});
 });
 

@@ -15,14 +15,14 @@ interface IndexFilesRequest {
 }
 
 /** The gate's side: hand `reader` to every script of this document that asks. Call before rendering the page. */
-export function offerIndexFiles(doc: Document, reader: FetchIndexFile): void {
+export function offerIndexFiles(doc: EventTarget, reader: FetchIndexFile): void {
 	doc.addEventListener(REQUEST, (event) => {
 		(event as CustomEvent<IndexFilesRequest>).detail.reader = reader;
 	});
 }
 
 /** Search's side: the reader the gate offered, or `undefined` on a public page. */
-export function requestIndexFiles(doc: Document): FetchIndexFile | undefined {
+export function requestIndexFiles(doc: EventTarget): FetchIndexFile | undefined {
 	const request: IndexFilesRequest = {};
 	doc.dispatchEvent(new CustomEvent(REQUEST, { detail: request }));
 	return request.reader;

@@ -1,20 +1,21 @@
 import type { AstroUserConfig } from 'astro';
 import mdx from '@astrojs/mdx';
 import tailwind from '@astrojs/tailwind';
+import { readBuildContext } from '@/build-context/build-context';
 import diagrams from '@/integrations/mermaid';
 import glasshouse, { type GlasshouseOptions } from '@/integrations/glasshouse';
 
 /**
- * The site's Astro configuration, for astro.config.mjs (`astro dev`, `astro build`) and for
- * `glasshouse build`, which passes the content it checked so privacy is decided from that.
+ * The site's Astro configuration for `glasshouse build`, which passes its build context and the
+ * content it checked (so privacy is decided from that), and for astro.config.mjs.
  */
-export function astroConfig(options: GlasshouseOptions = {}): AstroUserConfig {
-	// Site URL and base path come from the environment so one repository deploys to
-	// GitHub Pages project sites (`/<repo>/`), custom domains and localhost alike.
-	const base = process.env.GLASSHOUSE_BASE || '/';
+export function astroConfig(options: GlasshouseOptions): AstroUserConfig {
+	const { context, timings } = options;
 	return {
-		site: process.env.GLASSHOUSE_SITE || 'http://localhost:4321',
-		base,
+		// Site URL and base path come from the build context so one repository deploys to
+		// GitHub Pages project sites (`/<repo>/`), custom domains and localhost alike.
+		site: context.site,
+		base: context.base,
 		trailingSlash: 'always',
 		// Scripts and styles stay external files so a strict Content-Security-Policy (script-src 'self')
 		// holds for the unlock code and for decrypted pages alike.
@@ -27,9 +28,14 @@ export function astroConfig(options: GlasshouseOptions = {}): AstroUserConfig {
 		integrations: [
 			mdx(),
 			tailwind({ configFile: './src/styles/tailwind.config.mjs', applyBaseStyles: false }),
-			diagrams(),
+			diagrams({ context, timings }),
 			glasshouse(options),
 		],
 		devToolbar: { enabled: false },
 	};
+}
+
+/** For `astro dev`, `astro build` and `astro check` run directly: the build context is read once, here. */
+export function astroConfigFromEnvironment(): AstroUserConfig {
+	return astroConfig({ context: readBuildContext() });
 }

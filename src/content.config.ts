@@ -1,11 +1,11 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { CLIENT_KINDS, collectionOf, globOf, type ClientKind, type CollectionOf } from '@/kinds/registry';
-import { contentDir } from '@/loader/content-dir';
+import { pageContext } from 'virtual:glasshouse/page-context';
 
 // Every entry id starts with the client folder ("acme/updates/2026-01-09"), which is how pages
 // find a client's entries; cross-file rules run in `npm run check` before every build.
-const from = (pattern: string) => glob({ base: contentDir(), pattern });
+const from = (pattern: string) => glob({ base: pageContext.contentDir, pattern });
 
 /** One collection per kind of file in a client's folder (see `src/kinds/registry.ts`). */
 export const collections = Object.fromEntries(

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { today as currentDay } from '@/lib/calendar';
+import { defaultCaches, type BuildContext } from '@/build-context/build-context';
 import { FILE_CONCURRENCY, mapLimit } from '@/lib/map-limit';
 import { checkPlaceholders } from './check-placeholders';
 import { checkDiagrams, type MermaidFence } from './check-diagrams';
@@ -14,9 +14,9 @@ import { loadContent, parsedFiles, type LoadedClient, type LoadedContent } from 
 import { CLIENT_KINDS } from '@/kinds/registry';
 import type { Problem } from './problem';
 
-export interface CheckOptions {
-	/** Day the staleness warning is measured against (default: today, UTC). */
-	today?: string;
+export interface CheckOptions extends Partial<Pick<BuildContext, 'checkCache' | 'diagramCache'>> {
+	/** Day the staleness warnings are measured against: the build context's `today`. */
+	today: string;
 	/** Root that problem paths are shown relative to. */
 	displayRoot?: string;
 }
@@ -27,19 +27,22 @@ export interface CheckResult extends LoadedContent {
 }
 
 /** Everything `npm run check` does: every file, every rule, every problem in one pass. */
-export async function checkContent(contentDir: string, options: CheckOptions = {}): Promise<CheckResult> {
+export async function checkContent(contentDir: string, options: CheckOptions): Promise<CheckResult> {
+	const { today } = options;
+	// The CLI passes the build context's caches; other callers (tests) get the project's defaults.
+	const defaults = defaultCaches(process.cwd());
+	const caches = { checkCache: options.checkCache ?? defaults.checkCache, diagramCache: options.diagramCache ?? defaults.diagramCache };
 	const loaded = await loadContent(path.resolve(contentDir), options.displayRoot);
 	const problems = [...loaded.problems];
 	const fences: MermaidFence[] = [];
 	for (const client of loaded.clients) {
-		const today = options.today ?? currentDay();
 		problems.push(...checkReferences(client, today));
 		problems.push(...checkRisks(client, today), ...checkChanges(client), ...checkMeetings(client), ...checkCloseout(client));
-		problems.push(...(await checkBodies(client, fences)));
+		problems.push(...(await checkBodies(client, fences, caches.checkCache)));
 		problems.push(...checkPlaceholders(client));
 	}
 	// All clients' diagrams at once: at most one browser for the whole check.
-	problems.push(...(await checkDiagrams(fences)));
+	problems.push(...(await checkDiagrams(fences, caches.diagramCache)));
 	// All clients' access history at once: two git processes for the whole check.
 	problems.push(...(await checkUnrevokedAccess(path.resolve(contentDir), loaded.clients)));
 	problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
@@ -57,12 +60,12 @@ const KINDS_WITH_BODY = CLIENT_KINDS.filter((kind) => kind.format.body);
  * Compiles each Markdown/MDX body so a syntax error is reported with its line before Astro meets it,
  * and collects the mermaid fences found on the way into `fences`.
  */
-async function checkBodies(client: LoadedClient, fences: MermaidFence[]): Promise<Problem[]> {
+async function checkBodies(client: LoadedClient, fences: MermaidFence[], cacheDir: string): Promise<Problem[]> {
 	const problems: Problem[] = [];
 	const entries = parsedFiles(client, KINDS_WITH_BODY);
 	// Several at a time: remembered bodies are only read from the cache (see compile-body.ts).
 	const results = await mapLimit(entries, FILE_CONCURRENCY, ({ source }) =>
-		compileBody(source.body, source.file.endsWith('.mdx') ? 'mdx' : 'md'),
+		compileBody(source.body, source.file.endsWith('.mdx') ? 'mdx' : 'md', cacheDir),
 	);
 	for (const [index, { source }] of entries.entries()) {
 		const result = results[index]!;

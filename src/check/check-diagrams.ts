@@ -28,12 +28,12 @@ export function collectMermaidFences(file: string, bodyLine: number, into: Merma
 
 /**
  * Lets Mermaid parse every diagram and reports the invalid ones like any other content error.
- * A diagram whose drawing is in the cache is valid already, so an unchanged site starts no browser;
- * otherwise one browser parses them all and is closed again.
+ * A diagram whose drawing is in the build's diagram cache (`cacheDir`) is valid already, so an
+ * unchanged site starts no browser; otherwise one browser parses them all and is closed again.
  */
-export async function checkDiagrams(fences: readonly MermaidFence[]): Promise<Problem[]> {
+export async function checkDiagrams(fences: readonly MermaidFence[], cacheDir: string): Promise<Problem[]> {
 	const unknown: MermaidFence[] = [];
-	for (const fence of fences) if (!(await isCachedDiagram(fence.source))) unknown.push(fence);
+	for (const fence of fences) if (!(await isCachedDiagram(fence.source, cacheDir))) unknown.push(fence);
 	if (unknown.length === 0) return [];
 	const problems: Problem[] = [];
 	try {

@@ -20,23 +20,14 @@ const mdxVersion = (
 ).version;
 
 /**
- * Where bodies that compiled are remembered between runs, beside the diagram cache: never in
- * the output. `GLASSHOUSE_CHECK_CACHE` moves it.
- */
-export function defaultCheckCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-	return env.GLASSHOUSE_CHECK_CACHE
-		? path.resolve(env.GLASSHOUSE_CHECK_CACHE)
-		: path.join(process.cwd(), 'node_modules', '.cache', 'glasshouse-check');
-}
-
-/**
  * Compiles a Markdown or MDX body to find its syntax errors and Mermaid fences. Astro compiles
  * every body again when it builds, so `glasshouse check` remembers the bodies that compiled
  * (by their exact text, format and MDX version) and skips them next time: a rebuild after one
  * changed update compiles one body here. Failures are never remembered, so they are reported
- * every time. An unreadable or unwritable cache only costs time.
+ * every time. An unreadable or unwritable cache only costs time. `cacheDir` is the build context's
+ * `checkCache`, beside the diagram cache: never in the output.
  */
-export async function compileBody(body: string, format: 'md' | 'mdx', cacheDir = defaultCheckCacheDir()): Promise<CompiledBody> {
+export async function compileBody(body: string, format: 'md' | 'mdx', cacheDir: string): Promise<CompiledBody> {
 	const key = createHash('sha256')
 		.update(JSON.stringify([CACHE_FORMAT, mdxVersion, format, body]))
 		.digest('hex');

@@ -15,11 +15,12 @@ import { newUpdateHelp, runNewUpdate } from './commands/new-update';
 import { revokeHelp, runRevoke } from './commands/revoke';
 import { runSecret, secretHelp } from './commands/secret';
 import { runShare, shareHelp } from './commands/share';
-import { consoleOutput, UsageError, UserError, type Output } from './output';
+import { terminalOutput, UsageError, UserError, type Output } from './output';
 import { removeStaleStaging } from './stale-staging';
 import { AccessError } from '@/keys/build-keyring';
 import { closeDiagramBrowser } from '@/mermaid/diagram-session';
 import { SecretError } from '@/keys/secret';
+import { BuildContextError, currentEnvironment, readBuildContext, type BuildContext } from '@/build-context/build-context';
 
 const HELP = `Usage: glasshouse <command> [options]
 
@@ -62,7 +63,8 @@ interface Command {
 	options: Record<string, { type: 'string' | 'boolean' }>;
 	/** Names of the positional arguments, in order. */
 	positionals?: string[];
-	run(values: Record<string, string | boolean | undefined>, output: Output): Promise<number>;
+	/** Runs with the build context read when the command starts (not for `--help`). */
+	run(values: Record<string, string | boolean | undefined>, output: Output, context: BuildContext): Promise<number>;
 }
 
 /** A command with kinds, like `glasshouse new update`. */
@@ -82,19 +84,19 @@ const newCommands: Record<string, Command> = {
 		help: newClientHelp,
 		options: { ...content, name: { type: 'string' }, locale: { type: 'string' } },
 		positionals: ['slug'],
-		run: (values, output) => runNewClient(strings(values), output),
+		run: (values, output, context) => runNewClient(strings(values), output, context),
 	},
 	update: {
 		help: newUpdateHelp,
 		options: { ...content, date: { type: 'string' } },
 		positionals: ['client'],
-		run: (values, output) => runNewUpdate(strings(values), output),
+		run: (values, output, context) => runNewUpdate(strings(values), output, context),
 	},
 	decision: {
 		help: newDecisionHelp,
 		options: { ...content, supersedes: { type: 'string' }, date: { type: 'string' } },
 		positionals: ['client', 'title'],
-		run: (values, output) => runNewDecision(strings(values), output),
+		run: (values, output, context) => runNewDecision(strings(values), output, context),
 	},
 	milestone: {
 		help: newMilestoneHelp,
@@ -107,13 +109,13 @@ const newCommands: Record<string, Command> = {
 			owner: { type: 'string' },
 		},
 		positionals: ['client'],
-		run: (values, output) => runNewMilestone(strings(values), output),
+		run: (values, output, context) => runNewMilestone(strings(values), output, context),
 	},
 	faq: {
 		help: newFaqHelp,
 		options: content,
 		positionals: ['client', 'question'],
-		run: (values, output) => runNewFaq(strings(values), output),
+		run: (values, output, context) => runNewFaq(strings(values), output, context),
 	},
 	risk: {
 		help: newRiskHelp,
@@ -126,25 +128,25 @@ const newCommands: Record<string, Command> = {
 			date: { type: 'string' },
 		},
 		positionals: ['client', 'title'],
-		run: (values, output) => runNewRisk(strings(values), output),
+		run: (values, output, context) => runNewRisk(strings(values), output, context),
 	},
 	change: {
 		help: newChangeHelp,
 		options: { ...content, 'requested-by': { type: 'string' }, date: { type: 'string' } },
 		positionals: ['client', 'title'],
-		run: (values, output) => runNewChange(strings(values), output),
+		run: (values, output, context) => runNewChange(strings(values), output, context),
 	},
 	meeting: {
 		help: newMeetingHelp,
 		options: { ...content, date: { type: 'string' } },
 		positionals: ['client', 'type'],
-		run: (values, output) => runNewMeeting(strings(values), output),
+		run: (values, output, context) => runNewMeeting(strings(values), output, context),
 	},
 	closeout: {
 		help: newCloseoutHelp,
 		options: { ...content, date: { type: 'string' } },
 		positionals: ['client'],
-		run: (values, output) => runNewCloseout(strings(values), output),
+		run: (values, output, context) => runNewCloseout(strings(values), output, context),
 	},
 };
 
@@ -153,39 +155,42 @@ const commands: Record<string, Command | CommandGroup> = {
 	check: {
 		help: checkHelp,
 		options: { content: { type: 'string' }, today: { type: 'string' } },
-		run: (values, output) => runCheck({ content: values.content as string | undefined, today: values.today as string | undefined }, output),
+		run: (values, output, context) =>
+			runCheck({ content: values.content as string | undefined, today: values.today as string | undefined }, output, context),
 	},
 	build: {
 		help: buildHelp,
 		options: { content: { type: 'string' }, out: { type: 'string' }, demo: { type: 'boolean' } },
-		run: (values, output) =>
+		run: (values, output, context) =>
 			runBuild(
 				{ content: values.content as string | undefined, out: values.out as string | undefined, demo: values.demo === true },
 				output,
+				context,
 			),
 	},
 	digest: {
 		help: digestHelp,
 		options: { ...content, update: { type: 'string' }, site: { type: 'string' }, base: { type: 'string' }, format: { type: 'string' } },
 		positionals: ['client'],
-		run: (values, output) => runDigest(strings(values), output),
+		run: (values, output, context) => runDigest(strings(values), output, context),
 	},
 	share: {
 		help: shareHelp,
 		options: { content: { type: 'string' }, site: { type: 'string' }, base: { type: 'string' } },
 		positionals: ['client'],
-		run: (values, output) => runShare(values as { client?: string; site?: string; base?: string; content?: string }, output),
+		run: (values, output, context) =>
+			runShare(values as { client?: string; site?: string; base?: string; content?: string }, output, context),
 	},
 	revoke: {
 		help: revokeHelp,
 		options: content,
 		positionals: ['client', 'entry'],
-		run: (values, output) => runRevoke(strings(values), output),
+		run: (values, output, context) => runRevoke(strings(values), output, context),
 	},
 	'leak-scan': {
 		help: leakScanHelp,
 		options: { out: { type: 'string' }, content: { type: 'string' } },
-		run: (values, output) => runLeakScan(values as { out?: string; content?: string }, output),
+		run: (values, output, context) => runLeakScan(values as { out?: string; content?: string }, output, context),
 	},
 	secret: {
 		help: secretHelp,
@@ -194,8 +199,12 @@ const commands: Record<string, Command | CommandGroup> = {
 	},
 };
 
-/** Entry point; returns the process exit code and never throws at the user. */
-export async function main(argv: string[], output: Output = consoleOutput): Promise<number> {
+/**
+ * Entry point; returns the process exit code and never throws at the user. The environment is
+ * read once, here (tests pass their own output; the environment is this process's).
+ */
+export async function main(argv: string[], given?: Output, environment = currentEnvironment()): Promise<number> {
+	const output = given ?? terminalOutput(environment);
 	// Whatever the command: a build that was killed must not leave plaintext behind for long.
 	await removeStaleStaging(process.cwd(), output);
 	const [name, ...rest] = argv;
@@ -208,7 +217,7 @@ export async function main(argv: string[], output: Output = consoleOutput): Prom
 		output.error(`Unknown command "${name}". Expected one of: ${Object.keys(commands).join(', ')}.\n\n${HELP}`);
 		return 1;
 	}
-	if (!('subcommands' in entry)) return runCommand(entry, rest, output);
+	if (!('subcommands' in entry)) return runCommand(entry, rest, output, environment);
 	const [kind, ...args] = rest;
 	if (!kind || kind === '--help' || kind === '-h') {
 		output.info(entry.help);
@@ -221,10 +230,15 @@ export async function main(argv: string[], output: Output = consoleOutput): Prom
 		);
 		return 1;
 	}
-	return runCommand(command, args, output);
+	return runCommand(command, args, output, environment);
 }
 
-async function runCommand(command: Command, args: string[], output: Output): Promise<number> {
+async function runCommand(
+	command: Command,
+	args: string[],
+	output: Output,
+	environment: Record<string, string | undefined>,
+): Promise<number> {
 	try {
 		const names = command.positionals ?? [];
 		const { values, positionals } = parseArgs({
@@ -242,9 +256,9 @@ async function runCommand(command: Command, args: string[], output: Output): Pro
 				`Unexpected argument "${positionals[names.length]}".${names.length ? ` Quote an argument that contains spaces.` : ''}`,
 			);
 		const named = Object.fromEntries(names.map((name, index) => [name, positionals[index]]));
-		return await command.run({ ...values, ...named }, output);
+		return await command.run({ ...values, ...named }, output, readBuildContext(environment, process.cwd()));
 	} catch (error) {
-		if (error instanceof SecretError || error instanceof AccessError) {
+		if (error instanceof SecretError || error instanceof AccessError || error instanceof BuildContextError) {
 			output.error(`✗ ${error.message}`);
 			return 1;
 		}

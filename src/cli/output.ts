@@ -12,8 +12,6 @@ export interface Output {
 	ask?(question: string): Promise<string>;
 }
 
-const colour = (code: number, text: string) => (process.stderr.isTTY && !process.env.NO_COLOR ? `\u001b[${code}m${text}\u001b[0m` : text);
-
 async function askInTerminal(question: string): Promise<string> {
 	const prompt = createInterface({ input: process.stdin, output: process.stderr });
 	try {
@@ -23,15 +21,21 @@ async function askInTerminal(question: string): Promise<string> {
 	}
 }
 
-/** Prompts only when a person is at a terminal; CI sets CI=true and never gets a question. */
-const interactive = process.stdin.isTTY === true && !process.env.CI;
-
-export const consoleOutput: Output = {
-	info: (message) => process.stdout.write(`${message}\n`),
-	warn: (message) => process.stderr.write(`${colour(33, message)}\n`),
-	error: (message) => process.stderr.write(`${colour(31, message)}\n`),
-	...(interactive ? { ask: askInTerminal } : {}),
-};
+/**
+ * The terminal, following the conventions of `environment` (read once by the CLI): NO_COLOR
+ * turns colours off, and CI=true means nobody can answer a question. Prompts only when a person
+ * is at a terminal.
+ */
+export function terminalOutput(environment: Readonly<Record<string, string | undefined>>): Output {
+	const colour = (code: number, text: string) => (process.stderr.isTTY && !environment.NO_COLOR ? `\u001b[${code}m${text}\u001b[0m` : text);
+	const interactive = process.stdin.isTTY === true && !environment.CI;
+	return {
+		info: (message) => process.stdout.write(`${message}\n`),
+		warn: (message) => process.stderr.write(`${colour(33, message)}\n`),
+		error: (message) => process.stderr.write(`${colour(31, message)}\n`),
+		...(interactive ? { ask: askInTerminal } : {}),
+	};
+}
 
 /**
  * Collects output in memory (for tests). With `answers`, it also answers questions in order, as

@@ -6,18 +6,20 @@ import { IMAGE_FILE } from '@/lib/image-file';
 import path from 'node:path';
 import type { LoadedClient } from '@/loader/load-content';
 import { buildKeyring, generateContentKey, resolveCredentials } from '@/keys/build-keyring';
+import type { SlotKeys } from '@/keys/slot-keys';
+import type { BuildContext } from '@/build-context/build-context';
 import { bundleRuntime } from './bundle-runtime';
 import { encryptClient } from './encrypt-client';
-import { loadSecret } from '@/keys/secret';
 
 export interface EncryptSiteInput {
 	outDir: string;
 	base: string;
 	agency: string;
 	clients: LoadedClient[];
-	env?: NodeJS.ProcessEnv;
-	/** Where `.env` is looked up. */
-	root?: string;
+	/** The secret and the variables `passwordEnv` names, from the build context. */
+	context: Pick<BuildContext, 'secret' | 'variables'>;
+	/** Slot keys derived ahead while Astro rendered (see `deriveSlotKeysAhead`). */
+	slotKeys?: SlotKeys;
 }
 
 export interface EncryptSiteReport {
@@ -37,15 +39,15 @@ export async function encryptSite(input: EncryptSiteInput): Promise<EncryptSiteR
 	const started = performance.now();
 	const gated = input.clients.filter((client) => client.client && !client.client.value.public);
 	if (gated.length === 0) return { clients: 0, pages: 0, files: 0, milliseconds: 0 };
-	const master = await loadSecret(input.env, input.root);
+	const master = input.context.secret();
 	const assets = await bundleRuntime(input.outDir, input.base);
 	// Every password slot costs one PBKDF2 derivation (600,000 rounds) per build, not one per page.
 	// They run on Node's worker threads, so all clients' keyrings are derived side by side.
 	const keys = await Promise.all(
 		gated.map(async ({ slug, client }) => {
-			const credentials = await resolveCredentials(slug, client!.value.access, master, input.env);
+			const credentials = await resolveCredentials(slug, client!.value.access, master, input.context.variables);
 			const contentKey = await generateContentKey();
-			return { contentKey, keyring: await buildKeyring(slug, credentials, master, contentKey) };
+			return { contentKey, keyring: await buildKeyring(slug, credentials, master, contentKey, input.slotKeys) };
 		}),
 	);
 	const build = newBuildStamp();

@@ -1,14 +1,19 @@
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { contentDir } from '@/loader/content-dir';
+import type { BuildContext } from '@/build-context/build-context';
+import { pageContextPlugin, type PageContext } from '@/build-context/page-context';
+import type { SlotKeys } from '@/keys/slot-keys';
+import { privateRiskSegments } from '@/kinds/risk/risk-paths';
 import { loadContent, type LoadedContent } from '@/loader/load-content';
-import { timed } from '@/post-build/build-timings';
+import { buildTimings, type BuildTimings } from '@/post-build/build-timings';
 import { ASTRO_FOLDER_COPY, checkOutputFolders } from '@/post-build/output-folders';
-import { isPlainBenchmark, privateClientsOf } from '@/post-build/plain-benchmark';
+import { privateClientsOf } from '@/post-build/plain-benchmark';
 import { runPostBuild } from '@/post-build/post-build';
 
 export interface GlasshouseOptions {
+	/** The build context: read by the CLI, or once by the Astro configuration when Astro runs directly. */
+	context: BuildContext;
 	/**
 	 * The content `glasshouse build` checked before rendering. Which clients are private is
 	 * decided from it, once: a client.yaml changed while Astro renders (made public, or invalid)
@@ -16,27 +21,52 @@ export interface GlasshouseOptions {
 	 * loads the content itself when the build starts, before any page is rendered.
 	 */
 	checkedContent?: LoadedContent;
+	/** Slot keys `glasshouse build` derives while Astro renders; the encryption step uses them. */
+	slotKeys?: SlotKeys;
+	/** Where the build's phases are timed (`glasshouse build` writes them out for benchmarks). */
+	timings?: BuildTimings;
 }
 
 /**
- * Glasshouse's build hooks. After Astro has written every page, the post-build steps check
- * links, encrypt each private client's folder and scan the whole output for leaks.
+ * Glasshouse's build hooks. Pages get the page context (see `PageContext`) as a virtual module.
+ * After Astro has written every page, the post-build steps check links, encrypt each private
+ * client's folder and scan the whole output for leaks.
  */
-export default function glasshouse(options: GlasshouseOptions = {}): AstroIntegration {
+export default function glasshouse(options: GlasshouseOptions): AstroIntegration {
+	const { context, slotKeys } = options;
+	const timings = options.timings ?? buildTimings();
 	let base = '/';
 	let decided: LoadedContent | undefined;
+	let pageContext: Promise<PageContext> | undefined;
+	/** Asked once, when the content config or a page first imports the page context. */
+	const loadPageContext = async (): Promise<PageContext> => {
+		const shared = { today: context.today, contentDir: context.contentDir };
+		if (!context.hasSecret) return shared;
+		// The dev server and `astro check` decide nothing: they read the content here, once.
+		const content = decided ?? (await loadContent(context.contentDir, context.root));
+		if (privateClientsOf(content).length === 0) return shared;
+		let master: Uint8Array;
+		try {
+			master = context.secret();
+		} catch {
+			// An unusable secret is reported by the encryption step, which refuses to publish.
+			return shared;
+		}
+		return { ...shared, riskSegments: await privateRiskSegments(content, master) };
+	};
 	return {
 		name: 'glasshouse',
 		hooks: {
-			'astro:config:setup': async ({ command }) => {
+			'astro:config:setup': async ({ command, updateConfig }) => {
 				// Loaded to the end before Astro's content layer reads any file.
 				if (options.checkedContent) decided = options.checkedContent;
-				else if (command === 'build') decided = await timed('load content', () => loadContent(contentDir()));
+				else if (command === 'build') decided = await timings.timed('load content', () => loadContent(context.contentDir));
+				updateConfig({ vite: { plugins: [pageContextPlugin(() => (pageContext ??= loadPageContext()))] } });
 			},
 			'astro:config:done': ({ config }) => {
 				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
 				// A benchmark's site is not the one to deploy, so it never takes the deploy folder's place.
-				if (isPlainBenchmark() && config.outDir.href === new URL('dist/', config.root).href) {
+				if (context.plainBenchmark && config.outDir.href === new URL('dist/', config.root).href) {
 					throw new Error('GLASSHOUSE_BENCHMARK_PLAIN builds never write to dist/: give the build another output folder.');
 				}
 			},
@@ -49,7 +79,7 @@ export default function glasshouse(options: GlasshouseOptions = {}): AstroIntegr
 					);
 				}
 				const content = decided;
-				if (isPlainBenchmark()) {
+				if (context.plainBenchmark) {
 					const privateClients = privateClientsOf(content);
 					if (privateClients.length) {
 						await rm(outDir, { recursive: true, force: true });
@@ -67,7 +97,7 @@ export default function glasshouse(options: GlasshouseOptions = {}): AstroIntegr
 					);
 					return;
 				}
-				await runPostBuild({ outDir, base, content, logger });
+				await runPostBuild({ outDir, base, content, context, slotKeys, timings, logger });
 			},
 		},
 	};

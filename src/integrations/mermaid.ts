@@ -1,8 +1,15 @@
-import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { defaultCacheDir } from '@/mermaid/diagram-cache';
+import type { BuildContext } from '@/build-context/build-context';
+import type { BuildTimings } from '@/post-build/build-timings';
 import { rehypeMermaid } from '@/mermaid/rehype-mermaid';
 import { closeDiagramBrowser, configureDiagrams, diagramSession, diagramStats, resetDiagramStats } from '@/mermaid/diagram-session';
+
+export interface DiagramsOptions {
+	/** Where drawn diagrams are cached, and whether this is a plain benchmark build (which draws none). */
+	context: Pick<BuildContext, 'diagramCache' | 'plainBenchmark'>;
+	/** The build's timings, which get the time spent on diagrams as `diagrams`. */
+	timings?: BuildTimings;
+}
 
 /**
  * Build-time Mermaid: ```mermaid fences in Markdown and MDX become inline SVG, drawn in one
@@ -10,12 +17,12 @@ import { closeDiagramBrowser, configureDiagrams, diagramSession, diagramStats, r
  * (milestones, decisions) use the same renderer from their components. The browser is closed
  * here when the build ends; the CLI closes it too, so a failed build does not leave it running.
  */
-export default function diagrams(): AstroIntegration {
+export default function diagrams({ context, timings }: DiagramsOptions): AstroIntegration {
 	return {
 		name: 'glasshouse-diagrams',
 		hooks: {
-			'astro:config:setup': ({ config, updateConfig }) => {
-				configureDiagrams({ cacheDir: defaultCacheDir(fileURLToPath(config.root)) });
+			'astro:config:setup': ({ updateConfig }) => {
+				configureDiagrams({ cacheDir: context.diagramCache, plain: context.plainBenchmark });
 				updateConfig({ markdown: { rehypePlugins: [rehypeMermaid] } });
 			},
 			// Not build:start: Markdown entries of content collections are rendered before it.
@@ -24,9 +31,10 @@ export default function diagrams(): AstroIntegration {
 			},
 			'astro:build:done': async ({ logger }) => {
 				await closeDiagramBrowser();
-				const { errors } = diagramSession();
+				const { errors, milliseconds } = diagramSession();
 				if (errors.length) throw new Error(`${errors.length} invalid diagram(s):\n${errors.join('\n')}`);
 				const { rendered, fromCache } = diagramStats();
+				if (milliseconds > 0) timings?.record('diagrams', milliseconds);
 				logger.info(`diagrams: ${rendered} rendered, ${fromCache} from cache`);
 			},
 			'astro:server:done': async () => {

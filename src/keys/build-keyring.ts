@@ -4,7 +4,7 @@ import type { LoadedClient } from '@/loader/load-content';
 import type { AccessEntry } from '@/kinds/client/access';
 import { derivePassphrase, deriveLinkToken, derivePasswordSlotId, deriveSlotSalt } from './derive-credentials';
 import { judgePassword } from './password-strength';
-import { slotKey } from './slot-keys';
+import { slotKey, slotKeyCache, type SlotKeys } from './slot-keys';
 
 /** What one access entry currently opens the site with; printed by `glasshouse share`. */
 export interface Credential {
@@ -22,13 +22,14 @@ export const PBKDF2_ITERATIONS = MIN_PBKDF2_ITERATIONS;
 
 /**
  * The current password or token of every entry that is not revoked. Passwords set through
- * `passwordEnv` must exist and be strong, or this throws: a weak password never gets a slot.
+ * `passwordEnv` are looked up in `env` (the build context's variables) and must exist and be
+ * strong, or this throws: a weak password never gets a slot.
  */
 export async function resolveCredentials(
 	client: string,
 	access: AccessEntry[],
 	master: Uint8Array,
-	env: NodeJS.ProcessEnv = process.env,
+	env: Readonly<Record<string, string | undefined>>,
 ): Promise<Credential[]> {
 	const credentials: Credential[] = [];
 	for (const entry of access) {
@@ -56,14 +57,21 @@ export async function resolveCredentials(
 
 /**
  * Wraps the client's content key once per credential. Revoked entries have no slot, so their
- * password or link stops working with this build while every other slot is unchanged.
+ * password or link stops working with this build while every other slot is unchanged. Slot keys
+ * already derived into `keys` (see `deriveSlotKeysAhead`) are used as they are.
  */
-export async function buildKeyring(client: string, credentials: Credential[], master: Uint8Array, contentKey: CryptoKey): Promise<Keyring> {
+export async function buildKeyring(
+	client: string,
+	credentials: Credential[],
+	master: Uint8Array,
+	contentKey: CryptoKey,
+	keys: SlotKeys = slotKeyCache(),
+): Promise<Keyring> {
 	// Side by side: each password slot's PBKDF2 runs on its own worker thread.
 	const slots = await Promise.all(
 		credentials.map(async (credential): Promise<Slot> => {
 			const { sid, kdf } = await slotParameters(client, credential, master);
-			const key = await slotKey(kdf, credential.password ?? credential.token!, client);
+			const key = await slotKey(keys, kdf, credential.password ?? credential.token!, client);
 			return {
 				sid,
 				type: credential.password !== undefined ? 'password' : 'link',
@@ -97,21 +105,22 @@ async function slotParameters(
 /**
  * Starts the slow part of the coming encryption step: one PBKDF2 derivation (600,000 rounds) per
  * password slot of every private client, one at a time on a worker thread, so it runs on the core
- * Astro's rendering leaves free. `buildKeyring` then finds the keys ready. Best effort: a problem
- * here (a missing `passwordEnv`) is left for the encryption step to report, and the content it
- * encrypts is loaded again after rendering, so nothing depends on this having run.
+ * Astro's rendering leaves free. `buildKeyring`, given the same `keys`, then finds them ready.
+ * Best effort: a problem here (a missing `passwordEnv`) is left for the encryption step to
+ * report, and a key missing from `keys` is derived there, so nothing depends on this having run.
  */
 export async function deriveSlotKeysAhead(
 	clients: LoadedClient[],
 	master: Uint8Array,
-	env: NodeJS.ProcessEnv = process.env,
+	env: Readonly<Record<string, string | undefined>>,
+	keys: SlotKeys,
 ): Promise<void> {
 	for (const { slug, client } of clients) {
 		if (!client || client.value.public) continue;
 		try {
 			for (const credential of await resolveCredentials(slug, client.value.access, master, env)) {
 				if (credential.password === undefined) continue;
-				await slotKey((await slotParameters(slug, credential, master)).kdf, credential.password, slug);
+				await slotKey(keys, (await slotParameters(slug, credential, master)).kdf, credential.password, slug);
 			}
 		} catch {
 			// Reported by the encryption step.

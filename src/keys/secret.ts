@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { estimateSecretBits, MIN_SECRET_BITS } from './secret-strength';
 
@@ -11,11 +11,10 @@ const GENERATE_HINT =
 	"Generate one with `npm run glasshouse -- secret` and put it in a git-ignored .env file (GLASSHOUSE_SECRET=…) or in your CI's secrets.";
 
 /**
- * Reads GLASSHOUSE_SECRET from the environment, else from `.env` in `root`, and decodes it
- * (hex or base64, at least 32 random bytes). Throws a `SecretError` that says what to do.
+ * Decodes the secret found in the environment or `.env` (read once, by the build context):
+ * hex or base64 of at least 32 random bytes. Throws a `SecretError` that says what to do.
  */
-export async function loadSecret(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Promise<Uint8Array> {
-	const value = env.GLASSHOUSE_SECRET ?? (await readDotEnv(root)).GLASSHOUSE_SECRET;
+export function requireSecret(value: string | undefined): Uint8Array {
 	if (!value)
 		throw new SecretError(`GLASSHOUSE_SECRET is not set (or is empty), so private client sites cannot be encrypted. ${GENERATE_HINT}`);
 	return decodeSecret(value);
@@ -60,8 +59,13 @@ export function generateSecret(): string {
 }
 
 /** Minimal `.env` reader: `KEY=value` lines, optional quotes, `#` comments. */
-export async function readDotEnv(root: string): Promise<Record<string, string>> {
-	const text = await readFile(path.join(root, '.env'), 'utf8').catch(() => '');
+export function readDotEnv(root: string): Record<string, string> {
+	let text = '';
+	try {
+		text = readFileSync(path.join(root, '.env'), 'utf8');
+	} catch {
+		// No .env: the environment is all there is.
+	}
 	const values: Record<string, string> = {};
 	for (const line of text.split(/\r?\n/)) {
 		const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);

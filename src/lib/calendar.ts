@@ -26,15 +26,10 @@ export function nextWeekday(isoDay: string, weekday: Weekday): string {
 	return addDays(isoDay, ahead);
 }
 
-/** Today's date as `YYYY-MM-DD` in UTC. */
-export function today(now: Date = new Date()): string {
-	return now.toISOString().slice(0, 10);
-}
-
 /**
- * Today's date as `YYYY-MM-DD` on the machine's clock. Only for dates a person types or is
- * offered (scaffolded files): a PM in Shanghai writing on Monday morning means Monday, even
- * while it is still Sunday in UTC.
+ * Today's date as `YYYY-MM-DD` on the clock of the machine (or browser) it runs on. The build
+ * context's `today` is this on the machine running the command; a page's script calls it for the
+ * visitor's own day.
  */
 export function localToday(now: Date = new Date()): string {
 	const pad = (value: number) => String(value).padStart(2, '0');

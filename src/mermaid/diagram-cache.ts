@@ -20,16 +20,6 @@ export function diagramCacheKey(parts: CacheKeyParts): string {
 		.digest('hex');
 }
 
-/**
- * Where rendered SVGs are kept between builds, beside Astro's own cache: never in the output, since
- * they hold client content. `GLASSHOUSE_DIAGRAM_CACHE` moves it (benchmarks and tests use that).
- */
-export function defaultCacheDir(root = process.cwd(), env: NodeJS.ProcessEnv = process.env): string {
-	return env.GLASSHOUSE_DIAGRAM_CACHE
-		? path.resolve(root, env.GLASSHOUSE_DIAGRAM_CACHE)
-		: path.join(root, 'node_modules', '.cache', 'glasshouse-diagrams');
-}
-
 /** A cached SVG, or `undefined` when there is none (a missing or unreadable entry is just a miss). */
 export async function readCachedSvg(dir: string, key: string): Promise<string | undefined> {
 	try {

@@ -1,14 +1,19 @@
-import { defaultCacheDir } from './diagram-cache';
 import type { MermaidBrowser } from './mermaid-browser';
 
 /**
  * State shared by every copy of the diagram modules in one process. Astro bundles page code (which
  * renders the generated charts) apart from the integration (which renders Markdown fences and
  * closes the browser), so module variables would give each its own browser; `globalThis` gives the
- * process one. This module loads no browser code, so the CLI can close the browser cheaply.
+ * process one. It is the one process-wide global left: a running browser cannot be handed to
+ * Astro's bundled pages as a parameter or through a virtual module, which holds only data. Its
+ * settings come from the build context, set by the diagrams integration (`configureDiagrams`).
+ * This module loads no browser code, so the CLI can close the browser cheaply.
  */
 export interface DiagramSession {
-	cacheDir: string;
+	/** Where drawn SVGs are cached (the build context's `diagramCache`); unset until configured. */
+	cacheDir?: string;
+	/** A plain benchmark build draws no diagram (the build context's `plainBenchmark`). */
+	plain: boolean;
 	browser?: Promise<MermaidBrowser>;
 	/** Cache key → SVG, so a chart shown on two pages is read or drawn once per build. */
 	svgs: Map<string, Promise<string>>;
@@ -20,6 +25,8 @@ export interface DiagramSession {
 	 * collection and carries on, so the integration fails the build from this list at its end.
 	 */
 	errors: string[];
+	/** Time spent on diagrams (launching the browser, drawing, fitting), for the build's timings. */
+	milliseconds: number;
 }
 
 export interface DiagramStats {
@@ -33,19 +40,22 @@ const SESSION = Symbol.for('glasshouse.diagrams');
 
 export function diagramSession(): DiagramSession {
 	const holder = globalThis as { [SESSION]?: DiagramSession };
-	holder[SESSION] ??= { cacheDir: defaultCacheDir(), svgs: new Map(), rendered: new Set(), fromCache: new Set(), errors: [] };
+	holder[SESSION] ??= { plain: false, svgs: new Map(), rendered: new Set(), fromCache: new Set(), errors: [], milliseconds: 0 };
 	return holder[SESSION];
 }
 
-/** Sets where SVGs are cached (the integration passes the project root's cache folder). */
-export function configureDiagrams(options: { cacheDir: string }): void {
-	diagramSession().cacheDir = options.cacheDir;
+/** Sets where SVGs are cached and whether diagrams are drawn at all (the integration passes the build context's). */
+export function configureDiagrams(options: { cacheDir: string; plain?: boolean }): void {
+	const session = diagramSession();
+	session.cacheDir = options.cacheDir;
+	session.plain = options.plain ?? false;
 }
 
-/** Starts a new count for the build log, and a new list of errors. */
+/** Starts a new count for the build log and timings, and a new list of errors. */
 export function resetDiagramStats(): void {
 	const session = diagramSession();
 	session.errors.length = 0;
+	session.milliseconds = 0;
 	session.rendered.clear();
 	session.fromCache.clear();
 	session.svgs.clear();

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 // runner that is closed by the time Markdown is rendered, so a later import() would fail.
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, requireBrowser } from '@/bootstrap/find-browser.mjs';
-import { recordTiming } from '@/post-build/build-timings';
+import { diagramSession } from './diagram-session';
 import { LAYOUT_WIDTH } from './render-config';
 
 /** Mermaid in one headless Chromium page; every call waits for the one before it. */
@@ -100,7 +100,7 @@ export async function launchMermaidBrowser(): Promise<MermaidBrowser> {
 						config,
 					] as const);
 					// Measured inside the page: the time Chromium spent drawing, whatever Node did meanwhile.
-					if (result.ms !== undefined) recordTiming('diagrams', result.ms);
+					if (result.ms !== undefined) diagramSession().milliseconds += result.ms;
 					if (result.error !== undefined || result.svg === undefined)
 						throw new MermaidSyntaxError(result.error ?? 'Mermaid returned no SVG');
 					return result.svg;

@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { recordTiming, timed } from '@/post-build/build-timings';
-import { isPlainBenchmark } from '@/post-build/plain-benchmark';
 import { diagramCacheKey, readCachedSvg, writeCachedSvg } from './diagram-cache';
 import { diagramSession as session } from './diagram-session';
 import { launchMermaidBrowser, mermaidVersion, type MermaidBrowser } from './mermaid-browser';
@@ -25,8 +23,15 @@ export function diagramBrowser(): Promise<MermaidBrowser> {
 }
 
 /** The browser for drawing; the build's timings count its launch as diagram time (the check's is the check's). */
-function drawingBrowser(): Promise<MermaidBrowser> {
-	return session().browser ?? timed('diagrams', diagramBrowser);
+async function drawingBrowser(): Promise<MermaidBrowser> {
+	const current = session();
+	if (current.browser) return current.browser;
+	const started = performance.now();
+	try {
+		return await diagramBrowser();
+	} finally {
+		current.milliseconds += performance.now() - started;
+	}
 }
 
 const NO_DIAGRAM: RenderedDiagram = {
@@ -36,11 +41,11 @@ const NO_DIAGRAM: RenderedDiagram = {
 	height: 0,
 };
 
-/** Whether a light rendering of `source` is cached, which proves the diagram valid without a browser. */
-export async function isCachedDiagram(source: string): Promise<boolean> {
+/** Whether a light rendering of `source` is cached in `cacheDir`, which proves the diagram valid without a browser. */
+export async function isCachedDiagram(source: string, cacheDir: string): Promise<boolean> {
 	source = normaliseSource(source);
 	const key = diagramCacheKey({ source, theme: 'light', mermaidVersion: mermaidVersion(), config: mermaidConfig('light') });
-	return (await readCachedSvg(session().cacheDir, key)) !== undefined;
+	return (await readCachedSvg(cacheDir, key)) !== undefined;
 }
 
 /**
@@ -50,10 +55,12 @@ export async function isCachedDiagram(source: string): Promise<boolean> {
  * Throws a `MermaidSyntaxError` (test with `isMermaidSyntaxError`) for an invalid diagram.
  */
 export async function renderDiagram(source: string, scope: string): Promise<RenderedDiagram> {
-	// A plain benchmark build measures Astro without Glasshouse's extras: no diagram is drawn.
-	if (isPlainBenchmark()) return NO_DIAGRAM;
-	source = normaliseSource(source);
 	const current = session();
+	// A plain benchmark build measures Astro without Glasshouse's extras: no diagram is drawn.
+	if (current.plain) return NO_DIAGRAM;
+	const cacheDir = current.cacheDir;
+	if (cacheDir === undefined) throw new Error('Diagrams are drawn only in a build: the diagrams integration sets their cache folder.');
+	source = normaliseSource(source);
 	const version = mermaidVersion();
 	const diagramKey = createHash('sha256').update(source).digest('hex');
 	const svgs = {} as Record<DiagramTheme, string>;
@@ -63,7 +70,7 @@ export async function renderDiagram(source: string, scope: string): Promise<Rend
 		let svg = current.svgs.get(key);
 		if (!svg) {
 			svg = (async () => {
-				const cached = await readCachedSvg(current.cacheDir, key);
+				const cached = await readCachedSvg(cacheDir, key);
 				if (cached !== undefined) {
 					current.fromCache.add(diagramKey);
 					return cached;
@@ -71,7 +78,7 @@ export async function renderDiagram(source: string, scope: string): Promise<Rend
 				const drawn = await (await drawingBrowser()).render(source, config);
 				current.rendered.add(diagramKey);
 				// A cache that cannot be written (read-only node_modules) costs the next build time, not this one its result.
-				await writeCachedSvg(current.cacheDir, key, drawn).catch(() => undefined);
+				await writeCachedSvg(cacheDir, key, drawn).catch(() => undefined);
 				return drawn;
 			})();
 			current.svgs.set(key, svg);
@@ -84,7 +91,7 @@ export async function renderDiagram(source: string, scope: string): Promise<Rend
 	const prefix = `d${createHash('sha256').update(`${scope}\n${source}`).digest('hex').slice(0, 8)}`;
 	const light = fitSvgRoot(uniquifySvgIds(svgs.light, `${prefix}l`));
 	const dark = fitSvgRoot(uniquifySvgIds(svgs.dark, `${prefix}d`));
-	recordTiming('diagrams', performance.now() - started);
+	current.milliseconds += performance.now() - started;
 	return { light: light.svg, dark: dark.svg, width: light.width, height: light.height };
 }
 

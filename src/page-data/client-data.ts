@@ -6,7 +6,6 @@ import { effectiveStatuses } from '@/kinds/decision/effective-status';
 import type { DecisionStatus } from '@/kinds/decision/schema';
 import { loadSite } from './site-data';
 import type { Risk } from '@/kinds/risk/schema';
-import { riskPathSegments } from '@/kinds/risk/risk-paths';
 import { updateKind } from '@/kinds/update/kind';
 import { decisionKind } from '@/kinds/decision/kind';
 import { milestoneKind } from '@/kinds/milestone/kind';
@@ -14,6 +13,7 @@ import { faqKind } from '@/kinds/faq/kind';
 import { riskKind } from '@/kinds/risk/kind';
 import { changeKind } from '@/kinds/change/kind';
 import { meetingKind } from '@/kinds/meeting/kind';
+import { pageContext } from 'virtual:glasshouse/page-context';
 
 export type UpdateEntry = CollectionEntry<'updates'>;
 export type DecisionEntry = CollectionEntry<'decisions'>;
@@ -46,7 +46,7 @@ export interface ClientData {
 	risks: RiskEntry[];
 	/** Register id → risk, for resolving updates' `risks`. */
 	riskById: Map<string, Risk>;
-	/** Register id → URL segment of its page (see `riskPathSegments`). */
+	/** Register id → URL segment of its page (see `riskPathSegments` and `riskPaths` below). */
 	riskPath: Map<string, string>;
 	/** Lowest number first. */
 	changes: ChangeEntry[];
@@ -107,13 +107,35 @@ async function load(slug: string): Promise<ClientData> {
 		faq: faq.sort(faqKind.order),
 		risks: risks.sort(riskKind.order),
 		riskById: new Map(risks.map((entry) => [entry.data.id, entry.data])),
-		riskPath: await riskPathSegments(
+		riskPath: riskPaths(
 			slug,
-			client.public,
 			risks.map((entry) => entry.data.id),
 		),
 		changes: changes.sort(changeKind.order),
 		meetings: meetings.sort(meetingKind.order),
 		closeout: closeouts[0],
 	};
+}
+
+/**
+ * The URL segment of each risk's page, from the segments the integration derived for every client
+ * the build decided is private (see `PageContext`), whatever its client.yaml says by the time the
+ * page renders. Other clients keep their ids. A private client's risk without a segment appeared
+ * after the build decided its content: the build stops rather than publish its id in an address.
+ * The dev server, which decides nothing, shows such a risk at its id until it restarts.
+ */
+function riskPaths(slug: string, ids: string[]): Map<string, string> {
+	const segments = pageContext.riskSegments;
+	const mine = segments && Object.hasOwn(segments, slug) ? segments[slug] : undefined;
+	if (!mine) return new Map(ids.map((id) => [id, id]));
+	return new Map(
+		ids.map((id) => {
+			const segment = Object.hasOwn(mine, id) ? mine[id] : undefined;
+			if (segment !== undefined) return [id, segment];
+			if (import.meta.env.DEV) return [id, id];
+			throw new Error(
+				`${slug}: the risk "${id}" was not in the content this build started from, so its page has no address yet. Build again.`,
+			);
+		}),
+	);
 }

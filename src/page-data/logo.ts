@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { contentDir } from '@/loader/content-dir';
+import { pageContext } from 'virtual:glasshouse/page-context';
 
 const cache = new Map<string, Promise<string>>();
 
@@ -13,7 +13,7 @@ export function logoDataUri(slug: string, file: string): Promise<string> {
 	let uri = cache.get(key);
 	if (!uri) {
 		const type = file.endsWith('.svg') ? 'image/svg+xml' : 'image/png';
-		uri = readFile(path.join(contentDir(), slug, file)).then((bytes) => `data:${type};base64,${bytes.toString('base64')}`);
+		uri = readFile(path.join(pageContext.contentDir, slug, file)).then((bytes) => `data:${type};base64,${bytes.toString('base64')}`);
 		cache.set(key, uri);
 	}
 	return uri;

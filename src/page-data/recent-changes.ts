@@ -1,6 +1,6 @@
 import type { ClientData } from './client-data';
 import { leafOf } from './client-data';
-import { contentTimes } from './content-history';
+import { entryTimes } from './content-history';
 import type { Translate } from '@/i18n/translate';
 import type { FileTimes } from '@/lib/git-history';
 import { href } from '@/lib/href';
@@ -24,7 +24,7 @@ export interface RecentItem {
  * only those changed since their last visit. Entries without a known change time are left out.
  */
 export async function recentChanges(data: ClientData, t: Translate, base: string, limit = 15): Promise<RecentItem[]> {
-	const timesOf = await contentTimes();
+	const timesOf = await entryTimes();
 	const at = (...segments: Array<string | number>) => href(base, data.slug, ...segments);
 	const meetingSlugList = meetingSlugs(data.meetings.map((entry) => entry.data));
 	const candidates: Array<Omit<RecentItem, 'times'> & { entry: { filePath?: string } }> = [

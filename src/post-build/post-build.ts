@@ -5,7 +5,9 @@ import { needlesOf } from '@/leak-scan/collect-needles';
 import { encryptSite } from '@/encrypt/encrypt-site';
 import { describeLeaks, scanForLeaks } from '@/leak-scan/leak-scan';
 import { buildClientIndexes } from '@/search-index/build-client-index';
-import { timed } from './build-timings';
+import type { BuildContext } from '@/build-context/build-context';
+import type { SlotKeys } from '@/keys/slot-keys';
+import type { BuildTimings } from './build-timings';
 import { findBrokenLinks } from './find-broken-links';
 import { checkOutputFolders } from './output-folders';
 import { writeHeadersFile } from './security-headers';
@@ -15,6 +17,11 @@ export interface PostBuildContext {
 	base: string;
 	/** The content privacy was decided from before rendering; never reloaded after it. */
 	content: LoadedContent;
+	/** The build's context: the secret (decoded once per build) and the variables `passwordEnv` names. */
+	context: Pick<BuildContext, 'secret' | 'variables'>;
+	/** Slot keys the CLI derived while Astro rendered. */
+	slotKeys?: SlotKeys;
+	timings: BuildTimings;
 	logger: Pick<AstroIntegrationLogger, 'info' | 'warn' | 'error'>;
 }
 
@@ -64,8 +71,15 @@ const searchIndex: PostBuildStep = {
 
 const encrypt: PostBuildStep = {
 	name: 'encryption',
-	async run({ outDir, base, content, logger }) {
-		const report = await encryptSite({ outDir, base, agency: content.site?.agency.name ?? '', clients: content.clients });
+	async run({ outDir, base, content, context, slotKeys, logger }) {
+		const report = await encryptSite({
+			outDir,
+			base,
+			agency: content.site?.agency.name ?? '',
+			clients: content.clients,
+			context,
+			slotKeys,
+		});
 		logger.info(
 			`encryption: ${report.pages} page(s) and ${report.files} other file(s) of ${report.clients} private client(s) encrypted in ${report.milliseconds} ms`,
 		);
@@ -109,7 +123,7 @@ export const POST_BUILD_STEPS: PostBuildStep[] = [outputFolders, checkLinks, sea
  */
 export async function runPostBuild(context: PostBuildContext, steps: PostBuildStep[] = POST_BUILD_STEPS): Promise<void> {
 	try {
-		for (const step of steps) await timed(step.name, () => step.run(context));
+		for (const step of steps) await context.timings.timed(step.name, () => step.run(context));
 	} catch (error) {
 		await rm(context.outDir, { recursive: true, force: true });
 		context.logger.error('A post-build step failed; the output folder was removed so nothing partial is deployed.');

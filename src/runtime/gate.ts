@@ -14,6 +14,7 @@ import { classifyFragment, takeLinkFragment } from './link-fragment';
 import { announceLock, guardUnlockedPage } from './lock-guard';
 import { lockScreen, showUnexpectedFailure, type GateMessage } from './lock-screen';
 import { renderPage } from './render-page';
+import { offerIndexFiles } from './search/index-files';
 import { sealedIndex } from './search/sealed-index';
 
 interface GateConfig {
@@ -67,6 +68,16 @@ async function main(): Promise<void> {
 		} catch {
 			return ui.fail('gate.tampered');
 		}
+		// The seam for features that load encrypted files of this client (the search index): they
+		// ask for files by path and get plaintext in memory; the key itself stays private. Offered
+		// before the page is rendered, so it is there before any of the page's scripts runs.
+		const fetchDecrypted = decryptingFetch(
+			contentKey,
+			config.client,
+			config.build.id,
+			new URL(`${config.base}${config.client}/`, location.origin).href,
+		);
+		offerIndexFiles(document, sealedIndex(fetchDecrypted, config.build.id));
 		try {
 			renderPage(html);
 			// The stamp is trusted now: it was authenticated with the page just opened.
@@ -85,15 +96,6 @@ async function main(): Promise<void> {
 			}
 			guardUnlockedPage(async () => (await loadKey(storeName))?.sid === sid, lockedTitle);
 		}
-		// The seam for features that load encrypted files of this client (the search index):
-		// they ask for files by path and get plaintext in memory; the key itself stays private.
-		const fetchDecrypted = decryptingFetch(
-			contentKey,
-			config.client,
-			config.build.id,
-			new URL(`${config.base}${config.client}/`, location.origin).href,
-		);
-		(globalThis as { glasshouse?: unknown }).glasshouse = { fetchDecrypted, fetchIndexFile: sealedIndex(fetchDecrypted, config.build.id) };
 		document.dispatchEvent(new CustomEvent('glasshouse:unlocked'));
 		// Timing marks for benchmarks (`npm run bench:browser` reads the submit mark).
 		performance.mark('glasshouse:page-shown');

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AstroIntegration } from 'astro';
 import glasshouse from '@/integrations/glasshouse';
 import { checkContent } from '@/check/check-content';
+import { readBuildContext } from '@/build-context/build-context';
 import { ROOT } from '../support/build-site';
 import { readShell, TEST_SECRET } from '../support/open-page';
 import { MINIMAL_CONTENT } from '../support/temp-content';
@@ -61,7 +62,7 @@ const logger = { info: () => undefined, warn: () => undefined, error: () => unde
  */
 async function build(integration: AstroIntegration, duringBuild: () => Promise<void>): Promise<void> {
 	const hooks = integration.hooks as Record<string, ((options: unknown) => unknown) | undefined>;
-	await hooks['astro:config:setup']?.({ command: 'build', config: {}, logger });
+	await hooks['astro:config:setup']?.({ command: 'build', config: {}, updateConfig: () => undefined, logger });
 	await hooks['astro:config:done']?.({
 		config: { base: '/', root: pathToFileURL(`${ROOT}/`), outDir: pathToFileURL(`${outDir}/`) },
 		logger,
@@ -100,52 +101,57 @@ async function expectAlphaNotInClear(run: Promise<void>): Promise<void> {
 	}
 }
 
+/** The build context as `glasshouse build` reads it, and as the Astro configuration does when Astro runs directly. */
+const context = () => readBuildContext();
+/** What `glasshouse build` checks before rendering. */
+const check = () => checkContent(content, { today: context().today });
+
 const makePublic = () => appendFile(path.join(content, 'alpha', 'client.yaml'), 'public: true\n');
 const makeInvalid = () => appendFile(path.join(content, 'alpha', 'client.yaml'), 'locale: fr\n');
 
 describe('a private client whose client.yaml changes while the site builds', () => {
 	it('made public during `glasshouse build`: its pages are still encrypted, as the checked content says', async () => {
-		const checked = await checkContent(content);
+		const checked = await check();
 		expect(checked.errors).toEqual([]);
-		await expectAlphaNotInClear(build(glasshouse({ checkedContent: checked }), makePublic));
+		await expectAlphaNotInClear(build(glasshouse({ context: context(), checkedContent: checked }), makePublic));
 	});
 
 	it('made invalid during `glasshouse build`: its pages are still encrypted', async () => {
-		const checked = await checkContent(content);
-		await expectAlphaNotInClear(build(glasshouse({ checkedContent: checked }), makeInvalid));
+		const checked = await check();
+		await expectAlphaNotInClear(build(glasshouse({ context: context(), checkedContent: checked }), makeInvalid));
 	});
 
 	it('made public during a direct `astro build`: privacy is decided when the build starts, so its pages are encrypted', async () => {
-		await expectAlphaNotInClear(build(glasshouse(), makePublic));
+		await expectAlphaNotInClear(build(glasshouse({ context: context() }), makePublic));
 	});
 
 	it('made invalid during a direct `astro build`: its pages are encrypted', async () => {
-		await expectAlphaNotInClear(build(glasshouse(), makeInvalid));
+		await expectAlphaNotInClear(build(glasshouse({ context: context() }), makeInvalid));
 	});
 });
 
 describe('a rendered folder that belongs to no checked client', () => {
 	it('an unknown folder stops the build, names the folder and removes the output', async () => {
 		await writeRendered('stray/index.html', page(`Stray copy: ${SECRET_TEXT}`));
-		const checked = await checkContent(content);
-		const run = build(glasshouse({ checkedContent: checked }), async () => undefined);
+		const checked = await check();
+		const run = build(glasshouse({ context: context(), checkedContent: checked }), async () => undefined);
 		await expect(run).rejects.toThrow(/belongs to no client of the checked content: stray\/.*nothing was published/s);
 		expect(existsSync(outDir)).toBe(false);
 	});
 
 	it('a client folder added while the build ran stops the build: whether it is private was never decided', async () => {
-		const checked = await checkContent(content);
+		const checked = await check();
 		const addClient = async () => {
 			await cp(path.join(content, 'alpha'), path.join(content, 'gamma'), { recursive: true });
 			await writeRendered('gamma/index.html', page(`Gamma: ${SECRET_TEXT}`));
 		};
-		await expect(build(glasshouse({ checkedContent: checked }), addClient)).rejects.toThrow(/gamma\//);
+		await expect(build(glasshouse({ context: context(), checkedContent: checked }), addClient)).rejects.toThrow(/gamma\//);
 		expect(existsSync(outDir)).toBe(false);
 	});
 
 	it('a rendered client folder whose client.yaml was invalid when the build started stops the build', async () => {
 		await makeInvalid();
-		await expect(build(glasshouse(), async () => undefined)).rejects.toThrow(/alpha\//);
+		await expect(build(glasshouse({ context: context() }), async () => undefined)).rejects.toThrow(/alpha\//);
 		expect(await filesInClear()).toEqual([]);
 	});
 });

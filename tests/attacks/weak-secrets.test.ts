@@ -2,10 +2,14 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AccessError, resolveCredentials } from '@/keys/build-keyring';
-import { loadSecret, SecretError } from '@/keys/secret';
+import { SecretError } from '@/keys/secret';
+import { readBuildContext } from '@/build-context/build-context';
 import { loadContent } from '@/loader/load-content';
 import { buildSite, OUTPUT } from '../support/build-site';
 import { TEST_SECRET } from '../support/open-page';
+
+/** The secret as a build loads it: through the build context read from `env` (and `.env` in `root`). */
+const loadSecret = async (env: Record<string, string>, root?: string) => readBuildContext(env, root).secret();
 
 /**
  * Issue 12, item 4. Every password and link of a site derives from GLASSHOUSE_SECRET, so a

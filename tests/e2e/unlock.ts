@@ -11,7 +11,7 @@ export const DEMO_CONTENT = path.resolve(import.meta.dirname, '../../content');
 export async function credentials(client: string, content = DEMO_CONTENT, secret = TEST_SECRET): Promise<Credential[]> {
 	const loaded = await loadContent(content);
 	const access = loaded.clients.find((candidate) => candidate.slug === client)!.client!.value.access;
-	return resolveCredentials(client, access, decodeSecret(secret));
+	return resolveCredentials(client, access, decodeSecret(secret), process.env);
 }
 
 export async function password(client: string, content?: string): Promise<string> {

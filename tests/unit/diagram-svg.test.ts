@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultCacheDir, diagramCacheKey, readCachedSvg, writeCachedSvg } from '@/mermaid/diagram-cache';
+import { diagramCacheKey, readCachedSvg, writeCachedSvg } from '@/mermaid/diagram-cache';
+import { readBuildContext } from '@/build-context/build-context';
 import { describeMermaidError } from '@/mermaid/mermaid-message';
 import { fitSvgRoot } from '@/mermaid/svg-root';
 import { uniquifySvgIds } from '@/mermaid/unique-ids';
@@ -100,6 +101,7 @@ describe('the diagram cache', () => {
 	});
 
 	it("lives beside Astro's cache in node_modules unless GLASSHOUSE_DIAGRAM_CACHE says otherwise", () => {
+		const defaultCacheDir = (root: string, env: Record<string, string>) => readBuildContext(env, root).diagramCache;
 		expect(defaultCacheDir('/repo', {})).toBe(path.join('/repo', 'node_modules', '.cache', 'glasshouse-diagrams'));
 		expect(defaultCacheDir('/repo', { GLASSHOUSE_DIAGRAM_CACHE: 'tmp/cache' })).toBe(path.join('/repo', 'tmp', 'cache'));
 	});

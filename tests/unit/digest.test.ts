@@ -457,7 +457,7 @@ describe('glasshouse digest', () => {
 		for (const slug of ['harbour', 'lanting']) {
 			const client = (await loadContent(content)).clients.find((entry) => entry.slug === slug)!;
 			const output = (await cli(content, ['digest', slug])).text;
-			for (const credential of await resolveCredentials(slug, client.client!.value.access, decodeSecret(SECRET))) {
+			for (const credential of await resolveCredentials(slug, client.client!.value.access, decodeSecret(SECRET), process.env)) {
 				const secret = credential.password ?? credential.token!;
 				expect(secret.length).toBeGreaterThan(10);
 				expect(output).not.toContain(secret);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { decodeSecret, generateSecret, loadSecret, readDotEnv, SecretError } from '@/keys/secret';
+import { decodeSecret, generateSecret, readDotEnv, SecretError } from '@/keys/secret';
+import { readBuildContext } from '@/build-context/build-context';
 import { TEST_SECRET } from '../support/open-page';
 
 /** 32 random bytes (a secret must be random to be accepted), as hex and as base64. */
@@ -14,6 +15,9 @@ const BYTES = new Uint8Array(Buffer.from(HEX, 'hex'));
 const AWKWARD_BASE64 = '5Ab/bA81C0etnyBj5PG3k+txMPC+pOhCw9/nHN5mYnw=';
 const LONG_HEX = '22d51c99902e20e5a2d59e80c908210f4a312be78a374a1561da91ba03378e9fd246fd71ad92e06b9f0e6e9b8470773e';
 const OTHER_HEX = '3fa59bb63b020c08646d79d93bc704edbe4af236863db5dda81b71f18a103275';
+
+/** The secret as a build loads it: through the build context read from `env` and `.env` in `root`. */
+const loadSecret = async (env: Record<string, string>, root: string) => readBuildContext(env, root).secret();
 
 /** A temporary project folder holding `.env` with `text`, or no `.env` at all. */
 async function project(text?: string): Promise<string> {
@@ -114,7 +118,7 @@ describe('readDotEnv', () => {
 				'1BAD=eight',
 			].join('\r\n'),
 		);
-		expect(await readDotEnv(dir)).toEqual({
+		expect(readDotEnv(dir)).toEqual({
 			PLAIN: 'one',
 			SPACED: 'two',
 			DOUBLE: 'three four',
@@ -126,7 +130,7 @@ describe('readDotEnv', () => {
 	});
 
 	it('returns nothing when there is no .env', async () => {
-		expect(await readDotEnv(await project())).toEqual({});
+		expect(readDotEnv(await project())).toEqual({});
 	});
 });
 

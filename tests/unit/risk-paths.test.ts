@@ -1,15 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { derivePathSegment } from '@/keys/derive-credentials';
 import { decodeSecret } from '@/keys/secret';
 import { riskPathSegments } from '@/kinds/risk/risk-paths';
 import { TEST_SECRET } from '../support/open-page';
 
 const master = decodeSecret(TEST_SECRET);
-const saved = process.env.GLASSHOUSE_SECRET;
-afterEach(() => {
-	if (saved === undefined) delete process.env.GLASSHOUSE_SECRET;
-	else process.env.GLASSHOUSE_SECRET = saved;
-});
 
 describe('derivePathSegment', () => {
 	it('is 12 URL-safe characters, the same on every build, and different per client and per id', async () => {
@@ -24,14 +19,12 @@ describe('derivePathSegment', () => {
 
 describe('riskPathSegments', () => {
 	it("hides a private client's ids behind segments derived from the secret", async () => {
-		process.env.GLASSHOUSE_SECRET = TEST_SECRET;
-		const paths = await riskPathSegments('acme', false, ['supplier-insolvency']);
+		const paths = await riskPathSegments('acme', false, ['supplier-insolvency'], master);
 		expect(paths.get('supplier-insolvency')).toBe(await derivePathSegment(master, 'acme', 'risk', 'supplier-insolvency'));
 	});
 
 	it('keeps the ids of a public client, whose pages are readable anyway', async () => {
-		process.env.GLASSHOUSE_SECRET = TEST_SECRET;
-		expect(await riskPathSegments('acme', true, ['supplier-insolvency'])).toEqual(
+		expect(await riskPathSegments('acme', true, ['supplier-insolvency'], master)).toEqual(
 			new Map([['supplier-insolvency', 'supplier-insolvency']]),
 		);
 	});

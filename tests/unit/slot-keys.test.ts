@@ -10,6 +10,7 @@ vi.mock('@/runtime/crypto/keyring', async (original) => {
 
 const { deriveSlotKey, parseKeyring, unwrapContentKey } = await import('@/runtime/crypto/keyring');
 const { buildKeyring, deriveSlotKeysAhead, generateContentKey, resolveCredentials } = await import('@/keys/build-keyring');
+const { slotKeyCache } = await import('@/keys/slot-keys');
 
 const MASTER = new Uint8Array(32).fill(7);
 const access = [
@@ -22,12 +23,14 @@ const pbkdf2Calls = () => vi.mocked(deriveSlotKey).mock.calls.filter(([kdf]) => 
 
 describe('deriveSlotKeysAhead', () => {
 	it('derives each password slot of each private client once, and the keyring then reuses those keys', async () => {
-		await deriveSlotKeysAhead([client('acme'), client('open-house', true)], MASTER);
+		// One build: the CLI derives into its slot keys, and hands the same ones to the encryption step.
+		const keys = slotKeyCache();
+		await deriveSlotKeysAhead([client('acme'), client('open-house', true)], MASTER, {}, keys);
 		expect(pbkdf2Calls()).toBe(2);
 
-		const credentials = await resolveCredentials('acme', access, MASTER);
+		const credentials = await resolveCredentials('acme', access, MASTER, {});
 		const contentKey = await generateContentKey();
-		const keyring = await buildKeyring('acme', credentials, MASTER, contentKey);
+		const keyring = await buildKeyring('acme', credentials, MASTER, contentKey, keys);
 		expect(pbkdf2Calls()).toBe(2);
 
 		// The keyring still opens with the password, through a key the browser derives afresh.
@@ -41,6 +44,6 @@ describe('deriveSlotKeysAhead', () => {
 	it('leaves a client whose password cannot be resolved to the encryption step', async () => {
 		const fromEnv = [AccessEntrySchema.parse({ id: 'board', label: 'Board', type: 'password', passwordEnv: 'UNSET_BOARD_PASSWORD' })];
 		const broken = { slug: 'globex', client: { value: { public: false, access: fromEnv } } } as unknown as LoadedClient;
-		await expect(deriveSlotKeysAhead([broken], MASTER, {})).resolves.toBeUndefined();
+		await expect(deriveSlotKeysAhead([broken], MASTER, {}, slotKeyCache())).resolves.toBeUndefined();
 	});
 });

@@ -3,10 +3,11 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { build } from 'astro';
 import { astroConfig } from '@/astro-config';
-import { contentDir } from '@/loader/content-dir';
+import { withContentDir, withSecretText, type BuildContext } from '@/build-context/build-context';
 import { deriveSlotKeysAhead } from '@/keys/build-keyring';
-import { generateSecret, loadSecret, readDotEnv, SecretError } from '@/keys/secret';
-import { timed, writeBuildTimings } from '@/post-build/build-timings';
+import { generateSecret, SecretError } from '@/keys/secret';
+import { slotKeyCache } from '@/keys/slot-keys';
+import { buildTimings, writeBuildTimings } from '@/post-build/build-timings';
 import { describeAccess } from './share';
 import type { Output } from '@/cli/output';
 import { withBuildLock } from '@/cli/build-lock';
@@ -31,36 +32,37 @@ to write the time of each build phase to, as JSON; used by npm run bench).`;
 export interface BuildCommandOptions {
 	content?: string;
 	out?: string;
-	root?: string;
 	demo?: boolean;
 }
 
-export async function runBuild(options: BuildCommandOptions, output: Output): Promise<number> {
+export async function runBuild(options: BuildCommandOptions, output: Output, given: BuildContext): Promise<number> {
 	const started = performance.now();
-	const root = path.resolve(options.root ?? process.cwd());
+	const timings = buildTimings();
+	const root = given.root;
 	const outDir = path.resolve(root, options.out ?? 'dist');
 	// One staging folder per output folder, so builds of different sites never share one.
 	const staging = path.join(stagingRoot(root), createHash('sha256').update(outDir).digest('hex').slice(0, 12));
-	const content = options.content ?? contentDir();
-	// The content layer and the checker must read the same folder.
-	process.env.GLASSHOUSE_CONTENT = content;
+	// The content layer, the pages and the checker read the same folder: the context's.
+	let context = options.content === undefined ? given : withContentDir(given, options.content);
 
 	// Whatever happens next, the previous site must not be mistaken for this build's result.
 	await rm(outDir, { recursive: true, force: true });
 	// What the check loaded decides, once, which clients are private: the encryption step is handed
 	// it and never reads client.yaml again, so a file changed while Astro renders cannot publish a
 	// client in clear (a client folder the check did not see stops the build instead).
-	const loaded = await timed('check', () => checkAndReport({ content: path.resolve(root, content) }, output));
+	const loaded = await timings.timed('check', () => checkAndReport({}, output, context));
 	if (loaded.errors.length) {
 		output.error('✗ Build stopped before rendering: the content has errors. Nothing was written to dist/.');
 		return 1;
 	}
 	const hasPrivateClients = loaded.clients.some((client) => !client.client?.value.public);
-	if (options.demo) await useDemoSecret(root, output);
+	if (options.demo) context = await useDemoSecret(context, output);
+	// Slot keys derived while Astro renders, picked up by the encryption step.
+	const slotKeys = slotKeyCache();
 	if (hasPrivateClients) {
 		try {
-			// The slow key derivations run while Astro renders; the encryption step picks them up.
-			void deriveSlotKeysAhead(loaded.clients, await loadSecret(process.env, root));
+			// The secret is decoded here, once for the whole build; the slow key derivations run while Astro renders.
+			void deriveSlotKeysAhead(loaded.clients, context.secret(), context.variables, slotKeys);
 		} catch (error) {
 			if (!(error instanceof SecretError)) throw error;
 			output.error(`✗ ${error.message}\nNothing was written to ${path.relative(root, outDir) || outDir}.`);
@@ -74,19 +76,21 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
 		await rm(staging, { recursive: true, force: true });
 		await mkdir(path.dirname(staging), { recursive: true });
 		try {
-			await timed('astro', () =>
+			await timings.timed('astro', () =>
 				build({
-					...astroConfig({ checkedContent: loaded }),
+					...astroConfig({ context, checkedContent: loaded, slotKeys, timings }),
 					configFile: false,
 					root,
 					outDir: staging,
-					cacheDir: astroCacheDir(root, content),
-					logLevel: process.env.GLASSHOUSE_LOG_LEVEL === 'debug' ? 'debug' : 'info',
+					cacheDir: astroCacheDir(root, context.contentDir),
+					logLevel: context.logLevel,
 				}),
 			);
 		} catch (error) {
 			await rm(staging, { recursive: true, force: true });
-			output.error(`✗ Build failed: ${describeBuildError(error)}\nNothing was written to ${path.relative(root, outDir) || outDir}.`);
+			output.error(
+				`✗ Build failed: ${describeBuildError(error, context.debug)}\nNothing was written to ${path.relative(root, outDir) || outDir}.`,
+			);
 			return false;
 		}
 		await mkdir(path.dirname(outDir), { recursive: true });
@@ -95,24 +99,21 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
 		return true;
 	});
 	if (!built) return 1;
-	if (process.env.GLASSHOUSE_TIMINGS)
-		await writeBuildTimings(path.resolve(root, process.env.GLASSHOUSE_TIMINGS), performance.now() - started);
+	if (context.timingsFile) await writeBuildTimings(context.timingsFile, timings, performance.now() - started);
 	output.info(`✓ Site built into ${path.relative(root, outDir) || outDir}/`);
 	if (options.demo && hasPrivateClients) {
-		const master = await loadSecret(process.env, root);
-		const site = process.env.GLASSHOUSE_SITE ?? 'http://localhost:4321';
 		output.info('\nDemo access (throwaway secret in .glasshouse/demo-secret):');
 		for (const client of loaded.clients.filter((candidate) => candidate.client)) {
-			for (const line of await describeAccess(client, master, site, process.env.GLASSHOUSE_BASE ?? '/')) output.info(line);
+			for (const line of await describeAccess(client, context.secret(), context.site, context.base, context.variables)) output.info(line);
 		}
 	}
 	return 0;
 }
 
 /** `npm start` works without any set-up: a throwaway secret, kept so links survive restarts. */
-async function useDemoSecret(root: string, output: Output): Promise<void> {
-	if (process.env.GLASSHOUSE_SECRET || (await readDotEnv(root)).GLASSHOUSE_SECRET) return;
-	const file = path.join(root, '.glasshouse', 'demo-secret');
+async function useDemoSecret(context: BuildContext, output: Output): Promise<BuildContext> {
+	if (context.hasSecret) return context;
+	const file = path.join(context.root, '.glasshouse', 'demo-secret');
 	let secret = (await readFile(file, 'utf8').catch(() => '')).trim();
 	if (!secret) {
 		secret = generateSecret();
@@ -120,12 +121,12 @@ async function useDemoSecret(root: string, output: Output): Promise<void> {
 		await writeFile(file, `${secret}\n`, { mode: 0o600 });
 		output.info('Created a throwaway demo secret in .glasshouse/demo-secret (not for production).');
 	}
-	process.env.GLASSHOUSE_SECRET = secret;
+	return withSecretText(context, secret);
 }
 
-function describeBuildError(error: unknown): string {
+function describeBuildError(error: unknown, debug: boolean): string {
 	if (!(error instanceof Error)) return String(error);
-	if (process.env.GLASSHOUSE_DEBUG) return String(error.stack);
+	if (debug) return String(error.stack);
 	const details = error as Error & { hint?: string; loc?: { file?: string; line?: number } };
 	const where = details.loc?.file
 		? `${path.relative(process.cwd(), details.loc.file)}${details.loc.line ? `:${details.loc.line}` : ''}: `

@@ -1,5 +1,5 @@
 import { checkContent, type CheckResult } from '@/check/check-content';
-import { contentDir } from '@/loader/content-dir';
+import type { BuildContext } from '@/build-context/build-context';
 import { formatProblem } from '@/check/problem';
 import { parsedFiles } from '@/loader/load-content';
 import type { Output } from '@/cli/output';
@@ -16,13 +16,18 @@ export interface CheckCommandOptions {
 }
 
 /** Runs the content check and prints its report; returns the exit code. */
-export async function runCheck(options: CheckCommandOptions, output: Output): Promise<number> {
-	return (await checkAndReport(options, output)).errors.length ? 1 : 0;
+export async function runCheck(options: CheckCommandOptions, output: Output, context: BuildContext): Promise<number> {
+	return (await checkAndReport(options, output, context)).errors.length ? 1 : 0;
 }
 
 /** Runs the content check and prints its report; returns what it loaded, which `build` reuses. */
-export async function checkAndReport(options: CheckCommandOptions, output: Output): Promise<CheckResult> {
-	const result = await checkContent(options.content ?? contentDir(), { today: options.today ?? process.env.GLASSHOUSE_TODAY });
+export async function checkAndReport(options: CheckCommandOptions, output: Output, context: BuildContext): Promise<CheckResult> {
+	const { checkCache, diagramCache } = context;
+	const result = await checkContent(options.content ?? context.contentDir, {
+		today: options.today ?? context.today,
+		checkCache,
+		diagramCache,
+	});
 	for (const problem of result.problems) (problem.severity === 'error' ? output.error : output.warn)(formatProblem(problem));
 	const files = result.clients.reduce((sum, client) => sum + parsedFiles(client).length, 0);
 	const summary = `${result.clients.length} client(s), ${result.errors.length} error(s), ${result.warnings.length} warning(s)`;

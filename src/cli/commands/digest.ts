@@ -1,4 +1,4 @@
-import { contentDir } from '@/loader/content-dir';
+import type { BuildContext } from '@/build-context/build-context';
 import { isRealIsoDate } from '@/kinds/common';
 import { composeDigest, DigestError, type Digest } from '@/digest/compose-digest';
 import { digestHtmlDocument } from '@/digest/digest-html';
@@ -34,17 +34,17 @@ export interface DigestOptions {
 
 const FORMATS = ['text', 'html', 'both'] as const;
 
-export async function runDigest(options: DigestOptions, output: Output): Promise<number> {
+export async function runDigest(options: DigestOptions, output: Output, context: BuildContext): Promise<number> {
 	const format = options.format ?? 'both';
 	if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: expected text, html or both, found "${format}".`);
 	if (options.update !== undefined && !isRealIsoDate(options.update))
 		throw new UsageError(`--update: expected the date of an update as YYYY-MM-DD, found "${options.update}".`);
-	const siteUrl = options.site ?? (process.env.GLASSHOUSE_SITE || undefined);
+	const siteUrl = options.site ?? (context.siteGiven ? context.site : undefined);
 	if (siteUrl !== undefined && !/^https?:\/\/[^/]/.test(siteUrl))
 		throw new UsageError(`--site: expected the site's address, like https://status.example.com, found "${siteUrl}".`);
-	const base = options.base ?? (process.env.GLASSHOUSE_BASE || '/');
+	const base = options.base ?? context.base;
 
-	const { client, settings, loaded } = await requireClient(options.content ?? contentDir(), options.client, output);
+	const { client, settings, loaded } = await requireClient(options.content ?? context.contentDir, options.client, output);
 	let digest: Digest;
 	try {
 		digest = composeDigest({

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { contentDir } from '@/loader/content-dir';
+import type { BuildContext } from '@/build-context/build-context';
 import { loadContent } from '@/loader/load-content';
 import { needlesOf } from '@/leak-scan/collect-needles';
 import { describeLeaks, LeakScanError, scanForLeaks } from '@/leak-scan/leak-scan';
@@ -16,11 +16,11 @@ UTF-16. Text of the templates and of public clients is not searched for. Exits 1
 file, text and source for each leak. Every build runs this scan as its last step; this
 command checks any other output folder.`;
 
-export async function runLeakScan(options: { out?: string; content?: string }, output: Output): Promise<number> {
+export async function runLeakScan(options: { out?: string; content?: string }, output: Output, context: BuildContext): Promise<number> {
 	const outDir = path.resolve(options.out ?? 'dist');
 	if (!(await stat(outDir).catch(() => undefined))?.isDirectory())
 		throw new UserError(`No built site at ${outDir}. Run \`npm run build\` first, or pass --out.`);
-	const content = await loadContent(options.content ?? contentDir());
+	const content = await loadContent(options.content ?? context.contentDir);
 	const needles = needlesOf(content);
 	const leaks = await scanForLeaks(outDir, needles).catch((error: unknown) => {
 		throw error instanceof LeakScanError ? new UserError(error.message) : error;

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { contentDir } from '@/loader/content-dir';
+import type { BuildContext } from '@/build-context/build-context';
 import { renderChange } from '@/scaffold/render-change';
 import { slugify } from '@/scaffold/slugify';
 import { answerOrFail } from '@/cli/ask';
 import { display, requireClient } from '@/cli/client-lookup';
 import { UsageError, type Output } from '@/cli/output';
-import { nextNumber, requireDateOption, scaffoldToday, writeScaffold } from './new-shared';
+import { nextNumber, requireDateOption, writeScaffold } from './new-shared';
 
 export const newChangeHelp = `Usage: glasshouse new change <client> "<title>" [--requested-by NAME] [--date YYYY-MM-DD] [--content DIR]
 
@@ -26,12 +26,11 @@ export interface NewChangeOptions {
 	'requested-by'?: string;
 	date?: string;
 	content?: string;
-	today?: string;
 }
 
-export async function runNewChange(options: NewChangeOptions, output: Output): Promise<number> {
+export async function runNewChange(options: NewChangeOptions, output: Output, context: BuildContext): Promise<number> {
 	requireDateOption('--date', options.date);
-	const { client, settings, folder } = await requireClient(options.content ?? contentDir(), options.client, output);
+	const { client, settings, folder } = await requireClient(options.content ?? context.contentDir, options.client, output);
 	const title = await answerOrFail(
 		output,
 		options.title,
@@ -39,7 +38,7 @@ export async function runNewChange(options: NewChangeOptions, output: Output): P
 		'Give the change request a title, e.g. glasshouse new change acme "Add live chat to the contact page".',
 		UsageError,
 	);
-	const requestedOn = options.date ?? scaffoldToday(options.today);
+	const requestedOn = options.date ?? context.today;
 	const requestedBy = options['requested-by']?.trim() || (settings.locale === 'zh-CN' ? 'TODO：提出人姓名' : 'TODO: who asked for it');
 	const number = await nextNumber(
 		path.join(folder, 'changes'),

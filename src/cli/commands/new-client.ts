@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { contentDir } from '@/loader/content-dir';
+import type { BuildContext } from '@/build-context/build-context';
 import { SlugSchema } from '@/kinds/common';
 import { LOCALES, type Locale } from '@/i18n/locales';
 import { renderClient, renderSite } from '@/scaffold/render-client';
@@ -9,7 +9,6 @@ import { writeNewFile } from '@/scaffold/write-new-file';
 import { answerOrFail } from '@/cli/ask';
 import { display } from '@/cli/client-lookup';
 import { UsageError, UserError, type Output } from '@/cli/output';
-import { scaffoldToday } from './new-shared';
 
 export const newClientHelp = `Usage: glasshouse new client <slug> [--name "Display name"] [--locale en|zh-CN] [--content DIR]
 
@@ -27,12 +26,11 @@ export interface NewClientOptions {
 	name?: string;
 	locale?: string;
 	content?: string;
-	today?: string;
 }
 
 const FOLDERS = ['updates', 'decisions', 'milestones', 'faq'];
 
-export async function runNewClient(options: NewClientOptions, output: Output): Promise<number> {
+export async function runNewClient(options: NewClientOptions, output: Output, context: BuildContext): Promise<number> {
 	if (options.locale !== undefined && !(LOCALES as readonly string[]).includes(options.locale))
 		throw new UsageError(`--locale: expected one of ${LOCALES.join(', ')}, found "${options.locale}".`);
 	const slug = await answerOrFail(
@@ -46,7 +44,7 @@ export async function runNewClient(options: NewClientOptions, output: Output): P
 		throw new UsageError(
 			`"${slug}" cannot be a client folder: expected lowercase letters, digits and hyphens (it becomes the URL), like "acme-corp".`,
 		);
-	const root = path.resolve(options.content ?? contentDir());
+	const root = path.resolve(options.content ?? context.contentDir);
 	const folder = path.join(root, slug);
 	if (await stat(folder).catch(() => undefined)) throw new UserError(`${display(folder)} already exists. Nothing was written.`);
 
@@ -57,7 +55,7 @@ export async function runNewClient(options: NewClientOptions, output: Output): P
 			.split('-')
 			.map((word) => word.charAt(0).toUpperCase() + word.slice(1))
 			.join(' ');
-	const today = scaffoldToday(options.today);
+	const today = context.today;
 	const files: Array<{ kind: 'client' | 'site'; file: string; text: string }> = [
 		{ kind: 'client', file: path.join(folder, 'client.yaml'), text: renderClient({ slug, name, locale, today }) },
 	];

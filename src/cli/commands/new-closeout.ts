@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { contentDir } from '@/loader/content-dir';
+import type { BuildContext } from '@/build-context/build-context';
 import { renderCloseout } from '@/scaffold/render-closeout';
 import { projectManager } from '@/kinds/client/team';
 import { display, requireClient } from '@/cli/client-lookup';
 import { UserError, type Output } from '@/cli/output';
-import { anyExists, requireDateOption, scaffoldToday, writeScaffold } from './new-shared';
+import { anyExists, requireDateOption, writeScaffold } from './new-shared';
 
 export const newCloseoutHelp = `Usage: glasshouse new closeout <client> [--date YYYY-MM-DD] [--content DIR]
 
@@ -21,13 +21,12 @@ export interface NewCloseoutOptions {
 	client?: string;
 	date?: string;
 	content?: string;
-	today?: string;
 }
 
-export async function runNewCloseout(options: NewCloseoutOptions, output: Output): Promise<number> {
+export async function runNewCloseout(options: NewCloseoutOptions, output: Output, context: BuildContext): Promise<number> {
 	requireDateOption('--date', options.date);
-	const { settings, folder } = await requireClient(options.content ?? contentDir(), options.client, output);
-	const date = options.date ?? scaffoldToday(options.today);
+	const { settings, folder } = await requireClient(options.content ?? context.contentDir, options.client, output);
+	const date = options.date ?? context.today;
 	if (date < settings.start)
 		throw new UserError(`The close-out date ${date} is before the project's start (${settings.start}); pass --date. Nothing was written.`);
 	const file = path.join(folder, 'closeout.mdx');

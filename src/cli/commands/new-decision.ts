@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { contentDir } from '@/loader/content-dir';
+import type { BuildContext } from '@/build-context/build-context';
 import { renderDecision } from '@/scaffold/render-decision';
 import { slugify } from '@/scaffold/slugify';
 import { answerOrFail } from '@/cli/ask';
 import { display, requireClient } from '@/cli/client-lookup';
 import { UsageError, UserError, type Output } from '@/cli/output';
-import { nextNumber, requireDateOption, scaffoldToday, writeScaffold } from './new-shared';
+import { nextNumber, requireDateOption, writeScaffold } from './new-shared';
 
 export const newDecisionHelp = `Usage: glasshouse new decision <client> "<title>" [--supersedes N] [--date YYYY-MM-DD] [--content DIR]
 
@@ -26,14 +26,13 @@ export interface NewDecisionOptions {
 	supersedes?: string;
 	date?: string;
 	content?: string;
-	today?: string;
 }
 
-export async function runNewDecision(options: NewDecisionOptions, output: Output): Promise<number> {
+export async function runNewDecision(options: NewDecisionOptions, output: Output, context: BuildContext): Promise<number> {
 	if (options.supersedes !== undefined && !/^[1-9]\d*$/.test(options.supersedes))
 		throw new UsageError(`--supersedes: expected the number of a decision, like 4, found "${options.supersedes}".`);
 	requireDateOption('--date', options.date);
-	const { client, settings, folder } = await requireClient(options.content ?? contentDir(), options.client, output);
+	const { client, settings, folder } = await requireClient(options.content ?? context.contentDir, options.client, output);
 	const title = await answerOrFail(
 		output,
 		options.title,
@@ -41,7 +40,7 @@ export async function runNewDecision(options: NewDecisionOptions, output: Output
 		'Give the decision a title, e.g. glasshouse new decision acme "Host the front end on Netlify".',
 		UsageError,
 	);
-	const date = options.date ?? scaffoldToday(options.today);
+	const date = options.date ?? context.today;
 	const number = await nextNumber(
 		path.join(folder, 'decisions'),
 		client.decisions.map((decision) => decision.value.number),

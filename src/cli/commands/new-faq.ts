@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { contentDir } from '@/loader/content-dir';
+import type { BuildContext } from '@/build-context/build-context';
 import { renderFaq } from '@/scaffold/render-faq';
 import { slugify } from '@/scaffold/slugify';
 import { answerOrFail } from '@/cli/ask';
@@ -20,8 +20,8 @@ export interface NewFaqOptions {
 	content?: string;
 }
 
-export async function runNewFaq(options: NewFaqOptions, output: Output): Promise<number> {
-	const { client, settings, folder } = await requireClient(options.content ?? contentDir(), options.client, output);
+export async function runNewFaq(options: NewFaqOptions, output: Output, context: BuildContext): Promise<number> {
+	const { client, settings, folder } = await requireClient(options.content ?? context.contentDir, options.client, output);
 	const question = await answerOrFail(
 		output,
 		options.question,

@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { contentDir } from '@/loader/content-dir';
+import type { BuildContext } from '@/build-context/build-context';
 import { MEETING_TYPES, type MeetingType } from '@/kinds/meeting/schema';
 import { renderMeeting } from '@/scaffold/render-meeting';
 import { namesOnSide } from '@/kinds/client/team';
 import { answerOrFail } from '@/cli/ask';
 import { display, requireClient } from '@/cli/client-lookup';
 import { UsageError, UserError, type Output } from '@/cli/output';
-import { anyExists, requireDateOption, scaffoldToday, unreadableBetween, writeScaffold } from './new-shared';
+import { anyExists, requireDateOption, unreadableBetween, writeScaffold } from './new-shared';
 
 export const newMeetingHelp = `Usage: glasshouse new meeting <client> <type> [--date YYYY-MM-DD] [--content DIR]
 
@@ -26,12 +26,11 @@ export interface NewMeetingOptions {
 	type?: string;
 	date?: string;
 	content?: string;
-	today?: string;
 }
 
-export async function runNewMeeting(options: NewMeetingOptions, output: Output): Promise<number> {
+export async function runNewMeeting(options: NewMeetingOptions, output: Output, context: BuildContext): Promise<number> {
 	requireDateOption('--date', options.date);
-	const { client, settings, folder, loaded } = await requireClient(options.content ?? contentDir(), options.client, output);
+	const { client, settings, folder, loaded } = await requireClient(options.content ?? context.contentDir, options.client, output);
 	const type = await answerOrFail(
 		output,
 		options.type,
@@ -41,7 +40,7 @@ export async function runNewMeeting(options: NewMeetingOptions, output: Output):
 	);
 	if (!(MEETING_TYPES as readonly string[]).includes(type))
 		throw new UsageError(`Meeting type: expected one of ${MEETING_TYPES.join(', ')}, found "${type}".`);
-	const date = options.date ?? scaffoldToday(options.today);
+	const date = options.date ?? context.today;
 
 	const stem = `${date}-${type}`;
 	const same = client.meetings.find((meeting) => meeting.value.date === date && meeting.value.type === type);

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { contentDir } from '@/loader/content-dir';
+import type { BuildContext } from '@/build-context/build-context';
 import { isRealIsoDate, SlugSchema } from '@/kinds/common';
 import { renderMilestone } from '@/scaffold/render-milestone';
 import { projectManager } from '@/kinds/client/team';
@@ -8,7 +8,7 @@ import { slugify } from '@/scaffold/slugify';
 import { answerOrFail } from '@/cli/ask';
 import { display, requireClient } from '@/cli/client-lookup';
 import { UsageError, UserError, type Output } from '@/cli/output';
-import { requireDateOption, scaffoldToday, writeScaffold } from './new-shared';
+import { requireDateOption, writeScaffold } from './new-shared';
 
 export const newMilestoneHelp = `Usage: glasshouse new milestone <client> --title T --due YYYY-MM-DD [--id ID] [--start YYYY-MM-DD] [--owner NAME] [--content DIR]
 
@@ -30,14 +30,13 @@ export interface NewMilestoneOptions {
 	start?: string;
 	owner?: string;
 	content?: string;
-	today?: string;
 }
 
-export async function runNewMilestone(options: NewMilestoneOptions, output: Output): Promise<number> {
+export async function runNewMilestone(options: NewMilestoneOptions, output: Output, context: BuildContext): Promise<number> {
 	for (const option of ['due', 'start'] as const) requireDateOption(`--${option}`, options[option]);
 	if (options.id !== undefined && !SlugSchema.safeParse(options.id).success)
 		throw new UsageError(`--id: expected lowercase letters, digits and hyphens (like "go-live"), found "${options.id}".`);
-	const { client, settings, folder } = await requireClient(options.content ?? contentDir(), options.client, output);
+	const { client, settings, folder } = await requireClient(options.content ?? context.contentDir, options.client, output);
 	const title = await answerOrFail(
 		output,
 		options.title,
@@ -55,7 +54,7 @@ export async function runNewMilestone(options: NewMilestoneOptions, output: Outp
 	if (!isRealIsoDate(due)) throw new UsageError(`Due date: expected a real date as YYYY-MM-DD, found "${due}".`);
 	const id = options.id ?? slugify(title);
 	if (!id) throw new UsageError(`The title "${title}" gives no id; pass one with --id (lowercase letters, digits and hyphens).`);
-	const today = scaffoldToday(options.today);
+	const today = context.today;
 	const start = options.start ?? (due < today ? due : today);
 	if (start > due) throw new UsageError(`--start ${start} is after the due date ${due}.`);
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { contentDir } from '@/loader/content-dir';
+import type { BuildContext } from '@/build-context/build-context';
 import { SlugSchema } from '@/kinds/common';
 import { LEVELS, type Level } from '@/kinds/level';
 import { riskSeverity } from '@/kinds/risk/risk-severity';
@@ -9,7 +9,7 @@ import { projectManager } from '@/kinds/client/team';
 import { answerOrFail } from '@/cli/ask';
 import { display, requireClient } from '@/cli/client-lookup';
 import { UsageError, UserError, type Output } from '@/cli/output';
-import { anyExists, requireDateOption, scaffoldToday, writeScaffold } from './new-shared';
+import { anyExists, requireDateOption, writeScaffold } from './new-shared';
 
 export const newRiskHelp = `Usage: glasshouse new risk <client> "<title>" [--likelihood L] [--impact I] [--owner NAME] [--id ID] [--date YYYY-MM-DD] [--content DIR]
 
@@ -34,16 +34,15 @@ export interface NewRiskOptions {
 	id?: string;
 	date?: string;
 	content?: string;
-	today?: string;
 }
 
-export async function runNewRisk(options: NewRiskOptions, output: Output): Promise<number> {
+export async function runNewRisk(options: NewRiskOptions, output: Output, context: BuildContext): Promise<number> {
 	const likelihood = levelOption('--likelihood', options.likelihood);
 	const impact = levelOption('--impact', options.impact);
 	requireDateOption('--date', options.date);
 	if (options.id !== undefined && !SlugSchema.safeParse(options.id).success)
 		throw new UsageError(`--id: expected lowercase letters, digits and hyphens (like "supplier-delay"), found "${options.id}".`);
-	const { client, settings, folder } = await requireClient(options.content ?? contentDir(), options.client, output);
+	const { client, settings, folder } = await requireClient(options.content ?? context.contentDir, options.client, output);
 	const title = await answerOrFail(
 		output,
 		options.title,
@@ -51,7 +50,7 @@ export async function runNewRisk(options: NewRiskOptions, output: Output): Promi
 		'Give the risk a title, e.g. glasshouse new risk acme "Payment provider delivers the API late".',
 		UsageError,
 	);
-	const raised = options.date ?? scaffoldToday(options.today);
+	const raised = options.date ?? context.today;
 
 	const taken = new Map(client.risks.map((risk) => [risk.value.id, risk.source.file]));
 	// A file that failed to load still holds its id.

@@ -4,7 +4,6 @@ import type { LoadedClient, LoadedContent } from '@/loader/load-content';
 import { isRealIsoDate } from '@/kinds/common';
 import { problemsOfNewFile, describeProblems, type ScaffoldKind } from '@/scaffold/validate-new-file';
 import { FileExistsError, writeNewFile } from '@/scaffold/write-new-file';
-import { localToday } from '@/lib/calendar';
 import { display } from '@/cli/client-lookup';
 import { UsageError, UserError } from '@/cli/output';
 
@@ -29,13 +28,6 @@ export async function writeScaffold(kind: ScaffoldKind, file: string, text: stri
 export function requireDateOption(option: string, value: string | undefined): void {
 	if (value !== undefined && !isRealIsoDate(value))
 		throw new UsageError(`${option}: expected a real date as YYYY-MM-DD, found "${value}".`);
-}
-
-/** The day a scaffold is dated: `today` (tests), GLASSHOUSE_TODAY, or the machine's local date. */
-export function scaffoldToday(today?: string): string {
-	const day = today ?? process.env.GLASSHOUSE_TODAY ?? localToday();
-	requireDateOption('GLASSHOUSE_TODAY', day);
-	return day;
 }
 
 /**

@@ -1,11 +1,11 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { contentDir } from '@/loader/content-dir';
+import type { BuildContext } from '@/build-context/build-context';
 import { defaultUpdateDate } from '@/scaffold/update-date';
 import { renderUpdate } from '@/scaffold/render-update';
 import { display, requireClient } from '@/cli/client-lookup';
 import { UserError, type Output } from '@/cli/output';
-import { requireDateOption, scaffoldToday, unreadableBetween, writeScaffold } from './new-shared';
+import { requireDateOption, unreadableBetween, writeScaffold } from './new-shared';
 
 export const newUpdateHelp = `Usage: glasshouse new update <client> [--date YYYY-MM-DD] [--content DIR]
 
@@ -26,14 +26,12 @@ export interface NewUpdateOptions {
 	client?: string;
 	date?: string;
 	content?: string;
-	/** The day to count from (tests); default GLASSHOUSE_TODAY or the machine's date. */
-	today?: string;
 }
 
-export async function runNewUpdate(options: NewUpdateOptions, output: Output): Promise<number> {
+export async function runNewUpdate(options: NewUpdateOptions, output: Output, context: BuildContext): Promise<number> {
 	requireDateOption('--date', options.date);
-	const today = scaffoldToday(options.today);
-	const { client, settings, folder, loaded } = await requireClient(options.content ?? contentDir(), options.client, output);
+	const today = context.today;
+	const { client, settings, folder, loaded } = await requireClient(options.content ?? context.contentDir, options.client, output);
 
 	const updates = [...client.updates].sort((a, b) => a.value.date.localeCompare(b.value.date));
 	const date = options.date ?? defaultUpdateDate(today, settings.communication.cadence, updates.at(-1)?.value.date);

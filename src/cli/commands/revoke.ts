@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { contentDir } from '@/loader/content-dir';
+import type { BuildContext } from '@/build-context/build-context';
 import { RevokeError, revokeAccessEntry } from '@/scaffold/revoke-access';
 import { answerOrFail } from '@/cli/ask';
 import { display, requireClient } from '@/cli/client-lookup';
@@ -21,8 +21,8 @@ export interface RevokeOptions {
 	content?: string;
 }
 
-export async function runRevoke(options: RevokeOptions, output: Output): Promise<number> {
-	const { settings, folder } = await requireClient(options.content ?? contentDir(), options.client, output);
+export async function runRevoke(options: RevokeOptions, output: Output, context: BuildContext): Promise<number> {
+	const { settings, folder } = await requireClient(options.content ?? context.contentDir, options.client, output);
 	const ids = settings.access.map((entry) => entry.id);
 	const id = await answerOrFail(
 		output,

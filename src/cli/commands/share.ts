@@ -1,7 +1,6 @@
-import { contentDir } from '@/loader/content-dir';
+import type { BuildContext } from '@/build-context/build-context';
 import { loadContent, type LoadedClient } from '@/loader/load-content';
 import { resolveCredentials, shareLink } from '@/keys/build-keyring';
-import { loadSecret } from '@/keys/secret';
 import { UsageError, UserError, type Output } from '@/cli/output';
 
 export const shareHelp = `Usage: glasshouse share <client> [--site URL] [--base PATH] [--content DIR]
@@ -18,11 +17,17 @@ export interface ShareOptions {
 	content?: string;
 }
 
-/** The lines `glasshouse share` prints for one client. */
-export async function describeAccess(client: LoadedClient, master: Uint8Array, site: string, base: string): Promise<string[]> {
+/** The lines `glasshouse share` prints for one client; `variables` hold the passwords `passwordEnv` names. */
+export async function describeAccess(
+	client: LoadedClient,
+	master: Uint8Array,
+	site: string,
+	base: string,
+	variables: BuildContext['variables'],
+): Promise<string[]> {
 	const settings = client.client!.value;
 	if (settings.public) return [`${client.slug}: public (not encrypted), ${shareLink(site, base, client.slug, '', '').replace(/#\.$/, '')}`];
-	const credentials = await resolveCredentials(client.slug, settings.access, master);
+	const credentials = await resolveCredentials(client.slug, settings.access, master, variables);
 	const lines = [`${settings.name} (${client.slug})`];
 	for (const { entry, password, token } of credentials) {
 		const value = password !== undefined ? `password: ${password}` : `link:     ${shareLink(site, base, client.slug, entry.id, token!)}`;
@@ -33,15 +38,14 @@ export async function describeAccess(client: LoadedClient, master: Uint8Array, s
 	return lines;
 }
 
-export async function runShare(options: ShareOptions, output: Output): Promise<number> {
-	const content = await loadContent(options.content ?? contentDir());
+export async function runShare(options: ShareOptions, output: Output, context: BuildContext): Promise<number> {
+	const content = await loadContent(options.content ?? context.contentDir);
 	const known = content.clients.map((client) => client.slug);
 	if (!options.client) throw new UsageError(`Name a client. Known clients: ${known.join(', ') || 'none'}.`);
 	const client = content.clients.find((candidate) => candidate.slug === options.client);
 	if (!client?.client) throw new UserError(`Unknown client "${options.client}". Known clients: ${known.join(', ') || 'none'}.`);
-	const master = await loadSecret();
-	const site = options.site ?? process.env.GLASSHOUSE_SITE ?? 'http://localhost:4321';
-	const base = options.base ?? process.env.GLASSHOUSE_BASE ?? '/';
-	for (const line of await describeAccess(client, master, site, base)) output.info(line);
+	const site = options.site ?? context.site;
+	const base = options.base ?? context.base;
+	for (const line of await describeAccess(client, context.secret(), site, base, context.variables)) output.info(line);
 	return 0;
 }

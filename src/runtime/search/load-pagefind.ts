@@ -25,15 +25,21 @@ export interface Pagefind {
 }
 
 /**
- * Pagefind swallows some failed loads (an index chunk that cannot be read just contributes no
- * words), so a sealed file that fails authentication would leave the search waiting or quietly
- * incomplete. Every failure is reported through `onFailure` as well as thrown.
+ * `sealedReader` is the reader of a private client's sealed index the gate offered (see
+ * index-files.ts), `undefined` on a public site. Pagefind swallows some failed loads (an index
+ * chunk that cannot be read just contributes no words), so a sealed file that fails
+ * authentication would leave the search waiting or quietly incomplete. Every failure is reported
+ * through `onFailure` as well as thrown.
  */
-export async function loadPagefind(base: string, client: string, onFailure: (error: unknown) => void = () => {}): Promise<Pagefind> {
+export async function loadPagefind(
+	base: string,
+	client: string,
+	sealedReader: FetchIndexFile | undefined,
+	onFailure: (error: unknown) => void = () => {},
+): Promise<Pagefind> {
 	const clientRoot = `${base}${client}/`;
 	const folder = `${clientRoot}pagefind/`;
-	const gate = (globalThis as { glasshouse?: { fetchIndexFile: FetchIndexFile } }).glasshouse;
-	if (gate) wrapFetch(folder, gate.fetchIndexFile, onFailure);
+	if (sealedReader) wrapFetch(folder, sealedReader, onFailure);
 	const pagefind = (await import(/* @vite-ignore */ `${folder}pagefind.js`)) as Pagefind;
 	await pagefind.options({ basePath: folder, baseUrl: clientRoot, noWorker: true, excerptLength: 24 });
 	return pagefind;

@@ -1,3 +1,4 @@
+import { requestIndexFiles } from './index-files';
 import { loadPagefind, type Pagefind, type PagefindResult } from './load-pagefind';
 import { FILTERS, readState, writeState, type SearchState } from './search-state';
 
@@ -38,7 +39,7 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
 	let generation = 0;
 	let pagefind: Pagefind;
 	try {
-		pagefind = await loadPagefind(base, client, () => fail(labels.damaged));
+		pagefind = await loadPagefind(base, client, requestIndexFiles(root.ownerDocument), () => fail(labels.damaged));
 		await fillFilters(form, await pagefind.filters(), labels);
 	} catch {
 		if (!broken) fail(labels.failed);

@@ -1,0 +1,33 @@
+import type { Plugin } from 'vite';
+
+/**
+ * What pages take from the build context, handed to them by the glasshouse integration as the
+ * virtual module `virtual:glasshouse/page-context`. Only data crosses into page code, and nothing
+ * secret: the risk pages' addresses are derived in the integration and given as segments.
+ */
+export interface PageContext {
+	/** The day pages are built for (the build context's `today`): "review overdue" is judged by it. */
+	today: string;
+	/** Absolute folder holding `site.yaml` and one folder per client. */
+	contentDir: string;
+	/**
+	 * Client → risk id → URL segment, for every private client (see `privateRiskSegments`).
+	 * Absent without a secret: risk pages then keep their ids, and the build refuses to publish.
+	 */
+	riskSegments?: Record<string, Record<string, string>>;
+}
+
+export const PAGE_CONTEXT_MODULE = 'virtual:glasshouse/page-context';
+const RESOLVED = `\0${PAGE_CONTEXT_MODULE}`;
+
+/** The Vite plugin serving the page context; `load` is asked when a page or the content config first imports it. */
+export function pageContextPlugin(load: () => Promise<PageContext>): Plugin {
+	return {
+		name: 'glasshouse-page-context',
+		resolveId: (id) => (id === PAGE_CONTEXT_MODULE ? RESOLVED : undefined),
+		async load(id) {
+			if (id !== RESOLVED) return undefined;
+			return `export const pageContext = ${JSON.stringify(await load())};\n`;
+		},
+	};
+}

@@ -21,7 +21,7 @@ type Snapshot = Map<string, string>;
 
 /** `_astro/ClientLayout.Bq3x9a1z.css` → `_astro/ClientLayout.#.css`, wherever it is named. */
 const withoutAssetHashes = (text: string) =>
-	text.replace(/((?:_astro|_glasshouse)\/[\w-]+?)\.[\w-]{8,10}\.(css|js|mjs|svg|png|jpe?g|webp|avif)/g, '$1.#.$2');
+	text.replace(/((?:_astro|_glasshouse)\/[\w.-]+?)\.[\w-]{8,10}\.(css|js|mjs|svg|png|jpe?g|webp|avif)/g, '$1.#.$2');
 
 const isShell = (text: string) => text.includes('id="gh-payload"');
 

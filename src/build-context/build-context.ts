@@ -77,7 +77,7 @@ const EnvironmentSchema = z.object({
 	GLASSHOUSE_SECRET: z.string().optional(),
 });
 
-export const LOCAL_SITE = 'http://localhost:4321';
+const LOCAL_SITE = 'http://localhost:4321';
 
 /** A copy of this process's environment, taken once by whoever starts the work (the CLI, the Astro configuration). */
 export function currentEnvironment(): Record<string, string | undefined> {

@@ -17,7 +17,7 @@ export interface PageContext {
 	riskSegments?: Record<string, Record<string, string>>;
 }
 
-export const PAGE_CONTEXT_MODULE = 'virtual:glasshouse/page-context';
+const PAGE_CONTEXT_MODULE = 'virtual:glasshouse/page-context';
 const RESOLVED = `\0${PAGE_CONTEXT_MODULE}`;
 
 /** The Vite plugin serving the page context; `load` is asked when a page or the content config first imports it. */

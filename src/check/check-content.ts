@@ -14,7 +14,7 @@ import { loadContent, parsedFiles, type LoadedClient, type LoadedContent } from 
 import { CLIENT_KINDS } from '@/kinds/registry';
 import type { Problem } from './problem';
 
-export interface CheckOptions extends Partial<Pick<BuildContext, 'checkCache' | 'diagramCache'>> {
+interface CheckOptions extends Partial<Pick<BuildContext, 'checkCache' | 'diagramCache'>> {
 	/** Day the staleness warnings are measured against: the build context's `today`. */
 	today: string;
 	/** Root that problem paths are shown relative to. */

@@ -10,7 +10,7 @@ import { collectMermaidFences, type MermaidFence } from './check-diagrams';
 const CACHE_FORMAT = 1;
 
 /** The outcome of compiling one body; lines are counted from the body's first line (1). */
-export type CompiledBody = { ok: true; fences: Array<{ line: number; source: string }> } | { ok: false; line: number; reason: string };
+type CompiledBody = { ok: true; fences: Array<{ line: number; source: string }> } | { ok: false; line: number; reason: string };
 
 /** The installed MDX compiler's version (its package.json is not exported, so found beside its entry point). */
 const mdxVersion = (

@@ -21,7 +21,7 @@ export function formatProblem(problem: Problem): string {
 }
 
 /** Records a finding against a field of a parsed file, on the field's line. */
-export type Report = (source: SourceFile, field: FieldPath, message: string, severity?: Problem['severity']) => void;
+type Report = (source: SourceFile, field: FieldPath, message: string, severity?: Problem['severity']) => void;
 
 /** A `Report` that appends to `problems`. */
 export function reporterFor(problems: Problem[]): Report {

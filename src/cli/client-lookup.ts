@@ -5,7 +5,7 @@ import { formatProblem } from '@/check/problem';
 import { UsageError, UserError, type Output } from './output';
 import { answerOrFail } from './ask';
 
-export interface ClientContext {
+interface ClientContext {
 	loaded: LoadedContent;
 	client: LoadedClient;
 	settings: Client;

@@ -13,7 +13,7 @@ import { inlineImages } from './inline-assets';
 import { renderShell } from './render-shell';
 import { sealSearchIndex } from './seal-search-index';
 
-export interface EncryptClientInput {
+interface EncryptClientInput {
 	outDir: string;
 	base: string;
 	client: string;

@@ -11,7 +11,7 @@ import type { BuildContext } from '@/build-context/build-context';
 import { bundleRuntime } from './bundle-runtime';
 import { encryptClient } from './encrypt-client';
 
-export interface EncryptSiteInput {
+interface EncryptSiteInput {
 	outDir: string;
 	base: string;
 	agency: string;
@@ -22,7 +22,7 @@ export interface EncryptSiteInput {
 	slotKeys?: SlotKeys;
 }
 
-export interface EncryptSiteReport {
+interface EncryptSiteReport {
 	clients: number;
 	pages: number;
 	/** Other files sealed (the search index). */
@@ -79,7 +79,7 @@ export async function encryptSite(input: EncryptSiteInput): Promise<EncryptSiteR
 }
 
 /** A random id and the time, to the second: see `BuildStamp`. */
-export function newBuildStamp(now = new Date()): BuildStamp {
+function newBuildStamp(now = new Date()): BuildStamp {
 	return { id: toBase64Url(randomBytes(16)), time: now.toISOString().replace(/\.\d{3}Z$/, 'Z') };
 }
 

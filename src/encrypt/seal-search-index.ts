@@ -7,7 +7,7 @@ import { paddedLength } from '@/runtime/crypto/padding';
 import { PUBLIC_INDEX_FILE, indexManifestName, type IndexManifest } from '@/runtime/search/sealed-index';
 import { FILE_CONCURRENCY, mapLimit } from '@/lib/map-limit';
 
-export interface SealSearchIndexInput {
+interface SealSearchIndexInput {
 	/** The client's `pagefind/` folder. */
 	folder: string;
 	client: string;

@@ -4,7 +4,7 @@ import type { BuildTimings } from '@/post-build/build-timings';
 import { rehypeMermaid } from '@/mermaid/rehype-mermaid';
 import { closeDiagramBrowser, configureDiagrams, diagramSession, diagramStats, resetDiagramStats } from '@/mermaid/diagram-session';
 
-export interface DiagramsOptions {
+interface DiagramsOptions {
 	/** Where drawn diagrams are cached, and whether this is a plain benchmark build (which draws none). */
 	context: Pick<BuildContext, 'diagramCache' | 'plainBenchmark'>;
 	/** The build's timings, which get the time spent on diagrams as `diagrams`. */

@@ -18,7 +18,7 @@ export interface Credential {
 /** A problem with a client's access settings, worded as what to do. */
 export class AccessError extends Error {}
 
-export const PBKDF2_ITERATIONS = MIN_PBKDF2_ITERATIONS;
+const PBKDF2_ITERATIONS = MIN_PBKDF2_ITERATIONS;
 
 /**
  * The current password or token of every entry that is not revoked. Passwords set through

@@ -18,7 +18,7 @@ async function derive(master: Uint8Array, label: string, bytes: number): Promise
 
 const label = (purpose: string, client: string, entry: string, rotation: number) => `${purpose}|${client}|${entry}|${rotation}`;
 
-export const PASSPHRASE_WORDS = 6;
+const PASSPHRASE_WORDS = 6;
 
 /**
  * A passphrase of six words from the EFF large word list (7,776 words, 77.5 bits), joined by

@@ -1,9 +1,9 @@
 import { estimateTextBits, TYPICAL_BITS_PER_CHARACTER, type MainScript, type Weakness } from './text-strength';
 
-export const MIN_PASSWORD_LENGTH = 12;
+const MIN_PASSWORD_LENGTH = 12;
 export const MIN_PASSWORD_BITS = 60;
 
-export interface PasswordVerdict {
+interface PasswordVerdict {
 	ok: boolean;
 	/** Estimated strength: log2 of the guesses an attacker who tries likely passwords first needs. */
 	bits: number;

@@ -9,7 +9,7 @@ import { estimateTextBits } from './text-strength';
  */
 export const MIN_SECRET_BITS = 128;
 
-export interface SecretEstimate {
+interface SecretEstimate {
 	/** The lowest estimate of any model below, in bits. */
 	bits: number;
 	/** What the weakest model found, as a phrase for the error message. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { estimateSecretBits, MIN_SECRET_BITS } from './secret-strength';
 
-export const MIN_SECRET_BYTES = 32;
+const MIN_SECRET_BYTES = 32;
 
 /** A problem with GLASSHOUSE_SECRET, worded as what to do about it. */
 export class SecretError extends Error {}

@@ -10,7 +10,7 @@ export type Weakness = 'words' | 'names' | 'sequence' | 'keyboard' | 'repeat' | 
 /** The script a text is mostly written in, which decides what advice to give. */
 export type MainScript = 'latin' | 'chinese' | 'japanese' | 'korean' | 'other';
 
-export interface TextEstimate {
+interface TextEstimate {
 	/** log2 of the guesses an attacker who tries likely texts first needs. */
 	bits: number;
 	weaknesses: Set<Weakness>;

@@ -24,7 +24,7 @@ export function fileNameOf(file: string): FileName {
 }
 
 /** Checks that a file's name fits what the file holds. */
-export type FileNameRule<T> = (name: FileName, value: T) => FileNameProblem | undefined;
+type FileNameRule<T> = (name: FileName, value: T) => FileNameProblem | undefined;
 
 /** Numbered records: `0007-short-title.mdx`. */
 const NUMBERED_FILE = /^(\d{4})-[a-z0-9-]+$/;

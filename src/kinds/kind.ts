@@ -76,7 +76,7 @@ export interface Kind<Name extends string = string, Schema extends ZodTypeAny = 
 export type AnyClientKind = Kind<string, ZodTypeAny, ClientPlace>;
 
 /** A kind as declared: the optional fields it gives are known to be there (`updateKind.order` is a function). */
-export type Declared<K extends Kind, Given extends keyof K> = K & { [Field in Given]-?: NonNullable<K[Field]> };
+type Declared<K extends Kind, Given extends keyof K> = K & { [Field in Given]-?: NonNullable<K[Field]> };
 
 /**
  * Declares a kind, keeping the types the registry derives types from (collection names, the

@@ -17,7 +17,7 @@ import { updateKind } from './update/kind';
  * The order is the one the checker goes through a client's files in, and the search page lists
  * types in (the loader reads client.yaml, then the other single files, then the folders).
  */
-export const KINDS = [
+const KINDS = [
 	siteKind,
 	clientKind,
 	updateKind,
@@ -44,7 +44,6 @@ export type CollectionOf<K extends ClientKind> = K extends { where: { folder: in
 	: K extends { where: { collection: infer Collection extends string } }
 		? Collection
 		: never;
-export type CollectionName = CollectionOf<ClientKind>;
 /** Kinds with pages in search. */
 export type SearchableKind = Extract<AnyKind, { search: object }>;
 /** The values of the search `type` filter. */

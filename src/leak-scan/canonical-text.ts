@@ -153,7 +153,7 @@ export function decodeEntities(text: string): string {
  * surrogates stand for the rarer Han of the supplementary planes). A needle may start or end
  * anywhere inside such text; in other scripts it must start and end at a word boundary.
  */
-export function isUnspaced(code: number): boolean {
+function isUnspaced(code: number): boolean {
 	return (
 		(code >= 0x0e00 && code <= 0x0fff) ||
 		(code >= 0x1000 && code <= 0x109f) ||

@@ -2,13 +2,13 @@ import { constants, gunzipSync, inflateSync } from 'node:zlib';
 import { FILE_MAGIC } from '@/runtime/crypto/envelope';
 
 /** A text to search, and how it was obtained from the file ('' when read as written). */
-export interface ReadableText {
+interface ReadableText {
 	text: string;
 	via: string;
 }
 
 /** Decompressed streams larger than this are refused rather than read: a file that size has no place in a status site. */
-export const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
 /** Encodings inside encodings (base64 → gzip → base64 …) are followed this deep. */
 const MAX_DEPTH = 4;
 /** Base64 shorter than this holds less than 12 bytes, too little for any needle to hide in. */

@@ -3,7 +3,7 @@
 const DAY_MS = 86_400_000;
 /** The days of the week, Monday first (the order in which schemas list them). */
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+type Weekday = (typeof WEEKDAYS)[number];
 
 const toTime = (isoDay: string) => Date.parse(`${isoDay}T00:00:00Z`);
 const fromTime = (time: number) => new Date(time).toISOString().slice(0, 10);

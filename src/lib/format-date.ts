@@ -1,6 +1,6 @@
 import type { Locale } from '@/i18n/locales';
 
-export type DateStyle = 'long' | 'medium' | 'short';
+type DateStyle = 'long' | 'medium' | 'short';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

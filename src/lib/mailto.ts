@@ -1,5 +1,5 @@
 /** What a `mailto:` link prefills; every part but `to` is optional. */
-export interface MailtoParts {
+interface MailtoParts {
 	/** One address or several (a list, or one string separated by commas). */
 	to: string | readonly string[];
 	cc?: string | readonly string[];

@@ -35,7 +35,7 @@ export interface Parsed<T> {
  * A client's files, one property per kind in the registry: a list per folder (`updates`), and
  * the single files by name (`client`, `closeout`) when they exist and parsed.
  */
-export type ClientFiles = { [K in FolderKind as K['where']['folder']]: Parsed<z.output<K['schema']>>[] } & {
+type ClientFiles = { [K in FolderKind as K['where']['folder']]: Parsed<z.output<K['schema']>>[] } & {
 	[K in ClientFileKind as K['where']['file']]?: Parsed<z.output<K['schema']>>;
 };
 
@@ -66,7 +66,7 @@ function byProperty(client: LoadedClient): Record<string, Parsed<unknown> | Pars
 	return client as unknown as Record<string, Parsed<unknown> | Parsed<unknown>[] | undefined>;
 }
 
-export const LOGO_MAX_BYTES = 100 * 1024;
+const LOGO_MAX_BYTES = 100 * 1024;
 
 /**
  * Reads and validates every file under `contentDir` on its own (schemas, file names), collecting

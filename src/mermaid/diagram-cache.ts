@@ -5,7 +5,7 @@ import path from 'node:path';
 /** Bump when the way SVGs are stored changes, so older entries are ignored. */
 const CACHE_FORMAT = 1;
 
-export interface CacheKeyParts {
+interface CacheKeyParts {
 	source: string;
 	theme: string;
 	mermaidVersion: string;

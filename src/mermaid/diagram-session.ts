@@ -9,7 +9,7 @@ import type { MermaidBrowser } from './mermaid-browser';
  * settings come from the build context, set by the diagrams integration (`configureDiagrams`).
  * This module loads no browser code, so the CLI can close the browser cheaply.
  */
-export interface DiagramSession {
+interface DiagramSession {
 	/** Where drawn SVGs are cached (the build context's `diagramCache`); unset until configured. */
 	cacheDir?: string;
 	/** A plain benchmark build draws no diagram (the build context's `plainBenchmark`). */
@@ -29,7 +29,7 @@ export interface DiagramSession {
 	milliseconds: number;
 }
 
-export interface DiagramStats {
+interface DiagramStats {
 	/** Distinct diagrams drawn by Mermaid in this build. */
 	rendered: number;
 	/** Distinct diagrams taken from the on-disk cache. */

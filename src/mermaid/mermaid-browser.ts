@@ -17,7 +17,7 @@ export interface MermaidBrowser {
 }
 
 /** Mermaid rejected the diagram; `message` is Mermaid's own. */
-export class MermaidSyntaxError extends Error {
+class MermaidSyntaxError extends Error {
 	override name = 'MermaidSyntaxError';
 }
 
@@ -32,7 +32,7 @@ export function isMermaidSyntaxError(error: unknown): error is MermaidSyntaxErro
 const require = createRequire(import.meta.url);
 
 /** Mermaid's self-contained browser bundle, read from node_modules: no CDN, no network. */
-export function mermaidBundlePath(): string {
+function mermaidBundlePath(): string {
 	return require.resolve('mermaid/dist/mermaid.min.js');
 }
 

@@ -9,7 +9,7 @@ export const DIAGRAM_THEMES = ['light', 'dark'] as const;
 export type DiagramTheme = (typeof DIAGRAM_THEMES)[number];
 
 /** Measured at build time with the first font; Noto Sans CJK covers Latin and Chinese alike. */
-export const DIAGRAM_FONT =
+const DIAGRAM_FONT =
 	'"Noto Sans CJK SC", "Noto Sans SC", system-ui, -apple-system, "Segoe UI", Roboto, "PingFang SC", "Microsoft YaHei", sans-serif';
 
 /** Width the renderer lays diagrams out for: the inner width of a card on a desktop screen. */

@@ -16,7 +16,7 @@ export interface RenderedDiagram {
 }
 
 /** The shared page with Mermaid; launched on first use, so a build whose diagrams are all cached starts no browser. */
-export function diagramBrowser(): Promise<MermaidBrowser> {
+function diagramBrowser(): Promise<MermaidBrowser> {
 	const current = session();
 	current.browser ??= launchMermaidBrowser();
 	return current.browser;

@@ -1,4 +1,4 @@
-export interface FittedSvg {
+interface FittedSvg {
 	svg: string;
 	/** Natural size from the viewBox, in CSS pixels (0 when the SVG has none). */
 	width: number;

@@ -8,10 +8,10 @@ import { updateTitle } from '@/kinds/update/update-title';
 import { meetingSlugs } from '@/kinds/meeting/meeting-slug';
 import { meetingTitle } from '@/kinds/meeting/meeting-title';
 
-export type RecentKind = 'update' | 'decision' | 'change' | 'risk' | 'meeting';
+type RecentKind = 'update' | 'decision' | 'change' | 'risk' | 'meeting';
 
 /** One entry for the overview's "what's new" card. */
-export interface RecentItem {
+interface RecentItem {
 	kind: RecentKind;
 	title: string;
 	href: string;

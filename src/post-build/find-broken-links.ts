@@ -3,7 +3,7 @@ import path from 'node:path';
 import { listFiles } from '@/lib/list-files';
 import { FILE_CONCURRENCY, mapLimit } from '@/lib/map-limit';
 
-export interface BrokenLink {
+interface BrokenLink {
 	/** HTML file holding the link, relative to the output folder. */
 	file: string;
 	href: string;

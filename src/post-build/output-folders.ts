@@ -6,7 +6,7 @@ import { GATE_FOLDER } from '@/encrypt/bundle-runtime';
  * Top-level folders of the output that belong to no client: Astro's shared scripts, styles and
  * images (`build.assets`), and the unlock runtime. Everything else must be a client's folder.
  */
-export const SITE_WIDE_FOLDERS: readonly string[] = ['_astro', GATE_FOLDER];
+const SITE_WIDE_FOLDERS: readonly string[] = ['_astro', GATE_FOLDER];
 
 /** The folder of Astro's `.astro/` that shows up in an output folder outside the working directory. */
 export const ASTRO_FOLDER_COPY = 'collections';

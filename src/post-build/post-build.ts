@@ -12,7 +12,7 @@ import { findBrokenLinks } from './find-broken-links';
 import { checkOutputFolders } from './output-folders';
 import { writeHeadersFile } from './security-headers';
 
-export interface PostBuildContext {
+interface PostBuildContext {
 	outDir: string;
 	base: string;
 	/** The content privacy was decided from before rendering; never reloaded after it. */
@@ -26,7 +26,7 @@ export interface PostBuildContext {
 }
 
 /** A step over the finished output; steps run in order and any failure fails the build. */
-export interface PostBuildStep {
+interface PostBuildStep {
 	name: string;
 	run(context: PostBuildContext): Promise<void>;
 }
@@ -115,7 +115,7 @@ const leakScan: PostBuildStep = {
  * plaintext pages, so they run before encryption; the leak scan runs last, over everything that
  * would be published, including `_headers`.
  */
-export const POST_BUILD_STEPS: PostBuildStep[] = [outputFolders, checkLinks, searchIndex, encrypt, securityHeaders, leakScan];
+const POST_BUILD_STEPS: PostBuildStep[] = [outputFolders, checkLinks, searchIndex, encrypt, securityHeaders, leakScan];
 
 /**
  * Runs every step; on failure deletes the output so nothing half-processed can be deployed,

@@ -12,7 +12,7 @@ import path from 'node:path';
  * `'wasm-unsafe-eval'` allows compiling WebAssembly and nothing else: `eval`, `new Function` and
  * string timers stay blocked (that would take `'unsafe-eval'`), as do inline and foreign scripts.
  */
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
 	"default-src 'self'",
 	"script-src 'self' 'wasm-unsafe-eval'",
 	"style-src 'self' 'unsafe-inline'",
@@ -25,7 +25,7 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /** Every response of the site: private pages must not be indexed, framed, sniffed or leak referrers. */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 	'Content-Security-Policy': CONTENT_SECURITY_POLICY,
 	'X-Robots-Tag': 'noindex',
 	'Referrer-Policy': 'no-referrer',

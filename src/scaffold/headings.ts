@@ -15,7 +15,7 @@ export const DECISION_SECTIONS = {
 	'zh-CN': { context: '背景', options: '备选方案', decision: '决定', consequences: '影响' },
 } as const satisfies Record<Locale, Record<string, string>>;
 
-export type UpdateSection = keyof (typeof UPDATE_SECTIONS)['en'];
+type UpdateSection = keyof (typeof UPDATE_SECTIONS)['en'];
 
 /** Every spelling of one update section across locales, so a heading in the "wrong" language still counts. */
 export function updateSectionNames(section: UpdateSection): string[] {

@@ -2,7 +2,7 @@ import type { Locale } from '@/i18n/locales';
 import { CHANGE_SECTIONS } from './headings';
 import { inlineValue, line } from './yaml-text';
 
-export interface ChangeScaffoldInput {
+interface ChangeScaffoldInput {
 	number: number;
 	title: string;
 	requestedBy: string;

@@ -2,7 +2,7 @@ import type { Locale } from '@/i18n/locales';
 import { addDays } from '@/lib/calendar';
 import { inlineValue } from './yaml-text';
 
-export interface ClientScaffoldInput {
+interface ClientScaffoldInput {
 	slug: string;
 	name: string;
 	locale: Locale;

@@ -2,7 +2,7 @@ import type { Locale } from '@/i18n/locales';
 import { CLOSEOUT_SECTIONS } from './headings';
 import { block, line } from './yaml-text';
 
-export interface CloseoutScaffoldInput {
+interface CloseoutScaffoldInput {
 	date: string;
 	locale: Locale;
 	/** `project.objectives` of client.yaml: one outcome each. */

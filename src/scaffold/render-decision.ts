@@ -2,7 +2,7 @@ import type { Locale } from '@/i18n/locales';
 import { DECISION_SECTIONS } from './headings';
 import { line } from './yaml-text';
 
-export interface DecisionScaffoldInput {
+interface DecisionScaffoldInput {
 	number: number;
 	title: string;
 	date: string;

@@ -5,7 +5,7 @@ import { MEETING_SECTIONS } from './headings';
 import { stripDefaults } from './strip-defaults';
 import { block, line } from './yaml-text';
 
-export interface MeetingScaffoldInput {
+interface MeetingScaffoldInput {
 	date: string;
 	type: MeetingType;
 	locale: Locale;
@@ -15,7 +15,7 @@ export interface MeetingScaffoldInput {
 	previous?: { date: string; actions: ActionItem[] };
 }
 
-export interface MeetingScaffold {
+interface MeetingScaffold {
 	text: string;
 	/** Number of open action items carried over. */
 	carried: number;

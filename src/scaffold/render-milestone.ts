@@ -1,6 +1,6 @@
 import { line } from './yaml-text';
 
-export interface MilestoneScaffoldInput {
+interface MilestoneScaffoldInput {
 	id: string;
 	title: string;
 	start: string;

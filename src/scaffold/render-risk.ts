@@ -2,7 +2,7 @@ import type { Locale } from '@/i18n/locales';
 import type { Level } from '@/kinds/level';
 import { line } from './yaml-text';
 
-export interface RiskScaffoldInput {
+interface RiskScaffoldInput {
 	id: string;
 	title: string;
 	likelihood: Level;

@@ -6,13 +6,13 @@ import { stripDefaults } from './strip-defaults';
 import { block, line } from './yaml-text';
 
 /** The update a new one continues from. */
-export interface PreviousUpdate {
+interface PreviousUpdate {
 	value: Update;
 	/** Markdown/MDX body after the frontmatter. */
 	body: string;
 }
 
-export interface UpdateScaffold {
+interface UpdateScaffold {
 	text: string;
 	/** What was carried over, for the command's summary. */
 	carried: { nextItems: number; openNeeds: number; risks: number; health?: string };

@@ -4,7 +4,7 @@ import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
 /** Why an entry could not be revoked; the message is written for the person running the command. */
 export class RevokeError extends Error {}
 
-export interface RevokeResult {
+interface RevokeResult {
 	text: string;
 	label?: string;
 	type?: string;

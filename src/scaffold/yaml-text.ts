@@ -24,11 +24,3 @@ export function block(key: string, value: unknown[] | Record<string, unknown>, c
 	const [first, ...rest] = text.split('\n');
 	return [first, `  # ${comment}`, ...rest].join('\n');
 }
-
-/** Each line of `text` as a YAML comment at `indent`. */
-export function commented(text: string, indent = ''): string {
-	return text
-		.split('\n')
-		.map((row) => `${indent}#${row ? ` ${row}` : ''}`)
-		.join('\n');
-}

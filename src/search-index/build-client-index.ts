@@ -11,7 +11,7 @@ const CLIENTS_AT_ONCE = 4;
  */
 const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight|worker)\.(js|css)$/;
 
-export interface ClientIndexReport {
+interface ClientIndexReport {
 	client: string;
 	pages: number;
 	files: number;

@@ -29,7 +29,7 @@ Environment: GLASSHOUSE_SECRET (required for private clients), GLASSHOUSE_SITE
 (site URL), GLASSHOUSE_BASE (base path, e.g. /repo/), GLASSHOUSE_TIMINGS (a file
 to write the time of each build phase to, as JSON; used by npm run bench).`;
 
-export interface BuildCommandOptions {
+interface BuildCommandOptions {
 	content?: string;
 	out?: string;
 	demo?: boolean;

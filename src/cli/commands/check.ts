@@ -10,7 +10,7 @@ Validates every file of every client and lists all problems at once as
   path:line  field: expected …, found …
 Exits with 1 when any error exists; warnings (such as an overdue update) do not fail.`;
 
-export interface CheckCommandOptions {
+interface CheckCommandOptions {
 	content?: string;
 	today?: string;
 }

@@ -23,7 +23,7 @@ The HTML uses inline styles only: save it as a .html file, open it in a browser,
 and paste it into the message. The email holds no passwords or personal links; send those
 separately with "glasshouse share <client>".`;
 
-export interface DigestOptions {
+interface DigestOptions {
 	client?: string;
 	update?: string;
 	site?: string;

@@ -20,7 +20,7 @@ approved, rejected or implemented.
 
 Prints the new file's path.`;
 
-export interface NewChangeOptions {
+interface NewChangeOptions {
 	client?: string;
 	title?: string;
 	'requested-by'?: string;

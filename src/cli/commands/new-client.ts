@@ -21,7 +21,7 @@ hyphens. The new client has one access entry, a shared password; print it with
   --name     the client's display name (default: made from the slug)
   --locale   interface language of the client's site: en (default) or zh-CN`;
 
-export interface NewClientOptions {
+interface NewClientOptions {
 	slug?: string;
 	name?: string;
 	locale?: string;

@@ -17,7 +17,7 @@ primary vendor contact as the support contact. The overview shows it once client
 
 Refuses to overwrite an existing close-out. Prints the new file's path.`;
 
-export interface NewCloseoutOptions {
+interface NewCloseoutOptions {
 	client?: string;
 	date?: string;
 	content?: string;

@@ -20,7 +20,7 @@ title; a title with no ASCII spelling (Chinese, for example) gives NNNN-decision
 
 Prints the new file's path.`;
 
-export interface NewDecisionOptions {
+interface NewDecisionOptions {
 	client?: string;
 	title?: string;
 	supersedes?: string;

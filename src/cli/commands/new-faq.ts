@@ -14,7 +14,7 @@ Creates faq/<slug>.md for one question, placed after the existing ones; the body
 answer. A question with no ASCII spelling gives faq/question-N.md. At a terminal, a missing
 question is asked for. Prints the new file's path.`;
 
-export interface NewFaqOptions {
+interface NewFaqOptions {
 	client?: string;
 	question?: string;
 	content?: string;

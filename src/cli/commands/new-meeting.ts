@@ -21,7 +21,7 @@ ${MEETING_TYPES.join(', ')}.
 
 Refuses a second meeting of the same type on the same day. Prints the new file's path.`;
 
-export interface NewMeetingOptions {
+interface NewMeetingOptions {
 	client?: string;
 	type?: string;
 	date?: string;

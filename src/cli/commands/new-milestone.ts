@@ -22,7 +22,7 @@ Creates milestones/<id>.yaml with status "planned".
 
 At a terminal, a missing title or due date is asked for. Prints the new file's path.`;
 
-export interface NewMilestoneOptions {
+interface NewMilestoneOptions {
 	client?: string;
 	id?: string;
 	title?: string;

@@ -25,7 +25,7 @@ written: the site derives it from likelihood × impact and sorts the register by
 
 Refuses an id the register already has. Prints the new file's path.`;
 
-export interface NewRiskOptions {
+interface NewRiskOptions {
 	client?: string;
 	title?: string;
 	likelihood?: string;

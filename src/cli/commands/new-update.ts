@@ -22,7 +22,7 @@ Placeholders start with TODO; \`glasshouse check\` warns until they are replaced
 
 Refuses to overwrite an existing update. Prints the new file's path.`;
 
-export interface NewUpdateOptions {
+interface NewUpdateOptions {
 	client?: string;
 	date?: string;
 	content?: string;

@@ -15,7 +15,7 @@ the current site. A revoked shared password locks out the whole group that used 
 the rotation was raised, setting "revoked: false" later gives the entry a new password or
 link; the revoked one never works again.`;
 
-export interface RevokeOptions {
+interface RevokeOptions {
 	client?: string;
 	entry?: string;
 	content?: string;

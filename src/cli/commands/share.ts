@@ -10,7 +10,7 @@ Needs GLASSHOUSE_SECRET (environment or .env), the same one the site was built w
 The site URL and base path default to GLASSHOUSE_SITE and GLASSHOUSE_BASE.
 Send each person only their own link; revoke one with "revoked: true" in client.yaml.`;
 
-export interface ShareOptions {
+interface ShareOptions {
 	client?: string;
 	site?: string;
 	base?: string;

@@ -9,7 +9,7 @@ export type ChangeAnswer = 'approve' | 'reject';
  * An email answering a change request, split around the page link: the link is the page's own
  * address, known for certain only in the browser (the site URL may not be set at build time).
  */
-export interface ChangeReply {
+interface ChangeReply {
 	subject: string;
 	/** Body text up to the link. */
 	before: string;
@@ -17,7 +17,7 @@ export interface ChangeReply {
 	after: string;
 }
 
-export interface ChangeReplyInput {
+interface ChangeReplyInput {
 	answer: ChangeAnswer;
 	change: Pick<Change, 'number' | 'title' | 'impact'>;
 	/** Who the email goes to, for the greeting. */

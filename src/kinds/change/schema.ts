@@ -3,12 +3,12 @@ import { IsoDateSchema, NoSlugSchema, SlugSchema, TagsSchema, TextSchema } from 
 
 export const CHANGE_STATUSES = ['requested', 'estimated', 'awaiting-client', 'approved', 'rejected', 'implemented'] as const;
 /** Statuses in which the client has answered, so the approval record is required. */
-export const ANSWERED_CHANGE_STATUSES = ['approved', 'rejected', 'implemented'] as const;
+const ANSWERED_CHANGE_STATUSES = ['approved', 'rejected', 'implemented'] as const;
 /** Statuses that count towards the approved totals. */
 export const APPROVED_CHANGE_STATUSES = ['approved', 'implemented'] as const;
 
 /** What a change does to the plan. */
-export const ChangeImpactSchema = z
+const ChangeImpactSchema = z
 	.object({
 		/** Days added to (positive) or saved from (negative) the schedule. */
 		scheduleDays: z.number().int().default(0),
@@ -30,7 +30,7 @@ export const ChangeImpactSchema = z
 	.strict();
 
 /** The client's answer to a change request. */
-export const ChangeApprovalSchema = z
+const ChangeApprovalSchema = z
 	.object({
 		/** Who approved or rejected it, on the client side. */
 		by: TextSchema,

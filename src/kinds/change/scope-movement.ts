@@ -11,7 +11,7 @@ export interface ScopeMove {
 }
 
 /** A scope item an approved change could not move, for `check` to report. */
-export interface ScopeConflict {
+interface ScopeConflict {
 	change: number;
 	kind: 'adds' | 'removes';
 	index: number;
@@ -20,7 +20,7 @@ export interface ScopeConflict {
 	inScope: string[];
 }
 
-export interface ScopeMovement {
+interface ScopeMovement {
 	original: { in: string[]; out: string[] };
 	current: { in: string[]; out: string[] };
 	/** In the order the changes were approved. */

@@ -13,7 +13,7 @@ const AccessBase = {
 };
 
 /** A password shared with a group; derived from GLASSHOUSE_SECRET unless set through `passwordEnv`. */
-export const PasswordAccessSchema = z
+const PasswordAccessSchema = z
 	.object({
 		...AccessBase,
 		/** `password`: one password shared by a group. */
@@ -30,7 +30,7 @@ export const PasswordAccessSchema = z
 	.strict();
 
 /** A personal link carrying a 256-bit token in its fragment; revoke one person without touching anyone else. */
-export const LinkAccessSchema = z
+const LinkAccessSchema = z
 	.object({
 		...AccessBase,
 		/** `link`: a personal link for one person. */

@@ -19,7 +19,7 @@ export interface ObligationSources {
 }
 
 /** "What we need from you": everything the client owes, one list per source. */
-export interface ClientObligations {
+interface ClientObligations {
 	/** Open needs of the update. */
 	needs: Need[];
 	/** Change requests awaiting the client's answer, by number. */

@@ -34,7 +34,7 @@ export const CadenceSchema = z
 	.strict();
 
 /** How both sides stay in touch. */
-export const CommunicationSchema = z
+const CommunicationSchema = z
 	.object({
 		/** When a new status update is due. */
 		cadence: CadenceSchema.default({}),
@@ -81,7 +81,7 @@ export const CommunicationSchema = z
 	.strict();
 
 /** What the project delivers and what it explicitly does not. */
-export const ScopeSchema = z
+const ScopeSchema = z
 	.object({
 		/** Items in scope. */
 		in: z.array(TextSchema).default([]),

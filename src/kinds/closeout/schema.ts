@@ -55,6 +55,5 @@ export const CloseoutSchema = z
 	})
 	.strict();
 
-export type CloseoutInput = z.input<typeof CloseoutSchema>;
 export type Closeout = z.infer<typeof CloseoutSchema>;
 export type Outcome = z.infer<typeof OutcomeSchema>;

@@ -5,7 +5,7 @@ import { mermaidText } from '@/mermaid/mermaid-text';
 /** The fields of a decision the timeline reads; `status` is the one to show (the effective one: superseded once an accepted successor exists). */
 export type TimelineDecision = Pick<Decision, 'number' | 'title' | 'date' | 'status'>;
 
-export interface TimelineOptions {
+interface TimelineOptions {
 	/** Interface language: names the months. */
 	locale: Locale;
 	/** Text of one decision in the timeline, e.g. "5. Host the front end on Netlify". */

@@ -45,6 +45,5 @@ export const DecisionSchema = z
 	})
 	.strict();
 
-export type DecisionInput = z.input<typeof DecisionSchema>;
 export type Decision = z.infer<typeof DecisionSchema>;
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];

@@ -13,6 +13,3 @@ export const FaqSchema = z
 		slug: NoSlugSchema,
 	})
 	.strict();
-
-export type FaqInput = z.input<typeof FaqSchema>;
-export type Faq = z.infer<typeof FaqSchema>;

@@ -21,7 +21,7 @@ export const ActionItemSchema = z
 	.strict();
 
 /** Frontmatter of `content/<client>/meetings/<YYYY-MM-DD>-<type>.mdx`; the body holds the notes. */
-export const MeetingObjectSchema = z
+const MeetingObjectSchema = z
 	.object({
 		/** When the meeting took place; the file name starts with it. */
 		date: IsoDateSchema,

@@ -9,7 +9,7 @@ export type GanttMilestone = Pick<
 	'id' | 'title' | 'phase' | 'start' | 'due' | 'forecast' | 'completed' | 'status' | 'dependsOn'
 >;
 
-export interface GanttOptions {
+interface GanttOptions {
 	/** Interface language: picks the axis date format. */
 	locale: Locale;
 	/** Section for milestones without a phase. */

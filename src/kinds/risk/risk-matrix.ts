@@ -3,7 +3,7 @@ import type { Risk } from '@/kinds/risk/schema';
 import { riskSeverity } from './risk-severity';
 
 /** One cell of the likelihood × impact matrix. */
-export interface RiskMatrixCell {
+interface RiskMatrixCell {
 	likelihood: Level;
 	impact: Level;
 	severity: Level;

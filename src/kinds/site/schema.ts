@@ -18,5 +18,4 @@ export const SiteSchema = z
 	})
 	.strict();
 
-export type SiteInput = z.input<typeof SiteSchema>;
 export type Site = z.infer<typeof SiteSchema>;

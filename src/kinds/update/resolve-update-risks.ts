@@ -4,7 +4,7 @@ import type { UpdateRiskItem } from '@/kinds/update/schema';
 import { riskSeverity } from '@/kinds/risk/risk-severity';
 
 /** A risk as an update shows it, whether written in place or taken from the register. */
-export interface RiskView {
+interface RiskView {
 	/** Register id, when the risk comes from `risks/<id>.yaml`. */
 	id?: string;
 	title: string;

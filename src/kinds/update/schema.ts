@@ -17,7 +17,7 @@ export const NeedSchema = z
 	.strict();
 
 /** A risk or issue reported in an update, with what is being done about it. */
-export const UpdateRiskSchema = z
+const UpdateRiskSchema = z
 	.object({
 		/** The risk or issue in one line. */
 		title: TextSchema,
@@ -33,7 +33,7 @@ export const UpdateRiskSchema = z
 export const DIMENSIONS = ['schedule', 'scope', 'budget', 'quality'] as const;
 
 /** Health per dimension; any dimension may be left out. */
-export const DimensionsSchema = z
+const DimensionsSchema = z
 	.object({
 		/** Is the plan's timing holding? */
 		schedule: HealthSchema.optional(),
@@ -93,7 +93,6 @@ export const UpdateSchema = UpdateObjectSchema.superRefine(updateRules);
 
 export type UpdateInput = z.input<typeof UpdateSchema>;
 export type Update = z.infer<typeof UpdateSchema>;
-export type UpdateRisk = z.infer<typeof UpdateRiskSchema>;
 /** An item of an update's `risks`: a register id or a risk written out in place. */
 export type UpdateRiskItem = Update['risks'][number];
 export type Need = z.infer<typeof NeedSchema>;

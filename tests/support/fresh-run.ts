@@ -7,10 +7,10 @@ import { OUTPUT, ROOT } from './run-output';
 
 /**
  * Starts a test run from nothing an earlier run left: an empty tests/.output (but for the folder
- * named by `keep`), and none of the content stores the CLI keeps per content folder beside Astro's
- * own (node_modules/.astro/). Astro clears such a store only when the text of content.config.ts,
- * Astro's options or its version change; not when a schema that file imports, a Markdown plugin or
- * a page's data code does, so a store an earlier run filled builds pages from what older code parsed.
+ * named by `keep`), and no Astro content store (node_modules/.astro/, where the CLI keeps one per
+ * content folder). Astro clears a store only when the text of content.config.ts, Astro's options
+ * or its version change; not when a schema that file imports, a Markdown plugin or a page's data
+ * code does, so a store an earlier run filled builds pages from what older code parsed and rendered.
  */
 export function startFreshRun(options: { keep?: string } = {}): void {
 	for (const entry of existsSync(OUTPUT) ? readdirSync(OUTPUT) : []) {

@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { buildSite } from './build-site';
-import type {} from './demo-build';
+import type {} from './demo-build'; // declares what `provide('demo', …)` takes
 import { atEachRun, startFreshRun } from './fresh-run';
 import { DEMO_FOLDER } from './run-output';
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, requireBrowser } from '@/bootstrap/find-browser.mjs';
 import { TEST_SECRET } from './support/open-page';
+import { RUN_CACHES } from './support/run-output';
 
 const root = path.resolve(import.meta.dirname, '..');
 const browser = requireBrowser();
@@ -29,11 +30,18 @@ export default defineConfig({
 		},
 		trace: 'off',
 	},
+	// The web server starts before anything else of the run (global set-up included), so it is the one
+	// to empty tests/.output and Astro's content stores: the demo it serves, and every site a spec
+	// builds (tests/support/build-site.ts), is then built by this run from the code as it is now.
 	webServer: {
-		command: `node src/cli/bin.mjs build --out tests/.output/e2e && node tests/support/static-server.mjs tests/.output/e2e ${PORT} ${BASE}`,
+		command: [
+			'node --import tsx tests/support/fresh-run.ts',
+			'node src/cli/bin.mjs build --out tests/.output/e2e',
+			`node tests/support/static-server.mjs tests/.output/e2e ${PORT} ${BASE}`,
+		].join(' && '),
 		cwd: root,
 		url: `http://127.0.0.1:${PORT}${BASE}`,
-		env: { GLASSHOUSE_BASE: BASE, GLASSHOUSE_SECRET: TEST_SECRET, ASTRO_TELEMETRY_DISABLED: '1' },
+		env: { GLASSHOUSE_BASE: BASE, GLASSHOUSE_SECRET: TEST_SECRET, ASTRO_TELEMETRY_DISABLED: '1', ...RUN_CACHES },
 		timeout: 240_000,
 		reuseExistingServer: false,
 		stdout: 'ignore',

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromBase64 } from '@/runtime/crypto/bytes';
@@ -7,6 +7,7 @@ import { paddedLength } from '@/runtime/crypto/padding';
 import { PUBLIC_INDEX_FILE } from '@/runtime/search/sealed-index';
 import { listFiles } from '@/lib/list-files';
 import { buildSite, ROOT } from '../support/build-site';
+import { demoOutput } from '../support/demo-build';
 import { openSearchIndex, readShell } from '../support/open-page';
 
 /**
@@ -19,7 +20,8 @@ import { openSearchIndex, readShell } from '../support/open-page';
  */
 const CONTENT = path.join(ROOT, 'content');
 const CLIENTS = ['tidewater-logistics', 'jinghong-precision', 'lanshan-tea', 'harbour-museum'];
-const first = path.join(ROOT, 'tests/.output/demo-root');
+/** The run's build of the demo, and a second build of it made here. */
+let first: string;
 let second: string;
 
 const published = async (outDir: string, client: string) =>
@@ -39,7 +41,7 @@ function hashForms(bytes: Uint8Array): string[] {
 
 describe('an outsider with every published file of two builds of the same content', () => {
 	beforeAll(async () => {
-		if (!existsSync(first)) expect((await buildSite('demo-root', 'content')).status).toBe(0);
+		first = demoOutput();
 		const again = await buildSite('demo-again', 'content');
 		expect(again.status, again.stderr).toBe(0);
 		second = again.outDir;

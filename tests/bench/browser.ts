@@ -1,8 +1,10 @@
 /**
  * What a client's browser pays for the gate and for encrypted search:
  *   npm run bench:browser [-- --clients N --weeks W --runs R]
- * generates a synthetic agency (default 3 clients × 104 weeks, the third one Chinese), builds it
- * twice with the real CLI, encrypted and with every client public, serves both from localhost
+ *   npm run bench:browser [-- --content DIR --client SLUG --zh-client SLUG --runs R]
+ * generates a synthetic agency (default 3 clients × 104 weeks, the third one Chinese), or takes an
+ * existing content folder with --content (the demo's `content/`, say; its files are only read),
+ * builds it twice with the real CLI, encrypted and with every client public, serves both from localhost
  * and measures in headless Chromium, each run in a fresh browser context (empty cache and key
  * store), the median of R runs (default 7):
  *   - navigation → readable page when unlocking by personal link, by password (lock screen ready,
@@ -11,6 +13,9 @@
  *   - the bytes of HTML, JavaScript and CSS a locked page loads before it is unlocked;
  *   - navigation → first search results after unlocking and each later query, beside unencrypted
  *     Pagefind on the same content.
+ * Pages and search are timed on --client (default client-01) and search also on --zh-client
+ * (default client-03 when three or more clients are generated); with --content, name private
+ * clients of that folder (their keys come from the test secret, as for the generated ones).
  * "Readable" is when the page's #main exists and every stylesheet it links has loaded (an
  * observer injected before any page script records it). Prints figures; asserts nothing.
  */
@@ -36,6 +41,9 @@ const { values } = parseArgs({
 		clients: { type: 'string', default: '3' },
 		weeks: { type: 'string', default: '104' },
 		runs: { type: 'string', default: '7' },
+		content: { type: 'string' },
+		client: { type: 'string', default: 'client-01' },
+		'zh-client': { type: 'string' },
 		keep: { type: 'boolean', default: false },
 	},
 });
@@ -69,11 +77,15 @@ const READABLE_OBSERVER = `(() => {
 })();`;
 
 const work = mkdtempSync(path.join(tmpdir(), 'glasshouse-bench-browser-'));
-const content = path.join(work, 'content');
-const generated = generateContent({ clients: Number(values.clients), weeks: Number(values.weeks), out: content });
-progress(
-	`Generated ${values.clients} clients × ${values.weeks} weeks (${generated.updates} updates, ${generated.decisions} decisions); building it encrypted and public…`,
-);
+const content = values.content ? path.resolve(values.content) : path.join(work, 'content');
+if (values.content) progress(`Building ${content} encrypted and public…`);
+else {
+	const generated = generateContent({ clients: Number(values.clients), weeks: Number(values.weeks), out: content });
+	progress(
+		`Generated ${values.clients} clients × ${values.weeks} weeks (${generated.updates} updates, ${generated.decisions} decisions); building it encrypted and public…`,
+	);
+}
+const sample = values.content ? `content of ${content}` : `${values.clients} clients × ${values.weeks} weeks`;
 const encryptedOut = path.join(work, 'dist');
 const publicOut = path.join(work, 'dist-public');
 // Caches in the work folder, so nothing of the benchmark stays in node_modules/.cache.
@@ -87,8 +99,8 @@ const [encrypted, unencrypted] = servers.map((server) => `http://127.0.0.1:${(se
 const found = requireBrowser();
 const browser = await chromium.launch({ executablePath: found.source === 'playwright' ? undefined : found.path, args: CHROMIUM_ARGS });
 
-const EN_CLIENT = 'client-01';
-const ZH_CLIENT = Number(values.clients) >= 3 ? 'client-03' : undefined;
+const EN_CLIENT = values.client;
+const ZH_CLIENT = values['zh-client'] ?? (!values.content && Number(values.clients) >= 3 ? 'client-03' : undefined);
 const password = (await credentials(EN_CLIENT, content)).find((credential) => credential.password !== undefined)!.password!;
 /** The `#<entry>.<token>` fragment of a client's first personal link. */
 async function fragment(client: string): Promise<string> {
@@ -233,7 +245,9 @@ await browser.close();
 servers.forEach((server) => server.close());
 if (!values.keep) {
 	rmSync(work, { recursive: true, force: true });
-	for (const folder of [content, path.join(work, 'content-public')]) rmSync(astroCacheDir(ROOT, folder), { recursive: true, force: true });
+	// A folder given with --content keeps its cache, as any other build of it does.
+	for (const folder of [...(values.content ? [] : [content]), path.join(work, 'content-public')])
+		rmSync(astroCacheDir(ROOT, folder), { recursive: true, force: true });
 } else progress(`Kept ${work}`);
 
 const ms = (name: string) => formatMilliseconds(median(samples[name] ?? []));
@@ -245,7 +259,7 @@ const gateRows = (profile: Profile, label: string) => [
 	[`${label}next page once unlocked (decisions): navigation → readable`, ms(`${profile} next`), ms(`${profile} plain next`)],
 ];
 process.stdout.write(
-	`\nWhat a visitor's browser pays: headless Chromium, site served gzipped from localhost, ${values.clients} clients × ${values.weeks} weeks (pages of ${EN_CLIENT}), median of ${RUNS} run(s), fresh browser context each; "phone" adds Lighthouse's mobile throttling (150 ms RTT, 1.6 Mbit/s down, 4× CPU slowdown)\n\n`,
+	`\nWhat a visitor's browser pays: headless Chromium, site served gzipped from localhost, ${sample} (pages of ${EN_CLIENT}), median of ${RUNS} run(s), fresh browser context each; "phone" adds Lighthouse's mobile throttling (150 ms RTT, 1.6 Mbit/s down, 4× CPU slowdown)\n\n`,
 );
 process.stdout.write(
 	`${markdownTable(

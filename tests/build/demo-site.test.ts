@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '@/lib/list-files';
 import { findBrokenLinks } from '@/post-build/find-broken-links';
 import { buildSite, ROOT, type BuildRun } from '../support/build-site';
+import { demoBuild, demoOutput } from '../support/demo-build';
 import { openPage, readShell } from '../support/open-page';
 
 // Two active projects and two closed ones, one of each per language.
@@ -13,14 +14,15 @@ const CONTENT = path.join(ROOT, 'content');
 const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8');
 const clientYaml = (slug: string) => parse(read(path.join(CONTENT, slug), 'client.yaml'));
 
-describe.each([
-	['/', 'demo-root'],
-	['/status/', 'demo-base'],
-])('the demo built with base %s', (base, name) => {
+// Base / is the run's build of the demo (tests/support/global-setup-demo.ts); /status/ is built here.
+describe.each<[string, () => Promise<BuildRun>]>([
+	['/', async () => demoBuild()],
+	['/status/', () => buildSite('demo-base', 'content', { base: '/status/' })],
+])('the demo built with base %s', (base, build) => {
 	let run: BuildRun;
 	let files: string[];
 	beforeAll(async () => {
-		run = await buildSite(name, 'content', { base });
+		run = await build();
 		files = existsSync(run.outDir) ? await listFiles(run.outDir) : [];
 	});
 
@@ -70,10 +72,10 @@ describe.each([
 });
 
 describe('the demo output', () => {
-	const dist = path.join(ROOT, 'tests/.output/demo-root');
+	let dist = '';
 	const page = (file: string) => openPage(dist, CONTENT, file);
-	beforeAll(async () => {
-		if (!existsSync(dist)) expect((await buildSite('demo-root', 'content')).status).toBe(0);
+	beforeAll(() => {
+		dist = demoOutput();
 	});
 
 	it('replaces every client page by a lock screen that says nothing about the client', async () => {

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '@/lib/list-files';
@@ -7,7 +6,8 @@ import { buildSite, OUTPUT, ROOT, runCheckCli, type BuildRun } from '../support/
 import { openPage } from '../support/open-page';
 
 const CONTENT = path.join(ROOT, 'tests/fixtures/diagrams/content');
-// A cache of its own, so the first build is cold whatever other builds left behind.
+// A cache of its own, so the first build is cold whatever other builds of this run drew. Earlier
+// runs left nothing: each starts with an empty tests/.output and no Astro content store.
 const CACHE = path.join(OUTPUT, 'diagram-cache');
 const env = { GLASSHOUSE_DIAGRAM_CACHE: CACHE };
 
@@ -40,13 +40,6 @@ describe('a site with diagrams', () => {
 	let cold: BuildRun;
 	let warm: BuildRun;
 	beforeAll(async () => {
-		rmSync(CACHE, { recursive: true, force: true });
-		// Astro keeps rendered Markdown (the FAQ's diagram) in its own content cache, per content folder
-		// (see src/cli/commands/build.ts); without it, the first build draws every diagram.
-		rmSync(path.join(ROOT, 'node_modules', '.astro', createHash('sha256').update(CONTENT).digest('hex').slice(0, 12)), {
-			recursive: true,
-			force: true,
-		});
 		cold = await buildSite('diagrams', 'tests/fixtures/diagrams/content', { env });
 		warm = cold.status === 0 ? await buildSite('diagrams', 'tests/fixtures/diagrams/content', { env }) : cold;
 	});
@@ -140,11 +133,11 @@ describe('diagrams in a build that fails', () => {
 
 	it('a build that breaks after drawing a diagram still closes the browser, so it ends instead of hanging', async () => {
 		// The MDX compiles (the check passes) and its diagram is drawn; then Vite cannot resolve an import.
+		// A cache of its own, so the diagram is drawn (by a browser that must then be closed).
 		const run = await buildSite('crash-after-diagram', 'tests/fixtures/crash-after-diagram/content', {
 			env: { GLASSHOUSE_DIAGRAM_CACHE: path.join(OUTPUT, 'diagram-cache-crash') },
 			timeout: 90_000,
 		});
-		rmSync(path.join(OUTPUT, 'diagram-cache-crash'), { recursive: true, force: true });
 		expect(run.status, run.stderr).toBe(1);
 		expect(run.stderr).toContain('Could not resolve "./missing-component.astro"');
 	});

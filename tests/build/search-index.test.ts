@@ -6,16 +6,17 @@ import { FILE_MAGIC, fileAad, openFile, type EnvelopeError } from '@/runtime/cry
 import { indexManifestName, PUBLIC_INDEX_FILE } from '@/runtime/search/sealed-index';
 import { paddedFileCount } from '@/encrypt/seal-search-index';
 import { listFiles } from '@/lib/list-files';
-import { buildSite, ROOT } from '../support/build-site';
+import { ROOT } from '../support/build-site';
+import { demoOutput } from '../support/demo-build';
 import { contentKeyOf, openSearchIndex, readShell } from '../support/open-page';
 
-const dist = path.join(ROOT, 'tests/.output/demo-root');
+let dist = '';
 const CONTENT = path.join(ROOT, 'content');
 const CLIENTS = ['tidewater-logistics', 'jinghong-precision'] as const;
 
 describe('the search index of each private client', () => {
-	beforeAll(async () => {
-		if (!existsSync(dist)) expect((await buildSite('demo-root', 'content')).status).toBe(0);
+	beforeAll(() => {
+		dist = demoOutput();
 	});
 
 	/** Names below the client's `pagefind/` folder. */

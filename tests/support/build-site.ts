@@ -1,16 +1,17 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { TEST_SECRET } from './open-page';
+import { OUTPUT, ROOT, RUN_CACHES } from './run-output';
 
-export const ROOT = path.resolve(import.meta.dirname, '..', '..');
-export const OUTPUT = path.join(ROOT, 'tests', '.output');
+export { OUTPUT, ROOT };
 
 /**
  * The environment a user's shell would have: Vitest sets NODE_ENV, BASE_URL, MODE and friends,
- * which would leak into the Astro build of the child process.
+ * which would leak into the Astro build of the child process. Diagrams and checked bodies are
+ * cached in the run's output (RUN_CACHES), never in a cache an earlier run filled.
  */
 export function cleanEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
-	const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...extra };
+	const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...RUN_CACHES, ...extra };
 	for (const key of Object.keys(env)) {
 		const vitestOwn = /^(VITEST|VITE_)/.test(key) || ['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST'].includes(key);
 		if (vitestOwn || env[key] === undefined) delete env[key];
@@ -27,7 +28,8 @@ export interface BuildRun {
 
 /**
  * Builds a content folder with the real CLI in a child process, as CI and users do.
- * `name` picks the output folder under tests/.output/.
+ * `name` picks the output folder under tests/.output/, which every run starts empty
+ * (tests/support/fresh-run.ts): a folder left there means this run built it.
  */
 export async function buildSite(
 	name: string,

@@ -12,7 +12,7 @@ import { describeAccess } from './share';
 import type { Output } from '@/cli/output';
 import { withBuildLock } from '@/cli/build-lock';
 import { stagingRoot } from '@/cli/stale-staging';
-import { astroCacheDir } from '@/cli/astro-cache-dir';
+import { currentAstroCacheDir } from '@/cli/astro-cache-dir';
 import { checkAndReport } from './check';
 
 export const buildHelp = `Usage: glasshouse build [--content DIR] [--out DIR] [--demo]
@@ -82,7 +82,7 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 					configFile: false,
 					root,
 					outDir: staging,
-					cacheDir: astroCacheDir(root, context.contentDir),
+					cacheDir: await currentAstroCacheDir(root, context.contentDir),
 					logLevel: context.logLevel,
 				}),
 			);

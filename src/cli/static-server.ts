@@ -49,7 +49,7 @@ interface ServeOptions {
 export async function serve(dir: string, port: number, base = '/', { gzip = false, headers = false }: ServeOptions = {}): Promise<Server> {
 	const root = path.resolve(dir);
 	const prefix = base.endsWith('/') ? base : `${base}/`;
-	const extraHeaders = headers ? await hostHeaders(root) : () => ({});
+	const extraHeaders = headers ? await hostHeaders(root) : (): Record<string, string> => ({});
 	const server = createServer(async (request, response) => {
 		const url = new URL(request.url ?? '/', 'http://localhost');
 		for (const [name, value] of Object.entries(extraHeaders(url.pathname))) response.setHeader(name, value);

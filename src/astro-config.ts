@@ -3,14 +3,18 @@ import mdx from '@astrojs/mdx';
 import tailwind from '@astrojs/tailwind';
 import { readBuildContext } from '@/build-context/build-context';
 import diagrams from '@/integrations/mermaid';
+import { remarkPlainUnknownCode } from '@/lib/remark-plain-unknown-code';
 import glasshouse, { type GlasshouseOptions } from '@/integrations/glasshouse';
+
+/** Fences drawn by a plugin rather than highlighted as code. */
+const DRAWN_LANGUAGES = ['mermaid'];
 
 /**
  * The site's Astro configuration for `glasshouse build`, which passes its build context and the
  * content it checked (so privacy is decided from that), and for astro.config.mjs.
  */
 export function astroConfig(options: GlasshouseOptions): AstroUserConfig {
-	const { context, timings } = options;
+	const { context, timings, report } = options;
 	return {
 		// Site URL and base path come from the build context so one repository deploys to
 		// GitHub Pages project sites (`/<repo>/`), custom domains and localhost alike.
@@ -23,12 +27,16 @@ export function astroConfig(options: GlasshouseOptions): AstroUserConfig {
 		vite: { build: { assetsInlineLimit: 0 } },
 		// Client content is fetched from content/ by the content layer; nothing of it belongs in public/.
 		// Mermaid fences are drawn at build time by the diagrams integration, not highlighted as code.
-		markdown: { syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] } },
+		// Fences in a language Shiki has no grammar for render as plain text, without a build warning.
+		markdown: {
+			syntaxHighlight: { type: 'shiki', excludeLangs: [...DRAWN_LANGUAGES] },
+			remarkPlugins: [remarkPlainUnknownCode(DRAWN_LANGUAGES)],
+		},
 		// diagrams before glasshouse: its build:done (close the browser, log counts) runs before encryption.
 		integrations: [
 			mdx(),
 			tailwind({ configFile: './src/styles/tailwind.config.mjs', applyBaseStyles: false }),
-			diagrams({ context, timings }),
+			diagrams({ context, timings, report }),
 			glasshouse(options),
 		],
 		devToolbar: { enabled: false },

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { buildHelp, runBuild } from './commands/build';
 import { checkHelp, runCheck } from './commands/check';
 import { leakScanHelp, runLeakScan } from './commands/leak-scan';
+import { previewHelp, runPreview } from './commands/preview';
 import { digestHelp, runDigest } from './commands/digest';
 import { newChangeHelp, runNewChange } from './commands/new-change';
 import { newClientHelp, runNewClient } from './commands/new-client';
@@ -34,6 +35,7 @@ Commands:
   revoke    Revoke one access entry of a client (takes effect with the next deploy)
   secret    Print a new random GLASSHOUSE_SECRET
   leak-scan Search a built site for text of private clients
+  preview   Serve the last build locally, as a host would
 
 Run "glasshouse <command> --help" for a command's options.`;
 
@@ -160,10 +162,15 @@ const commands: Record<string, Command | CommandGroup> = {
 	},
 	build: {
 		help: buildHelp,
-		options: { content: { type: 'string' }, out: { type: 'string' }, demo: { type: 'boolean' } },
+		options: { content: { type: 'string' }, out: { type: 'string' }, demo: { type: 'boolean' }, verbose: { type: 'boolean' } },
 		run: (values, output, context) =>
 			runBuild(
-				{ content: values.content as string | undefined, out: values.out as string | undefined, demo: values.demo === true },
+				{
+					content: values.content as string | undefined,
+					out: values.out as string | undefined,
+					demo: values.demo === true,
+					verbose: values.verbose === true,
+				},
 				output,
 				context,
 			),
@@ -191,6 +198,11 @@ const commands: Record<string, Command | CommandGroup> = {
 		help: leakScanHelp,
 		options: { out: { type: 'string' }, content: { type: 'string' } },
 		run: (values, output, context) => runLeakScan(values as { out?: string; content?: string }, output, context),
+	},
+	preview: {
+		help: previewHelp,
+		options: { out: { type: 'string' }, port: { type: 'string' } },
+		run: (values, output, context) => runPreview(strings(values), output, context),
 	},
 	secret: {
 		help: secretHelp,

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { BuildContext } from '@/build-context/build-context';
 import { pageContextPlugin, type PageContext } from '@/build-context/page-context';
 import type { SlotKeys } from '@/keys/slot-keys';
@@ -25,7 +25,15 @@ export interface GlasshouseOptions {
 	slotKeys?: SlotKeys;
 	/** Where the build's phases are timed (`glasshouse build` writes them out for benchmarks). */
 	timings?: BuildTimings;
+	/**
+	 * Where the post-build steps report their counts: the CLI's output, so they show whatever
+	 * Astro's log level (which hides its route lines). Without it, Astro's integration logger.
+	 */
+	report?: BuildReport;
 }
+
+/** What a build step may say: counts, warnings, errors. */
+export type BuildReport = Pick<AstroIntegrationLogger, 'info' | 'warn' | 'error'>;
 
 /**
  * Glasshouse's build hooks. Pages get the page context (see `PageContext`) as a virtual module.
@@ -97,7 +105,7 @@ export default function glasshouse(options: GlasshouseOptions): AstroIntegration
 					);
 					return;
 				}
-				await runPostBuild({ outDir, base, content, context, slotKeys, timings, logger });
+				await runPostBuild({ outDir, base, content, context, slotKeys, timings, logger: options.report ?? logger });
 			},
 		},
 	};

@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import type { BuildContext } from '@/build-context/build-context';
 import type { BuildTimings } from '@/post-build/build-timings';
+import type { BuildReport } from '@/integrations/glasshouse';
 import { rehypeMermaid } from '@/mermaid/rehype-mermaid';
 import { closeDiagramBrowser, configureDiagrams, diagramSession, diagramStats, resetDiagramStats } from '@/mermaid/diagram-session';
 
@@ -9,6 +10,8 @@ interface DiagramsOptions {
 	context: Pick<BuildContext, 'diagramCache' | 'plainBenchmark'>;
 	/** The build's timings, which get the time spent on diagrams as `diagrams`. */
 	timings?: BuildTimings;
+	/** Where the diagram counts are reported (see `GlasshouseOptions.report`). */
+	report?: BuildReport;
 }
 
 /**
@@ -17,7 +20,7 @@ interface DiagramsOptions {
  * (milestones, decisions) use the same renderer from their components. The browser is closed
  * here when the build ends; the CLI closes it too, so a failed build does not leave it running.
  */
-export default function diagrams({ context, timings }: DiagramsOptions): AstroIntegration {
+export default function diagrams({ context, timings, report }: DiagramsOptions): AstroIntegration {
 	return {
 		name: 'glasshouse-diagrams',
 		hooks: {
@@ -35,7 +38,7 @@ export default function diagrams({ context, timings }: DiagramsOptions): AstroIn
 				if (errors.length) throw new Error(`${errors.length} invalid diagram(s):\n${errors.join('\n')}`);
 				const { rendered, fromCache } = diagramStats();
 				if (milliseconds > 0) timings?.record('diagrams', milliseconds);
-				logger.info(`diagrams: ${rendered} rendered, ${fromCache} from cache`);
+				(report ?? logger).info(`diagrams: ${rendered} rendered, ${fromCache} from cache`);
 			},
 			'astro:server:done': async () => {
 				await closeDiagramBrowser();

@@ -126,7 +126,7 @@ export async function runPostBuild(context: PostBuildContext, steps: PostBuildSt
 		for (const step of steps) await context.timings.timed(step.name, () => step.run(context));
 	} catch (error) {
 		await rm(context.outDir, { recursive: true, force: true });
-		context.logger.error('A post-build step failed; the output folder was removed so nothing partial is deployed.');
+		context.logger.error('A post-build step failed; the output of this build was removed so nothing partial is deployed.');
 		throw error;
 	}
 }

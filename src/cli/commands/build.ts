@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -14,16 +15,18 @@ import { withBuildLock } from '@/cli/build-lock';
 import { stagingRoot } from '@/cli/stale-staging';
 import { currentAstroCacheDir } from '@/cli/astro-cache-dir';
 import { checkAndReport } from './check';
+import { listFiles } from '@/lib/list-files';
 
-export const buildHelp = `Usage: glasshouse build [--content DIR] [--out DIR] [--demo]
+export const buildHelp = `Usage: glasshouse build [--content DIR] [--out DIR] [--demo] [--verbose]
 
 Checks the content, then builds every client's site into dist/ (or --out) and
 encrypts each private client's pages. The site is built into a staging folder
 and moved into place only when every step succeeded (including the leak scan),
 so a failed build never leaves a partial site to deploy.
 
-  --demo   without GLASSHOUSE_SECRET, use a throwaway secret kept in
-           .glasshouse/demo-secret and print every client's passwords and links
+  --demo     without GLASSHOUSE_SECRET, use a throwaway secret kept in
+             .glasshouse/demo-secret and print every client's passwords and links
+  --verbose  show Astro's own log (every page it renders) instead of phases and counts
 
 Environment: GLASSHOUSE_SECRET (required for private clients), GLASSHOUSE_SITE
 (site URL), GLASSHOUSE_BASE (base path, e.g. /repo/), GLASSHOUSE_TIMINGS (a file
@@ -33,6 +36,7 @@ interface BuildCommandOptions {
 	content?: string;
 	out?: string;
 	demo?: boolean;
+	verbose?: boolean;
 }
 
 export async function runBuild(options: BuildCommandOptions, output: Output, given: BuildContext): Promise<number> {
@@ -45,14 +49,12 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 	// The content layer, the pages and the checker read the same folder: the context's.
 	let context = options.content === undefined ? given : withContentDir(given, options.content);
 
-	// Whatever happens next, the previous site must not be mistaken for this build's result.
-	await rm(outDir, { recursive: true, force: true });
 	// What the check loaded decides, once, which clients are private: the encryption step is handed
 	// it and never reads client.yaml again, so a file changed while Astro renders cannot publish a
 	// client in clear (a client folder the check did not see stops the build instead).
 	const loaded = await timings.timed('check', () => checkAndReport({}, output, context));
 	if (loaded.errors.length) {
-		output.error('✗ Build stopped before rendering: the content has errors. Nothing was written to dist/.');
+		output.error(`✗ Build stopped before rendering: the content has errors. ${nothingWritten(root, outDir)}`);
 		return 1;
 	}
 	const hasPrivateClients = loaded.clients.some((client) => !client.client?.value.public);
@@ -65,9 +67,17 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 			void deriveSlotKeysAhead(loaded.clients, context.secret(), context.variables, slotKeys);
 		} catch (error) {
 			if (!(error instanceof SecretError)) throw error;
-			output.error(`✗ ${error.message}\nNothing was written to ${path.relative(root, outDir) || outDir}.`);
+			output.error(`✗ ${error.message}\n${nothingWritten(root, outDir)}`);
 			return 1;
 		}
+	}
+
+	// An output folder that cannot be created fails now, before minutes of rendering.
+	try {
+		await mkdir(path.dirname(outDir), { recursive: true });
+	} catch (error) {
+		output.error(`✗ Cannot create the output folder's parent: ${(error as Error).message}\n${nothingWritten(root, outDir)}`);
+		return 1;
 	}
 
 	// One build at a time per checkout: Astro writes generated modules into the shared .astro/
@@ -75,28 +85,34 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 	const built = await withBuildLock(root, output, async () => {
 		await rm(staging, { recursive: true, force: true });
 		await mkdir(path.dirname(staging), { recursive: true });
+		const cacheDir = await currentAstroCacheDir(root, context.contentDir);
+		const rendering = performance.now();
+		output.info('Rendering pages, then search index, encryption and leak scan…');
 		try {
-			const cacheDir = await currentAstroCacheDir(root, context.contentDir);
 			await timings.timed('astro', () =>
 				build({
-					...astroConfig({ context, checkedContent: loaded, slotKeys, timings }),
+					...astroConfig({ context, checkedContent: loaded, slotKeys, timings, report: output }),
 					configFile: false,
 					root,
 					outDir: staging,
 					cacheDir,
-					logLevel: context.logLevel,
+					logLevel: astroLogLevel(context.logLevel, options.verbose === true),
 				}),
 			);
 		} catch (error) {
 			await rm(staging, { recursive: true, force: true });
-			output.error(
-				`✗ Build failed: ${describeBuildError(error, context.debug)}\nNothing was written to ${path.relative(root, outDir) || outDir}.`,
-			);
+			output.error(`✗ Build failed: ${describeBuildError(error, context.debug)}\n${nothingWritten(root, outDir)}`);
 			return false;
 		}
-		await mkdir(path.dirname(outDir), { recursive: true });
-		await rm(outDir, { recursive: true, force: true });
-		await rename(staging, outDir);
+		const pages = (await listFiles(staging)).filter((file) => file.endsWith('.html')).length;
+		output.info(`✓ ${pages} pages rendered, indexed, encrypted and scanned (${Math.round((performance.now() - rendering) / 1000)} s)`);
+		try {
+			await swapIntoPlace(staging, outDir);
+		} catch (error) {
+			await rm(staging, { recursive: true, force: true });
+			output.error(`✗ Could not move the built site into place: ${(error as Error).message}\n${nothingWritten(root, outDir)}`);
+			return false;
+		}
 		return true;
 	});
 	if (!built) return 1;
@@ -109,6 +125,52 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 		}
 	}
 	return 0;
+}
+
+/**
+ * Astro's own log lists every route it renders: noise to someone who wrote the content. The
+ * build prints its phases and counts instead, and Astro says only what needs attention (warnings
+ * and errors) unless asked for its whole log (--verbose, or GLASSHOUSE_LOG_LEVEL=debug).
+ */
+function astroLogLevel(level: BuildContext['logLevel'], verbose: boolean): 'debug' | 'info' | 'warn' {
+	if (level === 'debug') return 'debug';
+	return verbose ? 'info' : 'warn';
+}
+
+/**
+ * Says what a failed build did to the output folder: nothing. The previous site, if any, is still
+ * there byte for byte, and the user must know it is the last good build rather than this one.
+ */
+function nothingWritten(root: string, outDir: string): string {
+	const shown = `${path.relative(root, outDir) || outDir}/`;
+	return existsSync(outDir)
+		? `Nothing was written to ${shown}: the previous site there is kept unchanged.`
+		: `Nothing was written to ${shown}.`;
+}
+
+/**
+ * Moves the finished site into place. The previous site is renamed aside (beside itself, so on
+ * its own file system, and out of reach of the staging clean-up) rather than deleted first, and
+ * put back if the new one cannot be moved in; it is deleted only once the new site is in place.
+ * A kill between the two renames leaves it whole in `<out>.glasshouse-previous/`, never half-deleted.
+ */
+async function swapIntoPlace(staging: string, outDir: string): Promise<void> {
+	const previous = `${outDir}.glasshouse-previous`;
+	await rm(previous, { recursive: true, force: true });
+	const hadPrevious = await rename(outDir, previous).then(
+		() => true,
+		(error: NodeJS.ErrnoException) => {
+			if (error.code === 'ENOENT') return false;
+			throw error;
+		},
+	);
+	try {
+		await rename(staging, outDir);
+	} catch (error) {
+		if (hadPrevious) await rename(previous, outDir);
+		throw error;
+	}
+	await rm(previous, { recursive: true, force: true });
 }
 
 /** `npm start` works without any set-up: a throwaway secret, kept so links survive restarts. */

@@ -76,13 +76,14 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 		await rm(staging, { recursive: true, force: true });
 		await mkdir(path.dirname(staging), { recursive: true });
 		try {
+			const cacheDir = await currentAstroCacheDir(root, context.contentDir);
 			await timings.timed('astro', () =>
 				build({
 					...astroConfig({ context, checkedContent: loaded, slotKeys, timings }),
 					configFile: false,
 					root,
 					outDir: staging,
-					cacheDir: await currentAstroCacheDir(root, context.contentDir),
+					cacheDir,
 					logLevel: context.logLevel,
 				}),
 			);

@@ -1,5 +1,6 @@
 import type { Locale } from '@/i18n/locales';
 import type { Update } from '@/kinds/update/schema';
+import { bodyComment, type BodyFormat } from './body-comment';
 import { UPDATE_SECTIONS, updateSectionNames } from './headings';
 import { sectionItems } from './section-items';
 import { stripDefaults } from './strip-defaults';
@@ -41,7 +42,7 @@ const PLACEHOLDERS = {
  * period's "In progress", open needs and risks carry over, and health (with its reason,
  * dimensions and progress) carries over behind a comment asking to reassess it.
  */
-export function renderUpdate(date: string, locale: Locale, previous?: PreviousUpdate): UpdateScaffold {
+export function renderUpdate(date: string, locale: Locale, previous?: PreviousUpdate, format: BodyFormat = 'mdx'): UpdateScaffold {
 	const words = PLACEHOLDERS[locale];
 	const headings = UPDATE_SECTIONS[locale];
 	const since = previous?.value.date;
@@ -88,7 +89,7 @@ export function renderUpdate(date: string, locale: Locale, previous?: PreviousUp
 	front.push(line('milestones', [], 'ids of milestones this update refers to, e.g. [go-live]'));
 
 	const body: string[] = [`## ${headings.done}`, '', `- ${words.done(since)}`, ''];
-	if (inProgress.length && since) body.push(mdxComment([words.movedHint(since), ...inProgress.map((item) => `- ${item}`)]), '');
+	if (inProgress.length && since) body.push(bodyComment([words.movedHint(since), ...inProgress.map((item) => `- ${item}`)], format), '');
 	body.push(`## ${headings.inProgress}`, '', ...(next.length ? next.map((item) => `- ${item}`) : [`- ${words.inProgress}`]), '');
 	body.push(`## ${headings.next}`, '', `- ${words.next}`, '');
 
@@ -96,9 +97,4 @@ export function renderUpdate(date: string, locale: Locale, previous?: PreviousUp
 		text: `---\n${front.join('\n')}\n---\n\n${body.join('\n')}`,
 		carried: { nextItems: next.length, openNeeds: openNeeds.length, risks: risks.length, health: last?.health },
 	};
-}
-
-/** An MDX comment: kept in the source for the author, never rendered. */
-function mdxComment(lines: string[]): string {
-	return `{/*\n${lines.join('\n').replaceAll('*/', '* /')}\n*/}`;
 }

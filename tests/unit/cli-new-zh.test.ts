@@ -43,4 +43,21 @@ describe('a zh-CN client’s scaffolds are Chinese, comments included', () => {
 		expect(comments(text).filter((comment) => ENGLISH.test(comment))).toEqual([]);
 		expect(await checkErrors(content)).toEqual([]);
 	});
+
+	it.each([
+		['decision', ['采用阿里云托管'], 'decisions', '0007-decision.mdx'],
+		['change', ['增加英文版', '--md'], 'changes', '0006-change.md'],
+		['meeting', ['review', '--date', '2026-11-23', '--md'], 'meetings', '2026-11-23-review.md'],
+		['closeout', [], '', 'closeout.mdx'],
+		['risk', ['供应商延期交付'], 'risks', 'risk-1.yaml'],
+		['milestone', ['--title', '系统上线', '--due', '2027-02-12'], 'milestones', 'milestone-1.yaml'],
+		['faq', ['发票在哪里？'], 'faq', 'question-1.md'],
+	])('writes a %s whose comments are Chinese', async (kind, args, folder, name) => {
+		const run = await cli(content, ['new', kind, JINGHONG, ...args]);
+		expect(run.code, run.text).toBe(0);
+		const { text } = readContentFile(path.join(content, JINGHONG, folder, name));
+		expect(comments(text).length).toBeGreaterThan(kind === 'faq' ? 1 : 3);
+		expect(comments(text).filter((comment) => ENGLISH.test(comment))).toEqual([]);
+		expect(await checkErrors(content)).toEqual([]);
+	});
 });

@@ -68,9 +68,10 @@ export async function runNewMilestone(options: NewMilestoneOptions, output: Outp
 		throw new UserError(
 			`${client.slug} already has a milestone "${id}" (${clash ? clash.source.file : display(file)}); choose another id with --id. Nothing was written.`,
 		);
-	const owner = options.owner ?? projectManager(settings.team)?.name ?? 'TODO: who is accountable';
+	const owner =
+		options.owner ?? projectManager(settings.team)?.name ?? (settings.locale === 'zh-CN' ? 'TODO：负责人' : 'TODO: who is accountable');
 	const otherIds = client.milestones.map((milestone) => milestone.value.id).sort();
-	await writeScaffold('milestone', file, renderMilestone({ id, title, start, due, owner, otherIds }));
+	await writeScaffold('milestone', file, renderMilestone({ id, title, start, due, owner, otherIds, locale: settings.locale }));
 	output.info(display(file));
 	output.info(`  milestone "${id}", planned ${start} → ${due}, owner ${owner}`);
 	return 0;

@@ -64,7 +64,8 @@ export async function runNewRisk(options: NewRiskOptions, output: Output, contex
 	}
 	id ??= await firstFreeName('risk', exists);
 
-	const owner = options.owner ?? projectManager(settings.team)?.name ?? 'TODO: who watches it';
+	const owner =
+		options.owner ?? projectManager(settings.team)?.name ?? (settings.locale === 'zh-CN' ? 'TODO：负责跟踪的人' : 'TODO: who watches it');
 	const file = path.join(folder, 'risks', `${id}.yaml`);
 	await writeScaffold(
 		'risk',

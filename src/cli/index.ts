@@ -57,8 +57,10 @@ Kinds:
                                            of the previous meeting carried over
   new closeout <client>                    the close-out summary, one outcome per objective
 
-Every file is checked with the same rules as "glasshouse check" before it is written, and
-no existing file is ever overwritten. Run "glasshouse new <kind> --help" for details.`;
+Updates, decisions, FAQ answers, change requests, minutes and close-outs are written as MDX
+(.mdx); pass --md for plain Markdown (.md), which needs no components and has none of MDX's
+pitfalls. Every file is checked with the same rules as "glasshouse check" before it is written,
+and no existing file is ever overwritten. Run "glasshouse new <kind> --help" for details.`;
 
 interface Command {
 	help: string;
@@ -76,6 +78,8 @@ interface CommandGroup {
 }
 
 const content = { content: { type: 'string' } } as const;
+/** `--md`: a Markdown kind's new file is written as plain Markdown. */
+const md = { md: { type: 'boolean' } } as const;
 type Values = Record<string, string | boolean | undefined>;
 /** The string-valued options of a command, as its run function takes them. */
 const strings = (values: Values) =>
@@ -90,15 +94,15 @@ const newCommands: Record<string, Command> = {
 	},
 	update: {
 		help: newUpdateHelp,
-		options: { ...content, date: { type: 'string' } },
+		options: { ...content, ...md, date: { type: 'string' } },
 		positionals: ['client'],
-		run: (values, output, context) => runNewUpdate(strings(values), output, context),
+		run: (values, output, context) => runNewUpdate({ ...strings(values), md: values.md === true }, output, context),
 	},
 	decision: {
 		help: newDecisionHelp,
-		options: { ...content, supersedes: { type: 'string' }, date: { type: 'string' } },
+		options: { ...content, ...md, supersedes: { type: 'string' }, date: { type: 'string' } },
 		positionals: ['client', 'title'],
-		run: (values, output, context) => runNewDecision(strings(values), output, context),
+		run: (values, output, context) => runNewDecision({ ...strings(values), md: values.md === true }, output, context),
 	},
 	milestone: {
 		help: newMilestoneHelp,
@@ -115,9 +119,9 @@ const newCommands: Record<string, Command> = {
 	},
 	faq: {
 		help: newFaqHelp,
-		options: content,
+		options: { ...content, ...md },
 		positionals: ['client', 'question'],
-		run: (values, output, context) => runNewFaq(strings(values), output, context),
+		run: (values, output, context) => runNewFaq({ ...strings(values), md: values.md === true }, output, context),
 	},
 	risk: {
 		help: newRiskHelp,
@@ -134,21 +138,21 @@ const newCommands: Record<string, Command> = {
 	},
 	change: {
 		help: newChangeHelp,
-		options: { ...content, 'requested-by': { type: 'string' }, date: { type: 'string' } },
+		options: { ...content, ...md, 'requested-by': { type: 'string' }, date: { type: 'string' } },
 		positionals: ['client', 'title'],
-		run: (values, output, context) => runNewChange(strings(values), output, context),
+		run: (values, output, context) => runNewChange({ ...strings(values), md: values.md === true }, output, context),
 	},
 	meeting: {
 		help: newMeetingHelp,
-		options: { ...content, date: { type: 'string' } },
+		options: { ...content, ...md, date: { type: 'string' } },
 		positionals: ['client', 'type'],
-		run: (values, output, context) => runNewMeeting(strings(values), output, context),
+		run: (values, output, context) => runNewMeeting({ ...strings(values), md: values.md === true }, output, context),
 	},
 	closeout: {
 		help: newCloseoutHelp,
-		options: { ...content, date: { type: 'string' } },
+		options: { ...content, ...md, date: { type: 'string' } },
 		positionals: ['client'],
-		run: (values, output, context) => runNewCloseout(strings(values), output, context),
+		run: (values, output, context) => runNewCloseout({ ...strings(values), md: values.md === true }, output, context),
 	},
 };
 

@@ -1,7 +1,7 @@
 import type { Health } from '@/kinds/common';
 import { HEALTH_SYMBOL } from '@/kinds/health-symbol';
 import type { Digest } from './compose-digest';
-import { itemLine, labelPrefix, MISSING_LINK } from './digest-text';
+import { itemLine, labelPrefix, missingLink } from './digest-text';
 import { escapeHtml } from '@/lib/escape-html';
 
 /** Text colours with enough contrast on white; the symbol and label carry the meaning too. */
@@ -44,7 +44,7 @@ export function digestHtml(digest: Digest): string {
 	parts.push(
 		digest.link
 			? `<p style="${STYLE.p}"><a href="${e(digest.link.url)}" style="${STYLE.link(e(digest.accent))}">${e(digest.link.label)} →</a><br>${e(digest.access)}</p>`
-			: `<p style="${STYLE.p}">${e(MISSING_LINK)}<br>${e(digest.access)}</p>`,
+			: `<p style="${STYLE.p}">${e(missingLink(digest))}<br>${e(digest.access)}</p>`,
 		`<p style="${STYLE.p}">${[digest.signOff, ...digest.signature].map(e).join('<br>')}</p>`,
 		'</div>',
 	);

@@ -3,7 +3,12 @@ import { HEALTH_SYMBOL } from '@/kinds/health-symbol';
 import type { Digest, DigestItem } from './compose-digest';
 
 /** What stands in for the link when no site URL is known: visibly unfinished, never a broken address. */
-export const MISSING_LINK = '[TODO: link to the update: run glasshouse digest with --site https://… or set GLASSHOUSE_SITE]';
+export function missingLink(digest: Digest): string {
+	return useTranslations(digest.locale)('digest.missingLink');
+}
+
+/** The English placeholder, as an English client's digest shows it. */
+export const MISSING_LINK = useTranslations('en')('digest.missingLink');
 
 /**
  * "text (owner, due …)" in the client's language. `wrap` marks up the text and the bracketed
@@ -42,7 +47,7 @@ export function digestText(digest: Digest): string {
 	];
 	if (digest.nextMilestone) lines.push(labelled(digest.nextMilestone.label, digest.nextMilestone.text), '');
 	lines.push(
-		digest.link ? labelled(digest.link.label, digest.link.url) : MISSING_LINK,
+		digest.link ? labelled(digest.link.label, digest.link.url) : missingLink(digest),
 		digest.access,
 		'',
 		digest.signOff,

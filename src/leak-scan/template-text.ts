@@ -65,7 +65,7 @@ export function templateText(): string[] {
 				team: { client: [], vendor: [] },
 				previous: { date: DAY, actions: [{ text: 'Action', owner: 'Owner', done: false }] },
 			}).text,
-			renderMilestone({ id: 'milestone', title: 'Title', start: DAY, due: DAY, owner: 'Owner', otherIds: ['other'] }),
+			renderMilestone({ id: 'milestone', title: 'Title', start: DAY, due: DAY, owner: 'Owner', otherIds: ['other'], locale }),
 			renderRisk({
 				id: 'risk',
 				title: 'Title',

@@ -23,3 +23,14 @@ export function slugify(title: string, maxLength = 60): string | undefined {
 	const boundary = cut.lastIndexOf('-');
 	return (boundary > 0 ? cut.slice(0, boundary) : slug.slice(0, maxLength)).replace(/-+$/, '');
 }
+
+/**
+ * The neutral name for a title `slugify` cannot spell: `<noun>-1`, `<noun>-2`, … the first one
+ * not taken. Every kind named after its title (milestones, risks, FAQ) falls back this way;
+ * numbered kinds (decisions, changes) use `NNNN-<noun>`.
+ */
+export async function firstFreeName(noun: string, taken: (name: string) => boolean | Promise<boolean>): Promise<string> {
+	let number = 1;
+	while (await taken(`${noun}-${number}`)) number++;
+	return `${noun}-${number}`;
+}

@@ -70,6 +70,20 @@ describe('glasshouse new milestone', () => {
 	});
 });
 
+describe('glasshouse new milestone with a title that has no ASCII spelling', () => {
+	it('falls back to milestone-N, the first number not taken, as risks and FAQ do', async () => {
+		for (const title of ['系统上线', '用户验收完成'])
+			expect((await cli(content, ['new', 'milestone', JINGHONG, '--title', title, '--due', '2027-02-12'])).code).toBe(0);
+		const file = (name: string) => path.join(content, JINGHONG, 'milestones', name);
+		expect(parseSource(readFileSync(file('milestone-1.yaml'), 'utf8'), file('milestone-1.yaml')).data).toMatchObject({
+			id: 'milestone-1',
+			title: '系统上线',
+		});
+		expect(existsSync(file('milestone-2.yaml'))).toBe(true);
+		expect(await checkErrors(content)).toEqual([]);
+	});
+});
+
 describe('glasshouse new faq', () => {
 	it('writes the question after the existing ones', async () => {
 		const run = await cli(content, ['new', 'faq', TIDEWATER, 'Who do I call when the site is down?']);

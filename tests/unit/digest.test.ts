@@ -417,6 +417,15 @@ describe('composeDigest', () => {
 		expect(digestHtml(digest)).toContain('[TODO: link to the update');
 	});
 
+	it('writes the placeholder in Chinese for a zh-CN client', () => {
+		const digest = composeDigest(
+			input({ site: undefined, client: { locale: 'zh-CN', currency: 'CNY', project: { name: '兰亭官网改版', summary: '官网。' } } }),
+		);
+		expect(digestText(digest)).toContain('[TODO：周报链接：运行 glasshouse digest 时加上 --site https://…，或设置 GLASSHOUSE_SITE]');
+		expect(digestText(digest)).not.toContain(MISSING_LINK);
+		expect(digestHtml(digest)).toContain('[TODO：周报链接');
+	});
+
 	it('refuses an unknown update date, listing the dates there are, newest first', () => {
 		expect(() => composeDigest(input({ date: '2026-03-12' }))).toThrow(
 			new DigestError('harbour has no update dated 2026-03-12. Available dates: 2026-03-13, 2026-03-06.'),

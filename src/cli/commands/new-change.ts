@@ -5,11 +5,11 @@ import { slugify } from '@/scaffold/slugify';
 import { answerOrFail } from '@/cli/ask';
 import { display, requireClient } from '@/cli/client-lookup';
 import { UsageError, type Output } from '@/cli/output';
-import { nextNumber, requireDateOption, writeScaffold } from './new-shared';
+import { markdownExtension, MD_OPTION_HELP, nextNumber, requireDateOption, writeScaffold } from './new-shared';
 
-export const newChangeHelp = `Usage: glasshouse new change <client> "<title>" [--requested-by NAME] [--date YYYY-MM-DD] [--content DIR]
+export const newChangeHelp = `Usage: glasshouse new change <client> "<title>" [--requested-by NAME] [--date YYYY-MM-DD] [--md] [--content DIR]
 
-Creates changes/NNNN-<slug>.mdx with the next free number: a change request with status
+Creates changes/NNNN-<slug>.mdx (.md with --md) with the next free number: a change request with status
 "requested", requested today, and the sections Why, What changes and Impact (原因, 变更内容,
 影响 for a zh-CN client). The impact and the client's approval are there as comments saying
 when each becomes required: impact from "estimated" on, approval (who answered, when) once
@@ -17,6 +17,7 @@ approved, rejected or implemented.
 
   --requested-by   who asked for it (default: a TODO to fill in)
   --date           the day it was requested instead of today
+${MD_OPTION_HELP}
 
 Prints the new file's path.`;
 
@@ -26,6 +27,7 @@ interface NewChangeOptions {
 	'requested-by'?: string;
 	date?: string;
 	content?: string;
+	md?: boolean;
 }
 
 export async function runNewChange(options: NewChangeOptions, output: Output, context: BuildContext): Promise<number> {
@@ -45,7 +47,11 @@ export async function runNewChange(options: NewChangeOptions, output: Output, co
 		client.changes.map((change) => change.value.number),
 	);
 
-	const file = path.join(folder, 'changes', `${String(number).padStart(4, '0')}-${slugify(title) ?? 'change'}.mdx`);
+	const file = path.join(
+		folder,
+		'changes',
+		`${String(number).padStart(4, '0')}-${slugify(title) ?? 'change'}${markdownExtension(options.md)}`,
+	);
 	const milestoneIds = client.milestones.map((milestone) => milestone.value.id).sort();
 	await writeScaffold(
 		'change',

@@ -4,16 +4,17 @@ import { renderCloseout } from '@/scaffold/render-closeout';
 import { projectManager } from '@/kinds/client/team';
 import { display, requireClient } from '@/cli/client-lookup';
 import { UserError, type Output } from '@/cli/output';
-import { anyExists, requireDateOption, writeScaffold } from './new-shared';
+import { anyExists, markdownExtension, MD_OPTION_HELP, requireDateOption, writeScaffold } from './new-shared';
 
-export const newCloseoutHelp = `Usage: glasshouse new closeout <client> [--date YYYY-MM-DD] [--content DIR]
+export const newCloseoutHelp = `Usage: glasshouse new closeout <client> [--date YYYY-MM-DD] [--md] [--content DIR]
 
-Creates closeout.mdx next to client.yaml: the close-out summary, with one outcome per
+Creates closeout.mdx (closeout.md with --md) next to client.yaml: the close-out summary, with one outcome per
 objective in client.yaml (project.objectives), what went well, lessons, open items, and the
 primary vendor contact as the support contact. The overview shows it once client.yaml says
 "status: closed".
 
   --date   the day the project closed (default: today)
+${MD_OPTION_HELP}
 
 Refuses to overwrite an existing close-out. Prints the new file's path.`;
 
@@ -21,6 +22,7 @@ interface NewCloseoutOptions {
 	client?: string;
 	date?: string;
 	content?: string;
+	md?: boolean;
 }
 
 export async function runNewCloseout(options: NewCloseoutOptions, output: Output, context: BuildContext): Promise<number> {
@@ -29,7 +31,7 @@ export async function runNewCloseout(options: NewCloseoutOptions, output: Output
 	const date = options.date ?? context.today;
 	if (date < settings.start)
 		throw new UserError(`The close-out date ${date} is before the project's start (${settings.start}); pass --date. Nothing was written.`);
-	const file = path.join(folder, 'closeout.mdx');
+	const file = path.join(folder, `closeout${markdownExtension(options.md)}`);
 	for (const existing of ['closeout.mdx', 'closeout.md'].map((name) => path.join(folder, name))) {
 		if (await anyExists([existing])) throw new UserError(`${display(existing)} already exists; edit it. Nothing was written.`);
 	}

@@ -5,11 +5,11 @@ import { slugify } from '@/scaffold/slugify';
 import { answerOrFail } from '@/cli/ask';
 import { display, requireClient } from '@/cli/client-lookup';
 import { UsageError, UserError, type Output } from '@/cli/output';
-import { nextNumber, requireDateOption, writeScaffold } from './new-shared';
+import { markdownExtension, MD_OPTION_HELP, nextNumber, requireDateOption, writeScaffold } from './new-shared';
 
-export const newDecisionHelp = `Usage: glasshouse new decision <client> "<title>" [--supersedes N] [--date YYYY-MM-DD] [--content DIR]
+export const newDecisionHelp = `Usage: glasshouse new decision <client> "<title>" [--supersedes N] [--date YYYY-MM-DD] [--md] [--content DIR]
 
-Creates decisions/NNNN-<slug>.mdx with the next free number: a decision record with status
+Creates decisions/NNNN-<slug>.mdx (.md with --md) with the next free number: a decision record with status
 "proposed", today's date and the MADR sections Context, Options considered, Decision and
 Consequences (背景, 备选方案, 决定, 影响 for a zh-CN client). The file name comes from the
 title; a title with no ASCII spelling (Chinese, for example) gives NNNN-decision.mdx.
@@ -17,6 +17,7 @@ title; a title with no ASCII spelling (Chinese, for example) gives NNNN-decision
   --supersedes N   this decision replaces decision N (which must exist and not already be
                    superseded); once accepted, set "status: superseded" on decision N
   --date           the decision's date instead of today
+${MD_OPTION_HELP}
 
 Prints the new file's path.`;
 
@@ -26,6 +27,7 @@ interface NewDecisionOptions {
 	supersedes?: string;
 	date?: string;
 	content?: string;
+	md?: boolean;
 }
 
 export async function runNewDecision(options: NewDecisionOptions, output: Output, context: BuildContext): Promise<number> {
@@ -67,7 +69,11 @@ export async function runNewDecision(options: NewDecisionOptions, output: Output
 		supersedes = { number: target, file: path.basename(older.source.file) };
 	}
 
-	const file = path.join(folder, 'decisions', `${String(number).padStart(4, '0')}-${slugify(title) ?? 'decision'}.mdx`);
+	const file = path.join(
+		folder,
+		'decisions',
+		`${String(number).padStart(4, '0')}-${slugify(title) ?? 'decision'}${markdownExtension(options.md)}`,
+	);
 	await writeScaffold(
 		'decision',
 		file,

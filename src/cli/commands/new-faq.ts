@@ -2,22 +2,25 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildContext } from '@/build-context/build-context';
 import { renderFaq } from '@/scaffold/render-faq';
-import { slugify } from '@/scaffold/slugify';
+import { firstFreeName, slugify } from '@/scaffold/slugify';
 import { answerOrFail } from '@/cli/ask';
 import { display, requireClient } from '@/cli/client-lookup';
 import { UsageError, UserError, type Output } from '@/cli/output';
 import { writeScaffold } from './new-shared';
 
-export const newFaqHelp = `Usage: glasshouse new faq <client> ["question"] [--content DIR]
+export const newFaqHelp = `Usage: glasshouse new faq <client> ["question"] [--md] [--content DIR]
 
 Creates faq/<slug>.md for one question, placed after the existing ones; the body is the
 answer. A question with no ASCII spelling gives faq/question-N.md. At a terminal, a missing
-question is asked for. Prints the new file's path.`;
+question is asked for. Prints the new file's path.
+
+  --md   accepted as for the other kinds: an answer is always plain Markdown (.md)`;
 
 interface NewFaqOptions {
 	client?: string;
 	question?: string;
 	content?: string;
+	md?: boolean;
 }
 
 export async function runNewFaq(options: NewFaqOptions, output: Output, context: BuildContext): Promise<number> {
@@ -37,11 +40,7 @@ export async function runNewFaq(options: NewFaqOptions, output: Output, context:
 	let stem = slugify(question);
 	if (stem && taken(stem))
 		throw new UserError(`${display(path.join(folder, 'faq', `${stem}.md`))} already exists; nothing was overwritten.`);
-	if (!stem) {
-		let n = 1;
-		while (taken(`question-${n}`)) n += 1;
-		stem = `question-${n}`;
-	}
+	stem ??= await firstFreeName('question', taken);
 	// After the last question, in the same steps of ten the demo uses.
 	const order = client.faq.length ? Math.max(...client.faq.map((faq) => faq.value.order)) + 10 : 10;
 	const file = path.join(folder, 'faq', `${stem}.md`);

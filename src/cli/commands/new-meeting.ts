@@ -6,11 +6,11 @@ import { namesOnSide } from '@/kinds/client/team';
 import { answerOrFail } from '@/cli/ask';
 import { display, requireClient } from '@/cli/client-lookup';
 import { UsageError, UserError, type Output } from '@/cli/output';
-import { anyExists, requireDateOption, unreadableBetween, writeScaffold } from './new-shared';
+import { anyExists, markdownExtension, MD_OPTION_HELP, requireDateOption, unreadableBetween, writeScaffold } from './new-shared';
 
-export const newMeetingHelp = `Usage: glasshouse new meeting <client> <type> [--date YYYY-MM-DD] [--content DIR]
+export const newMeetingHelp = `Usage: glasshouse new meeting <client> <type> [--date YYYY-MM-DD] [--md] [--content DIR]
 
-Creates meetings/<date>-<type>.mdx, the minutes of one meeting. <type> is one of
+Creates meetings/<date>-<type>.mdx (.md with --md), the minutes of one meeting. <type> is one of
 ${MEETING_TYPES.join(', ')}.
   - attendees: every team member of client.yaml, per side (delete who did not attend)
   - open action items of the previous meeting carry over, and the agenda starts with
@@ -18,6 +18,7 @@ ${MEETING_TYPES.join(', ')}.
   - Summary / Notes headings in the client's language (## 摘要 … for zh-CN)
 
   --date   the meeting's date (default: today)
+${MD_OPTION_HELP}
 
 Refuses a second meeting of the same type on the same day. Prints the new file's path.`;
 
@@ -26,6 +27,7 @@ interface NewMeetingOptions {
 	type?: string;
 	date?: string;
 	content?: string;
+	md?: boolean;
 }
 
 export async function runNewMeeting(options: NewMeetingOptions, output: Output, context: BuildContext): Promise<number> {
@@ -58,7 +60,7 @@ export async function runNewMeeting(options: NewMeetingOptions, output: Output, 
 	for (const file of unreadableBetween(loaded, client, 'meetings', date, previous?.date))
 		output.warn(`warning: ${file} has errors, so nothing was carried over from it (see \`npm run check\`).`);
 
-	const file = path.join(folder, 'meetings', `${stem}.mdx`);
+	const file = path.join(folder, 'meetings', `${stem}${markdownExtension(options.md)}`);
 	const team = { client: namesOnSide(settings.team, 'client'), vendor: namesOnSide(settings.team, 'vendor') };
 	const { text, carried } = renderMeeting({ date, type: type as MeetingType, locale: settings.locale, team, previous });
 	await writeScaffold('meeting', file, text);

@@ -4,7 +4,7 @@ import { SlugSchema } from '@/kinds/common';
 import { LEVELS, type Level } from '@/kinds/level';
 import { riskSeverity } from '@/kinds/risk/risk-severity';
 import { renderRisk } from '@/scaffold/render-risk';
-import { slugify } from '@/scaffold/slugify';
+import { firstFreeName, slugify } from '@/scaffold/slugify';
 import { projectManager } from '@/kinds/client/team';
 import { answerOrFail } from '@/cli/ask';
 import { display, requireClient } from '@/cli/client-lookup';
@@ -62,13 +62,10 @@ export async function runNewRisk(options: NewRiskOptions, output: Output, contex
 			`${client.slug} already has a risk "${id}" (${taken.get(id) ?? display(path.join(folder, 'risks', `${id}.yaml`))}); edit it, or choose another id with --id. Nothing was written.`,
 		);
 	}
-	if (!id) {
-		let number = 1;
-		while (await exists(`risk-${number}`)) number++;
-		id = `risk-${number}`;
-	}
+	id ??= await firstFreeName('risk', exists);
 
-	const owner = options.owner ?? projectManager(settings.team)?.name ?? 'TODO: who watches it';
+	const owner =
+		options.owner ?? projectManager(settings.team)?.name ?? (settings.locale === 'zh-CN' ? 'TODO：负责跟踪的人' : 'TODO: who watches it');
 	const file = path.join(folder, 'risks', `${id}.yaml`);
 	await writeScaffold(
 		'risk',

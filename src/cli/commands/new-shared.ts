@@ -2,6 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadedClient, LoadedContent } from '@/loader/load-content';
 import { isRealIsoDate } from '@/kinds/common';
+import { MARKDOWN } from '@/kinds/kind';
 import { problemsOfNewFile, describeProblems, type ScaffoldKind } from '@/scaffold/validate-new-file';
 import { FileExistsError, writeNewFile } from '@/scaffold/write-new-file';
 import { display } from '@/cli/client-lookup';
@@ -79,3 +80,15 @@ export async function anyExists(files: string[]): Promise<boolean> {
 	);
 	return found.includes(true);
 }
+
+/**
+ * The extension of a new Markdown-kind file: the registry's first (`.mdx`, for components), or
+ * plain `.md` with `--md` (no components, but none of MDX's pitfalls with `<`, `{` and comments).
+ */
+export function markdownExtension(md: boolean | undefined): string {
+	return md ? '.md' : MARKDOWN.extensions[0]!;
+}
+
+/** The line a Markdown kind's help gives the `--md` option. */
+export const MD_OPTION_HELP = `  --md     write plain Markdown (.md) instead of MDX (.mdx): no components, but no MDX
+           pitfalls either (< and { are text, comments are <!-- -->)`;

@@ -5,11 +5,12 @@ import { defaultUpdateDate } from '@/scaffold/update-date';
 import { renderUpdate } from '@/scaffold/render-update';
 import { display, requireClient } from '@/cli/client-lookup';
 import { UserError, type Output } from '@/cli/output';
-import { requireDateOption, unreadableBetween, writeScaffold } from './new-shared';
+import { bodyFormatOf } from '@/scaffold/body-comment';
+import { markdownExtension, MD_OPTION_HELP, requireDateOption, unreadableBetween, writeScaffold } from './new-shared';
 
-export const newUpdateHelp = `Usage: glasshouse new update <client> [--date YYYY-MM-DD] [--content DIR]
+export const newUpdateHelp = `Usage: glasshouse new update <client> [--date YYYY-MM-DD] [--md] [--content DIR]
 
-Creates this period's status update, updates/<date>.mdx, continuing from the previous one:
+Creates this period's status update, updates/<date>.mdx (.md with --md), continuing from the previous one:
   - last update's "Next" items become this update's "In progress"
   - open "needs" (done: false) and risks carry over
   - health, its reason, dimensions and progress carry over, with a comment to reassess them
@@ -19,6 +20,7 @@ Placeholders start with TODO; \`glasshouse check\` warns until they are replaced
   --date   the update's date; default: the cadence's weekday on or after today
            (communication.cadence in client.yaml); a fortnightly or monthly cadence
            keeps its rhythm: the date the last update makes due next, while still ahead
+${MD_OPTION_HELP}
 
 Refuses to overwrite an existing update. Prints the new file's path.`;
 
@@ -26,6 +28,7 @@ interface NewUpdateOptions {
 	client?: string;
 	date?: string;
 	content?: string;
+	md?: boolean;
 }
 
 export async function runNewUpdate(options: NewUpdateOptions, output: Output, context: BuildContext): Promise<number> {
@@ -45,8 +48,13 @@ export async function runNewUpdate(options: NewUpdateOptions, output: Output, co
 		if (await stat(existing).catch(() => undefined))
 			throw new UserError(`${display(existing)} already exists; edit it, or pass --date for another day. Nothing was written.`);
 	}
-	const file = path.join(folder, 'updates', `${date}.mdx`);
-	const { text, carried } = renderUpdate(date, settings.locale, previous && { value: previous.value, body: previous.source.body });
+	const file = path.join(folder, 'updates', `${date}${markdownExtension(options.md)}`);
+	const { text, carried } = renderUpdate(
+		date,
+		settings.locale,
+		previous && { value: previous.value, body: previous.source.body },
+		bodyFormatOf(file),
+	);
 	await writeScaffold('update', file, text);
 
 	output.info(display(file));

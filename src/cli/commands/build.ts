@@ -76,7 +76,7 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 		await rm(staging, { recursive: true, force: true });
 		await mkdir(path.dirname(staging), { recursive: true });
 		try {
-			await timings.timed('astro', () =>
+			await timings.timed('astro', async () =>
 				build({
 					...astroConfig({ context, checkedContent: loaded, slotKeys, timings }),
 					configFile: false,

@@ -3,11 +3,13 @@
 // (over a second on a busy 2-core machine). Run by the set-up script; src/cli/bin.mjs uses the
 // compiled copy only while no source it was built from is newer, and tsx otherwise, so the copy
 // is never stale and never a manual step. Plain JavaScript because the set-up runs it.
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const CLI_CACHE = path.join('node_modules', '.cache', 'glasshouse-cli');
+/** A day: no command runs that long. */
+const OLD_CHUNK_MS = 24 * 60 * 60 * 1000;
 /** What bin.mjs reads: when the copy was built and from which files. */
 export const MANIFEST = 'manifest.json';
 
@@ -41,9 +43,19 @@ export async function compileCli(root) {
 	});
 	const inputs = Object.keys(result.metafile.inputs).concat('tsconfig.json', 'package.json', 'src/bootstrap/compile-cli.mjs');
 	await writeFile(path.join(staging, MANIFEST), `${JSON.stringify({ builtAt: startedAt, inputs }, null, '\t')}\n`);
-	await mkdir(path.dirname(target), { recursive: true });
-	await rm(target, { recursive: true, force: true });
-	await rename(staging, target);
+	// A CLI already running may still import chunks of the previous copy: chunks are named by their
+	// content, so they are moved in beside the old ones and the entry point and manifest last; old
+	// chunks go once no command can still be running from them.
+	await mkdir(target, { recursive: true });
+	const written = await readdir(staging);
+	const last = ['index.mjs', MANIFEST];
+	for (const name of [...written.filter((name) => !last.includes(name)), ...last])
+		await rename(path.join(staging, name), path.join(target, name));
+	await rm(staging, { recursive: true, force: true });
+	for (const name of await readdir(target)) {
+		const file = path.join(target, name);
+		if (!written.includes(name) && (await stat(file)).mtimeMs < startedAt - OLD_CHUNK_MS) await rm(file, { force: true });
+	}
 }
 
 function sourceUrls() {

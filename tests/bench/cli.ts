@@ -17,7 +17,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from '../support/run-output';
-import { copyContent } from '../support/temp-content';
 import { formatMilliseconds, markdownTable, median } from './support/format';
 
 /** The last commit whose CLI imported every command at start. */
@@ -50,7 +49,8 @@ const sources = checkout(path.join(work, 'sources'), (folder) => {
 });
 const compiled = path.join(ROOT, 'src', 'cli', 'bin.mjs');
 
-const content = copyContent();
+const content = path.join(work, 'content');
+cpSync(path.join(ROOT, 'content'), content, { recursive: true });
 const client = 'harbour-museum';
 
 /** Wall time of one process, in milliseconds; throws when it fails. */
@@ -112,5 +112,4 @@ try {
 	);
 } finally {
 	rmSync(work, { recursive: true, force: true });
-	rmSync(content, { recursive: true, force: true });
 }

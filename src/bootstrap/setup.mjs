@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Idempotent set-up run before `npm start` and `npm test` on any machine, fresh or not:
 // installs npm dependencies when they are missing or stale and, with --browser, makes sure a
-// Chromium exists (installing Debian's package when running as root on Debian).
+// Chromium exists (installing Debian's package when running as root on Debian). Then compiles
+// the CLI ahead of time, so `glasshouse` starts without tsx (see compile-cli.mjs).
 // Plain JavaScript because it runs before the dependencies exist.
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compileCli } from './compile-cli.mjs';
 import { findBrowser, INSTALL_HINT } from './find-browser.mjs';
 
 const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -30,6 +32,10 @@ if (!dependenciesAreCurrent()) {
 	// packages leave them out of the lock file, which `npm ci` then rejects as out of sync.
 	run('npm', ['install', '--no-audit', '--no-fund']);
 }
+
+// After the dependencies: the compiler is esbuild, one of them. Cheap (about a second), so it runs
+// every time rather than guessing whether the sources changed.
+await compileCli(root);
 
 if (needBrowser) {
 	let browser = findBrowser();

@@ -1,27 +1,13 @@
 import { parseArgs } from 'node:util';
-import { buildHelp, runBuild } from './commands/build';
-import { checkHelp, runCheck } from './commands/check';
-import { leakScanHelp, runLeakScan } from './commands/leak-scan';
-import { previewHelp, runPreview } from './commands/preview';
-import { digestHelp, runDigest } from './commands/digest';
-import { newChangeHelp, runNewChange } from './commands/new-change';
-import { newClientHelp, runNewClient } from './commands/new-client';
-import { newCloseoutHelp, runNewCloseout } from './commands/new-closeout';
-import { newDecisionHelp, runNewDecision } from './commands/new-decision';
-import { newFaqHelp, runNewFaq } from './commands/new-faq';
-import { newMeetingHelp, runNewMeeting } from './commands/new-meeting';
-import { newMilestoneHelp, runNewMilestone } from './commands/new-milestone';
-import { newRiskHelp, runNewRisk } from './commands/new-risk';
-import { newUpdateHelp, runNewUpdate } from './commands/new-update';
-import { revokeHelp, runRevoke } from './commands/revoke';
-import { runSecret, secretHelp } from './commands/secret';
-import { runShare, shareHelp } from './commands/share';
 import { terminalOutput, UsageError, UserError, type Output } from './output';
 import { removeStaleStaging } from './stale-staging';
-import { AccessError } from '@/keys/build-keyring';
 import { closeDiagramBrowser } from '@/mermaid/diagram-session';
 import { SecretError } from '@/keys/secret';
 import { BuildContextError, currentEnvironment, readBuildContext, type BuildContext } from '@/build-context/build-context';
+
+// Only this table is loaded when the CLI starts: each command's module (and through it Astro,
+// Mermaid, Playwright, Pagefind…) is imported when that command is asked for, so `--help` and
+// `new …` start in a fraction of a second. A new command is one more entry below.
 
 const HELP = `Usage: glasshouse <command> [options]
 
@@ -62,13 +48,21 @@ Updates, decisions, FAQ answers, change requests, minutes and close-outs are wri
 pitfalls. Every file is checked with the same rules as "glasshouse check" before it is written,
 and no existing file is ever overwritten. Run "glasshouse new <kind> --help" for details.`;
 
-interface Command {
+type Values = Record<string, string | boolean | undefined>;
+
+/** What a command's module gives once imported: its `--help` text and how to run it. */
+interface LoadedCommand {
 	help: string;
+	/** Runs with the build context read when the command starts (not for `--help`). */
+	run(values: Values, output: Output, context: BuildContext): Promise<number>;
+}
+
+interface Command {
 	options: Record<string, { type: 'string' | 'boolean' }>;
 	/** Names of the positional arguments, in order. */
 	positionals?: string[];
-	/** Runs with the build context read when the command starts (not for `--help`). */
-	run(values: Record<string, string | boolean | undefined>, output: Output, context: BuildContext): Promise<number>;
+	/** Imports the command's module, only when the command is asked for. */
+	load(): Promise<LoadedCommand>;
 }
 
 /** A command with kinds, like `glasshouse new update`. */
@@ -80,32 +74,42 @@ interface CommandGroup {
 const content = { content: { type: 'string' } } as const;
 /** `--md`: a Markdown kind's new file is written as plain Markdown. */
 const md = { md: { type: 'boolean' } } as const;
-type Values = Record<string, string | boolean | undefined>;
 /** The string-valued options of a command, as its run function takes them. */
 const strings = (values: Values) =>
 	Object.fromEntries(Object.entries(values).filter(([, value]) => typeof value === 'string')) as Record<string, string>;
 
 const newCommands: Record<string, Command> = {
 	client: {
-		help: newClientHelp,
 		options: { ...content, name: { type: 'string' }, locale: { type: 'string' } },
 		positionals: ['slug'],
-		run: (values, output, context) => runNewClient(strings(values), output, context),
+		load: async () => {
+			const { newClientHelp, runNewClient } = await import('./commands/new-client');
+			return { help: newClientHelp, run: (values, output, context) => runNewClient(strings(values), output, context) };
+		},
 	},
 	update: {
-		help: newUpdateHelp,
 		options: { ...content, ...md, date: { type: 'string' } },
 		positionals: ['client'],
-		run: (values, output, context) => runNewUpdate({ ...strings(values), md: values.md === true }, output, context),
+		load: async () => {
+			const { newUpdateHelp, runNewUpdate } = await import('./commands/new-update');
+			return {
+				help: newUpdateHelp,
+				run: (values, output, context) => runNewUpdate({ ...strings(values), md: values.md === true }, output, context),
+			};
+		},
 	},
 	decision: {
-		help: newDecisionHelp,
 		options: { ...content, ...md, supersedes: { type: 'string' }, date: { type: 'string' } },
 		positionals: ['client', 'title'],
-		run: (values, output, context) => runNewDecision({ ...strings(values), md: values.md === true }, output, context),
+		load: async () => {
+			const { newDecisionHelp, runNewDecision } = await import('./commands/new-decision');
+			return {
+				help: newDecisionHelp,
+				run: (values, output, context) => runNewDecision({ ...strings(values), md: values.md === true }, output, context),
+			};
+		},
 	},
 	milestone: {
-		help: newMilestoneHelp,
 		options: {
 			...content,
 			id: { type: 'string' },
@@ -115,16 +119,23 @@ const newCommands: Record<string, Command> = {
 			owner: { type: 'string' },
 		},
 		positionals: ['client'],
-		run: (values, output, context) => runNewMilestone(strings(values), output, context),
+		load: async () => {
+			const { newMilestoneHelp, runNewMilestone } = await import('./commands/new-milestone');
+			return { help: newMilestoneHelp, run: (values, output, context) => runNewMilestone(strings(values), output, context) };
+		},
 	},
 	faq: {
-		help: newFaqHelp,
 		options: { ...content, ...md },
 		positionals: ['client', 'question'],
-		run: (values, output, context) => runNewFaq({ ...strings(values), md: values.md === true }, output, context),
+		load: async () => {
+			const { newFaqHelp, runNewFaq } = await import('./commands/new-faq');
+			return {
+				help: newFaqHelp,
+				run: (values, output, context) => runNewFaq({ ...strings(values), md: values.md === true }, output, context),
+			};
+		},
 	},
 	risk: {
-		help: newRiskHelp,
 		options: {
 			...content,
 			likelihood: { type: 'string' },
@@ -134,84 +145,130 @@ const newCommands: Record<string, Command> = {
 			date: { type: 'string' },
 		},
 		positionals: ['client', 'title'],
-		run: (values, output, context) => runNewRisk(strings(values), output, context),
+		load: async () => {
+			const { newRiskHelp, runNewRisk } = await import('./commands/new-risk');
+			return { help: newRiskHelp, run: (values, output, context) => runNewRisk(strings(values), output, context) };
+		},
 	},
 	change: {
-		help: newChangeHelp,
 		options: { ...content, ...md, 'requested-by': { type: 'string' }, date: { type: 'string' } },
 		positionals: ['client', 'title'],
-		run: (values, output, context) => runNewChange({ ...strings(values), md: values.md === true }, output, context),
+		load: async () => {
+			const { newChangeHelp, runNewChange } = await import('./commands/new-change');
+			return {
+				help: newChangeHelp,
+				run: (values, output, context) => runNewChange({ ...strings(values), md: values.md === true }, output, context),
+			};
+		},
 	},
 	meeting: {
-		help: newMeetingHelp,
 		options: { ...content, ...md, date: { type: 'string' } },
 		positionals: ['client', 'type'],
-		run: (values, output, context) => runNewMeeting({ ...strings(values), md: values.md === true }, output, context),
+		load: async () => {
+			const { newMeetingHelp, runNewMeeting } = await import('./commands/new-meeting');
+			return {
+				help: newMeetingHelp,
+				run: (values, output, context) => runNewMeeting({ ...strings(values), md: values.md === true }, output, context),
+			};
+		},
 	},
 	closeout: {
-		help: newCloseoutHelp,
 		options: { ...content, ...md, date: { type: 'string' } },
 		positionals: ['client'],
-		run: (values, output, context) => runNewCloseout({ ...strings(values), md: values.md === true }, output, context),
+		load: async () => {
+			const { newCloseoutHelp, runNewCloseout } = await import('./commands/new-closeout');
+			return {
+				help: newCloseoutHelp,
+				run: (values, output, context) => runNewCloseout({ ...strings(values), md: values.md === true }, output, context),
+			};
+		},
 	},
 };
 
 const commands: Record<string, Command | CommandGroup> = {
 	new: { help: NEW_HELP, subcommands: newCommands },
 	check: {
-		help: checkHelp,
 		options: { content: { type: 'string' }, today: { type: 'string' } },
-		run: (values, output, context) =>
-			runCheck({ content: values.content as string | undefined, today: values.today as string | undefined }, output, context),
+		load: async () => {
+			const { checkHelp, runCheck } = await import('./commands/check');
+			return {
+				help: checkHelp,
+				run: (values, output, context) =>
+					runCheck({ content: values.content as string | undefined, today: values.today as string | undefined }, output, context),
+			};
+		},
 	},
 	build: {
-		help: buildHelp,
 		options: { content: { type: 'string' }, out: { type: 'string' }, demo: { type: 'boolean' }, verbose: { type: 'boolean' } },
-		run: (values, output, context) =>
-			runBuild(
-				{
-					content: values.content as string | undefined,
-					out: values.out as string | undefined,
-					demo: values.demo === true,
-					verbose: values.verbose === true,
-				},
-				output,
-				context,
-			),
+		load: async () => {
+			const { buildHelp, runBuild } = await import('./commands/build');
+			return {
+				help: buildHelp,
+				run: (values, output, context) =>
+					runBuild(
+						{
+							content: values.content as string | undefined,
+							out: values.out as string | undefined,
+							demo: values.demo === true,
+							verbose: values.verbose === true,
+						},
+						output,
+						context,
+					),
+			};
+		},
 	},
 	digest: {
-		help: digestHelp,
 		options: { ...content, update: { type: 'string' }, site: { type: 'string' }, base: { type: 'string' }, format: { type: 'string' } },
 		positionals: ['client'],
-		run: (values, output, context) => runDigest(strings(values), output, context),
+		load: async () => {
+			const { digestHelp, runDigest } = await import('./commands/digest');
+			return { help: digestHelp, run: (values, output, context) => runDigest(strings(values), output, context) };
+		},
 	},
 	share: {
-		help: shareHelp,
 		options: { content: { type: 'string' }, site: { type: 'string' }, base: { type: 'string' } },
 		positionals: ['client'],
-		run: (values, output, context) =>
-			runShare(values as { client?: string; site?: string; base?: string; content?: string }, output, context),
+		load: async () => {
+			const { shareHelp, runShare } = await import('./commands/share');
+			return {
+				help: shareHelp,
+				run: (values, output, context) =>
+					runShare(values as { client?: string; site?: string; base?: string; content?: string }, output, context),
+			};
+		},
 	},
 	revoke: {
-		help: revokeHelp,
 		options: content,
 		positionals: ['client', 'entry'],
-		run: (values, output, context) => runRevoke(strings(values), output, context),
+		load: async () => {
+			const { revokeHelp, runRevoke } = await import('./commands/revoke');
+			return { help: revokeHelp, run: (values, output, context) => runRevoke(strings(values), output, context) };
+		},
 	},
 	'leak-scan': {
-		help: leakScanHelp,
 		options: { out: { type: 'string' }, content: { type: 'string' } },
-		run: (values, output, context) => runLeakScan(values as { out?: string; content?: string }, output, context),
+		load: async () => {
+			const { leakScanHelp, runLeakScan } = await import('./commands/leak-scan');
+			return {
+				help: leakScanHelp,
+				run: (values, output, context) => runLeakScan(values as { out?: string; content?: string }, output, context),
+			};
+		},
 	},
 	preview: {
-		help: previewHelp,
 		options: { out: { type: 'string' }, port: { type: 'string' } },
-		run: (values, output, context) => runPreview(strings(values), output, context),
+		load: async () => {
+			const { previewHelp, runPreview } = await import('./commands/preview');
+			return { help: previewHelp, run: (values, output, context) => runPreview(strings(values), output, context) };
+		},
 	},
 	secret: {
-		help: secretHelp,
 		options: {},
-		run: (_values, output) => runSecret(output),
+		load: async () => {
+			const { secretHelp, runSecret } = await import('./commands/secret');
+			return { help: secretHelp, run: (_values, output) => runSecret(output) };
+		},
 	},
 };
 
@@ -255,6 +312,7 @@ async function runCommand(
 	output: Output,
 	environment: Record<string, string | undefined>,
 ): Promise<number> {
+	const { help, run } = await command.load();
 	try {
 		const names = command.positionals ?? [];
 		const { values, positionals } = parseArgs({
@@ -264,7 +322,7 @@ async function runCommand(
 			allowPositionals: names.length > 0,
 		});
 		if (values.help) {
-			output.info(command.help);
+			output.info(help);
 			return 0;
 		}
 		if (positionals.length > names.length)
@@ -272,15 +330,15 @@ async function runCommand(
 				`Unexpected argument "${positionals[names.length]}".${names.length ? ` Quote an argument that contains spaces.` : ''}`,
 			);
 		const named = Object.fromEntries(names.map((name, index) => [name, positionals[index]]));
-		return await command.run({ ...values, ...named }, output, readBuildContext(environment, process.cwd()));
+		return await run({ ...values, ...named }, output, readBuildContext(environment, process.cwd()));
 	} catch (error) {
-		if (error instanceof SecretError || error instanceof AccessError || error instanceof BuildContextError) {
-			output.error(`✗ ${error.message}`);
+		if (error instanceof SecretError || error instanceof BuildContextError || (await isAccessError(error))) {
+			output.error(`✗ ${(error as Error).message}`);
 			return 1;
 		}
 		if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
 			// The usage line is enough to see what was wrong; the full help is one --help away.
-			output.error(`${(error as Error).message}\n${command.help.split('\n')[0]}\n(--help for details)`);
+			output.error(`${(error as Error).message}\n${help.split('\n')[0]}\n(--help for details)`);
 			return 1;
 		}
 		if (error instanceof UserError) {
@@ -292,4 +350,14 @@ async function runCommand(
 		// Whatever happened (a failed build included), no headless browser may outlive the command.
 		await closeDiagramBrowser();
 	}
+}
+
+/**
+ * Access errors come from the keyring module, which loads the password-strength dictionary: it is
+ * imported only when it may have thrown (then it is already loaded), never on a plain start.
+ */
+async function isAccessError(error: unknown): Promise<boolean> {
+	if (!(error instanceof Error) || error.constructor === Error || error instanceof UserError) return false;
+	const { AccessError } = await import('@/keys/build-keyring');
+	return error instanceof AccessError;
 }

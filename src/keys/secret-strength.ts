@@ -1,6 +1,4 @@
-import matching from 'zxcvbn/lib/matching.js';
-import scoring from 'zxcvbn/lib/scoring.js';
-import { estimateTextBits } from './text-strength';
+import { estimateTextBits, zxcvbnPart } from './text-strength';
 
 /**
  * The least a secret must be worth. Every password and link derives from it, so it must be out of
@@ -122,6 +120,8 @@ function typedTextBits(typed: string, encoding: 'hex' | 'base64'): SecretEstimat
 					[/[+/_-]/, 2],
 				];
 	const perCharacter = Math.log2(pools.reduce((size, [pattern, count]) => (pattern.test(text) ? size + count : size), 0));
+	const matching = zxcvbnPart<typeof import('zxcvbn/lib/matching.js').default>('zxcvbn/lib/matching.js');
+	const scoring = zxcvbnPart<typeof import('zxcvbn/lib/scoring.js').default>('zxcvbn/lib/scoring.js');
 	matching.set_user_input_dictionary([]);
 	let bits = 0;
 	for (let offset = 0; offset < text.length; offset += TYPED_CHUNK) {

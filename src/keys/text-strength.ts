@@ -1,5 +1,14 @@
-import zxcvbn from 'zxcvbn';
+import { createRequire } from 'node:module';
 import { CHINESE_NUMERALS, COMMON_PHRASES, FREQUENT_HAN, NUMBER_UNITS, ORDERED_SEQUENCES, PINYIN_WORDS } from './common-phrases';
+
+/**
+ * zxcvbn's dictionaries take a quarter of a second to load, and every CLI command loads this module
+ * (through the build context): it is loaded on the first estimate instead, so commands that judge
+ * no secret or password (`--help`, `new …`, `check`) do not pay for it.
+ */
+export function zxcvbnPart<T>(name: 'zxcvbn' | 'zxcvbn/lib/matching.js' | 'zxcvbn/lib/scoring.js'): T {
+	return createRequire(import.meta.url)(name) as T;
+}
 
 /**
  * What made a text cheap to guess, in words a project manager understands. Listed in the
@@ -122,7 +131,7 @@ function splitRuns(characters: string[]): Array<{ latin: boolean; characters: st
  * fairer measure.
  */
 function latinBits(text: string, context: string[], weaknesses: Set<Weakness>): number {
-	const result = zxcvbn(text, [...context, ...PINYIN_WORDS]);
+	const result = zxcvbnPart<typeof import('zxcvbn')>('zxcvbn')(text, [...context, ...PINYIN_WORDS]);
 	const estimate = Math.log2(10) * result.guesses_log10;
 	if (result.sequence.every((match) => match.pattern === 'bruteforce')) return Math.max(estimate, randomStringBits(text));
 	for (const match of result.sequence) {

@@ -1,8 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-// Imported up front, not on first use: Astro loads this file for its config through a module
-// runner that is closed by the time Markdown is rendered, so a later import() would fail.
-import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, requireBrowser } from '@/bootstrap/find-browser.mjs';
 import { diagramSession } from './diagram-session';
 import { LAYOUT_WIDTH } from './render-config';
@@ -69,6 +66,11 @@ const PAGE_API = `window.__glasshouse = {
 /** Launches the browser (found through find-browser) and loads Mermaid into a blank page. */
 export async function launchMermaidBrowser(): Promise<MermaidBrowser> {
 	const found = requireBrowser();
+	// Required when a browser is first needed, so commands that draw nothing (`check` of an unchanged
+	// site) do not load Playwright. `require`, not import(): Astro loads this file for its config
+	// through a module runner that is closed by the time Markdown is rendered, so a later import()
+	// would fail, while Node's own require keeps working.
+	const { chromium } = require('playwright') as typeof import('playwright');
 	const browser = await chromium.launch({ executablePath: found.source === 'playwright' ? undefined : found.path, args: CHROMIUM_ARGS });
 	try {
 		const page = await browser.newPage();

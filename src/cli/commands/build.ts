@@ -89,7 +89,7 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 		const rendering = performance.now();
 		output.info('Rendering pages, then search index, encryption and leak scan…');
 		try {
-			await timings.timed('astro', () =>
+			await timings.timed('astro', async () =>
 				build({
 					...astroConfig({ context, checkedContent: loaded, slotKeys, timings, report: output }),
 					configFile: false,

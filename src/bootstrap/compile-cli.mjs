@@ -1,0 +1,77 @@
+// Compiles the TypeScript CLI ahead of time into node_modules/.cache/glasshouse-cli/, so starting
+// `glasshouse` costs a plain Node start instead of registering tsx and transpiling on the fly
+// (over a second on a busy 2-core machine). Run by the set-up script; src/cli/bin.mjs uses the
+// compiled copy only while no source it was built from is newer, and tsx otherwise, so the copy
+// is never stale and never a manual step. Plain JavaScript because the set-up runs it.
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const CLI_CACHE = path.join('node_modules', '.cache', 'glasshouse-cli');
+/** A day: no command runs that long. */
+const OLD_CHUNK_MS = 24 * 60 * 60 * 1000;
+/** What bin.mjs reads: when the copy was built and from which files. */
+export const MANIFEST = 'manifest.json';
+
+/**
+ * Bundles src/cli/index.ts with every dependency inside src/ (command modules stay separate chunks,
+ * loaded when their command runs) and leaves npm packages as imports. Each source's
+ * `import.meta.url` is replaced by the source's own URL, so paths computed from it (the runtime
+ * folder, package look-ups) stay what they are under tsx.
+ */
+export async function compileCli(root) {
+	const { build } = await import('esbuild');
+	const startedAt = Date.now();
+	const target = path.join(root, CLI_CACHE);
+	const staging = `${target}.tmp-${process.pid}`;
+	await rm(staging, { recursive: true, force: true });
+	const result = await build({
+		absWorkingDir: root,
+		entryPoints: { index: 'src/cli/index.ts' },
+		outdir: staging,
+		outExtension: { '.js': '.mjs' },
+		bundle: true,
+		splitting: true,
+		format: 'esm',
+		platform: 'node',
+		target: 'node20',
+		packages: 'external',
+		tsconfig: path.join(root, 'tsconfig.json'),
+		metafile: true,
+		logLevel: 'warning',
+		plugins: [sourceUrls()],
+	});
+	const inputs = Object.keys(result.metafile.inputs).concat('tsconfig.json', 'package.json', 'src/bootstrap/compile-cli.mjs');
+	await writeFile(path.join(staging, MANIFEST), `${JSON.stringify({ builtAt: startedAt, inputs }, null, '\t')}\n`);
+	// A CLI already running may still import chunks of the previous copy: chunks are named by their
+	// content, so they are moved in beside the old ones and the entry point and manifest last; old
+	// chunks go once no command can still be running from them.
+	await mkdir(target, { recursive: true });
+	const written = await readdir(staging);
+	const last = ['index.mjs', MANIFEST];
+	for (const name of [...written.filter((name) => !last.includes(name)), ...last])
+		await rename(path.join(staging, name), path.join(target, name));
+	await rm(staging, { recursive: true, force: true });
+	for (const name of await readdir(target)) {
+		const file = path.join(target, name);
+		if (!written.includes(name) && (await stat(file)).mtimeMs < startedAt - OLD_CHUNK_MS) await rm(file, { force: true });
+	}
+}
+
+function sourceUrls() {
+	return {
+		name: 'source-import-meta-url',
+		setup(build) {
+			build.onLoad({ filter: /\.(ts|mjs)$/ }, async (args) => {
+				if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+				const text = await readFile(args.path, 'utf8');
+				const contents = text.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href));
+				return { contents, loader: args.path.endsWith('.ts') ? 'ts' : 'js' };
+			});
+		},
+	};
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+	await compileCli(path.resolve(fileURLToPath(new URL('../..', import.meta.url))));
+}

@@ -6,6 +6,7 @@ import { checkDiagrams, type MermaidFence } from './check-diagrams';
 import { compileBody } from './compile-body';
 import { describeMdxError } from './describe-issue';
 import { checkImage } from './check-images';
+import { checkLink, clientPages, pageOf } from './check-links';
 import { checkReferences } from './check-references';
 import { checkRisks } from './check-risks';
 import { checkChanges } from './check-changes';
@@ -66,6 +67,7 @@ async function checkBodies(client: LoadedClient, fences: MermaidFence[], cacheDi
 	const problems: Problem[] = [];
 	// Every client is private unless its client.yaml says `public: true` (as the build decides).
 	const isPrivate = client.client?.value.public !== true;
+	const pages = clientPages(client);
 	const entries = parsedFiles(client, KINDS_WITH_BODY);
 	// Several at a time: remembered bodies are only read from the cache (see compile-body.ts).
 	const results = await mapLimit(entries, FILE_CONCURRENCY, ({ source }) =>
@@ -100,6 +102,10 @@ async function checkBodies(client: LoadedClient, fences: MermaidFence[], cacheDi
 					: `expected text, found {${name.name}}: MDX reads braces as JavaScript and "${name.name} is not defined" fails the build; write \\{${name.name}\\} (or put it in backticks) to show the braces, or rename the file to .md if it needs no components`,
 			);
 		for (const fence of result.fences) fences.push({ file: source.file, line: at(fence.line), source: fence.source });
+		for (const link of result.links) {
+			const problem = checkLink(link.url, pageOf(source.file, client.slug), pages);
+			if (problem) error(link.line, problem);
+		}
 		for (const image of result.images) {
 			const problem = await checkImage(image.url, source.file, root, isPrivate);
 			if (problem) error(image.line, problem);

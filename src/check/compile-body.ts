@@ -9,7 +9,7 @@ import { collectMermaidFences, type MermaidFence } from './check-diagrams';
 import { undefinedNames, type UndefinedName } from './undefined-names';
 
 /** Bump when what is stored changes, so older entries are ignored. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 /** At most this many syntax errors are collected from one body; after that the rest is left unchecked. */
 const MAX_SYNTAX_ERRORS = 50;
@@ -41,6 +41,8 @@ export interface CompiledBody {
 	undefinedNames: UndefinedName[];
 	fences: Array<{ line: number; source: string }>;
 	images: BodyImage[];
+	/** Links the body makes (`[text](url)`, `[ref]: url`, `<a href>`), with their lines, for `check-links.ts`. */
+	links: BodyImage[];
 }
 
 /** The installed MDX compiler's version (its package.json is not exported, so found beside its entry point). */
@@ -76,7 +78,7 @@ export async function compileBody(body: string, format: 'md' | 'mdx', cacheDir: 
 	const syntaxErrors: BodySyntaxError[] = [];
 	const blanked = new Set<number>();
 	for (;;) {
-		const found: Found = { fences: [], images: [], names: [] };
+		const found: Found = { fences: [], images: [], links: [], names: [] };
 		const error = atOpening(await compileOnce(lines.join('\n'), format, found), lines);
 		if (!error) {
 			const result: CompiledBody = {
@@ -86,6 +88,7 @@ export async function compileBody(body: string, format: 'md' | 'mdx', cacheDir: 
 				undefinedNames: found.names,
 				fences: found.fences.map(({ line, source }) => ({ line, source })),
 				images: found.images,
+				links: found.links,
 			};
 			if (result.ok) await writeAtomically(file, JSON.stringify(result)).catch(() => undefined);
 			return result;
@@ -99,7 +102,7 @@ export async function compileBody(body: string, format: 'md' | 'mdx', cacheDir: 
 			if (repeated && !syntaxErrors.some((known) => known.line === stoppedAt)) syntaxErrors.push({ ...error, line: stoppedAt });
 			syntaxErrors.sort((a, b) => a.line - b.line);
 			const uncheckedLines = Math.max(0, bodyLines - stoppedAt);
-			return { ok: false, syntaxErrors, uncheckedLines, stoppedAt, undefinedNames: [], fences: [], images: [] };
+			return { ok: false, syntaxErrors, uncheckedLines, stoppedAt, undefinedNames: [], fences: [], images: [], links: [] };
 		}
 		syntaxErrors.push(error);
 		blanked.add(error.line);
@@ -122,6 +125,7 @@ function atOpening(error: BodySyntaxError | undefined, lines: readonly string[])
 interface Found {
 	fences: MermaidFence[];
 	images: BodyImage[];
+	links: BodyImage[];
 	names: UndefinedName[];
 }
 
@@ -132,7 +136,7 @@ async function compileOnce(body: string, format: 'md' | 'mdx', found: Found): Pr
 			format,
 			remarkPlugins: [
 				collectMermaidFences('', 1, found.fences),
-				collectImages(found.images),
+				collectImages(found.images, found.links),
 				() => (tree: Root) => void found.names.push(...undefinedNames(tree)),
 			],
 		});
@@ -149,12 +153,17 @@ async function compileOnce(body: string, format: 'md' | 'mdx', found: Found): Pr
 	}
 }
 
-/** A remark plugin that records the images of a body: Markdown images and `<img src="…">` elements. */
-function collectImages(into: BodyImage[]) {
+/** A remark plugin that records the images (Markdown images, `<img src>`) and links of a body. */
+function collectImages(into: BodyImage[], links: BodyImage[]) {
 	return () => (tree: Root) => {
 		const walk = (node: Nodes) => {
 			const line = node.position?.start.line ?? 1;
 			if (node.type === 'image') into.push({ line, url: node.url });
+			if (node.type === 'link' || node.type === 'definition') links.push({ line, url: node.url });
+			if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'a') {
+				const target = node.attributes.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'href');
+				if (target && typeof target.value === 'string') links.push({ line, url: target.value });
+			}
 			if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'img') {
 				const src = node.attributes.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'src');
 				if (src && typeof src.value === 'string') into.push({ line, url: src.value });

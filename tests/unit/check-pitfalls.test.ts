@@ -5,6 +5,7 @@ import { formatProblem } from '@/check/problem';
 import { ROOT } from '../support/build-site';
 
 const PITFALLS = 'tests/fixtures/pitfalls/content/acme/updates';
+const DECISIONS = 'tests/fixtures/pitfalls/content/acme/decisions';
 const check = (fixture: string) =>
 	checkContent(path.join(ROOT, 'tests/fixtures', fixture, 'content'), { today: '2026-01-20', displayRoot: ROOT });
 
@@ -12,6 +13,9 @@ describe('check finds everything the build would fail on, in one run', () => {
 	it('reports every pitfall of every file, in file lines and line order, each with its fix', async () => {
 		const printed = (await check('pitfalls')).errors.map(formatProblem);
 		const expected: Array<[string, RegExp]> = [
+			[`${DECISIONS}/0002-add-read-replica.mdx:13 `, /found \.\.\/0001-use-postgres\/, which leads to no page; write \.\.\/1\/$/],
+			[`${DECISIONS}/0002-add-read-replica.mdx:13 `, /found \.\/0001-use-postgres\.mdx, which leads to no page; write \.\.\/1\/$/],
+			[`${DECISIONS}/0002-add-read-replica.mdx:15 `, /found \.\.\/7\/, but there is no decision 7 \(decisions: 1, 2\)$/],
 			[
 				`${PITFALLS}/2026-01-09.mdx:9 `,
 				/write the link as \[text\]\(https:\/\/example\.com\/spec\) instead of <https:\/\/example\.com\/spec>, or rename the file to \.md if it needs no components$/,

@@ -51,4 +51,12 @@ describe('check finds everything the build would fail on, in one run', () => {
 		const fixed = await check('pitfalls-fixed');
 		expect(fixed.problems.map(formatProblem)).toEqual([]);
 	});
+
+	it('warns about a future date naming it, and names every TODO line but none in a comment', async () => {
+		const printed = (await check('pitfalls')).warnings.map(formatProblem);
+		expect(printed).toEqual([
+			`${PITFALLS}/2026-01-30.mdx:2  warning date: expected a date on or before today (2026-01-20), found 2026-01-30: the site would show an update dated in the future; correct the date, or keep the file out of content/ until that day`,
+			`${PITFALLS}/2026-01-30.mdx:4  warning summary: expected your own text, found 3 TODO placeholder(s) from \`glasshouse new\` (lines 4, 9, 15); replace them before publishing`,
+		]);
+	});
 });

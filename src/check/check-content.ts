@@ -3,6 +3,7 @@ import { defaultCaches, type BuildContext } from '@/build-context/build-context'
 import { FILE_CONCURRENCY, mapLimit } from '@/lib/map-limit';
 import { checkPlaceholders } from './check-placeholders';
 import { checkFutureDates } from './check-future-dates';
+import { checkForeignFrontMatter } from './check-foreign-front-matter';
 import { checkDiagrams, type MermaidFence } from './check-diagrams';
 import { compileBody } from './compile-body';
 import { describeMdxError } from './describe-issue';
@@ -43,7 +44,7 @@ export async function checkContent(contentDir: string, options: CheckOptions): P
 		problems.push(...checkReferences(client, today));
 		problems.push(...checkRisks(client, today), ...checkChanges(client), ...checkMeetings(client), ...checkCloseout(client));
 		problems.push(...(await checkBodies(client, fences, caches.checkCache, options.displayRoot ?? process.cwd())));
-		problems.push(...checkPlaceholders(client), ...checkFutureDates(client, today));
+		problems.push(...checkPlaceholders(client), ...checkFutureDates(client, today), ...checkForeignFrontMatter(client));
 	}
 	// All clients' diagrams at once: at most one browser for the whole check.
 	problems.push(...(await checkDiagrams(fences, caches.diagramCache)));

@@ -15,7 +15,11 @@ describe('check finds everything the build would fail on, in one run', () => {
 		const expected: Array<[string, RegExp]> = [
 			[`${DECISIONS}/0002-add-read-replica.mdx:13 `, /found \.\.\/0001-use-postgres\/, which leads to no page; write \.\.\/1\/$/],
 			[`${DECISIONS}/0002-add-read-replica.mdx:13 `, /found \.\/0001-use-postgres\.mdx, which leads to no page; write \.\.\/1\/$/],
-			[`${DECISIONS}/0002-add-read-replica.mdx:15 `, /found \.\.\/7\/, but there is no decision 7 \(decisions: 1, 2\)$/],
+			[`${DECISIONS}/0002-add-read-replica.mdx:15 `, /found \.\.\/7\/, but there is no decision 7 \(decisions: 1, 2, 3\)$/],
+			[
+				`${DECISIONS}/0003-pasted-adr.md:11 `,
+				/found a second front matter block \(lines 11–15: status, date, deciders\) pasted into the body, which would show as a heading/,
+			],
 			[
 				`${PITFALLS}/2026-01-09.mdx:9 `,
 				/write the link as \[text\]\(https:\/\/example\.com\/spec\) instead of <https:\/\/example\.com\/spec>, or rename the file to \.md if it needs no components$/,

@@ -2,8 +2,13 @@ import path from 'node:path';
 import { defaultCaches, type BuildContext } from '@/build-context/build-context';
 import { FILE_CONCURRENCY, mapLimit } from '@/lib/map-limit';
 import { checkPlaceholders } from './check-placeholders';
+import { checkFutureDates } from './check-future-dates';
+import { checkForeignFrontMatter } from './check-foreign-front-matter';
 import { checkDiagrams, type MermaidFence } from './check-diagrams';
 import { compileBody } from './compile-body';
+import { describeMdxError } from './describe-issue';
+import { checkImage } from './check-images';
+import { checkLink, clientPages, pageOf } from './check-links';
 import { checkReferences } from './check-references';
 import { checkRisks } from './check-risks';
 import { checkChanges } from './check-changes';
@@ -38,8 +43,8 @@ export async function checkContent(contentDir: string, options: CheckOptions): P
 	for (const client of loaded.clients) {
 		problems.push(...checkReferences(client, today));
 		problems.push(...checkRisks(client, today), ...checkChanges(client), ...checkMeetings(client), ...checkCloseout(client));
-		problems.push(...(await checkBodies(client, fences, caches.checkCache)));
-		problems.push(...checkPlaceholders(client));
+		problems.push(...(await checkBodies(client, fences, caches.checkCache, options.displayRoot ?? process.cwd())));
+		problems.push(...checkPlaceholders(client), ...checkFutureDates(client, today), ...checkForeignFrontMatter(client));
 	}
 	// All clients' diagrams at once: at most one browser for the whole check.
 	problems.push(...(await checkDiagrams(fences, caches.diagramCache)));
@@ -60,8 +65,11 @@ const KINDS_WITH_BODY = CLIENT_KINDS.filter((kind) => kind.format.body);
  * Compiles each Markdown/MDX body so a syntax error is reported with its line before Astro meets it,
  * and collects the mermaid fences found on the way into `fences`.
  */
-async function checkBodies(client: LoadedClient, fences: MermaidFence[], cacheDir: string): Promise<Problem[]> {
+async function checkBodies(client: LoadedClient, fences: MermaidFence[], cacheDir: string, root: string): Promise<Problem[]> {
 	const problems: Problem[] = [];
+	// Every client is private unless its client.yaml says `public: true` (as the build decides).
+	const isPrivate = client.client?.value.public !== true;
+	const pages = clientPages(client);
 	const entries = parsedFiles(client, KINDS_WITH_BODY);
 	// Several at a time: remembered bodies are only read from the cache (see compile-body.ts).
 	const results = await mapLimit(entries, FILE_CONCURRENCY, ({ source }) =>
@@ -69,17 +77,50 @@ async function checkBodies(client: LoadedClient, fences: MermaidFence[], cacheDi
 	);
 	for (const [index, { source }] of entries.entries()) {
 		const result = results[index]!;
-		if (result.ok) {
-			for (const fence of result.fences) fences.push({ file: source.file, line: source.bodyLine + fence.line - 1, source: fence.source });
-		} else {
-			problems.push({
-				severity: 'error',
-				file: source.file,
-				line: source.bodyLine + result.line - 1,
-				field: 'body',
-				message: `expected valid ${source.file.endsWith('.mdx') ? 'MDX' : 'Markdown'}, found an error: ${result.reason}`,
-			});
+		const format = source.file.endsWith('.mdx') ? 'MDX' : 'Markdown';
+		const lines = source.body.split('\n');
+		const at = (bodyLine: number) => source.bodyLine + bodyLine - 1;
+		const error = (line: number, message: string) =>
+			problems.push({ severity: 'error', file: source.file, line: at(line), field: 'body', message });
+		for (const [position, syntax] of result.syntaxErrors.entries()) {
+			const message =
+				format === 'MDX'
+					? describeMdxError(inFileLines(syntax.reason, source.bodyLine), syntax.rule, lines[syntax.line - 1] ?? '')
+					: `expected valid Markdown, found an error: ${syntax.reason}`;
+			const stopped =
+				result.stoppedAt === syntax.line && !result.syntaxErrors.slice(0, position).some((known) => known.line === syntax.line);
+			error(
+				syntax.line,
+				stopped && result.uncheckedLines
+					? `${message} (the parser stops here: the ${result.uncheckedLines} line(s) after it were not checked)`
+					: message,
+			);
+		}
+		for (const name of result.undefinedNames)
+			error(
+				name.line,
+				name.kind === 'component'
+					? `expected a component imported at the top of the file, found <${name.name}> which is not defined (the build fails on it); import it, or write \\<${name.name}> to show the text`
+					: `expected text, found {${name.name}}: MDX reads braces as JavaScript and "${name.name} is not defined" fails the build; write \\{${name.name}\\} (or put it in backticks) to show the braces, or rename the file to .md if it needs no components`,
+			);
+		for (const fence of result.fences) fences.push({ file: source.file, line: at(fence.line), source: fence.source });
+		for (const link of result.links) {
+			const problem = checkLink(link.url, pageOf(source.file, client.slug), pages);
+			if (problem) error(link.line, problem);
+		}
+		for (const image of result.images) {
+			const problem = await checkImage(image.url, source.file, root, isPrivate);
+			if (problem) error(image.line, problem);
 		}
 	}
 	return problems;
+}
+
+/** The parser names places as "(8:5-8:14)" counted from the body; the author reads the file. */
+function inFileLines(reason: string, bodyLine: number): string {
+	return reason.replace(
+		/\((\d+):(\d+)-(\d+):(\d+)\)/g,
+		(_, startLine: string, startColumn: string, endLine: string, endColumn: string) =>
+			`(${Number(startLine) + bodyLine - 1}:${startColumn}-${Number(endLine) + bodyLine - 1}:${endColumn})`,
+	);
 }

@@ -5,48 +5,41 @@ import type { FieldPath } from '@/loader/source-file';
 /** How `glasshouse new` marks text the author still has to write. */
 const PLACEHOLDER = /\bTODO\b/;
 
+/** Comments a reader never sees: HTML comments (Markdown) and brace-slash-star comments (MDX). */
+const COMMENT = /<!--[\s\S]*?-->|\{\s*\/\*[\s\S]*?\*\/\s*\}/g;
+
 /**
- * Warns about files that still hold a scaffold's TODO placeholders, once per file at the first
- * one. A warning, not an error: a scaffold must pass the check as written, but a placeholder
- * should never reach a client unnoticed.
+ * Warns about files that still hold a scaffold's TODO placeholders: one warning per file, at the
+ * first one, naming the line of every one, so a single run lists them all. A TODO inside a comment
+ * is the author's own note that no reader sees, so it is not a placeholder and not counted. A
+ * warning, not an error: a scaffold must pass the check as written, but a placeholder should
+ * never reach a client unnoticed.
  */
 export function checkPlaceholders(client: LoadedClient): Problem[] {
 	const problems: Problem[] = [];
 	for (const { source } of parsedFiles(client)) {
-		const field = firstPlaceholder(source.data, []);
-		const bodyIndex = source.body.split(/\r?\n/).findIndex((line) => PLACEHOLDER.test(line));
-		if (!field && bodyIndex < 0) continue;
-		const count = countIn(source.data) + source.body.split(/\r?\n/).filter((line) => PLACEHOLDER.test(line)).length;
+		const fields = placeholders(source.data, []);
+		const visible = source.body.replace(COMMENT, (comment) => comment.replace(/[^\n]/g, ''));
+		const bodyLines = visible.split(/\r?\n/).flatMap((line, index) => (PLACEHOLDER.test(line) ? [source.bodyLine + index] : []));
+		const lines = [...new Set([...fields.map((field) => source.lineOf(field)), ...bodyLines])].sort((a, b) => a - b);
+		if (lines.length === 0) continue;
+		const count = fields.length + bodyLines.length;
+		const first = fields.find((field) => source.lineOf(field) === lines[0]);
 		problems.push({
 			severity: 'warning',
 			file: source.file,
-			line: field ? source.lineOf(field) : source.bodyLine + bodyIndex,
-			field: field ? field.join('.') : 'body',
-			message: `expected your own text, found ${count} TODO placeholder(s) from \`glasshouse new\`; replace them before publishing`,
+			line: lines[0],
+			field: first ? first.join('.') : 'body',
+			message: `expected your own text, found ${count} TODO placeholder(s) from \`glasshouse new\` (line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}); replace them before publishing`,
 		});
 	}
 	return problems;
 }
 
-function firstPlaceholder(value: unknown, path: Array<string | number>): FieldPath | undefined {
-	if (typeof value === 'string') return PLACEHOLDER.test(value) ? path : undefined;
-	if (Array.isArray(value)) {
-		for (const [index, item] of value.entries()) {
-			const found = firstPlaceholder(item, [...path, index]);
-			if (found) return found;
-		}
-	} else if (value && typeof value === 'object') {
-		for (const [key, item] of Object.entries(value)) {
-			const found = firstPlaceholder(item, [...path, key]);
-			if (found) return found;
-		}
-	}
-	return undefined;
-}
-
-function countIn(value: unknown): number {
-	if (typeof value === 'string') return PLACEHOLDER.test(value) ? 1 : 0;
-	if (Array.isArray(value)) return value.reduce<number>((sum, item) => sum + countIn(item), 0);
-	if (value && typeof value === 'object') return Object.values(value).reduce<number>((sum, item) => sum + countIn(item), 0);
-	return 0;
+/** Every field whose text holds a placeholder, in the file's order. */
+function placeholders(value: unknown, path: Array<string | number>): FieldPath[] {
+	if (typeof value === 'string') return PLACEHOLDER.test(value) ? [path] : [];
+	if (Array.isArray(value)) return value.flatMap((item, index) => placeholders(item, [...path, index]));
+	if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => placeholders(item, [...path, key]));
+	return [];
 }

@@ -138,3 +138,27 @@ function article(type: string): string {
 	};
 	return names[type] ?? type;
 }
+
+/**
+ * Says an MDX syntax error in plain words and ends with its fix: MDX reads `<` as the start of a
+ * component and `{` as the start of JavaScript, so text pasted from plain Markdown often trips it.
+ * `line` is the text of the line the error is on.
+ */
+export function describeMdxError(reason: string, rule: string | undefined, line: string): string {
+	// The parser's own "(note: …)" is replaced by the fix below.
+	const what = reason.replace(/\s*\(note: .*\)$/, '');
+	return `expected valid MDX, found an error: ${what}; ${mdxFix(what, rule, line)}, or rename the file to .md if it needs no components`;
+}
+
+function mdxFix(reason: string, rule: string | undefined, line: string): string {
+	const autolink = /<((?:https?|mailto):[^>\s]+)>/.exec(line);
+	if (autolink) return `write the link as [text](${autolink[1]}) instead of <${autolink[1]}>`;
+	if (line.includes('<!--')) return 'write the comment as {/* … */} instead of <!-- … -->';
+	const tag = /`<([^>`\s]+)>`/.exec(reason) ?? /<([A-Za-z][\w.:-]*)[^>]*>/.exec(line);
+	if (rule === 'end-tag-mismatch' || rule === 'end-tag-mismatched' || (tag && /tag|name/.test(reason)))
+		return `escape the tag as \\<${tag?.[1] ?? 'tag'}> or put it in backticks, or close it if it is an HTML element`;
+	if (rule === 'acorn' || /expression/.test(reason))
+		return 'braces start a JavaScript expression in MDX: write a literal brace as \\{ (and \\}) or put it in backticks';
+	if (line.includes('<')) return 'write a literal < as \\< or put it in backticks';
+	return 'see https://mdxjs.com/docs/troubleshooting-mdx/';
+}

@@ -1,0 +1,33 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * What is wrong with an image a body shows, or undefined. A local image must exist beside the
+ * page (the build fails on a missing one, without naming the page's line). A remote image on a
+ * private client's site would make the visitor's browser fetch it from a third party: the site's
+ * Content-Security-Policy blocks it, and the request alone would tell that party who reads the page.
+ * `file` is the page's path relative to `root`.
+ */
+export async function checkImage(url: string, file: string, root: string, isPrivate: boolean): Promise<string | undefined> {
+	if (/^(?:https?:)?\/\//i.test(url)) {
+		if (!isPrivate) return undefined;
+		const name = path.posix.basename(url.split(/[?#]/)[0] ?? '') || 'image.png';
+		return `expected an image stored beside the page, found the remote image ${url}: this client's site is private, so its Content-Security-Policy blocks images from other sites (and the request would tell that site who reads the page); download the file next to the page and write ![…](./${name})`;
+	}
+	// data: URLs are inline; a root-relative path is served from public/ and not the page's own.
+	if (/^(?:data|mailto):/i.test(url) || url.startsWith('/') || url === '') return undefined;
+	let relative: string;
+	try {
+		relative = decodeURI(url.split(/[?#]/)[0]!);
+	} catch {
+		relative = url;
+	}
+	const absolute = path.resolve(root, path.dirname(file), relative);
+	if (await isFile(absolute)) return undefined;
+	const shown = path.relative(root, absolute).split(path.sep).join('/');
+	return `expected the image file ${shown}, found none (the build fails on a missing image); add the file or fix the path in ![…](${url})`;
+}
+
+async function isFile(target: string): Promise<boolean> {
+	return (await stat(target).catch(() => undefined))?.isFile() ?? false;
+}

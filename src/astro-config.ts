@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import tailwind from '@astrojs/tailwind';
 import { readBuildContext } from '@/build-context/build-context';
 import diagrams from '@/integrations/mermaid';
+import { remarkDropComments } from '@/lib/remark-drop-comments';
 import { remarkPlainUnknownCode } from '@/lib/remark-plain-unknown-code';
 import glasshouse, { type GlasshouseOptions } from '@/integrations/glasshouse';
 
@@ -28,9 +29,10 @@ export function astroConfig(options: GlasshouseOptions): AstroUserConfig {
 		// Client content is fetched from content/ by the content layer; nothing of it belongs in public/.
 		// Mermaid fences are drawn at build time by the diagrams integration, not highlighted as code.
 		// Fences in a language Shiki has no grammar for render as plain text, without a build warning.
+		// HTML comments in Markdown stay out of the pages, as MDX's own comments do.
 		markdown: {
 			syntaxHighlight: { type: 'shiki', excludeLangs: [...DRAWN_LANGUAGES] },
-			remarkPlugins: [remarkPlainUnknownCode(DRAWN_LANGUAGES)],
+			remarkPlugins: [remarkPlainUnknownCode(DRAWN_LANGUAGES), remarkDropComments],
 		},
 		// diagrams before glasshouse: its build:done (close the browser, log counts) runs before encryption.
 		integrations: [

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AccessError, resolveCredentials } from '@/keys/build-keyring';
@@ -23,7 +23,7 @@ const STRONG = 'quartz-lantern-orbit-mosaic-fable';
 const STACK_TRACE = /\n\s+at .+\(.+:\d+:\d+\)/;
 
 describe('attack: a GLASSHOUSE_SECRET anyone can guess', () => {
-	it('the build refuses 64 zeros, says what to do and publishes nothing', async () => {
+	it('the build refuses 64 zeros, says what to do and publishes nothing: the previous site stays as it was', async () => {
 		const outDir = path.join(OUTPUT, 'attack-zero-secret');
 		mkdirSync(outDir, { recursive: true });
 		writeFileSync(path.join(outDir, 'index.html'), 'stale site from an earlier build');
@@ -35,7 +35,9 @@ describe('attack: a GLASSHOUSE_SECRET anyone can guess', () => {
 		expect(run.stderr).toContain("Anyone who guesses it can compute every client's passwords and links");
 		expect(run.stderr).toContain('npm run glasshouse -- secret');
 		expect(run.stderr).not.toMatch(STACK_TRACE);
-		expect(existsSync(outDir)).toBe(false);
+		expect(run.stderr).toContain('the previous site there is kept unchanged');
+		expect(readdirSync(outDir)).toEqual(['index.html']);
+		expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('stale site from an earlier build');
 	});
 
 	// What an attacker tries first against a site: secrets people type instead of generating one.

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '@/lib/list-files';
@@ -119,7 +119,7 @@ describe('diagrams in a build that fails', () => {
 	const BROKEN = 'tests/fixtures/broken-diagram/content';
 	const WHERE = `${BROKEN}/alpha/updates/2026-01-09.mdx:13  body: expected a valid Mermaid diagram, found Parse error on line 3:`;
 
-	it("an invalid diagram stops the build with file, line of the fence and Mermaid's message, and leaves no output", async () => {
+	it("an invalid diagram stops the build with file, line of the fence and Mermaid's message, and leaves the previous output as it was", async () => {
 		const outDir = path.join(OUTPUT, 'broken-diagram');
 		mkdirSync(outDir, { recursive: true });
 		writeFileSync(path.join(outDir, 'index.html'), 'stale site from an earlier build');
@@ -128,7 +128,9 @@ describe('diagrams in a build that fails', () => {
 		expect(run.stderr).toContain(WHERE);
 		expect(run.stderr).toMatch(/Expecting .*got 'TAGEND'/);
 		expect(run.stderr).toContain('Nothing was written to');
-		expect(existsSync(outDir)).toBe(false);
+		expect(run.stderr).toContain('the previous site there is kept unchanged');
+		expect(readdirSync(outDir)).toEqual(['index.html']);
+		expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('stale site from an earlier build');
 	});
 
 	it('a build that breaks after drawing a diagram still closes the browser, so it ends instead of hanging', async () => {

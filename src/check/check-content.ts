@@ -8,6 +8,7 @@ import { checkDiagrams, type MermaidFence } from './check-diagrams';
 import { compileBody } from './compile-body';
 import { describeMdxError } from './describe-issue';
 import { checkImage } from './check-images';
+import { describeRemoteResource } from './remote-resources';
 import { checkLink, clientPages, pageOf } from './check-links';
 import { checkReferences } from './check-references';
 import { checkRisks } from './check-risks';
@@ -112,6 +113,7 @@ async function checkBodies(client: LoadedClient, fences: MermaidFence[], cacheDi
 			const problem = await checkImage(image.url, source.file, root, isPrivate);
 			if (problem) error(image.line, problem);
 		}
+		if (isPrivate) for (const resource of result.resources) error(resource.line, describeRemoteResource(resource));
 	}
 	return problems;
 }

@@ -7,9 +7,10 @@ import { compile } from '@mdx-js/mdx';
 import type { Nodes, Root } from 'mdast';
 import { collectMermaidFences, type MermaidFence } from './check-diagrams';
 import { undefinedNames, type UndefinedName } from './undefined-names';
+import { remoteResourcesInHtml, remoteResourcesOfElement, type BodyResource } from './remote-resources';
 
 /** Bump when what is stored changes, so older entries are ignored. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 
 /** At most this many syntax errors are collected from one body; after that the rest is left unchecked. */
 const MAX_SYNTAX_ERRORS = 50;
@@ -43,6 +44,8 @@ export interface CompiledBody {
 	images: BodyImage[];
 	/** Links the body makes (`[text](url)`, `[ref]: url`, `<a href>`), with their lines, for `check-links.ts`. */
 	links: BodyImage[];
+	/** Scripts, frames, media, stylesheets and CSS `url()`s the body loads from other sites. */
+	resources: BodyResource[];
 }
 
 /** The installed MDX compiler's version (its package.json is not exported, so found beside its entry point). */
@@ -78,7 +81,7 @@ export async function compileBody(body: string, format: 'md' | 'mdx', cacheDir: 
 	const syntaxErrors: BodySyntaxError[] = [];
 	const blanked = new Set<number>();
 	for (;;) {
-		const found: Found = { fences: [], images: [], links: [], names: [] };
+		const found: Found = { fences: [], images: [], links: [], names: [], resources: [] };
 		const error = atOpening(await compileOnce(lines.join('\n'), format, found), lines);
 		if (!error) {
 			const result: CompiledBody = {
@@ -89,6 +92,7 @@ export async function compileBody(body: string, format: 'md' | 'mdx', cacheDir: 
 				fences: found.fences.map(({ line, source }) => ({ line, source })),
 				images: found.images,
 				links: found.links,
+				resources: found.resources,
 			};
 			if (result.ok) await writeAtomically(file, JSON.stringify(result)).catch(() => undefined);
 			return result;
@@ -102,7 +106,7 @@ export async function compileBody(body: string, format: 'md' | 'mdx', cacheDir: 
 			if (repeated && !syntaxErrors.some((known) => known.line === stoppedAt)) syntaxErrors.push({ ...error, line: stoppedAt });
 			syntaxErrors.sort((a, b) => a.line - b.line);
 			const uncheckedLines = Math.max(0, bodyLines - stoppedAt);
-			return { ok: false, syntaxErrors, uncheckedLines, stoppedAt, undefinedNames: [], fences: [], images: [], links: [] };
+			return { ok: false, syntaxErrors, uncheckedLines, stoppedAt, undefinedNames: [], fences: [], images: [], links: [], resources: [] };
 		}
 		syntaxErrors.push(error);
 		blanked.add(error.line);
@@ -127,6 +131,7 @@ interface Found {
 	images: BodyImage[];
 	links: BodyImage[];
 	names: UndefinedName[];
+	resources: BodyResource[];
 }
 
 /** One compile; returns its syntax error, or fills `found` from the parsed tree. */
@@ -136,7 +141,7 @@ async function compileOnce(body: string, format: 'md' | 'mdx', found: Found): Pr
 			format,
 			remarkPlugins: [
 				collectMermaidFences('', 1, found.fences),
-				collectImages(found.images, found.links),
+				collectImages(found.images, found.links, found.resources),
 				() => (tree: Root) => void found.names.push(...undefinedNames(tree)),
 			],
 		});
@@ -153,8 +158,11 @@ async function compileOnce(body: string, format: 'md' | 'mdx', found: Found): Pr
 	}
 }
 
-/** A remark plugin that records the images (Markdown images, `<img src>`) and links of a body. */
-function collectImages(into: BodyImage[], links: BodyImage[]) {
+/**
+ * A remark plugin that records the images (Markdown images, `<img src>`), links and remote
+ * resources (`<script src>`, `<iframe src>`, CSS `url()`…) of a body.
+ */
+function collectImages(into: BodyImage[], links: BodyImage[], resources: BodyResource[]) {
 	return () => (tree: Root) => {
 		const walk = (node: Nodes) => {
 			const line = node.position?.start.line ?? 1;
@@ -168,8 +176,15 @@ function collectImages(into: BodyImage[], links: BodyImage[]) {
 				const src = node.attributes.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'src');
 				if (src && typeof src.value === 'string') into.push({ line, url: src.value });
 			}
+			if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name) {
+				const attributes: Record<string, string> = {};
+				for (const attribute of node.attributes)
+					if (attribute.type === 'mdxJsxAttribute' && typeof attribute.value === 'string') attributes[attribute.name] = attribute.value;
+				for (const resource of remoteResourcesOfElement(node.name, attributes)) resources.push({ ...resource, line });
+			}
 			if (node.type === 'html') {
 				for (const match of node.value.matchAll(/<img\b[^>]*\bsrc\s*=\s*["']([^"']+)["']/gi)) into.push({ line, url: match[1]! });
+				resources.push(...remoteResourcesInHtml(node.value, line));
 			}
 			if ('children' in node) node.children.forEach(walk);
 		};

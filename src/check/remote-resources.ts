@@ -1,0 +1,104 @@
+/**
+ * Resources other than images that a body makes the visitor's browser load: scripts, frames,
+ * media, stylesheets and CSS `url()`s. On a private client's site each one from another site is
+ * blocked by the Content-Security-Policy (`default-src 'self'`, `script-src 'self'`…), and the
+ * request alone would tell that site who reads the page. Images are `check-images.ts`'s.
+ */
+
+/** A resource a body loads, with what loads it (`<script src>`, CSS `url()`…) as the author wrote it. */
+export interface BodyResource {
+	/** Line in the body (1-based). */
+	line: number;
+	url: string;
+	/** How the body loads it, for the message: `<script src>`, `<link rel="stylesheet">`, `CSS url()`. */
+	via: string;
+}
+
+/** Elements whose attributes make the browser fetch something, and those attributes. */
+const LOADING_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+	script: ['src'],
+	iframe: ['src'],
+	frame: ['src'],
+	embed: ['src'],
+	object: ['data'],
+	audio: ['src'],
+	video: ['src', 'poster'],
+	source: ['src', 'srcset'],
+	track: ['src'],
+	link: ['href'],
+	img: ['srcset'],
+};
+
+/** `<link rel>` values that load what `href` names (not `canonical`, `alternate`…, which are only links). */
+const LOADING_LINK = /\b(?:stylesheet|icon|preload|modulepreload|prefetch|manifest)\b/i;
+
+/** True for a URL the browser would fetch from another site. */
+export function isRemote(url: string): boolean {
+	return /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(url.trim()) && !/^file:/i.test(url.trim());
+}
+
+/**
+ * The remote resources one element loads, given its name and its attributes with text values
+ * (an HTML tag in Markdown, or a JSX element in MDX).
+ */
+export function remoteResourcesOfElement(name: string, attributes: Readonly<Record<string, string>>): Array<Omit<BodyResource, 'line'>> {
+	const element = name.toLowerCase();
+	const found: Array<Omit<BodyResource, 'line'>> = [];
+	for (const attribute of LOADING_ATTRIBUTES[element] ?? []) {
+		const value = attributes[attribute] ?? attributes[attribute === 'srcset' ? 'srcSet' : attribute];
+		if (value === undefined) continue;
+		if (element === 'link' && !LOADING_LINK.test(attributes.rel ?? '')) continue;
+		// A srcset lists "url width" pairs separated by commas.
+		const urls = attribute === 'srcset' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '') : [value];
+		const via = element === 'link' ? `<link rel="${attributes.rel}">` : `<${element} ${attribute}>`;
+		for (const url of urls) if (isRemote(url)) found.push({ url: url.trim(), via });
+	}
+	if (attributes.style !== undefined) found.push(...remoteUrlsInCss(attributes.style));
+	return found;
+}
+
+/** Remote `url(…)`s and `@import`s of a piece of CSS (a `style` attribute or a `<style>` block). */
+export function remoteUrlsInCss(css: string): Array<Omit<BodyResource, 'line'>> {
+	const found: Array<Omit<BodyResource, 'line'>> = [];
+	for (const match of css.matchAll(/url\(\s*(["']?)([^"')]+)\1\s*\)|@import\s+(["'])([^"']+)\3/gi)) {
+		const url = (match[2] ?? match[4] ?? '').trim();
+		if (isRemote(url)) found.push({ url, via: 'CSS url()' });
+	}
+	return found;
+}
+
+/**
+ * The remote resources of raw HTML in a Markdown body (`<script src="https://…">`, `<style>`
+ * blocks…), with their lines counted from `line`, the line the HTML starts on.
+ */
+export function remoteResourcesInHtml(html: string, line: number): BodyResource[] {
+	const found: BodyResource[] = [];
+	const lineAt = (index: number) => line + (html.slice(0, index).match(/\n/g)?.length ?? 0);
+	for (const tag of html.matchAll(/<([A-Za-z][\w-]*)\b([^>]*)>/g)) {
+		const attributes: Record<string, string> = {};
+		for (const attribute of tag[2]!.matchAll(/([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g))
+			attributes[attribute[1]!.toLowerCase()] = attribute[2] ?? attribute[3] ?? attribute[4] ?? '';
+		for (const resource of remoteResourcesOfElement(tag[1]!, attributes)) found.push({ ...resource, line: lineAt(tag.index) });
+	}
+	for (const block of html.matchAll(/<style\b[^>]*>([\s\S]*?)(?:<\/style>|$)/gi))
+		for (const resource of remoteUrlsInCss(block[1]!)) found.push({ ...resource, line: lineAt(block.index) });
+	return found;
+}
+
+/**
+ * The error for a remote resource on a private client's page: what the visitor's browser would
+ * do, why it fails, and the fix. Only images are published from beside a page, so downloading
+ * is the fix for a picture (a poster, a CSS background); anything else can only be linked to.
+ */
+export function describeRemoteResource(resource: Omit<BodyResource, 'line'>): string {
+	const name = resource.url.split(/[?#]/)[0]!.replace(/\/+$/, '').split('/').at(-1) || 'the file';
+	const picture = /\.(?:png|jpe?g|gif|webp|avif|svg)$/i.test(name);
+	const fix = picture
+		? `download ${name} next to the page and show it with ![…](./${name})`
+		: `remove it and link to it instead ([text](${resource.url})): the site publishes only images from a page's folder, no scripts, frames, media or stylesheets`;
+	return (
+		`expected every file the page loads to be stored beside it, found ${resource.via} loading ${resource.url}: ` +
+		`this client's site is private, so the visitor's browser would fetch it from a third party (telling that site who reads the page), ` +
+		`and the site's Content-Security-Policy blocks it, so it would not load; ${fix}`
+	);
+}

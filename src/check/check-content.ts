@@ -48,7 +48,7 @@ export async function checkContent(contentDir: string, options: CheckOptions): P
 		problems.push(...checkPlaceholders(client), ...checkFutureDates(client, today), ...checkForeignFrontMatter(client));
 	}
 	// All clients' diagrams at once: at most one browser for the whole check.
-	problems.push(...(await checkDiagrams(fences, caches.diagramCache)));
+	problems.push(...(await checkDiagrams(fences, caches.diagramCache, caches.checkCache)));
 	// All clients' access history at once: two git processes for the whole check.
 	problems.push(...(await checkUnrevokedAccess(path.resolve(contentDir), loaded.clients)));
 	problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));

@@ -1,7 +1,11 @@
+import { createHash } from 'node:crypto';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Nodes, Root } from 'mdast';
 import { invalidDiagramMessage } from '@/mermaid/mermaid-message';
 import { closeDiagramBrowser } from '@/mermaid/diagram-session';
-import { isCachedDiagram, parseDiagram } from '@/mermaid/render-diagram';
+import { mermaidVersion } from '@/mermaid/mermaid-browser';
+import { isCachedDiagram, normaliseSource, parseDiagram } from '@/mermaid/render-diagram';
 import type { Problem } from './problem';
 
 /** A ```mermaid fence found in a content file. */
@@ -28,12 +32,15 @@ export function collectMermaidFences(file: string, bodyLine: number, into: Merma
 
 /**
  * Lets Mermaid parse every diagram and reports the invalid ones like any other content error.
- * A diagram whose drawing is in the build's diagram cache (`cacheDir`) is valid already, so an
- * unchanged site starts no browser; otherwise one browser parses them all and is closed again.
+ * A diagram whose drawing is in the build's diagram cache (`cacheDir`), or that an earlier check
+ * found valid (remembered in `checkCache` by its text and Mermaid's version), is valid already, so
+ * an unchanged site starts no browser, after a build or a check alike; otherwise one browser
+ * parses them all and is closed again. Invalid diagrams are never remembered.
  */
-export async function checkDiagrams(fences: readonly MermaidFence[], cacheDir: string): Promise<Problem[]> {
+export async function checkDiagrams(fences: readonly MermaidFence[], cacheDir: string, checkCache: string): Promise<Problem[]> {
 	const unknown: MermaidFence[] = [];
-	for (const fence of fences) if (!(await isCachedDiagram(fence.source, cacheDir))) unknown.push(fence);
+	for (const fence of fences)
+		if (!(await isCachedDiagram(fence.source, cacheDir)) && !(await exists(validMarker(fence.source, checkCache)))) unknown.push(fence);
 	if (unknown.length === 0) return [];
 	const problems: Problem[] = [];
 	try {
@@ -41,9 +48,28 @@ export async function checkDiagrams(fences: readonly MermaidFence[], cacheDir: s
 			const message = await parseDiagram(fence.source);
 			if (message !== undefined)
 				problems.push({ severity: 'error', file: fence.file, line: fence.line, field: 'body', message: invalidDiagramMessage(message) });
+			// A cache that cannot be written costs the next check time, not this one its result.
+			else await remember(validMarker(fence.source, checkCache)).catch(() => undefined);
 		}
 	} finally {
 		await closeDiagramBrowser();
 	}
 	return problems;
+}
+
+/** The file whose presence says a diagram's text parsed with this Mermaid version. */
+function validMarker(source: string, checkCache: string): string {
+	const key = createHash('sha256')
+		.update(JSON.stringify(['valid-diagram', mermaidVersion(), normaliseSource(source)]))
+		.digest('hex');
+	return path.join(checkCache, `diagram-${key}`);
+}
+
+async function exists(file: string): Promise<boolean> {
+	return (await stat(file).catch(() => undefined)) !== undefined;
+}
+
+async function remember(file: string): Promise<void> {
+	await mkdir(path.dirname(file), { recursive: true });
+	await writeFile(file, '');
 }

@@ -101,6 +101,6 @@ export async function parseDiagram(source: string): Promise<string | undefined> 
 }
 
 /** Markdown hands a fence over with a trailing newline, the checker without; both must hit one cache entry. */
-function normaliseSource(source: string): string {
+export function normaliseSource(source: string): string {
 	return `${source.replace(/\r\n?/g, '\n').trimEnd()}\n`;
 }

@@ -188,13 +188,22 @@ const newCommands: Record<string, Command> = {
 const commands: Record<string, Command | CommandGroup> = {
 	new: { help: NEW_HELP, subcommands: newCommands },
 	check: {
-		options: { content: { type: 'string' }, today: { type: 'string' } },
+		options: { content: { type: 'string' }, today: { type: 'string' }, fix: { type: 'boolean' }, write: { type: 'boolean' } },
 		load: async () => {
 			const { checkHelp, runCheck } = await import('./commands/check');
 			return {
 				help: checkHelp,
 				run: (values, output, context) =>
-					runCheck({ content: values.content as string | undefined, today: values.today as string | undefined }, output, context),
+					runCheck(
+						{
+							content: values.content as string | undefined,
+							today: values.today as string | undefined,
+							fix: values.fix === true,
+							write: values.write === true,
+						},
+						output,
+						context,
+					),
 			};
 		},
 	},

@@ -15,6 +15,13 @@ export interface PageContext {
 	 * Absent without a secret: risk pages then keep their ids, and the build refuses to publish.
 	 */
 	riskSegments?: Record<string, Record<string, string>>;
+	/**
+	 * The collections that hold at least one file, as the build loaded the content. Pages ask only
+	 * these: Astro warns "The collection … does not exist or is empty" for every other one, noise
+	 * about a kind the agency simply does not use. Absent when nothing was loaded (the dev server
+	 * without a secret): pages then ask every collection.
+	 */
+	collectionsWithFiles?: string[];
 }
 
 const PAGE_CONTEXT_MODULE = 'virtual:glasshouse/page-context';

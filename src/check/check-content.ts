@@ -17,6 +17,7 @@ import { checkMeetings } from './check-meetings';
 import { checkCloseout } from './check-closeout';
 import { checkUnrevokedAccess } from './check-unrevoked-access';
 import { loadContent, parsedFiles, type LoadedClient, type LoadedContent } from '@/loader/load-content';
+import { openParseCache } from '@/loader/parse-cache';
 import { CLIENT_KINDS } from '@/kinds/registry';
 import type { Problem } from './problem';
 
@@ -25,6 +26,11 @@ interface CheckOptions extends Partial<Pick<BuildContext, 'checkCache' | 'diagra
 	today: string;
 	/** Root that problem paths are shown relative to. */
 	displayRoot?: string;
+	/**
+	 * Remember parsed files in the check cache (see `parse-cache.ts`): for `glasshouse check` only,
+	 * never for the check a build runs, which decides from it which clients are private.
+	 */
+	rememberParsedFiles?: boolean;
 }
 
 export interface CheckResult extends LoadedContent {
@@ -38,7 +44,10 @@ export async function checkContent(contentDir: string, options: CheckOptions): P
 	// The CLI passes the build context's caches; other callers (tests) get the project's defaults.
 	const defaults = defaultCaches(process.cwd());
 	const caches = { checkCache: options.checkCache ?? defaults.checkCache, diagramCache: options.diagramCache ?? defaults.diagramCache };
-	const loaded = await loadContent(path.resolve(contentDir), options.displayRoot);
+	const parseCache = options.rememberParsedFiles ? await openParseCache(caches.checkCache) : undefined;
+	const loaded = await loadContent(path.resolve(contentDir), options.displayRoot, parseCache);
+	// A cache that cannot be written costs the next check time, not this one its result.
+	await parseCache?.save().catch(() => undefined);
 	const problems = [...loaded.problems];
 	const fences: MermaidFence[] = [];
 	for (const client of loaded.clients) {

@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline/promises';
+import { terminalProgress, type ProgressLine } from './progress';
 
 /** The CLI's only way to talk to the user, so tests can capture it and library code stays quiet. */
 export interface Output {
@@ -10,6 +11,8 @@ export interface Output {
 	 * answer (a pipe, CI, a test), so commands then fail with a clear message instead of hanging.
 	 */
 	ask?(question: string): Promise<string>;
+	/** The progress line of a terminal (see `progress.ts`); absent in a pipe, on CI and in tests. */
+	progress?: ProgressLine;
 }
 
 async function askInTerminal(question: string): Promise<string> {
@@ -29,11 +32,16 @@ async function askInTerminal(question: string): Promise<string> {
 export function terminalOutput(environment: Readonly<Record<string, string | undefined>>): Output {
 	const colour = (code: number, text: string) => (process.stderr.isTTY && !environment.NO_COLOR ? `\u001b[${code}m${text}\u001b[0m` : text);
 	const interactive = process.stdin.isTTY === true && !environment.CI;
+	const progress = environment.CI ? undefined : terminalProgress(process.stderr);
+	// Every message first removes the progress line, which is then drawn again below it.
+	const write = (stream: NodeJS.WriteStream, text: string) =>
+		progress ? progress.around(() => stream.write(`${text}\n`)) : stream.write(`${text}\n`);
 	return {
-		info: (message) => process.stdout.write(`${message}\n`),
-		warn: (message) => process.stderr.write(`${colour(33, message)}\n`),
-		error: (message) => process.stderr.write(`${colour(31, message)}\n`),
+		info: (message) => write(process.stdout, message),
+		warn: (message) => write(process.stderr, colour(33, message)),
+		error: (message) => write(process.stderr, colour(31, message)),
 		...(interactive ? { ask: askInTerminal } : {}),
+		...(progress ? { progress } : {}),
 	};
 }
 

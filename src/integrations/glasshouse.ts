@@ -5,7 +5,8 @@ import type { BuildContext } from '@/build-context/build-context';
 import { pageContextPlugin, type PageContext } from '@/build-context/page-context';
 import type { SlotKeys } from '@/keys/slot-keys';
 import { privateRiskSegments } from '@/kinds/risk/risk-paths';
-import { loadContent, type LoadedContent } from '@/loader/load-content';
+import { loadContent, parsedFiles, type LoadedContent } from '@/loader/load-content';
+import { CLIENT_KINDS, collectionOf } from '@/kinds/registry';
 import { buildTimings, type BuildTimings } from '@/post-build/build-timings';
 import { ASTRO_FOLDER_COPY, checkOutputFolders } from '@/post-build/output-folders';
 import { privateClientsOf } from '@/post-build/plain-benchmark';
@@ -30,6 +31,8 @@ export interface GlasshouseOptions {
 	 * Astro's log level (which hides its route lines). Without it, Astro's integration logger.
 	 */
 	report?: BuildReport;
+	/** Told when each post-build step starts (see `runPostBuild`): the CLI moves its progress line. */
+	onPostBuildStep?: (name: string, index: number, total: number) => void;
 }
 
 /** What a build step may say: counts, warnings, errors. */
@@ -48,7 +51,11 @@ export default function glasshouse(options: GlasshouseOptions): AstroIntegration
 	let pageContext: Promise<PageContext> | undefined;
 	/** Asked once, when the content config or a page first imports the page context. */
 	const loadPageContext = async (): Promise<PageContext> => {
-		const shared = { today: context.today, contentDir: context.contentDir };
+		const shared = {
+			today: context.today,
+			contentDir: context.contentDir,
+			...(decided ? { collectionsWithFiles: collectionsWithFiles(decided) } : {}),
+		};
 		if (!context.hasSecret) return shared;
 		// The dev server and `astro check` decide nothing: they read the content here, once.
 		const content = decided ?? (await loadContent(context.contentDir, context.root));
@@ -105,8 +112,24 @@ export default function glasshouse(options: GlasshouseOptions): AstroIntegration
 					);
 					return;
 				}
-				await runPostBuild({ outDir, base, content, context, slotKeys, timings, logger: options.report ?? logger });
+				await runPostBuild({
+					outDir,
+					base,
+					content,
+					context,
+					slotKeys,
+					timings,
+					logger: options.report ?? logger,
+					...(options.onPostBuildStep ? { onStep: options.onPostBuildStep } : {}),
+				});
 			},
 		},
 	};
+}
+
+/** The collections of the kinds that have a file in some client's folder (see `PageContext`). */
+function collectionsWithFiles(content: LoadedContent): string[] {
+	return CLIENT_KINDS.filter((kind) => content.clients.some((client) => parsedFiles(client, [kind]).length > 0)).map((kind) =>
+		collectionOf(kind),
+	);
 }

@@ -1,4 +1,4 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
 import type { Client } from '@/kinds/client/schema';
 import type { Locale } from '@/i18n/locales';
 import { deriveSupersededBy } from '@/kinds/decision/derive-superseded-by';
@@ -76,18 +76,27 @@ export function loadClient(slug: string): Promise<ClientData> {
 	return data;
 }
 
+/**
+ * A client's entries of one collection. A collection the build found no file for is not asked
+ * for at all: Astro would warn that it "does not exist or is empty" (see `PageContext`).
+ */
+async function entriesOf<C extends CollectionKey>(collection: C, slug: string): Promise<CollectionEntry<C>[]> {
+	const withFiles = pageContext.collectionsWithFiles;
+	if (withFiles && !withFiles.includes(collection)) return [];
+	return getCollection(collection, (entry: { id: string }) => clientOf(entry) === slug);
+}
+
 async function load(slug: string): Promise<ClientData> {
-	const mine = <T extends { id: string }>(entry: T) => clientOf(entry) === slug;
 	const [clients, updates, decisions, milestones, faq, risks, changes, meetings, closeouts, site] = await Promise.all([
-		getCollection('clients', mine),
-		getCollection('updates', mine),
-		getCollection('decisions', mine),
-		getCollection('milestones', mine),
-		getCollection('faq', mine),
-		getCollection('risks', mine),
-		getCollection('changes', mine),
-		getCollection('meetings', mine),
-		getCollection('closeouts', mine),
+		entriesOf('clients', slug),
+		entriesOf('updates', slug),
+		entriesOf('decisions', slug),
+		entriesOf('milestones', slug),
+		entriesOf('faq', slug),
+		entriesOf('risks', slug),
+		entriesOf('changes', slug),
+		entriesOf('meetings', slug),
+		entriesOf('closeouts', slug),
 		loadSite(),
 	]);
 	const client = clients[0]?.data;

@@ -23,6 +23,8 @@ interface PostBuildContext {
 	slotKeys?: SlotKeys;
 	timings: BuildTimings;
 	logger: Pick<AstroIntegrationLogger, 'info' | 'warn' | 'error'>;
+	/** Told when each step starts (its index among `total`), for the CLI's progress line. */
+	onStep?: (name: string, index: number, total: number) => void;
 }
 
 /** A step over the finished output; steps run in order and any failure fails the build. */
@@ -123,7 +125,10 @@ const POST_BUILD_STEPS: PostBuildStep[] = [outputFolders, checkLinks, searchInde
  */
 export async function runPostBuild(context: PostBuildContext, steps: PostBuildStep[] = POST_BUILD_STEPS): Promise<void> {
 	try {
-		for (const step of steps) await context.timings.timed(step.name, () => step.run(context));
+		for (const [index, step] of steps.entries()) {
+			context.onStep?.(step.name, index, steps.length);
+			await context.timings.timed(step.name, () => step.run(context));
+		}
 	} catch (error) {
 		await rm(context.outDir, { recursive: true, force: true });
 		context.logger.error('A post-build step failed; the output of this build was removed so nothing partial is deployed.');

@@ -1,21 +1,71 @@
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, ROOT, type BuildRun } from '../support/build-site';
+import { buildSite, cleanEnv, OUTPUT, ROOT, runCheckCli, runNode, type BuildRun } from '../support/build-site';
 import { openPage } from '../support/open-page';
 
-const CONTENT = path.join(ROOT, 'tests/fixtures/pitfalls-fixed/content');
+const PITFALLS = path.join(ROOT, 'tests/fixtures/pitfalls/content');
+const FIXED_BY_HAND = path.join(ROOT, 'tests/fixtures/pitfalls-fixed/content');
+/** A copy of the pitfalls whose MDX pitfalls `check --fix --write` rewrote. */
+const CONTENT = path.join(OUTPUT, 'pitfalls-fix-content');
 
-/** The other half of tests/unit/check-pitfalls.test.ts: the pages `check` passes once fixed also build. */
-describe('a site whose pasted pages had every pitfall fixed', () => {
+/**
+ * The other half of tests/unit/check-pitfalls.test.ts: the pasted pages, once `check --fix --write`
+ * rewrote their MDX pitfalls (and the author fixed by hand what has no safe rewrite), pass the
+ * check and build. The site has no close-outs, meetings, risks, change requests, milestones or
+ * FAQ, so its log also shows that Astro's "collection … does not exist or is empty" is gone.
+ */
+describe('a site whose pasted pages were fixed by check --fix --write', () => {
+	let fix: { status: number | null; stdout: string; stderr: string };
+	let check: { status: number | null; stdout: string; stderr: string };
 	let run: BuildRun;
 	beforeAll(async () => {
-		run = await buildSite('pitfalls-fixed', 'tests/fixtures/pitfalls-fixed/content');
+		rmSync(CONTENT, { recursive: true, force: true });
+		cpSync(PITFALLS, CONTENT, { recursive: true });
+		fix = await runNode(['src/cli/bin.mjs', 'check', '--fix', '--write', '--content', CONTENT], cleanEnv({}));
+		// What has no safe rewrite, fixed by hand as in tests/fixtures/pitfalls-fixed: the decisions'
+		// links and pasted front matter, the missing image, and the remote one downloaded.
+		rmSync(path.join(CONTENT, 'acme/decisions'), { recursive: true });
+		cpSync(path.join(FIXED_BY_HAND, 'acme/decisions'), path.join(CONTENT, 'acme/decisions'), { recursive: true });
+		for (const image of ['diagram.png', 'logo.png'])
+			cpSync(path.join(FIXED_BY_HAND, 'acme/updates', image), path.join(CONTENT, 'acme/updates', image));
+		const update = path.join(CONTENT, 'acme/updates/2026-01-16.mdx');
+		writeFileSync(update, readFileSync(update, 'utf8').replace('https://cdn.example.com/logo.png', './logo.png'));
+		check = await runCheckCli(CONTENT);
+		run = await buildSite('pitfalls-fixed', CONTENT);
 	});
 
-	it('builds, and shows the escaped text as written', async () => {
+	it('--fix --write rewrites every MDX pitfall, shows the diff, and checks again', () => {
+		expect(fix.stdout).toContain('+- Read the spec at [https://example.com/spec](https://example.com/spec)');
+		expect(fix.stdout).toContain('+{/* keep this note for later */}');
+		expect(fix.stdout).toContain('+Run \\<command> in a terminal.');
+		expect(fix.stdout).toContain('+- Owner: \\{TBD\\}');
+		expect(fix.stdout).toContain('✓ Wrote 6 rewrite(s) into 2 file(s). Checking again…');
+		// The check that follows has only what no rewrite can fix left: links, pasted front matter, images.
+		expect(fix.status).toBe(1);
+		expect(fix.stderr).not.toMatch(/expected valid MDX|is not defined/);
+		expect(fix.stderr).toMatch(/6 error\(s\)/);
+	});
+
+	it('passes the check and builds, showing the escaped text as written', async () => {
+		expect(check.status, check.stdout + check.stderr).toBe(0);
 		expect(run.status, run.stderr).toBe(0);
 		const page = await openPage(run.outDir, CONTENT, 'acme/updates/2026-01-16/index.html');
 		expect(page).toContain('{TBD}');
 		expect(page).toContain('&lt;Chart');
+		const pasted = await openPage(run.outDir, CONTENT, 'acme/updates/2026-01-09/index.html');
+		expect(pasted).toContain('href="https://example.com/spec"');
+		expect(pasted).toContain('&lt;command&gt; in a terminal');
+		expect(pasted).toContain('{fast, cheap}');
+		expect(pasted).not.toContain('keep this note for later');
+	});
+
+	it('logs phases, not framework noise about collections the site has no files for', () => {
+		const log = run.stdout + run.stderr;
+		expect(log).not.toContain('does not exist or is empty');
+		expect(log).toContain('Rendering pages…');
+		expect(log).toMatch(/Post-build: encryption…/);
+		// Not a terminal: plain lines, never a progress line redrawn in place.
+		expect(log).not.toContain('\r');
 	});
 });

@@ -16,6 +16,7 @@ import { stagingRoot } from '@/cli/stale-staging';
 import { currentAstroCacheDir } from '@/cli/astro-cache-dir';
 import { checkAndReport } from './check';
 import { listFiles } from '@/lib/list-files';
+import { phaseReporter } from '@/cli/progress';
 
 export const buildHelp = `Usage: glasshouse build [--content DIR] [--out DIR] [--demo] [--verbose]
 
@@ -87,11 +88,17 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 		await mkdir(path.dirname(staging), { recursive: true });
 		const cacheDir = await currentAstroCacheDir(root, context.contentDir);
 		const rendering = performance.now();
-		output.info('Rendering pages, then search index, encryption and leak scan…');
+		const progress = phaseReporter(output.progress, output.info);
+		progress({ phase: 'Rendering pages', done: 0, unit: 'pages' });
+		const counting = output.progress ? countPagesWhileRendering(staging, progress) : undefined;
+		const onPostBuildStep = (name: string, index: number, total: number) => {
+			counting?.stop();
+			progress({ phase: `Post-build: ${name}`, done: index, total, unit: 'steps' });
+		};
 		try {
 			await timings.timed('astro', async () =>
 				build({
-					...astroConfig({ context, checkedContent: loaded, slotKeys, timings, report: output }),
+					...astroConfig({ context, checkedContent: loaded, slotKeys, timings, report: output, onPostBuildStep }),
 					configFile: false,
 					root,
 					outDir: staging,
@@ -100,10 +107,14 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 				}),
 			);
 		} catch (error) {
+			counting?.stop();
+			progress(undefined);
 			await rm(staging, { recursive: true, force: true });
 			output.error(`✗ Build failed: ${describeBuildError(error, context.debug)}\n${nothingWritten(root, outDir)}`);
 			return false;
 		}
+		counting?.stop();
+		progress(undefined);
 		const pages = (await listFiles(staging)).filter((file) => file.endsWith('.html')).length;
 		output.info(`✓ ${pages} pages rendered, indexed, encrypted and scanned (${Math.round((performance.now() - rendering) / 1000)} s)`);
 		try {
@@ -125,6 +136,32 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 		}
 	}
 	return 0;
+}
+
+/** How often the pages Astro has written so far are counted for the progress line. */
+const PAGE_COUNT_MS = 1500;
+
+/**
+ * Counts the pages Astro has written into `staging` while it renders (a terminal only: the count
+ * walks the folder), for the progress line; Astro itself only tells its log, which is hidden.
+ */
+function countPagesWhileRendering(staging: string, progress: ReturnType<typeof phaseReporter>): { stop(): void } {
+	let stopped = false;
+	const timer = setInterval(() => {
+		void listFiles(staging).then(
+			(files) => {
+				if (!stopped) progress({ phase: 'Rendering pages', done: files.filter((file) => file.endsWith('.html')).length, unit: 'pages' });
+			},
+			() => undefined,
+		);
+	}, PAGE_COUNT_MS);
+	timer.unref();
+	return {
+		stop() {
+			stopped = true;
+			clearInterval(timer);
+		},
+	};
 }
 
 /**

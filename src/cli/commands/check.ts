@@ -45,16 +45,23 @@ export async function runCheck(options: CheckCommandOptions, output: Output, con
 			output.info(`\n✓ Wrote ${rewrites} rewrite(s) into ${changed.length} file(s). Checking again…\n`);
 		}
 	}
-	return (await checkAndReport(options, output, context)).errors.length ? 1 : 0;
+	return (await checkAndReport(options, output, context, { rememberParsedFiles: true })).errors.length ? 1 : 0;
 }
 
 /** Runs the content check and prints its report; returns what it loaded, which `build` reuses. */
-export async function checkAndReport(options: CheckCommandOptions, output: Output, context: BuildContext): Promise<CheckResult> {
+export async function checkAndReport(
+	options: CheckCommandOptions,
+	output: Output,
+	context: BuildContext,
+	{ rememberParsedFiles = false } = {},
+): Promise<CheckResult> {
 	const { checkCache, diagramCache } = context;
+	// The build's check parses every file itself: which clients are private is decided from it.
 	const result = await checkContent(options.content ?? context.contentDir, {
 		today: options.today ?? context.today,
 		checkCache,
 		diagramCache,
+		rememberParsedFiles,
 	});
 	for (const problem of result.problems) (problem.severity === 'error' ? output.error : output.warn)(formatProblem(problem));
 	const files = result.clients.reduce((sum, client) => sum + parsedFiles(client).length, 0);

@@ -7,7 +7,16 @@ import { pageContext } from 'virtual:glasshouse/page-context';
 // find a client's entries; cross-file rules run in `npm run check` before every build.
 const from = (pattern: string) => glob({ base: pageContext.contentDir, pattern });
 
-/** One collection per kind of file in a client's folder (see `src/kinds/registry.ts`). */
+/**
+ * One collection per kind of file in a client's folder (see `src/kinds/registry.ts`). A build
+ * defines only the kinds it found files of (see `PageContext`): Astro's loader warns "No files found
+ * matching …" for each other one, noise about a kind the agency does not use. The dev server, which
+ * sees files come and go, defines them all.
+ */
+const withFiles = pageContext.collectionsWithFiles;
 export const collections = Object.fromEntries(
-	CLIENT_KINDS.map((kind) => [collectionOf(kind), defineCollection({ loader: from(globOf(kind)), schema: kind.schema })]),
+	CLIENT_KINDS.filter((kind) => !withFiles || withFiles.includes(collectionOf(kind))).map((kind) => [
+		collectionOf(kind),
+		defineCollection({ loader: from(globOf(kind)), schema: kind.schema }),
+	]),
 ) as { [K in ClientKind as CollectionOf<K>]: ReturnType<typeof defineCollection<K['schema']>> };

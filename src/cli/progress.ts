@@ -26,7 +26,7 @@ export function renderProgress(state: ProgressState, elapsedMs: number, columns 
 	return `${state.phase}  [${'█'.repeat(filled)}${'░'.repeat(width - filled)}]  ${count}  ${clock}`;
 }
 
-/** A stream as the progress needs it: `process.stderr`, or a test's stand-in. */
+/** A stream as the progress needs it: `process.stderr`, or a test's stand-in (`columns` is 0 on some terminals). */
 export interface ProgressStream {
 	isTTY?: boolean;
 	columns?: number;
@@ -61,7 +61,7 @@ export function terminalProgress(stream: ProgressStream, now: () => number = () 
 	};
 	const draw = () => {
 		if (!current) return;
-		stream.write(`\r\u001b[K${renderProgress(current, now() - phaseStarted, (stream.columns ?? 80) - 1)}`);
+		stream.write(`\r\u001b[K${renderProgress(current, now() - phaseStarted, (stream.columns || 80) - 1)}`);
 		drawn = true;
 		drawnAt = now();
 	};

@@ -63,7 +63,16 @@ export const leafOf = (entry: { id: string }) => entry.id.split('/').at(-1)!;
 
 const cache = new Map<string, Promise<ClientData>>();
 
+/**
+ * Whether to ask Astro for a collection: not when the build found no file of its kind, since the
+ * build then does not define it and Astro would warn that it "does not exist or is empty".
+ */
+function hasFiles(collection: CollectionKey): boolean {
+	return pageContext.collectionsWithFiles?.includes(collection) ?? true;
+}
+
 export async function listClientSlugs(): Promise<string[]> {
+	if (!hasFiles('clients')) return [];
 	return (await getCollection('clients')).map(clientOf).sort();
 }
 
@@ -76,13 +85,9 @@ export function loadClient(slug: string): Promise<ClientData> {
 	return data;
 }
 
-/**
- * A client's entries of one collection. A collection the build found no file for is not asked
- * for at all: Astro would warn that it "does not exist or is empty" (see `PageContext`).
- */
+/** A client's entries of one collection (none when the build found no file of its kind). */
 async function entriesOf<C extends CollectionKey>(collection: C, slug: string): Promise<CollectionEntry<C>[]> {
-	const withFiles = pageContext.collectionsWithFiles;
-	if (withFiles && !withFiles.includes(collection)) return [];
+	if (!hasFiles(collection)) return [];
 	return getCollection(collection, (entry: { id: string }) => clientOf(entry) === slug);
 }
 

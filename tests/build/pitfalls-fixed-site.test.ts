@@ -13,7 +13,8 @@ const CONTENT = path.join(OUTPUT, 'pitfalls-fix-content');
  * The other half of tests/unit/check-pitfalls.test.ts: the pasted pages, once `check --fix --write`
  * rewrote their MDX pitfalls (and the author fixed by hand what has no safe rewrite), pass the
  * check and build. The site has no close-outs, meetings, risks, change requests, milestones or
- * FAQ, so its log also shows that Astro's "collection … does not exist or is empty" is gone.
+ * FAQ, so its log also shows that Astro's "collection … does not exist or is empty" and "No files found
+ * matching" are gone.
  */
 describe('a site whose pasted pages were fixed by check --fix --write', () => {
 	let fix: { status: number | null; stdout: string; stderr: string };
@@ -63,6 +64,7 @@ describe('a site whose pasted pages were fixed by check --fix --write', () => {
 	it('logs phases, not framework noise about collections the site has no files for', () => {
 		const log = run.stdout + run.stderr;
 		expect(log).not.toContain('does not exist or is empty');
+		expect(log).not.toContain('No files found matching');
 		expect(log).toContain('Rendering pages…');
 		expect(log).toMatch(/Post-build: encryption…/);
 		// Not a terminal: plain lines, never a progress line redrawn in place.

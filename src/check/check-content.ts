@@ -8,7 +8,7 @@ import { checkDiagrams, type MermaidFence } from './check-diagrams';
 import { compileBody } from './compile-body';
 import { describeMdxError } from './describe-issue';
 import { checkImage } from './check-images';
-import { describeRemoteResource } from './remote-resources';
+import { describeLocalResource, describeRemoteResource, isRemote } from './remote-resources';
 import { checkLink, clientPages, pageOf } from './check-links';
 import { checkReferences } from './check-references';
 import { checkRisks } from './check-risks';
@@ -122,7 +122,10 @@ async function checkBodies(client: LoadedClient, fences: MermaidFence[], cacheDi
 			const problem = await checkImage(image.url, source.file, root, isPrivate);
 			if (problem) error(image.line, problem);
 		}
-		if (isPrivate) for (const resource of result.resources) error(resource.line, describeRemoteResource(resource));
+		for (const resource of result.resources) {
+			if (!isRemote(resource.url)) error(resource.line, describeLocalResource(resource));
+			else if (isPrivate) error(resource.line, describeRemoteResource(resource));
+		}
 	}
 	return problems;
 }

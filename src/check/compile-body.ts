@@ -10,7 +10,7 @@ import { undefinedNames, type UndefinedName } from './undefined-names';
 import { remoteResourcesInHtml, remoteResourcesOfElement, type BodyResource } from './remote-resources';
 
 /** Bump when what is stored changes, so older entries are ignored. */
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 
 /** At most this many syntax errors are collected from one body; after that the rest is left unchecked. */
 const MAX_SYNTAX_ERRORS = 50;

@@ -1,8 +1,10 @@
 /**
- * Resources other than images that a body makes the visitor's browser load: scripts, frames,
- * media, stylesheets and CSS `url()`s. On a private client's site each one from another site is
- * blocked by the Content-Security-Policy (`default-src 'self'`, `script-src 'self'`…), and the
- * request alone would tell that site who reads the page. Images are `check-images.ts`'s.
+ * Resources other than Markdown images that a body makes the visitor's browser load: scripts,
+ * frames, media, stylesheets and CSS `url()`s. On a private client's site each one from another
+ * site is blocked by the Content-Security-Policy (`default-src 'self'`, `script-src 'self'`…), and
+ * the request alone would tell that site who reads the page. One beside the page (`./clip.mp4`)
+ * is never published: the build copies only Markdown images from a page's folder, so it fails on
+ * the broken link (or the file does not load). Markdown images are `check-images.ts`'s.
  */
 
 /** A resource a body loads, with what loads it (`<script src>`, CSS `url()`…) as the author wrote it. */
@@ -37,8 +39,17 @@ export function isRemote(url: string): boolean {
 	return /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(url.trim()) && !/^file:/i.test(url.trim());
 }
 
+/** True for a path relative to the page (`./clip.mp4`, `media/a.mp3`): not a URL, not from the site's root. */
+export function isBesideThePage(url: string): boolean {
+	const trimmed = url.trim();
+	return trimmed !== '' && !/^(?:[a-z][a-z0-9+.-]*:|\/|#)/i.test(trimmed);
+}
+
+/** What a body loads that the build cannot serve: from another site, or from the page's folder. */
+const worthReporting = (url: string) => isRemote(url) || isBesideThePage(url);
+
 /**
- * The remote resources one element loads, given its name and its attributes with text values
+ * The remote and page-relative resources one element loads, given its name and its attributes with text values
  * (an HTML tag in Markdown, or a JSX element in MDX).
  */
 export function remoteResourcesOfElement(name: string, attributes: Readonly<Record<string, string>>): Array<Omit<BodyResource, 'line'>> {
@@ -51,24 +62,24 @@ export function remoteResourcesOfElement(name: string, attributes: Readonly<Reco
 		// A srcset lists "url width" pairs separated by commas.
 		const urls = attribute === 'srcset' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '') : [value];
 		const via = element === 'link' ? `<link rel="${attributes.rel}">` : `<${element} ${attribute}>`;
-		for (const url of urls) if (isRemote(url)) found.push({ url: url.trim(), via });
+		for (const url of urls) if (worthReporting(url)) found.push({ url: url.trim(), via });
 	}
 	if (attributes.style !== undefined) found.push(...remoteUrlsInCss(attributes.style));
 	return found;
 }
 
-/** Remote `url(…)`s and `@import`s of a piece of CSS (a `style` attribute or a `<style>` block). */
+/** Remote and page-relative `url(…)`s and `@import`s of a piece of CSS (a `style` attribute or a `<style>` block). */
 export function remoteUrlsInCss(css: string): Array<Omit<BodyResource, 'line'>> {
 	const found: Array<Omit<BodyResource, 'line'>> = [];
 	for (const match of css.matchAll(/url\(\s*(["']?)([^"')]+)\1\s*\)|@import\s+(["'])([^"']+)\3/gi)) {
 		const url = (match[2] ?? match[4] ?? '').trim();
-		if (isRemote(url)) found.push({ url, via: 'CSS url()' });
+		if (worthReporting(url)) found.push({ url, via: 'CSS url()' });
 	}
 	return found;
 }
 
 /**
- * The remote resources of raw HTML in a Markdown body (`<script src="https://…">`, `<style>`
+ * The remote and page-relative resources of raw HTML in a Markdown body (`<script src="https://…">`, `<style>`
  * blocks…), with their lines counted from `line`, the line the HTML starts on.
  */
 export function remoteResourcesInHtml(html: string, line: number): BodyResource[] {
@@ -92,8 +103,7 @@ export function remoteResourcesInHtml(html: string, line: number): BodyResource[
  */
 export function describeRemoteResource(resource: Omit<BodyResource, 'line'>): string {
 	const name = resource.url.split(/[?#]/)[0]!.replace(/\/+$/, '').split('/').at(-1) || 'the file';
-	const picture = /\.(?:png|jpe?g|gif|webp|avif|svg)$/i.test(name);
-	const fix = picture
+	const fix = isPicture(name)
 		? `download ${name} next to the page and show it with ![…](./${name})`
 		: `remove it and link to it instead ([text](${resource.url})): the site publishes only images from a page's folder, no scripts, frames, media or stylesheets`;
 	return (
@@ -101,4 +111,19 @@ export function describeRemoteResource(resource: Omit<BodyResource, 'line'>): st
 		`this client's site is private, so the visitor's browser would fetch it from a third party (telling that site who reads the page), ` +
 		`and the site's Content-Security-Policy blocks it, so it would not load; ${fix}`
 	);
+}
+
+/** The error for a resource beside the page, which the build never publishes. */
+export function describeLocalResource(resource: Omit<BodyResource, 'line'>): string {
+	const fix = isPicture(resource.url)
+		? `show it as ![…](${resource.url})`
+		: 'put it somewhere the client can download it from and link to it';
+	return (
+		`expected a file the site publishes, found ${resource.via} loading ${resource.url} from the page's folder: ` +
+		`the build copies only Markdown images (![…](./file.png)) from there, so this would be a broken link (the build fails on it) or a file that does not load; ${fix}`
+	);
+}
+
+function isPicture(url: string): boolean {
+	return /\.(?:png|jpe?g|gif|webp|avif|svg)$/i.test(url.split(/[?#]/)[0]!);
 }

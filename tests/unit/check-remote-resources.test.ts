@@ -22,7 +22,9 @@ describe('remote resources on a private client', () => {
 		expect(remoteResourcesInHtml(html, 10)).toEqual([
 			{ line: 10, url: 'https://cdn.example.com/a.js', via: '<script src>' },
 			{ line: 11, url: 'https://fonts.example.com/inter.css', via: '<link rel="stylesheet">' },
+			{ line: 13, url: './small.png', via: '<img srcset>' },
 			{ line: 13, url: 'https://cdn.example.com/big.png', via: '<img srcset>' },
+			{ line: 17, url: './local.js', via: '<script src>' },
 			{ line: 14, url: 'https://cdn.example.com/bg.png', via: 'CSS url()' },
 		]);
 		expect(remoteResourcesOfElement('iframe', { src: '//player.example.com/x', style: 'background:url(https://x.example/y.gif)' })).toEqual(
@@ -43,19 +45,24 @@ describe('remote resources on a private client', () => {
 		);
 	});
 
-	it('is an error in .md and .mdx bodies of a private client, not in code blocks, links or a public client', async () => {
+	it('is an error in .md and .mdx bodies of a private client, not in code blocks, links or a public client; one beside the page is an error anywhere', async () => {
 		const result = await checkContent(path.join(ROOT, FIXTURE), { today: '2026-01-20', displayRoot: ROOT });
 		const printed = result.errors.map(formatProblem);
-		const where = printed.map((line) => line.replace(/  body: .* found (.+?) loading (\S+): .*/, ' $1 $2'));
+		const where = printed.map((line) => line.replace(/  body: .* found (.+?) loading (\S+?)(?: from the page's folder)?: .*/, ' $1 $2'));
 		expect(where).toEqual([
 			`${FIXTURE}/acme/updates/2026-01-09.md:9 <script src> https://cdn.example.com/widget.js`,
 			`${FIXTURE}/acme/updates/2026-01-09.md:11 <iframe src> https://www.youtube.com/embed/abc`,
 			`${FIXTURE}/acme/updates/2026-01-09.md:13 <link rel="stylesheet"> https://fonts.example.com/css?family=Inter`,
 			`${FIXTURE}/acme/updates/2026-01-09.md:17 CSS url() https://cdn.example.com/bg.png`,
+			`${FIXTURE}/acme/updates/2026-01-09.md:19 <video src> ./clip.mp4`,
 			`${FIXTURE}/acme/updates/2026-01-09.md:19 <video poster> https://cdn.example.com/poster.jpg`,
 			`${FIXTURE}/acme/updates/2026-01-16.mdx:9 <audio src> https://media.example.com/standup.mp3`,
 			`${FIXTURE}/acme/updates/2026-01-16.mdx:12 <source src> https://media.example.com/demo.webm`,
 			`${FIXTURE}/acme/updates/2026-01-16.mdx:15 <script src> //cdn.example.com/protocol-relative.js`,
+			`${FIXTURE}/open/updates/2026-01-09.md:11 <audio src> ./standup.mp3`,
 		]);
+		expect(printed.at(-1)).toMatch(
+			/from the page's folder: the build copies only Markdown images .* broken link \(the build fails on it\)/,
+		);
 	});
 });

@@ -27,9 +27,16 @@ interface StoredSource {
 export interface ParseCache {
 	get(text: string, file: string): SourceFile | undefined;
 	put(text: string, source: SourceFile, lines: Record<string, number>): void;
-	/** Writes what changed; only the entries used by this run are kept, so the file never grows stale. */
+	/**
+	 * Writes what changed. Entries this run did not use are kept too (another content folder
+	 * checked in turns, such as the demo and your own) while the file holds at most MAX_ENTRIES;
+	 * beyond that only this run's are kept, so it never grows without bound.
+	 */
 	save(): Promise<void>;
 }
+
+/** About 20 MB of JSON at most: many times the 3,000 files of a 20-client, two-year agency. */
+const MAX_ENTRIES = 20_000;
 
 const yamlVersion = (createRequire(import.meta.url)('yaml/package.json') as { version: string }).version;
 
@@ -66,10 +73,12 @@ export async function openParseCache(cacheDir: string): Promise<ParseCache> {
 			changed = true;
 		},
 		async save() {
-			if (!changed && Object.keys(used).length === Object.keys(previous).length) return;
+			if (!changed) return;
+			const merged = { ...previous, ...used };
+			const entries = Object.keys(merged).length <= MAX_ENTRIES ? merged : used;
 			await mkdir(cacheDir, { recursive: true });
 			const temporary = `${file}.${randomUUID()}.tmp`;
-			await writeFile(temporary, JSON.stringify({ yaml: yamlVersion, entries: used }));
+			await writeFile(temporary, JSON.stringify({ yaml: yamlVersion, entries }));
 			await rename(temporary, file);
 		},
 	};

@@ -34,5 +34,12 @@ describe('the parse cache of glasshouse check', () => {
 		}
 		// Another text is another entry, even under the same name.
 		expect(second.get('name: Other\n', files[0]!)).toBeUndefined();
+		// A run over other content adds its files and keeps these (the demo and an agency checked in turns).
+		const other = await openParseCache(cacheDir);
+		await readSourceFile('other.yaml', 'other.yaml', Promise.resolve('name: Other\n'), other);
+		await other.save();
+		const third = await openParseCache(cacheDir);
+		expect(third.get('name: Other\n', 'other.yaml')?.data).toEqual({ name: 'Other' });
+		expect(third.get(readFileSync(path.join(content, files[0]!), 'utf8'), files[0]!)).toBeDefined();
 	});
 });

@@ -2,6 +2,7 @@ import type { LoadedClient } from '@/loader/load-content';
 import { isOpenFeedback } from '@/kinds/feedback/schema';
 import { missedTarget } from '@/kinds/feedback/response-times';
 import { workingDaysBetween } from '@/lib/calendar';
+import { withoutComments } from '@/lib/without-comments';
 import { reporterFor, type Problem } from './problem';
 
 const DATES = ['receivedOn', 'acknowledgedOn', 'answeredOn'] as const;
@@ -28,11 +29,11 @@ export function checkFeedback(client: LoadedClient, today: string): Problem[] {
 		if (first) report(source, ['number'], `expected a number not used by another feedback item, found ${value.number} (also in ${first})`);
 		else numbers.set(value.number, source.file);
 
-		if (!isOpenFeedback(value.status) && !source.body.trim())
+		if (!isOpenFeedback(value.status) && !withoutComments(source.body))
 			report(
 				source,
 				['status'],
-				`expected our response below the front matter for feedback that is ${value.status}, found an empty body; write the answer, or set status: in-progress`,
+				`expected our response below the front matter for feedback that is ${value.status}, found none (the body is empty or only comments); write the answer, or set status: in-progress`,
 			);
 
 		if (client.client) {

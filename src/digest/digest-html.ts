@@ -40,9 +40,11 @@ export function digestHtml(digest: Digest): string {
 	if (digest.feedback.items.length)
 		parts.push(
 			`<p style="${STYLE.heading}">${e(digest.feedback.heading)}</p>`,
-			[`<ul style="${STYLE.list}">`, ...digest.feedback.items.map((item) => `  <li style="${STYLE.item}">${itemLine(digest, item, markup)}</li>`), '</ul>'].join(
-				'\n',
-			),
+			[
+				`<ul style="${STYLE.list}">`,
+				...digest.feedback.items.map((item) => `  <li style="${STYLE.item}">${itemLine(digest, item, markup)}</li>`),
+				'</ul>',
+			].join('\n'),
 		);
 	if (digest.nextMilestone)
 		parts.push(

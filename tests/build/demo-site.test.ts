@@ -158,6 +158,8 @@ describe('the demo output', () => {
 		expect(log).toContain('Why we declined:');
 		expect(log).toContain('href="/tidewater-logistics/changes/3/"');
 		expect(log).toContain('href="/tidewater-logistics/meetings/2026-10-08-weekly/"');
+		// Each item carries its git times, so "what's new" can mark it.
+		expect(log).toMatch(/data-feedback="3"[^>]*data-changed-at=/);
 		const item = await page('tidewater-logistics/feedback/2/index.html');
 		expect(item).toContain('data-pagefind-filter="type:feedback"');
 		expect(item).toMatch(/Answered<\/dt>\s*<dd[^>]*>October 20, 2026 · 8 working days after receipt/);
@@ -186,6 +188,9 @@ describe('the demo output', () => {
 			acknowledge: ['1 working day', 'target 2 working days'],
 			answer: ['3 working days', 'target 8 working days'],
 		});
+		expect(/data-whats-new-card[\s\S]*?<\/section>/.exec(await page('tidewater-logistics/index.html'))![0]).toContain(
+			'href="/tidewater-logistics/feedback/',
+		);
 		// Jinghong: acknowledged after 0, 1, 0, 1, 1, answered after 5, 4, 3; targets 1 and 5.
 		expect(await figures('jinghong-precision/index.html')).toEqual({
 			open: ['2'],

@@ -14,6 +14,7 @@ import { checkReferences } from './check-references';
 import { checkRisks } from './check-risks';
 import { checkChanges } from './check-changes';
 import { checkMeetings } from './check-meetings';
+import { checkFeedback } from './check-feedback';
 import { checkCloseout } from './check-closeout';
 import { checkUnrevokedAccess } from './check-unrevoked-access';
 import { loadContent, parsedFiles, type LoadedClient, type LoadedContent } from '@/loader/load-content';
@@ -53,6 +54,7 @@ export async function checkContent(contentDir: string, options: CheckOptions): P
 	for (const client of loaded.clients) {
 		problems.push(...checkReferences(client, today));
 		problems.push(...checkRisks(client, today), ...checkChanges(client), ...checkMeetings(client), ...checkCloseout(client));
+		problems.push(...checkFeedback(client, today));
 		problems.push(...(await checkBodies(client, fences, caches.checkCache, options.displayRoot ?? process.cwd())));
 		problems.push(...checkPlaceholders(client), ...checkFutureDates(client, today), ...checkForeignFrontMatter(client));
 	}

@@ -13,7 +13,7 @@ const HELP = `Usage: glasshouse <command> [options]
 
 Commands:
   new       Create a client, update, decision, milestone, FAQ, risk, change request,
-            meeting minutes or close-out summary from a template
+            meeting minutes, feedback or close-out summary from a template
   check     Validate every content file and list all problems
   build     Check, then build and encrypt every client's site into dist/
   digest    Print an update's announcement email to paste into your mail client
@@ -41,9 +41,11 @@ Kinds:
                                            the next change request (status requested)
   new meeting <client> <type> [--date D]   minutes: the team as attendees, open actions
                                            of the previous meeting carried over
+  new feedback <client> ["<summary>"] [--from NAME] [--channel C] [--kind K]
+                                           a piece of the client's feedback (status received)
   new closeout <client>                    the close-out summary, one outcome per objective
 
-Updates, decisions, FAQ answers, change requests, minutes and close-outs are written as MDX
+Updates, decisions, FAQ answers, change requests, minutes, feedback and close-outs are written as MDX
 (.mdx); pass --md for plain Markdown (.md), which needs no components and has none of MDX's
 pitfalls. Every file is checked with the same rules as "glasshouse check" before it is written,
 and no existing file is ever overwritten. Run "glasshouse new <kind> --help" for details.`;
@@ -169,6 +171,24 @@ const newCommands: Record<string, Command> = {
 			return {
 				help: newMeetingHelp,
 				run: (values, output, context) => runNewMeeting({ ...strings(values), md: values.md === true }, output, context),
+			};
+		},
+	},
+	feedback: {
+		options: {
+			...content,
+			...md,
+			from: { type: 'string' },
+			channel: { type: 'string' },
+			kind: { type: 'string' },
+			date: { type: 'string' },
+		},
+		positionals: ['client', 'summary'],
+		load: async () => {
+			const { newFeedbackHelp, runNewFeedback } = await import('./commands/new-feedback');
+			return {
+				help: newFeedbackHelp,
+				run: (values, output, context) => runNewFeedback({ ...strings(values), md: values.md === true }, output, context),
 			};
 		},
 	},

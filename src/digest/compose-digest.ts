@@ -1,6 +1,7 @@
 import type { Locale } from '@/i18n/locales';
 import { useTranslations, type Translate } from '@/i18n/translate';
 import type { Change } from '@/kinds/change/schema';
+import type { Feedback } from '@/kinds/feedback/schema';
 import type { Client } from '@/kinds/client/schema';
 import type { Health } from '@/kinds/common';
 import type { Meeting } from '@/kinds/meeting/schema';
@@ -24,6 +25,8 @@ export interface DigestInput {
 	meetings: Meeting[];
 	changes: Change[];
 	milestones: Milestone[];
+	/** The feedback log; what was answered in the update's period is listed. */
+	feedback: Feedback[];
 	/** Date of the update to announce; default the latest. */
 	date?: string;
 	/** Where the site is published; without it the email carries a placeholder instead of a link. */
@@ -46,6 +49,8 @@ export interface Digest {
 	health: { status: Health; label: string; text: string };
 	summary: string;
 	needs: { heading: string; items: DigestItem[]; none: string };
+	/** Feedback answered (or declined) since the update before this one, up to this update's date. */
+	feedback: { heading: string; items: DigestItem[] };
 	nextMilestone?: { label: string; text: string };
 	/** The update's page; undefined when no site URL is known. */
 	link?: { label: string; url: string };
@@ -79,6 +84,7 @@ export function composeDigest(input: DigestInput): Digest {
 	if (!update) throw new DigestError(`${input.slug} has no update dated ${input.date}. Available dates: ${dates.join(', ')}.`);
 	// The update speaks for its period, until the next one: minutes, requests and completions after that belong to the next email.
 	const nextUpdate = updates.find((candidate) => candidate.date > update.date)?.date;
+	const previousUpdate = updates.filter((candidate) => candidate.date < update.date).at(-1)?.date;
 	const owed = clientObligations(
 		{ update, meetings: input.meetings, changes: input.changes, milestones: input.milestones, team: client.team },
 		nextUpdate,
@@ -107,6 +113,10 @@ export function composeDigest(input: DigestInput): Digest {
 				...owed.toAccept.map((milestone) => acceptanceItem(milestone, locale, t)),
 			],
 			none: t('overview.noNeeds'),
+		},
+		feedback: {
+			heading: t('digest.feedbackHeading'),
+			items: answeredFeedback(input.feedback, previousUpdate, update.date).map((feedback) => feedbackItem(feedback, locale, t)),
 		},
 		nextMilestone: nextMilestone(input.milestones, locale, t),
 		link: input.site && {
@@ -162,6 +172,27 @@ function acceptanceItem(milestone: Milestone, locale: Locale, t: Translate): Dig
 			milestone.deliverables.join(' · '),
 			milestone.completed && t('digest.completed', { date: formatDate(milestone.completed, locale) }),
 		]),
+	};
+}
+
+/**
+ * Feedback answered or declined after the previous update (`after`, exclusive) and on or before
+ * this one (`upTo`): "you said, we did" since the client last heard from us, oldest answer first.
+ */
+export function answeredFeedback(feedback: Feedback[], after: string | undefined, upTo: string): Feedback[] {
+	return feedback
+		.filter((item) => item.answeredOn !== undefined && item.answeredOn <= upTo && (after === undefined || item.answeredOn > after))
+		.sort((a, b) => a.answeredOn!.localeCompare(b.answeredOn!) || a.number - b.number);
+}
+
+function feedbackItem(feedback: Feedback, locale: Locale, t: Translate): DigestItem {
+	const date = formatDate(feedback.answeredOn!, locale);
+	return {
+		text: feedback.summary,
+		detail:
+			feedback.status === 'declined'
+				? t('digest.feedbackDeclined', { date, reason: feedback.reason ?? '' })
+				: t('digest.feedbackAnswered', { date }),
 	};
 }
 

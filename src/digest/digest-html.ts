@@ -20,7 +20,7 @@ const STYLE = {
 };
 
 /**
- * The email body as simple HTML (paragraphs, one heading, one list, no tables, inline styles)
+ * The email body as simple HTML (paragraphs, headings, lists, no tables, inline styles)
  * that keeps its look when pasted into Outlook or Gmail. Every piece of content is escaped.
  */
 export function digestHtml(digest: Digest): string {
@@ -37,6 +37,15 @@ export function digestHtml(digest: Digest): string {
 		`<p style="${STYLE.heading}">${e(digest.needs.heading)}</p>`,
 		items.length ? [`<ul style="${STYLE.list}">`, ...items, '</ul>'].join('\n') : `<p style="${STYLE.p}">${e(digest.needs.none)}</p>`,
 	];
+	if (digest.feedback.items.length)
+		parts.push(
+			`<p style="${STYLE.heading}">${e(digest.feedback.heading)}</p>`,
+			[
+				`<ul style="${STYLE.list}">`,
+				...digest.feedback.items.map((item) => `  <li style="${STYLE.item}">${itemLine(digest, item, markup)}</li>`),
+				'</ul>',
+			].join('\n'),
+		);
 	if (digest.nextMilestone)
 		parts.push(
 			`<p style="${STYLE.p}"><strong>${e(labelPrefix(digest, digest.nextMilestone.label))}</strong>${e(digest.nextMilestone.text)}</p>`,

@@ -45,6 +45,13 @@ export function digestText(digest: Digest): string {
 		...(digest.needs.items.length ? digest.needs.items.map((item) => `- ${itemLine(digest, item)}`) : [digest.needs.none]),
 		'',
 	];
+	// Only when something was answered: an empty "you said, we did" would read as nothing done.
+	if (digest.feedback.items.length)
+		lines.push(
+			labelPrefix(digest, digest.feedback.heading).trimEnd(),
+			...digest.feedback.items.map((item) => `- ${itemLine(digest, item)}`),
+			'',
+		);
 	if (digest.nextMilestone) lines.push(labelled(digest.nextMilestone.label, digest.nextMilestone.text), '');
 	lines.push(
 		digest.link ? labelled(digest.link.label, digest.link.url) : missingLink(digest),

@@ -3,6 +3,7 @@ import { clientKind } from './client/kind';
 import { closeoutKind } from './closeout/kind';
 import { decisionKind } from './decision/kind';
 import { faqKind } from './faq/kind';
+import { feedbackKind } from './feedback/kind';
 import { meetingKind } from './meeting/kind';
 import { milestoneKind } from './milestone/kind';
 import { riskKind } from './risk/kind';
@@ -27,6 +28,7 @@ const KINDS = [
 	riskKind,
 	changeKind,
 	meetingKind,
+	feedbackKind,
 	closeoutKind,
 ] as const;
 

@@ -40,3 +40,21 @@ export function localToday(now: Date = new Date()): string {
 export function weekdayOnOrAfter(isoDay: string, weekday: Weekday): string {
 	return nextWeekday(addDays(isoDay, -1), weekday);
 }
+
+/**
+ * Working days (Monday to Friday) from `from` to `to`: the weekdays after `from` up to and
+ * including `to`, so the same day is 0 and Friday to Monday is 1; 0 when `to` is not later.
+ * Public holidays are not known here and count as working days.
+ */
+export function workingDaysBetween(from: string, to: string): number {
+	const days = daysBetween(from, to);
+	if (days <= 0) return 0;
+	const weeks = Math.floor(days / 7);
+	let count = weeks * 5;
+	// The days left over after whole weeks, each checked for a weekend (getUTCDay: 0 Sunday, 6 Saturday).
+	for (let offset = weeks * 7 + 1; offset <= days; offset++) {
+		const weekday = new Date(toTime(from) + offset * DAY_MS).getUTCDay();
+		if (weekday !== 0 && weekday !== 6) count++;
+	}
+	return count;
+}

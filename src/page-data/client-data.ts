@@ -13,6 +13,7 @@ import { faqKind } from '@/kinds/faq/kind';
 import { riskKind } from '@/kinds/risk/kind';
 import { changeKind } from '@/kinds/change/kind';
 import { meetingKind } from '@/kinds/meeting/kind';
+import { feedbackKind } from '@/kinds/feedback/kind';
 import { pageContext } from 'virtual:glasshouse/page-context';
 
 export type UpdateEntry = CollectionEntry<'updates'>;
@@ -22,6 +23,7 @@ export type FaqEntry = CollectionEntry<'faq'>;
 export type RiskEntry = CollectionEntry<'risks'>;
 export type ChangeEntry = CollectionEntry<'changes'>;
 export type MeetingEntry = CollectionEntry<'meetings'>;
+export type FeedbackEntry = CollectionEntry<'feedback'>;
 export type CloseoutEntry = CollectionEntry<'closeouts'>;
 
 /** Everything one client's pages need, sorted for display. */
@@ -52,6 +54,8 @@ export interface ClientData {
 	changes: ChangeEntry[];
 	/** Newest first. */
 	meetings: MeetingEntry[];
+	/** Open items first, longest waiting first; then the most recently answered (see `compareFeedback`). */
+	feedback: FeedbackEntry[];
 	/** The close-out summary, when one exists (shown once the client's status is closed). */
 	closeout?: CloseoutEntry;
 }
@@ -92,7 +96,7 @@ async function entriesOf<C extends CollectionKey>(collection: C, slug: string): 
 }
 
 async function load(slug: string): Promise<ClientData> {
-	const [clients, updates, decisions, milestones, faq, risks, changes, meetings, closeouts, site] = await Promise.all([
+	const [clients, updates, decisions, milestones, faq, risks, changes, meetings, feedback, closeouts, site] = await Promise.all([
 		entriesOf('clients', slug),
 		entriesOf('updates', slug),
 		entriesOf('decisions', slug),
@@ -101,6 +105,7 @@ async function load(slug: string): Promise<ClientData> {
 		entriesOf('risks', slug),
 		entriesOf('changes', slug),
 		entriesOf('meetings', slug),
+		entriesOf('feedback', slug),
 		entriesOf('closeouts', slug),
 		loadSite(),
 	]);
@@ -127,6 +132,7 @@ async function load(slug: string): Promise<ClientData> {
 		),
 		changes: changes.sort(changeKind.order),
 		meetings: meetings.sort(meetingKind.order),
+		feedback: feedback.sort(feedbackKind.order),
 		closeout: closeouts[0],
 	};
 }

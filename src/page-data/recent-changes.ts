@@ -8,7 +8,7 @@ import { updateTitle } from '@/kinds/update/update-title';
 import { meetingSlugs } from '@/kinds/meeting/meeting-slug';
 import { meetingTitle } from '@/kinds/meeting/meeting-title';
 
-type RecentKind = 'update' | 'decision' | 'change' | 'risk' | 'meeting';
+type RecentKind = 'update' | 'decision' | 'change' | 'risk' | 'meeting' | 'feedback';
 
 /** One entry for the overview's "what's new" card. */
 interface RecentItem {
@@ -19,7 +19,7 @@ interface RecentItem {
 }
 
 /**
- * The client's most recently changed updates, decisions, change requests, risks and minutes,
+ * The client's most recently changed updates, decisions, change requests, risks, minutes and feedback,
  * newest change first. The card lists them all at build time; the visitor's browser then shows
  * only those changed since their last visit. Entries without a known change time are left out.
  */
@@ -57,6 +57,12 @@ export async function recentChanges(data: ClientData, t: Translate, base: string
 			kind: 'meeting' as const,
 			title: meetingTitle(entry.data, data.locale, t),
 			href: at('meetings', meetingSlugList[index]!),
+		})),
+		...data.feedback.map((entry) => ({
+			entry,
+			kind: 'feedback' as const,
+			title: entry.data.summary,
+			href: at('feedback', entry.data.number),
 		})),
 	];
 	const items = await Promise.all(candidates.map(async ({ entry, ...item }) => ({ ...item, times: await timesOf(entry) })));

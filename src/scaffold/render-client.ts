@@ -57,6 +57,8 @@ Drives "next update expected", \`glasshouse new update\` and the check's overdue
 \`npm run glasshouse -- share ${slug}\` prints the current passwords and links.`,
 			public: "true publishes this client's site unencrypted. Every client is private unless it says so.",
 			status: 'active while work goes on; closed shows the close-out summary (closeout.mdx) on the overview.',
+			feedbackTargets:
+				'Working days (Monday to Friday) within which client feedback (feedback/) is acknowledged and answered;\n`npm run check` warns about open items past either.',
 			riskReviewDays: 'Days after which `npm run check` warns about an open risk (risks/) that has not been reviewed.',
 			rememberDays: 'Days a remembered device stays unlocked (0: never remember, at most 365).',
 		}),
@@ -107,6 +109,8 @@ Drives "next update expected", \`glasshouse new update\` and the check's overdue
 \`npm run glasshouse -- share ${slug}\` 会打印当前的密码和链接。`,
 			public: 'true 表示不加密公开发布此客户的网站。除非在此注明，每个客户都是私密的。',
 			status: '项目进行中为 active；closed 会在概览页显示结项总结（closeout.mdx）。',
+			feedbackTargets:
+				'客户意见（feedback/）的确认和答复时限，按工作日（周一至周五）计；\n超过时限的未结意见，`npm run check` 会发出警告。',
 			riskReviewDays: '未复核的开放风险（risks/）超过这么多天后，`npm run check` 会发出警告。',
 			rememberDays: '记住的设备保持解锁的天数（0：从不记住，最多 365）。',
 		}),
@@ -208,6 +212,10 @@ ${c('public')}
 public: false
 ${c('status')}
 status: active
+${c('feedbackTargets')}
+feedbackTargets:
+  acknowledgeWithin: 2
+  answerWithin: 10
 ${c('riskReviewDays')}
 riskReviewDays: 30
 ${c('rememberDays')}

@@ -16,6 +16,8 @@ const CANARIES = {
 	faqAnswer: 'zq7canary-faq-answer',
 	contactEmail: 'zq7canary-email@tidewater-logistics.eu',
 	image: 'zq7canary-image-text',
+	feedbackSummary: 'zq7canary-feedback-summary',
+	feedbackBody: 'zq7canary-feedback-body',
 };
 const CLIENT = 'tidewater-logistics';
 
@@ -36,6 +38,11 @@ function plant(content: string) {
 		text.replace(/^title: (.*)$/m, `title: $1 ${CANARIES.decisionTitle}`),
 	);
 	edit('faq/who-to-contact.md', (text) => `${text}\nAsk about ${CANARIES.faqAnswer} any time.\n`);
+	edit('feedback/0004-staging-site-down.mdx', (text) =>
+		text
+			.replace(/^summary: (.*)$/m, `summary: $1 ${CANARIES.feedbackSummary}`)
+			.concat(`\nWe wrote ${CANARIES.feedbackBody} in the response.\n`),
+	);
 	edit('client.yaml', (text) => text.replace(/email: \S+@tidewater-logistics\.eu/, `email: ${CANARIES.contactEmail}`));
 }
 
@@ -66,6 +73,10 @@ describe('canaries planted in every kind of source', () => {
 		expect(Buffer.from(image![1]!, 'base64').toString('utf8')).toContain(CANARIES.image);
 		expect(await openPage(run.outDir, content, `${CLIENT}/decisions/1/index.html`)).toContain(CANARIES.decisionTitle);
 		expect(await openPage(run.outDir, content, `${CLIENT}/faq/index.html`)).toContain(CANARIES.faqAnswer);
+		const feedback = await openPage(run.outDir, content, `${CLIENT}/feedback/4/index.html`);
+		expect(feedback).toContain(CANARIES.feedbackSummary);
+		expect(feedback).toContain(CANARIES.feedbackBody);
+		expect(await openPage(run.outDir, content, `${CLIENT}/feedback/index.html`)).toContain(CANARIES.feedbackBody);
 		expect(await openPage(run.outDir, content, `${CLIENT}/contacts/index.html`)).toContain(CANARIES.contactEmail);
 	});
 });

@@ -47,6 +47,8 @@ describe.each<[string, () => Promise<BuildRun>]>([
 				'risks/index.html',
 				'changes/index.html',
 				'meetings/index.html',
+				'feedback/index.html',
+				'feedback/1/index.html',
 				'faq/index.html',
 				'contacts/index.html',
 			]) {
@@ -143,6 +145,58 @@ describe('the demo output', () => {
 		expect(overview).toContain('需要您协助的事项');
 		expect(overview).toContain('2026年11月20日');
 		expect(overview).not.toContain('What we need from you');
+	});
+
+	it('logs feedback open first, each with its response and what it led to, and a page per item', async () => {
+		const log = await page('tidewater-logistics/feedback/index.html');
+		const order = [...log.matchAll(/data-feedback="(\d+)"/g)].map((match) => Number(match[1]));
+		// The one open item, then the answered ones, most recently answered first.
+		expect(order).toEqual([3, 6, 5, 4, 2, 1]);
+		expect(log).toContain('Waiting for our answer (1)');
+		expect(log).toContain('Answered (5)');
+		expect(log).toContain('A nightly content import');
+		expect(log).toContain('Why we declined:');
+		expect(log).toContain('href="/tidewater-logistics/changes/3/"');
+		expect(log).toContain('href="/tidewater-logistics/meetings/2026-10-08-weekly/"');
+		// Each item carries its git times, so "what's new" can mark it.
+		expect(log).toMatch(/data-feedback="3"[^>]*data-changed-at=/);
+		const item = await page('tidewater-logistics/feedback/2/index.html');
+		expect(item).toContain('data-pagefind-filter="type:feedback"');
+		expect(item).toMatch(/Answered<\/dt>\s*<dd[^>]*>October 20, 2026 · 8 working days after receipt/);
+		const zh = await page('jinghong-precision/feedback/index.html');
+		expect(zh).toContain('您的意见，我们的行动');
+		expect(zh).toContain('待我们答复（2）');
+	});
+
+	it("shows open feedback and the median response times against the client's targets on the overview", async () => {
+		const figures = async (file: string) => {
+			const card = /data-testid="feedback-card"[\s\S]*?<\/section>/.exec(await page(file))![0];
+			return Object.fromEntries(
+				card
+					.split('data-figure="')
+					.slice(1)
+					.map((chunk) => {
+						const value = /data-value[^>]*>([^<]*)</.exec(chunk)![1]!.trim();
+						const target = /data-target[^>]*>\s*([^<]*?)\s*</.exec(chunk)?.[1];
+						return [/^(\w+)"/.exec(chunk)![1], target ? [value, target] : [value]];
+					}),
+			);
+		};
+		// Tidewater: acknowledged after 1, 0, 1, 1, 1, 2 working days, answered after 4, 8, 3, 1, 3; targets 2 and 8.
+		expect(await figures('tidewater-logistics/index.html')).toEqual({
+			open: ['1'],
+			acknowledge: ['1 working day', 'target 2 working days'],
+			answer: ['3 working days', 'target 8 working days'],
+		});
+		expect(/data-whats-new-card[\s\S]*?<\/section>/.exec(await page('tidewater-logistics/index.html'))![0]).toContain(
+			'href="/tidewater-logistics/feedback/',
+		);
+		// Jinghong: acknowledged after 0, 1, 0, 1, 1, answered after 5, 4, 3; targets 1 and 5.
+		expect(await figures('jinghong-precision/index.html')).toEqual({
+			open: ['2'],
+			acknowledge: ['1 个工作日', '目标 1 个工作日'],
+			answer: ['4 个工作日', '目标 5 个工作日'],
+		});
 	});
 
 	it('derives "superseded by" on the older decision from the newer one', async () => {

@@ -19,10 +19,12 @@ const active = [
 	'risks/',
 	'milestones/',
 	'meetings/',
+	'feedback/',
+	'feedback/2/',
 	'faq/',
 	'contacts/',
 ];
-const closed = ['', 'closeout/', 'changes/', 'meetings/'];
+const closed = ['', 'closeout/', 'changes/', 'meetings/', 'feedback/'];
 const clients: Array<{ client: string; entry: string; pages: string[] }> = [
 	{ client: 'tidewater-logistics', entry: 'aoife-brennan', pages: [...active, `risks/${riskPage}/`, 'meetings/2026-11-03-steering/'] },
 	{ client: 'jinghong-precision', entry: 'shen-guohua', pages: active },

@@ -124,6 +124,7 @@ describe('glasshouse new client', () => {
 			start: '2026-11-22',
 			public: false,
 			status: 'active',
+			feedbackTargets: { acknowledgeWithin: 2, answerWithin: 10 },
 			riskReviewDays: 30,
 			rememberDays: 30,
 		});
@@ -172,6 +173,9 @@ describe('glasshouse new client', () => {
 			'passwordEnv',
 			'public',
 			'status',
+			'feedbackTargets',
+			'acknowledgeWithin',
+			'answerWithin',
 			'riskReviewDays',
 			'rememberDays',
 		]) {
@@ -216,7 +220,7 @@ describe('glasshouse new', () => {
 		const unknown = await cli(content, ['new', 'issue', TIDEWATER]);
 		expect(unknown.code).toBe(1);
 		expect(unknown.text.split('\n')[0]).toBe(
-			'Unknown kind "issue" for "glasshouse new". Expected one of: client, update, decision, milestone, faq, risk, change, meeting, closeout.',
+			'Unknown kind "issue" for "glasshouse new". Expected one of: client, update, decision, milestone, faq, risk, change, meeting, feedback, closeout.',
 		);
 	});
 

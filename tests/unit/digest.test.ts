@@ -11,6 +11,7 @@ import { decodeSecret } from '@/keys/secret';
 import { loadContent } from '@/loader/load-content';
 import { ClientSchema, type ClientInput } from '@/kinds/client/schema';
 import { ChangeSchema } from '@/kinds/change/schema';
+import { FeedbackSchema, type FeedbackInput } from '@/kinds/feedback/schema';
 import { MeetingSchema } from '@/kinds/meeting/schema';
 import { MilestoneSchema, type MilestoneInput } from '@/kinds/milestone/schema';
 import { UpdateSchema, type UpdateInput } from '@/kinds/update/schema';
@@ -83,12 +84,45 @@ function input(
 		meetings: [],
 		changes: [],
 		milestones: [],
+		feedback: [],
 		site: { url: 'https://status.example.com', base: '/' },
 		...rest,
 	};
 }
 
 describe('composeDigest', () => {
+	it('lists the feedback answered since the previous update, declined with its reason, and nothing else', () => {
+		const feedback = (number: number, answeredOn: string | undefined, extra: Partial<FeedbackInput> = {}) =>
+			FeedbackSchema.parse({
+				number,
+				receivedOn: '2026-03-02',
+				from: 'Cleo Client',
+				channel: 'email',
+				kind: 'question',
+				summary: `Question ${number}`,
+				...(answeredOn
+					? { status: 'answered', acknowledgedOn: '2026-03-02', answeredOn }
+					: { status: 'acknowledged', acknowledgedOn: '2026-03-02' }),
+				...extra,
+			});
+		const items = [
+			feedback(1, '2026-03-06'), // answered on the day of the previous update: already told
+			feedback(2, '2026-03-12'),
+			feedback(3, '2026-03-09', { status: 'declined', reason: 'Out of scope.' }),
+			feedback(4, '2026-03-14'), // after this update: the next email's
+			feedback(5, undefined),
+		];
+		const text = digestText(composeDigest(input({ feedback: items })));
+		expect(text).toContain(
+			'You said, we did:\n- Question 3 (declined Mar 9, 2026: Out of scope.)\n- Question 2 (answered Mar 12, 2026)\n\n',
+		);
+		expect(text).not.toMatch(/Question [145]/);
+		expect(digestHtml(composeDigest(input({ feedback: items })))).toContain('>You said, we did</p>');
+		const quiet = composeDigest(input({ feedback: [items[0]!, items[4]!] }));
+		expect(digestText(quiet)).not.toContain('You said, we did');
+		expect(digestHtml(quiet)).not.toContain('You said, we did');
+	});
+
 	it('announces the latest update: health label and reason, summary, open needs, link', () => {
 		const digest = composeDigest(input());
 		const text = digestText(digest);

@@ -169,6 +169,7 @@ describe('collectNeedles', () => {
 			risks: [],
 			changes: [],
 			meetings: [],
+			feedback: [],
 			faq: [{ ...faq, source: { ...faq.source, body: 'Q3 plan\nabcdefgh\n北京站\nok' } }],
 		};
 		expect(

@@ -11,7 +11,8 @@ export const digestHelp = `Usage: glasshouse digest <client> [--update YYYY-MM-D
 Prints the announcement email of an update, in the client's language, to paste into your
 mail client: subject, health, summary, what we need from the client (open needs of the
 update, open client-side action items from meeting minutes, change requests awaiting their
-approval), the next milestone and the link to the update's page.
+approval), the feedback answered since the previous update ("you said, we did"), the next
+milestone and the link to the update's page.
 
   --update   the update's date (default: the latest)
   --site     the public URL of the site (default: GLASSHOUSE_SITE); without one, the email
@@ -55,6 +56,7 @@ export async function runDigest(options: DigestOptions, output: Output, context:
 			meetings: client.meetings.map((entry) => entry.value),
 			changes: client.changes.map((entry) => entry.value),
 			milestones: client.milestones.map((entry) => entry.value),
+			feedback: client.feedback.map((entry) => entry.value),
 			date: options.update,
 			site: siteUrl ? { url: siteUrl, base } : undefined,
 		});

@@ -80,6 +80,16 @@ const CommunicationSchema = z
 	})
 	.strict();
 
+/** Response-time targets for the client's feedback, in working days (Monday to Friday) from its receipt. */
+const FeedbackTargetsSchema = z
+	.object({
+		/** Working days within which feedback is acknowledged. */
+		acknowledgeWithin: z.number().int().min(0).max(60).default(2),
+		/** Working days within which feedback is answered (or declined with a reason). */
+		answerWithin: z.number().int().min(0).max(120).default(10),
+	})
+	.strict();
+
 /** What the project delivers and what it explicitly does not. */
 const ScopeSchema = z
 	.object({
@@ -139,6 +149,8 @@ export const ClientObjectSchema = z
 		public: z.boolean().default(false),
 		/** active while work goes on; closed shows the close-out summary (closeout.mdx) on the overview. */
 		status: z.enum(['active', 'closed']).default('active'),
+		/** How fast feedback (feedback/) is acknowledged and answered; `check` warns about open items past either. */
+		feedbackTargets: FeedbackTargetsSchema.default({}),
 		/** Days after which `check` warns about an open risk that has not been reviewed. */
 		riskReviewDays: z.number().int().min(1).max(365).default(30),
 		/** Days a "remembered" device stays unlocked (0 disables remembering). */
@@ -164,6 +176,14 @@ export function clientRules(client: Partial<z.infer<typeof ClientObjectSchema>>,
 			path: ['access'],
 			message:
 				'expected at least one access entry that is not revoked (a private site nobody can open), found none; add one or set "public: true"',
+		});
+	}
+	const targets = client.feedbackTargets;
+	if (targets && targets.answerWithin < targets.acknowledgeWithin) {
+		ctx.addIssue({
+			code: 'custom',
+			path: ['feedbackTargets', 'answerWithin'],
+			message: `expected at least acknowledgeWithin (${targets.acknowledgeWithin} working days), found ${targets.answerWithin}`,
 		});
 	}
 	if (client.start && client.plannedEnd && client.plannedEnd < client.start) {

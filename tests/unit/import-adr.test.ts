@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mapStatus } from '@/import/adr/map-status';
+import { collectNeedles } from '@/leak-scan/collect-needles';
+import { runtimeText } from '@/leak-scan/runtime-text';
+import { loadContent } from '@/loader/load-content';
 import { planImport, recordOrder, type RecordFile } from '@/import/adr/plan-import';
 import { cleanTitle, readRecord } from '@/import/adr/read-record';
 import { rewriteBody } from '@/import/adr/rewrite-body';
@@ -204,5 +207,21 @@ describe('glasshouse import adr', () => {
 		const status = await cli(content, ['import', 'adr', 'alpha', source, '--status', 'done']);
 		expect(status.text).toContain('--status: expected one of');
 		for (const result of [missing, text, empty, none, status]) expect(result.text).not.toMatch(/\n\s+at /);
+	});
+});
+
+describe('the leak scan and imported records', () => {
+	it('treats the browser runtime’s own words as public, so a one-word line of a record is no leak', async () => {
+		expect(runtimeText()).toContain('the ciphertext failed authentication (wrong key, wrong page, or altered)');
+		const content = copyContent(MINIMAL_CONTENT);
+		const source = await folder('glasshouse-adr-', {
+			'adr-008-abstract-modules.md':
+				'# Abstract modules\n\n## Context\n\n- Authentication: Password-based, OpenID, Facebook, Google, etc.\n',
+		});
+		expect((await cli(content, ['import', 'adr', 'alpha', source])).code).toBe(0);
+		const loaded = await loadContent(content);
+		const needles = collectNeedles(loaded.clients.filter((client) => client.slug === 'alpha')).map((needle) => needle.text);
+		expect(needles).toContain('Password-based, OpenID, Facebook, Google, etc');
+		expect(needles).not.toContain('Authentication');
 	});
 });

@@ -22,6 +22,7 @@ Commands:
   secret    Print a new random GLASSHOUSE_SECRET
   leak-scan Search a built site for text of private clients
   preview   Serve the last build locally, as a host would
+  import    Turn existing decision records (MADR, adr-tools, log4brains) into decisions
 
 Run "glasshouse <command> --help" for a command's options.`;
 
@@ -50,7 +51,7 @@ Updates, decisions, FAQ answers, change requests, minutes, feedback and close-ou
 pitfalls. Every file is checked with the same rules as "glasshouse check" before it is written,
 and no existing file is ever overwritten. Run "glasshouse new <kind> --help" for details.`;
 
-type Values = Record<string, string | boolean | undefined>;
+type Values = Record<string, string | boolean | string[] | undefined>;
 
 /** What a command's module gives once imported: its `--help` text and how to run it. */
 interface LoadedCommand {
@@ -63,6 +64,8 @@ interface Command {
 	options: Record<string, { type: 'string' | 'boolean' }>;
 	/** Names of the positional arguments, in order. */
 	positionals?: string[];
+	/** Name under which the positional arguments after `positionals` are passed, as a list (`<file|folder>…`). */
+	rest?: string;
 	/** Imports the command's module, only when the command is asked for. */
 	load(): Promise<LoadedCommand>;
 }
@@ -205,8 +208,37 @@ const newCommands: Record<string, Command> = {
 	},
 };
 
+const IMPORT_HELP = `Usage: glasshouse import <kind> …
+
+Kinds:
+  import adr <client> <file|folder>…       decision records (MADR 2.x–4.x, Nygard / adr-tools,
+                                           log4brains) as decisions of the client
+
+Run "glasshouse import adr --help" for details.`;
+
+const importCommands: Record<string, Command> = {
+	adr: {
+		options: { ...content, date: { type: 'string' }, status: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+		positionals: ['client'],
+		rest: 'paths',
+		load: async () => {
+			const { importAdrHelp, runImportAdr } = await import('./commands/import-adr');
+			return {
+				help: importAdrHelp,
+				run: (values, output, context) =>
+					runImportAdr(
+						{ ...strings(values), paths: values.paths as string[] | undefined, dryRun: values['dry-run'] === true },
+						output,
+						context,
+					),
+			};
+		},
+	},
+};
+
 const commands: Record<string, Command | CommandGroup> = {
 	new: { help: NEW_HELP, subcommands: newCommands },
+	import: { help: IMPORT_HELP, subcommands: importCommands },
 	check: {
 		options: { content: { type: 'string' }, today: { type: 'string' }, fix: { type: 'boolean' }, write: { type: 'boolean' } },
 		load: async () => {
@@ -348,17 +380,18 @@ async function runCommand(
 			args,
 			options: { ...command.options, help: { type: 'boolean', short: 'h' } },
 			strict: true,
-			allowPositionals: names.length > 0,
+			allowPositionals: names.length > 0 || command.rest !== undefined,
 		});
 		if (values.help) {
 			output.info(help);
 			return 0;
 		}
-		if (positionals.length > names.length)
+		if (positionals.length > names.length && !command.rest)
 			throw new UsageError(
 				`Unexpected argument "${positionals[names.length]}".${names.length ? ` Quote an argument that contains spaces.` : ''}`,
 			);
-		const named = Object.fromEntries(names.map((name, index) => [name, positionals[index]]));
+		const named: Values = Object.fromEntries(names.map((name, index) => [name, positionals[index]]));
+		if (command.rest) named[command.rest] = positionals.slice(names.length);
 		return await run({ ...values, ...named }, output, readBuildContext(environment, process.cwd()));
 	} catch (error) {
 		if (error instanceof SecretError || error instanceof BuildContextError || (await isAccessError(error))) {

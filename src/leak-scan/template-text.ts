@@ -11,13 +11,14 @@ import { renderMilestone } from '@/scaffold/render-milestone';
 import { renderRisk } from '@/scaffold/render-risk';
 import { renderUpdate } from '@/scaffold/render-update';
 import type { Update } from '@/kinds/update/schema';
+import { runtimeText } from './runtime-text';
 
 const DAY = '2026-01-05';
 
 /**
  * The project's own words: every interface string (split at its `{placeholders}`) and every line
  * the `glasshouse new …` scaffolds write, in every locale (section headings such as "Options
- * considered" or "备选方案", TODO prompts, field comments). They are public (in this repository,
+ * considered" or "备选方案", TODO prompts, field comments), and the browser runtime's strings. They are public (in this repository,
  * and on any site that uses the templates), so no text found in them is a client's secret.
  */
 export function templateText(): string[] {
@@ -81,5 +82,5 @@ export function templateText(): string[] {
 		];
 	});
 	// Line by line, so no needle is made generic by the end of one line running into the next.
-	return [...interfaceText, ...scaffolds.flatMap((text) => text.split('\n'))];
+	return [...interfaceText, ...scaffolds.flatMap((text) => text.split('\n')), ...runtimeText()];
 }

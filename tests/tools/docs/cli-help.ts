@@ -37,16 +37,16 @@ function listedUnder(help: string, heading: string, pattern: RegExp): string[] {
 
 const block = (heading: string, help: string) => `${heading}\n\n\`\`\`text\n${help}\n\`\`\``;
 
-/** Markdown: the overall help, then one section per command and per kind of `new`. */
+/** Markdown: the overall help, then one section per command and per kind of `new` and `import`. */
 export async function cliHelpMarkdown(): Promise<string> {
 	const overview = await helpOf([]);
 	const sections = [`\`\`\`text\n${overview}\n\`\`\``];
 	for (const command of listedUnder(overview, 'Commands:', /^ {2}([a-z][\w-]*)\s/)) {
 		const help = await helpOf([command]);
 		sections.push(block(`### \`glasshouse ${command}\``, help));
-		if (command !== 'new') continue;
-		for (const kind of listedUnder(help, 'Kinds:', /^ {2}new ([a-z][\w-]*)/))
-			sections.push(block(`#### \`glasshouse new ${kind}\``, await helpOf(['new', kind])));
+		if (command !== 'new' && command !== 'import') continue;
+		for (const kind of listedUnder(help, 'Kinds:', new RegExp(`^ {2}${command} ([a-z][\\w-]*)`)))
+			sections.push(block(`#### \`glasshouse ${command} ${kind}\``, await helpOf([command, kind])));
 	}
 	return sections.join('\n\n');
 }

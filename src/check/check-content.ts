@@ -14,6 +14,7 @@ import { checkRisks } from './check-risks';
 import { checkChanges } from './check-changes';
 import { checkMeetings } from './check-meetings';
 import { checkCloseout } from './check-closeout';
+import { checkAccent } from './check-accent';
 import { checkUnrevokedAccess } from './check-unrevoked-access';
 import { loadContent, parsedFiles, type LoadedClient, type LoadedContent } from '@/loader/load-content';
 import { CLIENT_KINDS } from '@/kinds/registry';
@@ -42,7 +43,13 @@ export async function checkContent(contentDir: string, options: CheckOptions): P
 	const fences: MermaidFence[] = [];
 	for (const client of loaded.clients) {
 		problems.push(...checkReferences(client, today));
-		problems.push(...checkRisks(client, today), ...checkChanges(client), ...checkMeetings(client), ...checkCloseout(client));
+		problems.push(
+			...checkRisks(client, today),
+			...checkChanges(client),
+			...checkMeetings(client),
+			...checkCloseout(client),
+			...checkAccent(client),
+		);
 		problems.push(...(await checkBodies(client, fences, caches.checkCache, options.displayRoot ?? process.cwd())));
 		problems.push(...checkPlaceholders(client), ...checkFutureDates(client, today), ...checkForeignFrontMatter(client));
 	}

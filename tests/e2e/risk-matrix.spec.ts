@@ -65,7 +65,7 @@ test('the matrix counts live risks per cell, and a cell shows its risks', async 
 	// Seven live risks; the closed one waits, folded away, under "Closed risks".
 	await expect(visibleRisks(page)).toHaveCount(7);
 
-	await matrix.getByRole('link', { name: '2 live risk(s) with medium likelihood and medium impact (Medium risk)' }).click();
+	await matrix.getByRole('link', { name: '2 live risks with medium likelihood and medium impact (Medium risk)' }).click();
 	await expect(visibleRisks(page)).toHaveText(['Testing effort exceeds the budgeted days', 'Late feature requests from depot managers']);
 	await expect(page).toHaveURL(/\/risks\/\?likelihood=medium&impact=medium$/);
 	await expect(page.getByText('Only risks with medium likelihood and medium impact.')).toBeVisible();

@@ -16,6 +16,7 @@ import { checkChanges } from './check-changes';
 import { checkMeetings } from './check-meetings';
 import { checkFeedback } from './check-feedback';
 import { checkCloseout } from './check-closeout';
+import { checkAccent } from './check-accent';
 import { checkUnrevokedAccess } from './check-unrevoked-access';
 import { loadContent, parsedFiles, type LoadedClient, type LoadedContent } from '@/loader/load-content';
 import { openParseCache } from '@/loader/parse-cache';
@@ -53,8 +54,14 @@ export async function checkContent(contentDir: string, options: CheckOptions): P
 	const fences: MermaidFence[] = [];
 	for (const client of loaded.clients) {
 		problems.push(...checkReferences(client, today));
-		problems.push(...checkRisks(client, today), ...checkChanges(client), ...checkMeetings(client), ...checkCloseout(client));
-		problems.push(...checkFeedback(client, today));
+		problems.push(
+			...checkRisks(client, today),
+			...checkChanges(client),
+			...checkMeetings(client),
+			...checkCloseout(client),
+			...checkAccent(client),
+			...checkFeedback(client, today),
+		);
 		problems.push(...(await checkBodies(client, fences, caches.checkCache, options.displayRoot ?? process.cwd())));
 		problems.push(...checkPlaceholders(client), ...checkFutureDates(client, today), ...checkForeignFrontMatter(client));
 	}

@@ -13,6 +13,7 @@ import { expectedDate, isOpenMilestone } from '@/kinds/milestone/expected-date';
 import { formatDate } from '@/lib/format-date';
 import { updateTitle } from '@/kinds/update/update-title';
 import { projectManager } from '@/kinds/client/team';
+import { accentShades } from '@/kinds/client/accent';
 import { pageUrl } from './page-url';
 
 /** Everything the email is made from: one client's loaded content, nothing read from disk. */
@@ -57,7 +58,7 @@ export interface Digest {
 	access: string;
 	signOff: string;
 	signature: string[];
-	/** `#rrggbb` for the link, from client.yaml. */
+	/** `#rrggbb` for the link: the readable shade of client.yaml's accent. */
 	accent: string;
 	/** The update announced. */
 	date: string;
@@ -126,7 +127,7 @@ export function composeDigest(input: DigestInput): Digest {
 		access: t('digest.access'),
 		signOff: t('digest.signOff'),
 		signature: [owner, input.agency].filter((line): line is string => Boolean(line)),
-		accent: client.accent ?? '#0f766e',
+		accent: accentShades(client.accent).ink,
 		date: update.date,
 	};
 }

@@ -33,6 +33,7 @@ const RUNTIME_MESSAGES: GateMessage[] = [
 	'gate.accessChanged',
 	'gate.tampered',
 	'gate.unsupported',
+	'gate.unlocked',
 ];
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -77,20 +78,26 @@ ${(input.stylesheets ?? []).map((href) => `<link rel="preload" href="${escapeHtm
 <p class="gh-agency">${escapeHtml(input.agency)}</p>
 <h1>${escapeHtml(t('gate.title'))}</h1>
 <p class="gh-lead">${escapeHtml(t('gate.lead', { agency: input.agency }))}</p>
+<div class="gh-body">
 <p class="gh-status" data-gh-status>${escapeHtml(t('gate.noscript'))}</p>
 <form data-gh-form hidden>
 <input type="text" name="username" autocomplete="username" value="${escapeHtml(input.client)}" hidden>
 <label for="gh-password">${escapeHtml(t('gate.password'))}</label>
+<div class="gh-field">
 <input id="gh-password" name="password" type="password" autocomplete="current-password" required>
+<button type="button" class="gh-reveal" aria-pressed="false" aria-controls="gh-password" data-gh-reveal>${escapeHtml(t('gate.showPassword'))}</button>
+</div>
 ${
 	input.rememberDays > 0
-		? `<label class="gh-remember"><input type="checkbox" name="remember" checked>${escapeHtml(t('gate.remember'))}</label>
-<p class="gh-hint">${escapeHtml(t('gate.rememberHint'))}</p>
+		? `<label class="gh-remember"><input type="checkbox" name="remember" checked aria-describedby="gh-remember-hint">${escapeHtml(t('gate.remember'))}</label>
+<p class="gh-hint" id="gh-remember-hint">${escapeHtml(t('gate.rememberHint'))}</p>
 `
 		: ''
-}<button type="submit">${escapeHtml(t('gate.unlock'))}</button>
+}<button type="submit" class="gh-submit">${escapeHtml(t('gate.unlock'))}</button>
 </form>
-<p class="gh-alert" role="alert" data-gh-alert data-gh-failed="${escapeHtml(t('gate.failed'))}" hidden></p>
+</div>
+<p class="gh-alert" id="gh-alert" role="alert" data-gh-alert data-gh-failed="${escapeHtml(t('gate.failed'))}" hidden></p>
+<p class="gh-live" role="status" data-gh-live></p>
 </main>
 <script type="application/json" id="gh-config">${scriptJson(config)}</script>
 <script type="application/json" id="gh-payload">${scriptJson(input.envelope)}</script>

@@ -14,6 +14,7 @@ import { classifyFragment, takeLinkFragment } from './link-fragment';
 import { announceLock, guardUnlockedPage } from './lock-guard';
 import { lockScreen, showUnexpectedFailure, type GateMessage } from './lock-screen';
 import { renderPage } from './render-page';
+import { focusAfterUnlock } from './focus-after-unlock';
 import { offerIndexFiles } from './search/index-files';
 import { sealedIndex } from './search/sealed-index';
 
@@ -60,8 +61,8 @@ async function main(): Promise<void> {
 	const path = address;
 	const storeName = `${config.base}${config.client}`;
 
-	/** Shows the page, opened with the key of slot `sid`. */
-	const show = async (contentKey: CryptoKey, sid: string): Promise<void> => {
+	/** Shows the page, opened with the key of slot `sid`; `typed` when by a password just entered. */
+	const show = async (contentKey: CryptoKey, sid: string, typed = false): Promise<void> => {
 		let html: string;
 		try {
 			html = fromUtf8(await open(contentKey, readJson('gh-payload'), pageAad(config.client, config.build, path)));
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
 		offerIndexFiles(document, sealedIndex(fetchDecrypted, config.build.id));
 		try {
 			renderPage(html);
+			focusAfterUnlock(document, { typed, announcement: config.strings['gate.unlocked'].replace('{title}', document.title) });
 			// The stamp is trusted now: it was authenticated with the page just opened.
 			const newest = noteBuild(browserStorage(), storeName, config.build);
 			if (newest) showStaleNotice(document, config.build, newest);
@@ -151,7 +153,7 @@ async function main(): Promise<void> {
 				}),
 			);
 			await remember(slotKey, sid, rememberDevice && config.rememberDays > 0);
-			await show(contentKey, sid);
+			await show(contentKey, sid, true);
 			return true;
 		} catch {
 			return false;

@@ -9,8 +9,13 @@ export default {
 	theme: {
 		extend: {
 			colors: {
-				// Set per client from client.yaml `accent`; falls back to a neutral teal.
-				accent: 'rgb(var(--accent-rgb, 15 118 110) / <alpha-value>)',
+				// Set per client from client.yaml `accent`; falls back to a neutral teal. `accent` is the brand
+				// colour for decoration; `accent-ink` a shade of it readable as text, links and focus rings
+				// (both from accentShades in src/kinds/client/accent.ts).
+				accent: {
+					DEFAULT: 'rgb(var(--accent-rgb, 15 118 110) / <alpha-value>)',
+					ink: 'rgb(var(--accent-ink-rgb, 15 118 110) / <alpha-value>)',
+				},
 			},
 			fontFamily: {
 				sans: [

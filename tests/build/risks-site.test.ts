@@ -60,7 +60,7 @@ describe('the risk register of a built site', () => {
 			'medium-high',
 			'medium-medium',
 		]);
-		expect(html).toContain('2 live risk(s) with medium likelihood and medium impact (Medium risk)');
+		expect(html).toContain('2 live risks with medium likelihood and medium impact (Medium risk)');
 	});
 
 	it('lists the risks most severe first with their derived severity, closed ones last', async () => {

@@ -65,7 +65,7 @@ test('the matrix counts live risks per cell, and a cell shows its risks', async 
 	// Seven live risks; the closed one waits, folded away, under "Closed risks".
 	await expect(visibleRisks(page)).toHaveCount(7);
 
-	await matrix.getByRole('link', { name: '2 live risk(s) with medium likelihood and medium impact (Medium risk)' }).click();
+	await matrix.getByRole('link', { name: '2 live risks with medium likelihood and medium impact (Medium risk)' }).click();
 	await expect(visibleRisks(page)).toHaveText(['Testing effort exceeds the budgeted days', 'Late feature requests from depot managers']);
 	await expect(page).toHaveURL(/\/risks\/\?likelihood=medium&impact=medium$/);
 	await expect(page.getByText('Only risks with medium likelihood and medium impact.')).toBeVisible();
@@ -73,7 +73,7 @@ test('the matrix counts live risks per cell, and a cell shows its risks', async 
 	await expect(page.locator('#register')).toBeFocused();
 	await expect(page.getByText('Closed risks (1)')).toBeHidden();
 
-	await matrix.getByRole('link', { name: /^1 live risk\(s\) with low likelihood and high impact/ }).click();
+	await matrix.getByRole('link', { name: /^1 live risk with low likelihood and high impact/ }).click();
 	await expect(visibleRisks(page)).toHaveText(['Depot kiosks run a browser too old for the portal']);
 
 	// The filtered view survives a reload (the link can be shared), and "Show all" undoes it.
@@ -103,7 +103,7 @@ test('the status filter finds closed risks, and a risk opens its own page', asyn
 	);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Carrier API changes its booking format mid-project');
 	await expect(page.getByText('Review overdue')).toBeVisible();
-	await page.getByRole('link', { name: '← Risk register' }).click();
+	await page.getByRole('link', { name: 'Risk register', exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Risk register');
 });
 

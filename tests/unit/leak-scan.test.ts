@@ -397,6 +397,7 @@ describe('renderShell', () => {
 				'gate.accessChanged': en['gate.accessChanged'],
 				'gate.tampered': en['gate.tampered'],
 				'gate.unsupported': en['gate.unsupported'],
+				'gate.unlocked': en['gate.unlocked'],
 			},
 			keyring,
 		});

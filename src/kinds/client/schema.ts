@@ -133,7 +133,10 @@ export const ClientObjectSchema = z
 		communication: CommunicationSchema.default({}),
 		/** In- and out-of-scope lists. */
 		scope: ScopeSchema.default({}),
-		/** Accent colour for the client's site, as `#rrggbb`. */
+		/**
+		 * Accent colour for the client's site, as `#rrggbb`. Too light to read as text on white (under 4.5:1)
+		 * and `check` warns; the site then keeps it for bars and borders and uses a darker shade of it for links.
+		 */
 		accent: z
 			.string()
 			.regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like "#0f766e"')

@@ -16,6 +16,11 @@ interface GanttOptions {
 	otherPhase: string;
 	/** Label of the extra bar that shows how far a milestone has slipped, e.g. "Forecast: 21 days later". */
 	forecastLabel: (milestone: GanttMilestone, days: number) => string;
+	/**
+	 * Text on a milestone's bar; its title unless given. Pages add the status in words, so it is not
+	 * told by colour alone (WCAG 1.4.1).
+	 */
+	barLabel?: (milestone: GanttMilestone) => string;
 }
 
 /** Mermaid's styling per status: done, in progress (active), late (crit); at risk is active and crit. */
@@ -98,7 +103,9 @@ function barLines(bar: Bar, bars: Map<string, Bar>, options: GanttOptions): stri
 	const tags = [...TAGS[milestone.status as keyof typeof TAGS]];
 	const single = end === milestone.start && !slip;
 	if (single) tags.push('milestone');
-	const lines = [`  ${mermaidText(milestone.title)} :${[...tags, taskId(milestone.id), startOf(milestone, bars), end].join(', ')}`];
+	const lines = [
+		`  ${mermaidText(options.barLabel?.(milestone) ?? milestone.title)} :${[...tags, taskId(milestone.id), startOf(milestone, bars), end].join(', ')}`,
+	];
 	if (slip) {
 		const label = mermaidText(options.forecastLabel(milestone, slip.days));
 		lines.push(`  ${label} :${[...tags, taskId(`${milestone.id}-forecast`), `after ${taskId(milestone.id)}`, slip.end].join(', ')}`);

@@ -5,6 +5,9 @@ import { readBuildContext } from '@/build-context/build-context';
 import diagrams from '@/integrations/mermaid';
 import { remarkDropComments } from '@/lib/remark-drop-comments';
 import { remarkPlainUnknownCode } from '@/lib/remark-plain-unknown-code';
+import { rehypeScrollRegions } from '@/lib/rehype-scroll-regions';
+import { contentFileLocale } from '@/i18n/content-file-locale';
+import { useTranslations } from '@/i18n/translate';
 import glasshouse, { type GlasshouseOptions } from '@/integrations/glasshouse';
 
 /** Fences drawn by a plugin rather than highlighted as code. */
@@ -30,9 +33,11 @@ export function astroConfig(options: GlasshouseOptions): AstroUserConfig {
 		// Mermaid fences are drawn at build time by the diagrams integration, not highlighted as code.
 		// Fences in a language Shiki has no grammar for render as plain text, without a build warning.
 		// HTML comments in Markdown stay out of the pages, as MDX's own comments do.
+		// Tables, code blocks and images scroll in labelled regions of their own rather than widen a phone's page.
 		markdown: {
 			syntaxHighlight: { type: 'shiki', excludeLangs: [...DRAWN_LANGUAGES] },
 			remarkPlugins: [remarkPlainUnknownCode(DRAWN_LANGUAGES), remarkDropComments],
+			rehypePlugins: [[rehypeScrollRegions, { names: scrollRegionNames, drawnLanguages: DRAWN_LANGUAGES }]],
 		},
 		// diagrams before glasshouse: its build:done (close the browser, log counts) runs before encryption.
 		integrations: [
@@ -48,4 +53,13 @@ export function astroConfig(options: GlasshouseOptions): AstroUserConfig {
 /** For `astro dev`, `astro build` and `astro check` run directly: the build context is read once, here. */
 export function astroConfigFromEnvironment(): AstroUserConfig {
 	return astroConfig({ context: readBuildContext() });
+}
+
+/** A scroll region's name in the language of the client the content file belongs to: "Table 2: Pros and cons". */
+async function scrollRegionNames(filePath: string | undefined) {
+	const t = useTranslations(await contentFileLocale(filePath));
+	return (kind: 'table' | 'code' | 'image', number: number, about: string | undefined) => {
+		const name = t(`scrollRegion.${kind}`, { number });
+		return about ? t('scrollRegion.about', { name, about }) : name;
+	};
 }

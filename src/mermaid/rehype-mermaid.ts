@@ -2,9 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { parse as parseYaml } from 'yaml';
 import { useTranslations } from '@/i18n/translate';
-import type { Locale } from '@/i18n/locales';
+import { contentFileLocale } from '@/i18n/content-file-locale';
 import { invalidDiagramMessage } from './mermaid-message';
 import { isMermaidSyntaxError } from './mermaid-browser';
 import { diagramSession } from './diagram-session';
@@ -59,7 +58,7 @@ export function rehypeMermaid() {
 				diagramSession().errors.push(invalid.message);
 				throw invalid;
 			}
-			const label = fence.title ? undefined : (fence.heading ?? useTranslations(await localeOf(file.path))('diagram.label'));
+			const label = fence.title ? undefined : (fence.heading ?? useTranslations(await contentFileLocale(file.path))('diagram.label'));
 			fence.parent.children[fence.index] = figure(diagram, fence.title, label);
 		}
 	};
@@ -112,7 +111,14 @@ function figure(diagram: RenderedDiagram, caption: string | undefined, label: st
 		{
 			type: 'element',
 			tagName: 'div',
-			properties: { className: ['diagram-scroll'], tabIndex: 0, style: `--diagram-width: ${diagram.width}px` },
+			// A labelled region, so the keyboard stop that scrolls a wide drawing says what it holds.
+			properties: {
+				className: ['diagram-scroll'],
+				role: 'region',
+				tabIndex: 0,
+				ariaLabel: caption ?? label,
+				style: `--diagram-width: ${diagram.width}px`,
+			},
 			children: [
 				{ type: 'element', tagName: 'div', properties: { className: ['diagram-light'] }, children: svg(diagram.light) },
 				{ type: 'element', tagName: 'div', properties: { className: ['diagram-dark'] }, children: svg(diagram.dark) },
@@ -150,20 +156,4 @@ async function frontmatterLines(file: FileLike): Promise<number> {
 	const body = file.value.trim();
 	const at = whole && body ? whole.indexOf(body) : -1;
 	return at > 0 ? whole!.slice(0, at).split('\n').length - 1 - (file.value.slice(0, file.value.indexOf(body)).split('\n').length - 1) : 0;
-}
-
-const locales = new Map<string, Promise<Locale>>();
-
-/** The language of the client a content file belongs to (`<client>/<folder>/<file>`), for the fallback name. */
-function localeOf(filePath: string | undefined): Promise<Locale> {
-	if (!filePath) return Promise.resolve('en');
-	const clientFile = path.join(path.dirname(path.dirname(filePath)), 'client.yaml');
-	let locale = locales.get(clientFile);
-	if (!locale) {
-		locale = readFile(clientFile, 'utf8')
-			.then((text) => ((parseYaml(text) as { locale?: string } | null)?.locale === 'zh-CN' ? 'zh-CN' : 'en') as Locale)
-			.catch(() => 'en' as Locale);
-		locales.set(clientFile, locale);
-	}
-	return locale;
 }

@@ -12,7 +12,18 @@ export interface PagefindResult {
 	url: string;
 	excerpt: string;
 	meta: Record<string, string>;
-	sub_results?: Array<{ url: string; title: string; excerpt: string }>;
+	/** The page's text, its words numbered as in `locations`. */
+	content: string;
+	/** Word positions of the matches in the page. */
+	locations: number[];
+	/** One per heading of the page that holds a match, in page order; the top of the page has the page's own URL. */
+	sub_results?: Array<{
+		url: string;
+		title: string;
+		excerpt: string;
+		locations: number[];
+		weighted_locations?: Array<{ weight: number; balanced_score: number; location: number }>;
+	}>;
 }
 
 export interface Pagefind {
@@ -20,7 +31,13 @@ export interface Pagefind {
 	search(
 		term: string | null,
 		options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
-	): Promise<{ results: Array<{ id: string; data(): Promise<PagefindResult> }> }>;
+	): Promise<{
+		results: Array<{
+			id: string;
+			/** Word positions of this search's matches in the page. */ words: number[];
+			data(): Promise<PagefindResult>;
+		}>;
+	}>;
 	filters(): Promise<Record<string, Record<string, number>>>;
 }
 

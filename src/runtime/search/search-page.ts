@@ -1,12 +1,19 @@
 import { requestIndexFiles } from './index-files';
 import { loadPagefind, type Pagefind, type PagefindResult } from './load-pagefind';
+import { bestSection, keepHolding, rankPages, searchTerms, termsAsWritten } from './rank-sections';
 import { FILTERS, readState, writeState, type SearchState } from './search-state';
+
+/** Results shown at once; "Show more" adds as many again, so every result can be reached. */
+const PAGE_SIZE = 20;
 
 interface Labels {
 	types: Record<string, string>;
 	statuses: Record<string, string>;
 	all: string;
-	count: string;
+	/** "{count} results", by plural category of the page's language (Intl.PluralRules). */
+	count: Record<string, string>;
+	/** "Show {count} more". */
+	more: string;
 	none: string;
 	prompt: string;
 	loading: string;
@@ -22,6 +29,8 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
 	const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
 	const list = root.querySelector<HTMLOListElement>('[data-results]')!;
 	const status = root.querySelector<HTMLElement>('[data-status]')!;
+	const more = root.querySelector<HTMLButtonElement>('[data-more]')!;
+	const plurals = new Intl.PluralRules(locale);
 	const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
 	// Marks read by `npm run bench:browser`: loading the index, then each query until shown.
 	performance.mark('glasshouse:search-init');
@@ -33,6 +42,7 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
 		broken = true;
 		generation++;
 		list.replaceChildren();
+		more.hidden = true;
 		status.textContent = message;
 		root.dataset.state = 'failed';
 	};
@@ -50,6 +60,8 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
 	// The query and filters last run. Leaving the search box fires `change` after `input` already
 	// ran the same query; running it again would redraw the list under a pointer about to click.
 	let lastRun: string | undefined;
+	/** Shows the next page of the current results; set by each query. */
+	let showMore: (() => Promise<void>) | undefined;
 	const run = async () => {
 		if (broken) return;
 		const state = stateOf(form);
@@ -58,33 +70,94 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
 		lastRun = key;
 		history.replaceState(history.state, '', `${location.pathname}${location.search}${writeState(state)}`);
 		const filters = Object.fromEntries(FILTERS.filter((name) => state[name]).map((name) => [name, state[name]]));
-		if (!state.q.trim() && Object.keys(filters).length === 0) {
+		const terms = searchTerms(state.q);
+		const mine = ++generation;
+		if (terms.length === 0 && Object.keys(filters).length === 0) {
 			list.replaceChildren();
+			more.hidden = true;
 			status.textContent = labels.prompt;
+			root.dataset.shown = key;
 			return;
 		}
-		const mine = ++generation;
 		performance.mark(`glasshouse:query-${mine}`);
 		status.textContent = labels.loading;
 		const sort = state.sort === 'relevance' ? undefined : { date: state.sort === 'newest' ? ('desc' as const) : ('asc' as const) };
-		let search: Awaited<ReturnType<Pagefind['search']>>;
-		let results: PagefindResult[];
+		let ordered: Array<SearchResult>;
+		// Each result's page is read once per query: Pagefind builds its excerpts anew on every call.
+		const pages = new Map<string, Promise<PagefindResult>>();
+		const dataOf = (result: SearchResult) => {
+			if (!pages.has(result.id)) pages.set(result.id, result.data());
+			return pages.get(result.id)!;
+		};
+		let perTerm: Array<Awaited<ReturnType<Pagefind['search']>>> = [];
 		try {
-			search = await pagefind.search(state.q.trim() || null, { filters, sort });
-			results = await Promise.all(search.results.slice(0, 30).map((result) => result.data()));
+			const search = await pagefind.search(terms.join(' ') || null, { filters, sort });
+			// An exact search per word (quoted: stems still match, but no shorter prefix stands in for a
+			// missing word) tells which words each page, and each match in it, really holds.
+			for (const term of terms) perTerm.push(await pagefind.search(`"${term}"`, { filters }));
+			ordered = sort ? keepHolding(search.results, perTerm) : rankPages(search.results, perTerm);
+			if (!sort && terms.length) {
+				// The first page of results is ranked by the words its pages hold as written too.
+				const top = ordered.slice(0, PAGE_SIZE);
+				const written = new Map<string, number>();
+				for (const [index, data] of (await Promise.all(top.map(dataOf))).entries())
+					written.set(top[index]!.id, termsAsWritten(terms, data.content, data.locations));
+				ordered = [...rankPages(top, perTerm, written), ...ordered.slice(top.length)];
+			}
 		} catch {
 			if (!broken) fail(labels.damaged);
 			return;
 		}
-		if (mine !== generation || broken) return; // A newer query has started, or the index failed; drop this one.
-		list.replaceChildren(...results.map((result) => renderResult(result, labels, dates)));
-		status.textContent = results.length ? labels.count.replace('{count}', String(search.results.length)) : labels.none;
+		let shown = 0;
+		const page = async (): Promise<HTMLLIElement[] | undefined> => {
+			const batch = ordered.slice(shown, shown + PAGE_SIZE);
+			const items = await Promise.all(
+				batch.map(async (result) => renderResult(await dataOf(result), termLocations(result.id, perTerm), labels, dates)),
+			);
+			if (mine !== generation || broken) return undefined; // A newer query has started, or the index failed; drop this one.
+			shown += batch.length;
+			const left = ordered.length - shown;
+			more.hidden = left <= 0;
+			more.textContent = labels.more.replace('{count}', String(Math.min(left, PAGE_SIZE)));
+			return items;
+		};
+		let first: HTMLLIElement[] | undefined;
+		try {
+			first = await page();
+		} catch {
+			if (!broken) fail(labels.damaged);
+			return;
+		}
+		if (!first) return;
+		list.replaceChildren(...first);
+		status.textContent = ordered.length
+			? labels.count[plurals.select(ordered.length)]!.replace('{count}', String(ordered.length))
+			: labels.none;
+		// Which query the list shows, for tests and tools that wait for it.
+		root.dataset.shown = key;
+		let adding = false;
+		showMore = async () => {
+			// A second click while a page is added would add the same results twice.
+			if (adding) return;
+			adding = true;
+			const next = await page()
+				.catch(() => {
+					if (!broken) fail(labels.damaged);
+					return undefined;
+				})
+				.finally(() => (adding = false));
+			if (!next?.length) return;
+			list.append(...next);
+			// The reader goes on from the first result added, not from the button that moved below it.
+			next[0]!.querySelector('a')?.focus();
+		};
 		performance.measure(
 			mine === 1 ? 'glasshouse:first-query' : 'glasshouse:query',
 			mine === 1 ? 'glasshouse:search-init' : `glasshouse:query-${mine}`,
 		);
 	};
 
+	more.addEventListener('click', () => void showMore?.());
 	applyState(form, readState(location.hash));
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	form.addEventListener('input', () => {
@@ -130,7 +203,19 @@ async function fillFilters(form: HTMLFormElement, available: Record<string, Reco
 	}
 }
 
-function renderResult(result: PagefindResult, labels: Labels, dates: Intl.DateTimeFormat): HTMLLIElement {
+type SearchResult = Awaited<ReturnType<Pagefind['search']>>['results'][number];
+
+/** Per query word, the positions in page `id` that matched it (from the search's own result: a page's `data()` is cached by Pagefind with the positions of the first search that loaded it). */
+function termLocations(id: string, perTerm: Array<{ results: SearchResult[] }>): Array<Set<number>> {
+	return perTerm.map((term) => new Set(term.results.find((result) => result.id === id)?.words ?? []));
+}
+
+function renderResult(
+	result: PagefindResult,
+	terms: ReadonlyArray<ReadonlySet<number>>,
+	labels: Labels,
+	dates: Intl.DateTimeFormat,
+): HTMLLIElement {
 	const item = document.createElement('li');
 	item.className = 'card';
 	item.dataset.type = result.meta.type ?? '';
@@ -147,10 +232,11 @@ function renderResult(result: PagefindResult, labels: Labels, dates: Intl.DateTi
 		meta.append(time);
 	}
 	const link = document.createElement('a');
-	const best = result.sub_results?.find((sub) => sub.url !== result.url && sub.excerpt.includes('<mark>'));
+	// The section that best matches the query; the top of the page (title and introduction) is a section too.
+	const best = bestSection(result.sub_results ?? [], terms);
 	link.href = best?.url ?? result.url;
 	link.className = 'mt-1 block text-lg font-semibold hover:underline';
-	link.textContent = best ? `${result.meta.title ?? ''} › ${best.title}` : (result.meta.title ?? result.url);
+	link.textContent = best && best.url !== result.url ? `${result.meta.title ?? ''} › ${best.title}` : (result.meta.title ?? result.url);
 	const excerpt = document.createElement('p');
 	excerpt.className = 'mt-1 text-sm [&_mark]:rounded [&_mark]:bg-amber-200 [&_mark]:px-0.5 [&_mark]:text-slate-900';
 	// Pagefind escapes the page text and adds only <mark> elements around matches.

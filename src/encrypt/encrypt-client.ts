@@ -36,8 +36,13 @@ function sharedStylesheets(html: string, base: string): string[] {
 	return [...new Set(hrefs.filter((href) => href.startsWith(`${base}_astro/`) && /^[\w./-]+\.css$/.test(href)))];
 }
 
-/** Node's zlib on its worker threads: the same gzip format the browser's DecompressionStream reads. */
+/**
+ * Node's zlib on its worker threads: the same gzip format the browser's DecompressionStream reads,
+ * at zlib's highest level: a page is compressed once per build and read on every visit, and the
+ * lock screen a visitor waits for is mostly this ciphertext.
+ */
 const gzipAsync = promisify(gzip);
+const gzipBest = (bytes: Uint8Array) => gzipAsync(bytes, { level: 9 });
 
 const SEARCH_INDEX_FOLDER = 'pagefind/';
 
@@ -66,7 +71,7 @@ export async function encryptClient(input: EncryptClientInput): Promise<{ pages:
 		page.inlined.forEach((asset) => inlined.add(asset));
 		const relative = normalizePagePath(relativePath);
 		// Compressed first: ciphertext does not compress, so this is the only chance to (see compression.ts).
-		const envelope = await seal(input.contentKey, utf8(page.html), pageAad(input.client, input.build, relative), { compress: gzipAsync });
+		const envelope = await seal(input.contentKey, utf8(page.html), pageAad(input.client, input.build, relative), { compress: gzipBest });
 		await writeFile(absolute, renderShell({ ...input, envelope, stylesheets: sharedStylesheets(page.html, input.base) }));
 		return 'page';
 	});

@@ -13,6 +13,21 @@ import type { BuildStamp } from './crypto/envelope';
 const storageKey = (storeName: string) => `glasshouse:newest-build:${storeName}`;
 
 /**
+ * The newest build of a client this device has shown, if any. Reading it is harmless before the
+ * page is unlocked (nothing is written), and the gate does so early: a page's first use of
+ * localStorage waits for the browser to hand over the whole storage area, holding up the page.
+ */
+export function newestBuild(storage: Pick<Storage, 'getItem'> | undefined, storeName: string): BuildStamp | undefined {
+	try {
+		const stored = JSON.parse(storage?.getItem(storageKey(storeName)) ?? 'null') as BuildStamp | null;
+		if (stored && typeof stored.id === 'string' && !Number.isNaN(Date.parse(stored.time))) return stored;
+	} catch {
+		// Junk or blocked storage: nothing remembered.
+	}
+	return undefined;
+}
+
+/**
  * Records `build` as seen and returns the newest build seen before if `build` is older than it.
  * Storage that is unavailable (private browsing, blocked) or holds junk only costs the check.
  */
@@ -21,13 +36,7 @@ export function noteBuild(
 	storeName: string,
 	build: BuildStamp,
 ): BuildStamp | undefined {
-	let newest: BuildStamp | undefined;
-	try {
-		const stored = JSON.parse(storage?.getItem(storageKey(storeName)) ?? 'null') as BuildStamp | null;
-		if (stored && typeof stored.id === 'string' && !Number.isNaN(Date.parse(stored.time))) newest = stored;
-	} catch {
-		newest = undefined;
-	}
+	const newest = newestBuild(storage, storeName);
 	if (newest && Date.parse(newest.time) > Date.parse(build.time)) return newest;
 	try {
 		storage?.setItem(storageKey(storeName), JSON.stringify({ id: build.id, time: build.time }));

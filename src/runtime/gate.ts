@@ -3,7 +3,7 @@
  * with, in order: a share link's fragment, a key remembered on this device, or a password typed
  * into the lock screen. Nothing is rendered unless the page's ciphertext authenticates.
  */
-import { noteBuild, showStaleNotice } from './build-freshness';
+import { newestBuild, noteBuild, showStaleNotice } from './build-freshness';
 import { fromUtf8 } from './crypto/bytes';
 import { decryptingFetch } from './decrypting-fetch';
 import { open, pageAad, type BuildStamp } from './crypto/envelope';
@@ -33,6 +33,8 @@ const DAY_MS = 86_400_000;
 const readJson = (id: string): unknown => JSON.parse(document.getElementById(id)?.textContent ?? 'null');
 
 async function main(): Promise<void> {
+	// Timing marks of each step, read by the benchmarks (`npm run bench:browser`, `bench:trace`).
+	performance.mark('glasshouse:gate-started');
 	// First of all, before anything that can fail: a personal link's token must not stay in the
 	// address bar, history or a copied URL, whole or in part (see link-fragment.ts).
 	const fragment = takeLinkFragment();
@@ -60,15 +62,26 @@ async function main(): Promise<void> {
 	if (address === undefined) return ui.fail('gate.badAddress');
 	const path = address;
 	const storeName = `${config.base}${config.client}`;
+	const storage = browserStorage();
+	// Once this first part has sent its request (to the key store or WebCrypto): the page's first
+	// use of localStorage blocks until the browser hands over the storage area, so it overlaps that
+	// wait here instead of holding up the decrypted page, where noteBuild reads it again.
+	queueMicrotask(() => newestBuild(storage, storeName));
 
-	/** Shows the page, opened with the key of slot `sid`; `typed` when by a password just entered. */
-	const show = async (contentKey: CryptoKey, sid: string, typed = false): Promise<void> => {
+	/**
+	 * Shows the page, opened with the key of slot `sid`. `saved` is the key being remembered, if it
+	 * is: written side by side with opening the page, and awaited before anything reads or forgets it.
+	 * `typed` when opened by a password just entered (focus and announcement follow, see focus-after-unlock).
+	 */
+	const show = async (contentKey: CryptoKey, sid: string, saved: Promise<void> = Promise.resolve(), typed = false): Promise<void> => {
+		performance.mark('glasshouse:key-ready');
 		let html: string;
 		try {
 			html = fromUtf8(await open(contentKey, readJson('gh-payload'), pageAad(config.client, config.build, path)));
 		} catch {
 			return ui.fail('gate.tampered');
 		}
+		performance.mark('glasshouse:page-opened');
 		// The seam for features that load encrypted files of this client (the search index): they
 		// ask for files by path and get plaintext in memory; the key itself stays private. Offered
 		// before the page is rendered, so it is there before any of the page's scripts runs.
@@ -81,9 +94,11 @@ async function main(): Promise<void> {
 		offerIndexFiles(document, sealedIndex(fetchDecrypted, config.build.id));
 		try {
 			renderPage(html);
+			renderPage(html);
+			performance.mark('glasshouse:page-rendered');
 			focusAfterUnlock(document, { typed, announcement: config.strings['gate.unlocked'].replace('{title}', document.title) });
 			// The stamp is trusted now: it was authenticated with the page just opened.
-			const newest = noteBuild(browserStorage(), storeName, config.build);
+			const newest = noteBuild(storage, storeName, config.build);
 			if (newest) showStaleNotice(document, config.build, newest);
 		} finally {
 			// Even if rendering failed part way, whatever was shown can be locked, and stays locked
@@ -91,15 +106,18 @@ async function main(): Promise<void> {
 			for (const button of document.querySelectorAll<HTMLElement>('[data-gh-lock]')) {
 				button.hidden = false;
 				button.addEventListener('click', async () => {
+					await saved;
 					await forgetKey(storeName);
 					announceLock();
 					location.reload();
 				});
 			}
-			guardUnlockedPage(async () => (await loadKey(storeName))?.sid === sid, lockedTitle);
+			guardUnlockedPage(async () => {
+				await saved;
+				return (await loadKey(storeName))?.sid === sid;
+			}, lockedTitle);
 		}
 		document.dispatchEvent(new CustomEvent('glasshouse:unlocked'));
-		// Timing marks for benchmarks (`npm run bench:browser` reads the submit mark).
 		performance.mark('glasshouse:page-shown');
 	};
 
@@ -119,8 +137,7 @@ async function main(): Promise<void> {
 			if (!slot) throw new Error('no slot');
 			const slotKey = await deriveSlotKey(slot.kdf, token, config.client);
 			const contentKey = await unwrapContentKey(slot, slotKey, config.client);
-			await remember(slotKey, sid, config.rememberDays > 0);
-			return show(contentKey, sid);
+			return show(contentKey, sid, remember(slotKey, sid, config.rememberDays > 0));
 		} catch {
 			return ui.ask('gate.linkInvalid', unlockWithPassword);
 		}
@@ -152,8 +169,7 @@ async function main(): Promise<void> {
 					return { slotKey, sid: slot.sid, contentKey: await unwrapContentKey(slot, slotKey, config.client) };
 				}),
 			);
-			await remember(slotKey, sid, rememberDevice && config.rememberDays > 0);
-			await show(contentKey, sid, true);
+			await show(contentKey, sid, remember(slotKey, sid, rememberDevice && config.rememberDays > 0), true);
 			return true;
 		} catch {
 			return false;

@@ -2,14 +2,17 @@
  * Replaces the lock screen with the decrypted page. The page is parsed with DOMParser (no
  * document.write), and its scripts are re-created so they run; they are external files, which
  * is what lets a Content-Security-Policy of script-src 'self' hold.
+ *
+ * The parsed nodes are moved into this document, not copied: a copy (importNode) built the whole
+ * page a second time, as long again as parsing it.
  */
 export function renderPage(html: string): void {
 	const next = new DOMParser().parseFromString(html, 'text/html');
 	const root = document.documentElement;
 	for (const { name } of [...root.attributes]) root.removeAttribute(name);
 	for (const { name, value } of [...next.documentElement.attributes]) root.setAttribute(name, value);
-	document.head.replaceChildren(...[...next.head.childNodes].map((node) => document.importNode(node, true)));
-	document.body.replaceWith(document.importNode(next.body, true));
+	document.head.replaceChildren(...next.head.childNodes);
+	document.body.replaceWith(next.body);
 	for (const inert of document.querySelectorAll('script')) {
 		if (inert.type && inert.type !== 'module' && inert.type !== 'text/javascript') continue;
 		const live = document.createElement('script');

@@ -26,7 +26,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright';
+import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, requireBrowser } from '@/bootstrap/find-browser.mjs';
 import { astroCacheDir } from '@/cli/astro-cache-dir';
 import { ROOT } from '../support/build-site';
@@ -34,6 +34,7 @@ import { serve } from '../support/static-server.mjs';
 import { credentials } from '../e2e/unlock';
 import { generateContent } from './generate-content';
 import { cliBuild, publicCopy } from './support/cli-build';
+import { freshPage, mark, type Profile } from './support/browser-page';
 import { formatBytes, formatMilliseconds, markdownTable, median } from './support/format';
 
 const { values } = parseArgs({
@@ -54,27 +55,6 @@ const QUERIES = {
 	en: ['migration', 'carrier API', 'invoice', 'warehouse feed', 'payment provider'],
 	zh: ['主数据', '批次管理', '接口联调', '成本核算', '仓库布局'],
 };
-
-// Runs in every document before its own scripts. A string, not a function: tsx would wrap a
-// function in helpers the page does not have.
-const READABLE_OBSERVER = `(() => {
-	let lock = false;
-	const check = () => {
-		if (!lock && document.querySelector('[data-gh-form]:not([hidden])')) {
-			lock = true;
-			performance.mark('bench:lock-ready');
-		}
-		const sheets = [...document.querySelectorAll('link[rel="stylesheet"]')];
-		if (document.getElementById('main') && sheets.every((link) => link.sheet)) {
-			performance.mark('bench:readable');
-			observer.disconnect();
-			document.removeEventListener('load', check, true);
-		}
-	};
-	const observer = new MutationObserver(check);
-	observer.observe(document, { childList: true, subtree: true, attributes: true });
-	document.addEventListener('load', check, true);
-})();`;
 
 const work = mkdtempSync(path.join(tmpdir(), 'glasshouse-bench-browser-'));
 const content = values.content ? path.resolve(values.content) : path.join(work, 'content');
@@ -108,37 +88,6 @@ async function fragment(client: string): Promise<string> {
 	return `#${link.entry.id}.${link.token}`;
 }
 const enLink = await fragment(EN_CLIENT);
-
-/**
- * A phone on a mobile network, as Lighthouse simulates one: 150 ms round trips, 1.6 Mbit/s down,
- * 750 kbit/s up, and a CPU four times slower than this machine's.
- */
-const PHONE = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8, cpuSlowdown: 4 };
-type Profile = 'desktop' | 'phone';
-
-/** A page in a fresh context (no cache, no remembered key), with the readable observer. */
-async function freshPage(browser: Browser, profile: Profile = 'desktop'): Promise<Page> {
-	const context = await browser.newContext(profile === 'phone' ? { viewport: { width: 390, height: 844 } } : {});
-	await context.addInitScript(READABLE_OBSERVER);
-	const page = await context.newPage();
-	if (profile === 'phone') {
-		const cdp = await context.newCDPSession(page);
-		await cdp.send('Network.enable');
-		await cdp.send('Network.emulateNetworkConditions', {
-			offline: false,
-			latency: PHONE.latency,
-			downloadThroughput: PHONE.downloadThroughput,
-			uploadThroughput: PHONE.uploadThroughput,
-		});
-		await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuSlowdown });
-	}
-	return page;
-}
-
-async function mark(page: Page, name: string): Promise<number> {
-	await page.waitForFunction(`performance.getEntriesByName(${JSON.stringify(name)}).length > 0`, undefined, { timeout: 60_000 });
-	return (await page.evaluate(`performance.getEntriesByName(${JSON.stringify(name)})[0].startTime`)) as number;
-}
 
 /** Navigation → readable, for one URL in a fresh context. */
 async function readable(url: string, profile: Profile): Promise<number> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noteBuild } from '@/runtime/build-freshness';
+import { newestBuild, noteBuild } from '@/runtime/build-freshness';
 
 /** A Storage stand-in, with a switch to make it fail as blocked storage does. */
 function memoryStorage(fail = false) {
@@ -37,6 +37,16 @@ describe('noteBuild', () => {
 		expect(noteBuild(storage, '/acme', NEW)).toBeUndefined();
 		expect(JSON.parse(storage.items.get('glasshouse:newest-build:/acme')!)).toEqual(NEW);
 		expect(noteBuild(storage, '/acme', { id: 'same-second-other-id-c', time: NEW.time })).toBeUndefined();
+	});
+
+	it('reads the newest build without writing anything, as the gate does before the page is unlocked', () => {
+		const storage = memoryStorage();
+		expect(newestBuild(storage, '/acme')).toBeUndefined();
+		expect(storage.items.size).toBe(0);
+		noteBuild(storage, '/acme', NEW);
+		expect(newestBuild(storage, '/acme')).toEqual(NEW);
+		expect(newestBuild(storage, '/globex')).toBeUndefined();
+		expect(newestBuild(memoryStorage(true), '/acme')).toBeUndefined();
 	});
 
 	it('treats junk in storage, or storage that throws, as nothing remembered', () => {

@@ -199,6 +199,15 @@ describe('seal and open (envelope version 3: padded gzip in AES-256-GCM)', () =>
 		expect(fromUtf8(await open(key, fromZlib, pageAad('acme', BUILD, PAGE)))).toBe(PAGE_HTML);
 	});
 
+	it('refuses an authentic page that is not gzip (or is cut short) as a format it does not know, and nothing is left unhandled', async () => {
+		const notGzip = await seal(key, utf8(PAGE_HTML), pageAad('acme', BUILD, PAGE), { compress: async (bytes) => bytes });
+		expect((await envelopeError(open(key, notGzip, pageAad('acme', BUILD, PAGE)))).reason).toBe('format');
+		const cut = await seal(key, utf8(PAGE_HTML), pageAad('acme', BUILD, PAGE), {
+			compress: async (bytes) => gzipSync(bytes).subarray(0, 40),
+		});
+		expect((await envelopeError(open(key, cut, pageAad('acme', BUILD, PAGE)))).reason).toBe('format');
+	});
+
 	it('seals and opens an empty page', async () => {
 		const empty = await seal(key, new Uint8Array(0), pageAad('acme', BUILD, PAGE));
 		expect(fromBase64(empty.ct)).toHaveLength(MIN_PADDED_BYTES + 16);

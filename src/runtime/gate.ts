@@ -94,7 +94,6 @@ async function main(): Promise<void> {
 		offerIndexFiles(document, sealedIndex(fetchDecrypted, config.build.id));
 		try {
 			renderPage(html);
-			renderPage(html);
 			performance.mark('glasshouse:page-rendered');
 			focusAfterUnlock(document, { typed, announcement: config.strings['gate.unlocked'].replace('{title}', document.title) });
 			// The stamp is trusted now: it was authenticated with the page just opened.

@@ -12,10 +12,12 @@ const ENTRIES: Record<string, string> = {
 /**
  * Measured when this set was written: 21 of 48 (43.8%) with the first matching section and
  * Pagefind's prefix fallback ("blockchain" finding "blocked", "k" finding 24 pages); 34 of 48
- * (70.8%) with sections and pages ranked by the words they hold, then proximity. The floor keeps
- * today's level (the target is 95%); a change that loses an answer must say why.
+ * (70.8%) with sections and pages ranked by the words they hold, then proximity. The demo's
+ * feedback log then added pages that share words with decision titles ("Adopt a new URL structure"
+ * is also a feedback answer's words): 33 of 48 (68.8%). The floor keeps today's level (the target
+ * is 95%); a change that loses an answer must say why.
  */
-const TOP1_FLOOR = 34 / 48;
+const TOP1_FLOOR = 33 / 48;
 
 test('the first search result is the page and section a reader expects, and absent words find nothing', async ({ browser }) => {
 	test.setTimeout(240_000);

@@ -19,7 +19,12 @@ test('every result can be reached with "Show more", and the count says how many 
 	await expect(results(page)).toHaveCount(Math.min(total, 40));
 	// The reader goes on reading from the first result added.
 	await expect(results(page).nth(20).getByRole('link')).toBeFocused();
-	while (await more.isVisible()) await more.click();
+	// Each click adds a page of results; the button stays until they are in, so wait for them before asking again.
+	while (await more.isVisible()) {
+		const shown = await results(page).count();
+		await more.click();
+		await expect(results(page)).not.toHaveCount(shown);
+	}
 	await expect(results(page)).toHaveCount(total);
 	await expect(more).toBeHidden();
 	const links = await results(page)

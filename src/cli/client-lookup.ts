@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Client } from '@/kinds/client/schema';
 import { loadContent, type LoadedClient, type LoadedContent } from '@/loader/load-content';
+import { openParseCache } from '@/loader/parse-cache';
 import { formatProblem } from '@/check/problem';
 import { UsageError, UserError, type Output } from './output';
 import { answerOrFail } from './ask';
@@ -21,10 +22,20 @@ export function display(absolute: string): string {
 /**
  * Loads the content folder and finds one client whose client.yaml is valid. Unknown names list
  * the known ones; when no name was given, a person at a terminal is asked for one.
+ *
+ * `parseCacheDir`, for commands that only scaffold, reuses the files `glasshouse check` parsed
+ * (by their exact text): parsing every YAML file of the agency was most of a `new` command's time.
  */
-export async function requireClient(contentDir: string, slug: string | undefined, output: Output): Promise<ClientContext> {
+export async function requireClient(
+	contentDir: string,
+	slug: string | undefined,
+	output: Output,
+	parseCacheDir?: string,
+): Promise<ClientContext> {
 	const root = path.resolve(contentDir);
-	const loaded = await loadContent(root);
+	const parseCache = parseCacheDir ? await openParseCache(parseCacheDir) : undefined;
+	const loaded = await loadContent(root, process.cwd(), parseCache);
+	await parseCache?.save().catch(() => undefined);
 	const known = loaded.clients.map((client) => client.slug);
 	const list = known.join(', ') || 'none yet (create one with "glasshouse new client <slug>")';
 	const name = await answerOrFail(

@@ -32,7 +32,12 @@ interface NewChangeOptions {
 
 export async function runNewChange(options: NewChangeOptions, output: Output, context: BuildContext): Promise<number> {
 	requireDateOption('--date', options.date);
-	const { client, settings, folder } = await requireClient(options.content ?? context.contentDir, options.client, output);
+	const { client, settings, folder } = await requireClient(
+		options.content ?? context.contentDir,
+		options.client,
+		output,
+		context.checkCache,
+	);
 	const title = await answerOrFail(
 		output,
 		options.title,

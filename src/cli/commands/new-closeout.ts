@@ -27,7 +27,7 @@ interface NewCloseoutOptions {
 
 export async function runNewCloseout(options: NewCloseoutOptions, output: Output, context: BuildContext): Promise<number> {
 	requireDateOption('--date', options.date);
-	const { settings, folder } = await requireClient(options.content ?? context.contentDir, options.client, output);
+	const { settings, folder } = await requireClient(options.content ?? context.contentDir, options.client, output, context.checkCache);
 	const date = options.date ?? context.today;
 	if (date < settings.start)
 		throw new UserError(`The close-out date ${date} is before the project's start (${settings.start}); pass --date. Nothing was written.`);

@@ -34,7 +34,12 @@ export async function runNewDecision(options: NewDecisionOptions, output: Output
 	if (options.supersedes !== undefined && !/^[1-9]\d*$/.test(options.supersedes))
 		throw new UsageError(`--supersedes: expected the number of a decision, like 4, found "${options.supersedes}".`);
 	requireDateOption('--date', options.date);
-	const { client, settings, folder } = await requireClient(options.content ?? context.contentDir, options.client, output);
+	const { client, settings, folder } = await requireClient(
+		options.content ?? context.contentDir,
+		options.client,
+		output,
+		context.checkCache,
+	);
 	const title = await answerOrFail(
 		output,
 		options.title,

@@ -24,7 +24,12 @@ interface NewFaqOptions {
 }
 
 export async function runNewFaq(options: NewFaqOptions, output: Output, context: BuildContext): Promise<number> {
-	const { client, settings, folder } = await requireClient(options.content ?? context.contentDir, options.client, output);
+	const { client, settings, folder } = await requireClient(
+		options.content ?? context.contentDir,
+		options.client,
+		output,
+		context.checkCache,
+	);
 	const question = await answerOrFail(
 		output,
 		options.question,

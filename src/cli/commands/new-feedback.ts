@@ -47,7 +47,12 @@ export async function runNewFeedback(options: NewFeedbackOptions, output: Output
 	requireDateOption('--date', options.date);
 	const channel = oneOf<FeedbackChannel>('--channel', options.channel, FEEDBACK_CHANNELS, 'email');
 	const kind = oneOf<FeedbackKindValue>('--kind', options.kind, FEEDBACK_KINDS, 'question');
-	const { client, settings, folder } = await requireClient(options.content ?? context.contentDir, options.client, output);
+	const { client, settings, folder } = await requireClient(
+		options.content ?? context.contentDir,
+		options.client,
+		output,
+		context.checkCache,
+	);
 	const summary = await answerOrFail(
 		output,
 		options.summary,

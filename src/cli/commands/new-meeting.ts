@@ -32,7 +32,12 @@ interface NewMeetingOptions {
 
 export async function runNewMeeting(options: NewMeetingOptions, output: Output, context: BuildContext): Promise<number> {
 	requireDateOption('--date', options.date);
-	const { client, settings, folder, loaded } = await requireClient(options.content ?? context.contentDir, options.client, output);
+	const { client, settings, folder, loaded } = await requireClient(
+		options.content ?? context.contentDir,
+		options.client,
+		output,
+		context.checkCache,
+	);
 	const type = await answerOrFail(
 		output,
 		options.type,

@@ -37,7 +37,12 @@ export async function runNewMilestone(options: NewMilestoneOptions, output: Outp
 	for (const option of ['due', 'start'] as const) requireDateOption(`--${option}`, options[option]);
 	if (options.id !== undefined && !SlugSchema.safeParse(options.id).success)
 		throw new UsageError(`--id: expected lowercase letters, digits and hyphens (like "go-live"), found "${options.id}".`);
-	const { client, settings, folder } = await requireClient(options.content ?? context.contentDir, options.client, output);
+	const { client, settings, folder } = await requireClient(
+		options.content ?? context.contentDir,
+		options.client,
+		output,
+		context.checkCache,
+	);
 	const title = await answerOrFail(
 		output,
 		options.title,

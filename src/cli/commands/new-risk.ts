@@ -42,7 +42,12 @@ export async function runNewRisk(options: NewRiskOptions, output: Output, contex
 	requireDateOption('--date', options.date);
 	if (options.id !== undefined && !SlugSchema.safeParse(options.id).success)
 		throw new UsageError(`--id: expected lowercase letters, digits and hyphens (like "supplier-delay"), found "${options.id}".`);
-	const { client, settings, folder } = await requireClient(options.content ?? context.contentDir, options.client, output);
+	const { client, settings, folder } = await requireClient(
+		options.content ?? context.contentDir,
+		options.client,
+		output,
+		context.checkCache,
+	);
 	const title = await answerOrFail(
 		output,
 		options.title,

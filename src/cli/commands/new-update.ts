@@ -34,7 +34,12 @@ interface NewUpdateOptions {
 export async function runNewUpdate(options: NewUpdateOptions, output: Output, context: BuildContext): Promise<number> {
 	requireDateOption('--date', options.date);
 	const today = context.today;
-	const { client, settings, folder, loaded } = await requireClient(options.content ?? context.contentDir, options.client, output);
+	const { client, settings, folder, loaded } = await requireClient(
+		options.content ?? context.contentDir,
+		options.client,
+		output,
+		context.checkCache,
+	);
 
 	const updates = [...client.updates].sort((a, b) => a.value.date.localeCompare(b.value.date));
 	const date = options.date ?? defaultUpdateDate(today, settings.communication.cadence, updates.at(-1)?.value.date);

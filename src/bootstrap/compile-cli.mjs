@@ -14,8 +14,18 @@ const OLD_CHUNK_MS = 24 * 60 * 60 * 1000;
 export const MANIFEST = 'manifest.json';
 
 /**
+ * npm packages bundled into the compiled CLI with everything they import, rather than left as
+ * imports: the MDX compiler that `new …` validates a scaffold's body with (and `check` compiles
+ * bodies with) is over 400 small modules, and Node resolving and loading them one by one cost
+ * more than a third of a second of `glasshouse new update` on a 2-core machine; one chunk costs a
+ * fraction of that. Only self-contained packages belong here: no native code, no files read next
+ * to their sources, no objects shared with a copy that Astro loads (so not zod or astro itself).
+ */
+export const BUNDLED_PACKAGES = ['@mdx-js/mdx', 'yaml'];
+
+/**
  * Bundles src/cli/index.ts with every dependency inside src/ (command modules stay separate chunks,
- * loaded when their command runs) and leaves npm packages as imports. Each source's
+ * loaded when their command runs) and the BUNDLED_PACKAGES, and leaves other npm packages as imports. Each source's
  * `import.meta.url` is replaced by the source's own URL, so paths computed from it (the runtime
  * folder, package look-ups) stay what they are under tsx.
  */
@@ -35,13 +45,22 @@ export async function compileCli(root) {
 		format: 'esm',
 		platform: 'node',
 		target: 'node20',
-		packages: 'external',
 		tsconfig: path.join(root, 'tsconfig.json'),
 		metafile: true,
 		logLevel: 'warning',
-		plugins: [sourceUrls()],
+		// Bundled CommonJS packages (yaml) require Node's built-ins: ESM chunks have no `require` of their own.
+		banner: {
+			js: "import { createRequire as __glasshouseRequire } from 'node:module'; const require = __glasshouseRequire(import.meta.url);",
+		},
+		plugins: [externalPackages(), sourceUrls()],
 	});
-	const inputs = Object.keys(result.metafile.inputs).concat('tsconfig.json', 'package.json', 'src/bootstrap/compile-cli.mjs');
+	// Files of bundled packages keep the dates of their tarballs, so they cannot tell an upgrade;
+	// npm rewrites node_modules/.package-lock.json on every install that changes node_modules.
+	const installed = path.join('node_modules', '.package-lock.json');
+	const inputs = Object.keys(result.metafile.inputs)
+		.filter((input) => !input.startsWith('node_modules/'))
+		.concat('tsconfig.json', 'package.json', 'src/bootstrap/compile-cli.mjs')
+		.concat((await stat(path.join(root, installed)).catch(() => undefined)) ? [installed.split(path.sep).join('/')] : []);
 	await writeFile(path.join(staging, MANIFEST), `${JSON.stringify({ builtAt: startedAt, inputs }, null, '\t')}\n`);
 	// A CLI already running may still import chunks of the previous copy: chunks are named by their
 	// content, so they are moved in beside the old ones and the entry point and manifest last; old
@@ -56,6 +75,23 @@ export async function compileCli(root) {
 		const file = path.join(target, name);
 		if (!written.includes(name) && (await stat(file)).mtimeMs < startedAt - OLD_CHUNK_MS) await rm(file, { force: true });
 	}
+}
+
+/** Leaves npm packages as imports, except BUNDLED_PACKAGES and what those import. */
+function externalPackages() {
+	return {
+		name: 'external-packages',
+		setup(build) {
+			build.onResolve({ filter: /^[^./]/ }, (args) => {
+				// `@/…` is the project's own alias (tsconfig paths), resolved by esbuild.
+				if (args.path.startsWith('@/')) return undefined;
+				// Imported by a bundled package: bundled with it.
+				if (args.importer.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+				if (BUNDLED_PACKAGES.some((name) => args.path === name || args.path.startsWith(`${name}/`))) return undefined;
+				return { path: args.path, external: true };
+			});
+		},
+	};
 }
 
 function sourceUrls() {

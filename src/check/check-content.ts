@@ -47,7 +47,7 @@ export async function checkContent(contentDir: string, options: CheckOptions): P
 	const defaults = defaultCaches(process.cwd());
 	const caches = { checkCache: options.checkCache ?? defaults.checkCache, diagramCache: options.diagramCache ?? defaults.diagramCache };
 	const parseCache = options.rememberParsedFiles ? await openParseCache(caches.checkCache) : undefined;
-	const loaded = await loadContent(path.resolve(contentDir), options.displayRoot, parseCache);
+	const loaded = await loadContent(path.resolve(contentDir), options.displayRoot, { parseCache });
 	// A cache that cannot be written costs the next check time, not this one its result.
 	await parseCache?.save().catch(() => undefined);
 	const problems = [...loaded.problems];

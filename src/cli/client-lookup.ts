@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Client } from '@/kinds/client/schema';
 import { loadContent, type LoadedClient, type LoadedContent } from '@/loader/load-content';
@@ -20,11 +21,13 @@ export function display(absolute: string): string {
 }
 
 /**
- * Loads the content folder and finds one client whose client.yaml is valid. Unknown names list
- * the known ones; when no name was given, a person at a terminal is asked for one.
+ * Finds one client whose client.yaml is valid and loads its folder and the site-wide files (not
+ * the other clients': a command about one client must neither wait for nor fail on theirs).
+ * Unknown names list the known ones; when no name was given, a person at a terminal is asked for one.
  *
  * `parseCacheDir`, for commands that only scaffold, reuses the files `glasshouse check` parsed
- * (by their exact text): parsing every YAML file of the agency was most of a `new` command's time.
+ * (by their exact text, kept per client folder): parsing the client's YAML was most of a `new`
+ * command's time.
  */
 export async function requireClient(
 	contentDir: string,
@@ -33,10 +36,7 @@ export async function requireClient(
 	parseCacheDir?: string,
 ): Promise<ClientContext> {
 	const root = path.resolve(contentDir);
-	const parseCache = parseCacheDir ? await openParseCache(parseCacheDir) : undefined;
-	const loaded = await loadContent(root, process.cwd(), parseCache);
-	await parseCache?.save().catch(() => undefined);
-	const known = loaded.clients.map((client) => client.slug);
+	const known = await clientFolders(root);
 	const list = known.join(', ') || 'none yet (create one with "glasshouse new client <slug>")';
 	const name = await answerOrFail(
 		output,
@@ -45,6 +45,10 @@ export async function requireClient(
 		`Name a client. Known clients: ${list}.`,
 		UsageError,
 	);
+	if (!known.includes(name)) throw new UserError(`Unknown client "${name}". Known clients: ${list}.`);
+	const parseCache = parseCacheDir ? await openParseCache(parseCacheDir) : undefined;
+	const loaded = await loadContent(root, process.cwd(), { parseCache, client: name });
+	await parseCache?.save().catch(() => undefined);
 	const client = loaded.clients.find((candidate) => candidate.slug === name);
 	if (!client) throw new UserError(`Unknown client "${name}". Known clients: ${list}.`);
 	if (!client.client) {
@@ -56,4 +60,13 @@ export async function requireClient(
 		);
 	}
 	return { loaded, client, settings: client.client.value, folder: path.join(root, client.slug) };
+}
+
+/** The client folders of the content folder, as the loader finds them (sorted; dot-folders are not clients). */
+async function clientFolders(root: string): Promise<string[]> {
+	const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
+	return entries
+		.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+		.map((entry) => entry.name)
+		.sort((a, b) => a.localeCompare(b));
 }

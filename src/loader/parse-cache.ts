@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FieldPath, SourceFile } from './source-file';
 
 /** Bump when what is stored changes, so older files are ignored. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /** What is kept of a parsed file: everything but its display path, and its field lines as a table. */
 interface StoredSource {
@@ -17,32 +17,77 @@ interface StoredSource {
 	lines: Record<string, number>;
 }
 
-/**
- * Parsed content files remembered by their exact text, so a `glasshouse check` of an unchanged
- * agency (thousands of files) parses no YAML. One file holds them all: reading thousands of small
- * files would cost what parsing them does. Only `glasshouse check` uses it; a build parses every
- * file itself, since which clients are private is decided from what it parsed, never from a file
- * on disk that something else could have written.
- */
-export interface ParseCache {
+/** Parsed files of one part of the content (one client's folder, or the site-wide files), by their exact text. */
+export interface ParseCachePart {
 	get(text: string, file: string): SourceFile | undefined;
 	put(text: string, source: SourceFile, lines: Record<string, number>): void;
+}
+
+/**
+ * Parsed content files remembered by their exact text, so a `glasshouse check` of an unchanged
+ * agency (thousands of files) parses no YAML. One file per part of the content: a client's folder
+ * (by its name) or the site-wide files (`SITE_PART`). Reading thousands of small files would cost
+ * what parsing them does, and one file for the whole agency (10 MB for 20 clients × 2 years) would
+ * make `glasshouse new … <client>`, which loads one client, read all of it.
+ *
+ * Used by `glasshouse check` and the `new` commands; a build parses every file itself, since which
+ * clients are private is decided from what it parsed, never from a file on disk that something
+ * else could have written.
+ */
+export interface ParseCache {
+	/** The stored entries of one part, read when first asked for. */
+	part(name: string): Promise<ParseCachePart>;
 	/**
-	 * Writes what changed. Entries this run did not use are kept too (another content folder
-	 * checked in turns, such as the demo and your own) while the file holds at most MAX_ENTRIES;
-	 * beyond that only this run's are kept, so it never grows without bound.
+	 * Writes the parts that changed. Entries this run did not use are kept too (other content
+	 * folders with a client of that name, such as a copy of the demo) while a part holds at most
+	 * MAX_ENTRIES_PER_PART; beyond that only this run's are kept, so it never grows without bound.
 	 */
 	save(): Promise<void>;
 }
 
-/** About 20 MB of JSON at most: many times the 3,000 files of a 20-client, two-year agency. */
-const MAX_ENTRIES = 20_000;
+/** The part holding `site.yaml` and any other file outside the client folders. */
+export const SITE_PART = '';
+
+/** About 15 MB of JSON at most: many times the ~160 files of a client with two years of weekly updates. */
+const MAX_ENTRIES_PER_PART = 5_000;
 
 const yamlVersion = (createRequire(import.meta.url)('yaml/package.json') as { version: string }).version;
 
-/** Opens the parse cache in `cacheDir`; an unreadable cache is an empty one (it only costs time). */
+/** Opens the parse cache in `cacheDir`; an unreadable part is an empty one (it only costs time). */
 export async function openParseCache(cacheDir: string): Promise<ParseCache> {
-	const file = path.join(cacheDir, `parsed-files-${CACHE_FORMAT}.json`);
+	const folder = path.join(cacheDir, `parsed-files-${CACHE_FORMAT}`);
+	const parts = new Map<string, Promise<StoredPart>>();
+	return {
+		part(name) {
+			let part = parts.get(name);
+			if (!part) {
+				part = readPart(path.join(folder, `${fileNameOf(name)}.json`));
+				parts.set(name, part);
+			}
+			return part;
+		},
+		async save() {
+			const changed = (await Promise.all(parts.values())).filter((part) => part.changed);
+			if (!changed.length) return;
+			await mkdir(folder, { recursive: true });
+			await Promise.all(changed.map((part) => part.save()));
+			// The single file of the first format (the whole agency in one) is no longer read.
+			await rm(path.join(cacheDir, 'parsed-files-1.json'), { force: true });
+		},
+	};
+}
+
+/** A part's file name: a hash, since a folder name may hold anything a file system allows. */
+function fileNameOf(part: string): string {
+	return createHash('sha256').update(part).digest('hex').slice(0, 32);
+}
+
+interface StoredPart extends ParseCachePart {
+	readonly changed: boolean;
+	save(): Promise<void>;
+}
+
+async function readPart(file: string): Promise<StoredPart> {
 	const stored = await readFile(file, 'utf8').then(
 		(text) => JSON.parse(text) as { yaml: string; entries: Record<string, StoredSource> },
 		() => undefined,
@@ -50,17 +95,20 @@ export async function openParseCache(cacheDir: string): Promise<ParseCache> {
 	const previous = stored?.yaml === yamlVersion ? stored.entries : {};
 	const used: Record<string, StoredSource> = {};
 	let changed = false;
-	const keyOf = (text: string, file: string) =>
+	const keyOf = (text: string, name: string) =>
 		createHash('sha256')
-			.update(JSON.stringify([/\.mdx?$/.test(file), text]))
+			.update(JSON.stringify([/\.mdx?$/.test(name), text]))
 			.digest('hex');
 	return {
-		get(text, file) {
-			const key = keyOf(text, file);
+		get changed() {
+			return changed;
+		},
+		get(text, name) {
+			const key = keyOf(text, name);
 			const entry = previous[key];
 			if (!entry) return undefined;
 			used[key] = entry;
-			return sourceOf(entry, file);
+			return sourceOf(entry, name);
 		},
 		put(text, source, lines) {
 			used[keyOf(text, source.file)] = {
@@ -73,10 +121,8 @@ export async function openParseCache(cacheDir: string): Promise<ParseCache> {
 			changed = true;
 		},
 		async save() {
-			if (!changed) return;
 			const merged = { ...previous, ...used };
-			const entries = Object.keys(merged).length <= MAX_ENTRIES ? merged : used;
-			await mkdir(cacheDir, { recursive: true });
+			const entries = Object.keys(merged).length <= MAX_ENTRIES_PER_PART ? merged : used;
 			const temporary = `${file}.${randomUUID()}.tmp`;
 			await writeFile(temporary, JSON.stringify({ yaml: yamlVersion, entries }));
 			await rename(temporary, file);

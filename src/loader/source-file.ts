@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
-import type { ParseCache } from './parse-cache';
+import type { ParseCachePart } from './parse-cache';
 
 export type FieldPath = ReadonlyArray<string | number>;
 
@@ -30,7 +30,7 @@ export async function readSourceFile(
 	absolutePath: string,
 	displayPath: string,
 	text?: Promise<string>,
-	cache?: ParseCache,
+	cache?: ParseCachePart,
 ): Promise<SourceFile> {
 	const content = await (text ?? readFile(absolutePath, 'utf8'));
 	if (!cache) return parseSource(content, displayPath);

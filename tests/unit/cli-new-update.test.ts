@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { loadContent } from '@/loader/load-content';
 import { checkErrors, cli, copyContent, freshDemoCopyEachTest, MINIMAL_CONTENT, readContentFile } from '../support/temp-content';
 
 const TIDEWATER = 'tidewater-logistics';
@@ -145,6 +146,43 @@ describe('glasshouse new update', () => {
 		expect(missing.text.split('\n')[0]).toBe(
 			'Name a client. Known clients: harbour-museum, jinghong-precision, lanshan-tea, tidewater-logistics.',
 		);
+	});
+
+	it("loads only the named client's folder: another client's broken files neither stop it nor show", async () => {
+		writeFileSync(path.join(content, 'harbour-museum', 'client.yaml'), 'name: [unclosed\n');
+		writeFileSync(path.join(content, 'harbour-museum', 'updates', '2026-06-26.mdx'), '---\ndate: 2026-06-26\nhealth: [\n---\n');
+		const run = await cli(content, ['new', 'update', TIDEWATER]);
+		expect(run.code, run.text).toBe(0);
+		expect(run.text).not.toMatch(/harbour|warning/);
+		const loaded = await loadContent(content, path.dirname(content), { client: TIDEWATER });
+		expect(loaded.clients.map((client) => client.slug)).toEqual([TIDEWATER]);
+		expect(loaded.site?.agency.name).toBeTruthy();
+		expect(loaded.problems).toEqual([]);
+		// The whole folder, as `glasshouse check` loads it, does have the broken files.
+		const all = await loadContent(content, path.dirname(content));
+		expect(new Set(all.problems.map((problem) => problem.file))).toEqual(
+			new Set(['content/harbour-museum/client.yaml', 'content/harbour-museum/updates/2026-06-26.mdx']),
+		);
+	});
+
+	it("still says when the named client's own last update has errors, and continues from the one before", async () => {
+		writeFileSync(updatePath(TIDEWATER, '2026-11-20'), '---\ndate: 2026-11-20\nhealth: [\n---\n');
+		const run = await cli(content, ['new', 'update', TIDEWATER]);
+		expect(run.code, run.text).toBe(0);
+		expect(run.text).toContain(
+			`warning: ${path.relative(process.cwd(), updatePath(TIDEWATER, '2026-11-20'))} has errors, so nothing was carried over from it`,
+		);
+		expect(run.text).toContain('from 2026-11-13:');
+	});
+
+	it('refuses a client whose client.yaml has errors, naming them', async () => {
+		writeFileSync(path.join(content, TIDEWATER, 'client.yaml'), 'name: [unclosed\n');
+		const run = await cli(content, ['new', 'update', TIDEWATER]);
+		expect(run.code).toBe(1);
+		expect(run.text).toMatch(
+			/^✗ .*tidewater-logistics\/client\.yaml has errors; fix them first:\n  .*client\.yaml:\d+ +expected valid YAML/,
+		);
+		expect(existsSync(updatePath(TIDEWATER, '2026-11-27'))).toBe(false);
 	});
 
 	it('asks for a missing client only when someone can answer', async () => {

@@ -39,13 +39,55 @@ export function mermaidVersion(): string {
 
 // Runs inside the page. A string, not a function, so no build tool can wrap it in helpers the
 // page does not have. The fixed id makes equal sources give equal SVGs (ids are made unique later).
-const PAGE_API = `window.__glasshouse = {
+//
+// Gantt labels: Mermaid writes a label that does not fit in its bar to the bar's right, or, when
+// that would run past the chart's right edge, to its left, where for a bar early in the chart it
+// runs over the section names (longer since bars carry their status in words). Such a label is
+// moved to the right of its bar, and the drawing widened to hold it: on a narrow screen the chart
+// scrolls sideways in its card anyway. Measured here, where the text has its real width. Any
+// change to this drawing step must bump CACHE_FORMAT in diagram-cache.ts.
+const PAGE_API = `function keepGanttLabelsOffSections(stage) {
+	const root = stage.querySelector('svg');
+	const left = [...root.querySelectorAll('text.taskTextOutsideLeft')];
+	if (!left.length) return undefined;
+	const bars = [...root.querySelectorAll('rect.task')];
+	// Bars start at the chart's left padding or later; everything left of it is the section column.
+	const column = Math.min(...bars.map((bar) => bar.x.baseVal.value));
+	let moved = false;
+	for (const text of left) {
+		if (text.getBBox().x >= column - 1) continue;
+		const bar = root.getElementById(text.id.replace(/-text$/, ''));
+		if (!bar) continue;
+		const box = bar.getBBox();
+		text.setAttribute('x', String(box.x + box.width + 5));
+		text.classList.replace('taskTextOutsideLeft', 'taskTextOutsideRight');
+		moved = true;
+	}
+	if (!moved) return undefined;
+	const view = root.viewBox.baseVal;
+	const right = Math.max(...[...root.querySelectorAll('text')].map((text) => { const box = text.getBBox(); return box.x + box.width; }));
+	if (right + 8 > view.x + view.width) {
+		const width = Math.ceil(right + 8 - view.x);
+		root.setAttribute('viewBox', [view.x, view.y, width, view.height].join(' '));
+		root.style.maxWidth = width + 'px';
+		// The section bands reach the new edge too.
+		for (const band of root.querySelectorAll('rect.section')) band.setAttribute('width', String(width));
+	}
+	return root.outerHTML;
+}
+window.__glasshouse = {
 	async render(source, config) {
 		mermaid.initialize(config);
 		const stage = document.getElementById('stage');
 		const started = performance.now();
 		try {
-			return { svg: (await mermaid.render('gh-diagram', source, stage)).svg, ms: performance.now() - started };
+			const { svg, diagramType } = await mermaid.render('gh-diagram', source, stage);
+			let drawn = svg;
+			if (diagramType === 'gantt') {
+				stage.innerHTML = svg;
+				drawn = keepGanttLabelsOffSections(stage) ?? svg;
+			}
+			return { svg: drawn, ms: performance.now() - started };
 		} catch (error) {
 			return { error: String((error && error.message) || error) };
 		} finally {

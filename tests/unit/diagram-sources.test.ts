@@ -64,17 +64,17 @@ describe('milestoneGantt', () => {
 			],
 			options,
 		);
-		expect(bar(source, 'finished')).toBe('finished :done, m-finished, 2026-03-02, 2026-03-18');
-		expect(bar(source, 'ongoing')).toBe('ongoing :active, m-ongoing, 2026-03-02, 2026-03-20');
-		expect(bar(source, 'behind')).toBe('behind :crit, m-behind, 2026-03-02, 2026-03-20');
-		expect(bar(source, 'shaky')).toBe('shaky :active, crit, m-shaky, 2026-03-02, 2026-03-20');
-		expect(bar(source, 'later')).toBe('later :m-later, 2026-03-02, 2026-03-20');
+		expect(bar(source, 'finished')).toBe('finished:done, m-finished, 2026-03-02, 2026-03-18');
+		expect(bar(source, 'ongoing')).toBe('ongoing:active, m-ongoing, 2026-03-02, 2026-03-20');
+		expect(bar(source, 'behind')).toBe('behind:crit, m-behind, 2026-03-02, 2026-03-20');
+		expect(bar(source, 'shaky')).toBe('shaky:active, crit, m-shaky, 2026-03-02, 2026-03-20');
+		expect(bar(source, 'later')).toBe('later:m-later, 2026-03-02, 2026-03-20');
 	});
 
 	it('adds a forecast bar after the planned one when an open milestone has slipped', () => {
 		const source = milestoneGantt([milestone({ id: 'slipped', status: 'late', forecast: '2026-04-03' })], options);
-		expect(bar(source, 'slipped')).toBe('slipped :crit, m-slipped, 2026-03-02, 2026-03-20');
-		expect(bar(source, 'slipped-forecast')).toBe('Forecast#58; 14 days later :crit, m-slipped-forecast, after m-slipped, 2026-04-03');
+		expect(bar(source, 'slipped')).toBe('slipped:crit, m-slipped, 2026-03-02, 2026-03-20');
+		expect(bar(source, 'slipped-forecast')).toBe('Forecast#58; 14 days later:crit, m-slipped-forecast, after m-slipped, 2026-04-03');
 	});
 
 	it('shows no forecast for a forecast that is not later, nor once the milestone is done', () => {
@@ -82,7 +82,7 @@ describe('milestoneGantt', () => {
 		const done = milestoneGantt([milestone({ id: 'done', status: 'done', forecast: '2026-04-03', completed: '2026-03-27' })], options);
 		expect(early).not.toContain('-forecast');
 		expect(done).not.toContain('-forecast');
-		expect(bar(done, 'done')).toBe('done :done, m-done, 2026-03-02, 2026-03-27');
+		expect(bar(done, 'done')).toBe('done:done, m-done, 2026-03-02, 2026-03-27');
 	});
 
 	it('writes a dependency as `after` where the milestone starts the day after it ends, else keeps the date', () => {
@@ -96,10 +96,10 @@ describe('milestoneGantt', () => {
 			],
 			options,
 		);
-		expect(bar(source, 'build')).toBe('build :m-build, after m-design, 2026-02-27');
-		expect(bar(source, 'test')).toBe('test :m-test, 2026-03-02, 2026-03-13');
+		expect(bar(source, 'build')).toBe('build:m-build, after m-design, 2026-02-27');
+		expect(bar(source, 'test')).toBe('test:m-test, 2026-03-02, 2026-03-13');
 		// Its latest dependency is the slipped one, whose bar now ends with the forecast.
-		expect(bar(source, 'after-slip')).toBe('after-slip :m-after-slip, after m-slip-forecast m-design, 2026-02-20');
+		expect(bar(source, 'after-slip')).toBe('after-slip:m-after-slip, after m-slip-forecast m-design, 2026-02-20');
 	});
 
 	it('escapes titles and phase names, groups phases in order of their first start, and leaves out cancelled milestones', () => {
@@ -114,14 +114,14 @@ describe('milestoneGantt', () => {
 		);
 		const sections = source.split('\n').filter((line) => line.trimStart().startsWith('section '));
 		expect(sections).toEqual(['  section Phase#58; one', '  section Other', '  section Launch']);
-		expect(bar(source, 'sign-off')).toBe('Sign-off#58; phase #35;2#59; #34;final#34; :m-sign-off, 2026-01-05, 2026-01-30');
-		expect(bar(source, 'title')).toBe('#116;itle page :m-title, 2026-02-02, 2026-02-20');
+		expect(bar(source, 'sign-off')).toBe('Sign-off#58; phase #35;2#59; #34;final#34;:m-sign-off, 2026-01-05, 2026-01-30');
+		expect(bar(source, 'title')).toBe('#116;itle page:m-title, 2026-02-02, 2026-02-20');
 		expect(source).not.toContain('Print edition');
 	});
 
 	it('draws a one-day milestone as a diamond and picks the axis for the span', () => {
 		const short = milestoneGantt([milestone({ id: 'go', start: '2026-03-02', due: '2026-03-02' })], options);
-		expect(bar(short, 'go')).toBe('go :milestone, m-go, 2026-03-02, 2026-03-02');
+		expect(bar(short, 'go')).toBe('go:milestone, m-go, 2026-03-02, 2026-03-02');
 		expect(short).toContain('tickInterval 1week');
 		const long = milestoneGantt(
 			[milestone({ id: 'a', start: '2026-01-05', due: '2026-03-02' }), milestone({ id: 'b', start: '2026-06-01', due: '2027-09-30' })],
@@ -206,6 +206,39 @@ describe('generated sources drawn by Mermaid itself', () => {
 			expect(ganttTexts).toContain(`Phase ${title}`);
 			expect(timelineTexts).toContain(`${index + 1}. ${title}`);
 		}
+	});
+
+	it('labels bars without spaces around the text', async () => {
+		const gantt = milestoneGantt(
+			[milestone({ id: 'a', title: 'Go-live', status: 'late', forecast: '2026-04-03' }), milestone({ id: 'b', title: 'Launch' })],
+			{ ...options, barLabel: (entry) => `${entry.title} (${entry.status})` },
+		);
+		const labels = [
+			...(await renderDiagram(gantt, 'test')).light.matchAll(/<text\b[^>]*\bid="[^"]*-m-[^"]*-text"[^>]*>([^<]*)<\/text>/g),
+		].map((match) => match[1]);
+		expect(labels.sort()).toEqual(['Forecast: 14 days later', 'Go-live (late)', 'Launch (planned)']);
+	});
+
+	it('keeps a long label off the section names: to the right of its bar, the drawing widened to hold it', async () => {
+		// A short bar mid-year with a label too long for the space on its right: Mermaid would write
+		// it to the left of the bar, across the section names.
+		const title = 'Content migration of every legacy page, with redirects and search index (at risk)';
+		const gantt = milestoneGantt(
+			[
+				milestone({ id: 'whole', phase: 'Build', title: 'Build', start: '2026-01-05', due: '2026-12-18' }),
+				milestone({ id: 'early', phase: 'Build', title, start: '2026-06-01', due: '2026-07-10' }),
+			],
+			options,
+		);
+		const { light, width } = await renderDiagram(gantt, 'test');
+		const text = /<text\b([^>]*\bid="[^"]*-m-early-text"[^>]*)>/.exec(light)![1]!;
+		const bar = /<rect\b([^>]*\bid="[^"]*-m-early"[^>]*)>/.exec(light)![1]!;
+		const number = (attributes: string, name: string) => Number(new RegExp(`\\b${name}="([^"]+)"`).exec(attributes)![1]);
+		expect(text).toMatch(/class="[^"]*\btaskTextOutsideRight\b/);
+		expect(number(text, 'x')).toBeGreaterThan(number(bar, 'x') + number(bar, 'width'));
+		// At 6 px a character at the very least, the text fits in the widened drawing.
+		expect(width).toBeGreaterThan(number(text, 'x') + title.length * 6);
+		expect(svgTexts(light)).toContain(title);
 	});
 
 	it('would lose a title without the escaping', async () => {

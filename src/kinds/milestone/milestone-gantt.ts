@@ -103,12 +103,13 @@ function barLines(bar: Bar, bars: Map<string, Bar>, options: GanttOptions): stri
 	const tags = [...TAGS[milestone.status as keyof typeof TAGS]];
 	const single = end === milestone.start && !slip;
 	if (single) tags.push('milestone');
+	// No space before the colon: Mermaid keeps everything up to it as the label, spaces included.
 	const lines = [
-		`  ${mermaidText(options.barLabel?.(milestone) ?? milestone.title)} :${[...tags, taskId(milestone.id), startOf(milestone, bars), end].join(', ')}`,
+		`  ${mermaidText(options.barLabel?.(milestone) ?? milestone.title)}:${[...tags, taskId(milestone.id), startOf(milestone, bars), end].join(', ')}`,
 	];
 	if (slip) {
 		const label = mermaidText(options.forecastLabel(milestone, slip.days));
-		lines.push(`  ${label} :${[...tags, taskId(`${milestone.id}-forecast`), `after ${taskId(milestone.id)}`, slip.end].join(', ')}`);
+		lines.push(`  ${label}:${[...tags, taskId(`${milestone.id}-forecast`), `after ${taskId(milestone.id)}`, slip.end].join(', ')}`);
 	}
 	return lines;
 }

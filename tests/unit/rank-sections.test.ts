@@ -81,7 +81,7 @@ describe('the section a result links to', () => {
 	it('is the one holding all the words closest together, not the first that holds one', () => {
 		const match = matchPage(['provider', 'outage'], decision);
 		expect(match.best.url).toBe('/site/decisions/3/#negative');
-		expect(match.excerpt).toContain('<mark>provider</mark> <mark>outage</mark>');
+		expect(match.excerpt).toContain('A <mark>provider outage</mark> takes');
 		expect(match.excerpt).not.toContain('Outcome');
 	});
 
@@ -94,6 +94,8 @@ describe('the section a result links to', () => {
 		expect(matchPage(['decision'], decision).best.url).toBe('/site/decisions/3/');
 		const chinese = page(['决定', '。 ', '背景', '.', '负面', '影响', '很', '小', '。'].join('\u200B'), [['背景', '背景']], '决定');
 		expect(matchPage(['负面影响'], chinese).best.url).toBe(`/site/decisions/3/#${encodeURIComponent('背景')}`);
+		// Pagefind split the word in two; it is marked as one, without spaces between Chinese words.
+		expect(matchPage(['负面影响'], chinese).excerpt).toBe('背景.<mark>负面影响</mark>很小。');
 	});
 });
 

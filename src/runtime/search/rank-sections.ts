@@ -250,9 +250,16 @@ function excerptOf(words: readonly string[], occurrences: readonly Occurrence[],
 	const start = Math.max(section.start, Math.min(centre - Math.floor(EXCERPT_WORDS / 2), section.end - EXCERPT_WORDS));
 	const end = Math.min(section.end, start + EXCERPT_WORDS);
 	const marked = new Set(inside.flatMap((occurrence) => range(occurrence.start, occurrence.end)));
-	// The text is Pagefind's, HTML-escaped at indexing; only <mark> elements are added, as Pagefind does.
-	return range(start, end - 1)
-		.map((index) => (marked.has(index) ? `<mark>${words[index]}</mark>` : words[index]))
+	// The text is Pagefind's, HTML-escaped at indexing; only <mark> elements are added, as Pagefind does. Words marked
+	// one after another share one mark, so a phrase (or a Chinese word Pagefind split in three) reads as one.
+	const runs: Array<{ marked: boolean; words: string[] }> = [];
+	for (const index of range(start, end - 1)) {
+		const last = runs.at(-1);
+		if (last && last.marked === marked.has(index)) last.words.push(words[index]!);
+		else runs.push({ marked: marked.has(index), words: [words[index]!] });
+	}
+	return runs
+		.map((run) => (run.marked ? `<mark>${run.words.join(joiner)}</mark>` : run.words.join(joiner)))
 		.join(joiner)
 		.trim();
 }

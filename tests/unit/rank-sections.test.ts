@@ -85,6 +85,19 @@ describe('the section a result links to', () => {
 		expect(match.excerpt).not.toContain('Outcome');
 	});
 
+	it('shows the stretch of the section holding the most of the words, even when they stand far apart', () => {
+		const filler = (count: number) => Array.from({ length: count }, (_, index) => `word${index}`).join(' ');
+		const long = page(`Top. Risks. ${filler(10)} content freeze ${filler(60)} content ${filler(40)} freeze ${filler(40)}`, [
+			['risks', 'Risks'],
+		]);
+		const match = matchPage(['content', 'freeze'], long);
+		expect(match.best.url).toBe('/site/decisions/3/#risks');
+		expect(match.excerpt).toMatch(/^word6 word7 word8 word9 <mark>content freeze<\/mark> word0 /);
+		expect(matchPage(['freeze'], page(`Top. Risks. ${filler(60)} freeze.`, [['risks', 'Risks']])).excerpt).toContain(
+			'<mark>freeze.</mark>',
+		);
+	});
+
 	it('among sections fitting as well, the one whose heading says it, else the first', () => {
 		expect(matchPage(['negative'], decision).best.url).toBe('/site/decisions/3/#negative');
 		expect(matchPage(['provider'], decision).best.url).toBe('/site/decisions/3/#outcome');

@@ -243,11 +243,21 @@ function sectionsOf(page: PageText, length: number): Array<Omit<Section, 'fit' |
 	];
 }
 
+/** Words shown before the first match of an excerpt, so it does not start on the match. */
+const EXCERPT_LEAD = 4;
+
 function excerptOf(words: readonly string[], occurrences: readonly Occurrence[], section: Section, joiner: string): string {
 	const inside = occurrences.filter((occurrence) => occurrence.start >= section.start && occurrence.start < section.end);
-	const group = closestGroup(inside, section.fit.covered);
-	const centre = group ? Math.floor((group.from + group.to) / 2) : section.start;
-	const start = Math.max(section.start, Math.min(centre - Math.floor(EXCERPT_WORDS / 2), section.end - EXCERPT_WORDS));
+	// The stretch of the section showing the most of the words, then the most matches: one starting a little before a match.
+	const last = Math.max(section.start, section.end - EXCERPT_WORDS);
+	let start = section.start;
+	let best = { terms: 0, count: 0 };
+	for (const occurrence of inside) {
+		const from = Math.min(last, Math.max(section.start, occurrence.start - EXCERPT_LEAD));
+		const shown = inside.filter((other) => other.start >= from && other.end < from + EXCERPT_WORDS);
+		const fit = { terms: new Set(shown.map((other) => other.term)).size, count: shown.length };
+		if (fit.terms > best.terms || (fit.terms === best.terms && fit.count > best.count)) [start, best] = [from, fit];
+	}
 	const end = Math.min(section.end, start + EXCERPT_WORDS);
 	const marked = new Set(inside.flatMap((occurrence) => range(occurrence.start, occurrence.end)));
 	// The text is Pagefind's, HTML-escaped at indexing; only <mark> elements are added, as Pagefind does. Words marked

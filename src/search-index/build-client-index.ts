@@ -1,6 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { listFiles } from '@/lib/list-files';
 import { FILE_CONCURRENCY, mapLimit } from '@/lib/map-limit';
 
 const CLIENTS_AT_ONCE = 4;
@@ -10,6 +11,19 @@ const CLIENTS_AT_ONCE = 4;
  * index is loaded with `noWorker`, see load-pagefind.ts): not published.
  */
 const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight|worker)\.(js|css)$/;
+
+/**
+ * Closing tags of elements that end a run of text, right before the next tag. Pagefind reads
+ * `<th>Set-up effort</th><th>Outage risk</th>` or `<dd>Aoife Brennan</dd><dd>Brightline …` as one
+ * word ("effortOutage", "BrennanBrightline"), so neither word can be found there.
+ */
+const BLOCK_END =
+	/(<\/(?:address|article|aside|blockquote|caption|dd|div|dl|dt|figcaption|figure|footer|h[1-6]|header|li|nav|ol|p|pre|section|table|tbody|td|tfoot|th|thead|tr|ul)>)(?=<)/gi;
+
+/** A page's HTML as Pagefind should read it: a line break after each element that ends a run of text, so words either side stay apart. */
+export function separateBlocks(html: string): string {
+	return html.replace(BLOCK_END, '$1\n');
+}
 
 interface ClientIndexReport {
 	client: string;
@@ -30,8 +44,15 @@ export async function buildClientIndexes(outDir: string, clients: string[]): Pro
 		return await mapLimit(clients, CLIENTS_AT_ONCE, async (client) => {
 			const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['[data-pagefind-ignore]', 'svg'] });
 			if (!index) throw new Error(`search index for ${client}: ${errors.join('; ')}`);
-			const added = await index.addDirectory({ path: path.join(outDir, client) });
-			if (added.errors.length) throw new Error(`search index for ${client}: ${added.errors.join('; ')}`);
+			const root = path.join(outDir, client);
+			const pages = (await listFiles(root)).filter((file) => file.endsWith('.html'));
+			// Each page read here rather than by `addDirectory`, to keep words of neighbouring elements apart (`separateBlocks`).
+			const added = await mapLimit(pages, FILE_CONCURRENCY, async (file) => {
+				const html = separateBlocks(await readFile(path.join(root, file), 'utf8'));
+				const result = await index.addHTMLFile({ sourcePath: file.split(path.sep).join('/'), content: html });
+				if (result.errors.length) throw new Error(`search index for ${client}, ${file}: ${result.errors.join('; ')}`);
+				return result.file;
+			});
 			const { files, errors: fileErrors } = await index.getFiles();
 			if (fileErrors.length) throw new Error(`search index for ${client}: ${fileErrors.join('; ')}`);
 			const kept = files.filter((file) => !UNUSED.test(file.path));
@@ -41,7 +62,7 @@ export async function buildClientIndexes(outDir: string, clients: string[]): Pro
 				await writeFile(target, file.content);
 			});
 			await index.deleteIndex();
-			return { client, pages: added.page_count, files: kept.length };
+			return { client, pages: added.length, files: kept.length };
 		});
 	} finally {
 		await pagefind.close();

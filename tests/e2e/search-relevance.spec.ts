@@ -12,17 +12,25 @@ const ENTRIES: Record<string, string> = {
 /**
  * Measured when this set was written: 21 of 48 (43.8%) with the first matching section and
  * Pagefind's prefix fallback ("blockchain" finding "blocked", "k" finding 24 pages); 34 of 48
- * (70.8%) with sections and pages ranked by the words they hold, then proximity. The demo's
- * feedback log then added pages that share words with decision titles ("Adopt a new URL structure"
- * is also a feedback answer's words): 33 of 48 (68.8%). The floor keeps today's level (the target
- * is 95%); a change that loses an answer must say why.
+ * (70.8%) with sections and pages ranked by the words they hold, then proximity, taken from
+ * Pagefind's per-word positions; 33 of 48 once the feedback log joined the demo. Those positions
+ * give one match per page and word (not every one), and Pagefind counts a word of the same stem
+ * as the word ("Contentful" is "content"): reading the highest pages' text, finding each word as
+ * typed (a run of Chinese across Pagefind's segmentation) and ranking by all words, as typed,
+ * title, closeness, then pages that explain a subject, measured 47 of 48, and 62 of 63 with the
+ * queries added for quoted phrases, table headings, FAQ answers, meetings and feedback. The one
+ * miss, "企业微信群", is a tie: the phrase stands once in each of eight pages, a decision's
+ * "决定" among them, and Pagefind's order (shorter pages first) decides. A change that loses an
+ * answer must say why.
  */
-const TOP1_FLOOR = 33 / 48;
+const TOP1_FLOOR = 62 / 63;
 
 test('the first search result is the page and section a reader expects, and absent words find nothing', async ({ browser }) => {
 	test.setTimeout(240_000);
 	const page = await (await browser.newContext()).newPage();
 	const misses: string[] = [];
+	const absentFound: string[] = [];
+	const queryTimes: number[] = [];
 	let total = 0;
 	for (const [client, cases] of Object.entries(CASES)) {
 		await unlockWithLink(page, client, ENTRIES[client]!);
@@ -33,7 +41,7 @@ test('the first search result is the page and section a reader expects, and abse
 			const first = await firstResult(page, query);
 			const hits = await page.getByTestId('search-results').locator('li').count();
 			if (expected === null) {
-				if (hits > 0) misses.push(`${client} "${query}": expected no result, found ${hits} (first ${first})`);
+				if (hits > 0) absentFound.push(`${client} "${query}": expected no result, found ${hits} (first ${first})`);
 				continue;
 			}
 			const url = first ? new URL(first) : undefined;
@@ -42,12 +50,19 @@ test('the first search result is the page and section a reader expects, and abse
 			if (!pageMatches || !sectionMatches)
 				misses.push(`${client} "${query}": expected ${expected}${section ? `#${section}` : ''}, found ${first ?? 'nothing'}`);
 		}
+		// Each query's time from the search starting to its first results shown (the search page's own measure).
+		queryTimes.push(...(await page.evaluate(() => performance.getEntriesByName('glasshouse:query').map((entry) => entry.duration))));
 	}
+	misses.push(...absentFound);
+	const sorted = queryTimes.sort((a, b) => a - b);
+	const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
 	const accuracy = (total - misses.length) / total;
 	console.log(
-		`search relevance: top-1 ${total - misses.length}/${total} (${(accuracy * 100).toFixed(1)}%)${misses.map((miss) => `\n  miss: ${miss}`).join('')}`,
+		`search relevance: top-1 ${total - misses.length}/${total} (${(accuracy * 100).toFixed(1)}%); query time median ${median.toFixed(0)} ms, ` +
+			`slowest ${(sorted.at(-1) ?? 0).toFixed(0)} ms over ${sorted.length} queries${misses.map((miss) => `\n  miss: ${miss}`).join('')}`,
 	);
 	expect(total).toBeGreaterThanOrEqual(40);
+	expect(absentFound, 'words absent from the site find nothing').toEqual([]);
 	expect(accuracy, misses.join('\n')).toBeGreaterThanOrEqual(TOP1_FLOOR);
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestSection, keepHolding, rankPages, searchTerms, termsAsWritten } from '@/runtime/search/rank-sections';
+import { findTerms, keepHolding, matchPage, pageWords, rankMatches, searchTerms, type PageText } from '@/runtime/search/rank-sections';
 
 describe('the words of a query', () => {
 	it('leaves out single Latin letters, which would match every word that has one', () => {
@@ -14,78 +14,136 @@ describe('the words of a query', () => {
 		expect(searchTerms('茶')).toEqual(['茶']);
 		expect(searchTerms('MES 接口')).toEqual(['MES', '接口']);
 	});
+
+	it('drops the quotation marks around a phrase, keeping the marks inside a word', () => {
+		expect(searchTerms('"content freeze"')).toEqual(['content', 'freeze']);
+		expect(searchTerms('“负面影响” track.php it’s')).toEqual(['负面影响', 'track.php', 'it’s']);
+	});
 });
 
+describe('finding the words in a page', () => {
+	it('matches a word whatever its case, accents and punctuation, or with a plural ending, as typed', () => {
+		const words = pageWords('We chose Contentful, not the Café’s content APIs.');
+		const found = findTerms(['cafe', 'api', 'contentful'], words);
+		expect(found.filter((occurrence) => occurrence.exact).map((occurrence) => words[occurrence.start])).toEqual([
+			'Contentful,',
+			'Café’s',
+			'APIs.',
+		]);
+	});
+
+	it('counts a longer word the typed one starts, or a word of the same stem, but not as typed', () => {
+		const words = pageWords('Contentful was prioritised; content is prioritising.');
+		const content = findTerms(['content'], words);
+		expect(content.map((occurrence) => [words[occurrence.start], occurrence.exact])).toEqual([
+			['Contentful', false],
+			['content', true],
+		]);
+		expect(findTerms(['prioritised'], words).map((occurrence) => words[occurrence.start])).toEqual(['prioritised;', 'prioritising.']);
+		// Too short to stand for the longer words it starts: "to" is not "today".
+		expect(findTerms(['to'], pageWords('today to tomorrow'))).toEqual([{ term: 0, start: 1, end: 1, exact: true }]);
+	});
+
+	it('finds a run of Chinese however Pagefind segmented the text (zero-width spaces between its words)', () => {
+		const words = pageWords(['日常', '问题', '直接', '发到', '企业', '微', '信', '群', '。'].join('\u200B'));
+		expect(words).toHaveLength(9);
+		expect(findTerms(['企业微信群'], words)).toEqual([{ term: 0, start: 4, end: 7, exact: true }]);
+		expect(findTerms(['区块链'], words)).toEqual([]);
+	});
+});
+
+const page = (text: string, headings: Array<[id: string, text: string]>, title = 'A decision'): PageText => {
+	const words = pageWords(text);
+	return {
+		url: '/site/decisions/3/',
+		raw_content: text,
+		content: text,
+		meta: { title },
+		anchors: headings.map(([id, heading]) => ({
+			element: 'h2',
+			id,
+			text: heading,
+			location: Math.max(words.indexOf(heading), words.indexOf(`${heading}.`)),
+		})),
+	};
+};
+
 describe('the section a result links to', () => {
-	const section = (url: string, locations: number[], score = 1) => ({
-		url,
-		locations,
-		weighted_locations: locations.map((location) => ({ location, weight: 1, balanced_score: score })),
-	});
-	// Word positions of "negative" (term 0) and "consequences" (term 1) in one page.
-	const terms = [new Set([40, 120]), new Set([10, 121, 300])];
+	const decision = page(
+		'A decision. Outcome. We chose the provider for its consequences. Negative. A provider outage takes images down. More. Outage reports go to the provider.',
+		[
+			['outcome', 'Outcome'],
+			['negative', 'Negative'],
+			['more', 'More'],
+		],
+	);
 
-	it('is the one holding all the words, not the first that holds one', () => {
-		const sections = [section('#outcome', [10, 40]), section('#negative-consequences', [120, 121]), section('#more', [300])];
-		expect(bestSection(sections, terms)?.url).toBe('#negative-consequences');
-	});
-
-	it('among sections holding all the words, the one where they stand closest', () => {
-		const far = section('#far', [40, 10], 5);
-		const near = section('#near', [120, 121]);
-		expect(bestSection([far, near], terms)?.url).toBe('#near');
+	it('is the one holding all the words closest together, not the first that holds one', () => {
+		const match = matchPage(['provider', 'outage'], decision);
+		expect(match.best.url).toBe('/site/decisions/3/#negative');
+		expect(match.excerpt).toContain('A <mark>provider outage</mark> takes');
+		expect(match.excerpt).not.toContain('Outcome');
 	});
 
-	it('for one word, the section where it weighs most (a heading), else the first', () => {
-		expect(bestSection([section('#a', [1]), section('#b', [9], 3)], [])?.url).toBe('#b');
-		expect(bestSection([section('#a', [1]), section('#b', [9])], [])?.url).toBe('#a');
-		expect(bestSection([], [])).toBeUndefined();
+	it('shows the stretch of the section holding the most of the words, even when they stand far apart', () => {
+		const filler = (count: number) => Array.from({ length: count }, (_, index) => `word${index}`).join(' ');
+		const long = page(`Top. Risks. ${filler(10)} content freeze ${filler(60)} content ${filler(40)} freeze ${filler(40)}`, [
+			['risks', 'Risks'],
+		]);
+		const match = matchPage(['content', 'freeze'], long);
+		expect(match.best.url).toBe('/site/decisions/3/#risks');
+		expect(match.excerpt).toMatch(/^word6 word7 word8 word9 <mark>content freeze<\/mark> word0 /);
+		expect(matchPage(['freeze'], page(`Top. Risks. ${filler(60)} freeze.`, [['risks', 'Risks']])).excerpt).toContain(
+			'<mark>freeze.</mark>',
+		);
+	});
+
+	it('among sections fitting as well, the one whose heading says it, else the first', () => {
+		expect(matchPage(['negative'], decision).best.url).toBe('/site/decisions/3/#negative');
+		expect(matchPage(['provider'], decision).best.url).toBe('/site/decisions/3/#outcome');
+	});
+
+	it('is the top of the page when that fits best, and its id is written for an address', () => {
+		expect(matchPage(['decision'], decision).best.url).toBe('/site/decisions/3/');
+		const chinese = page(['决定', '。 ', '背景', '.', '负面', '影响', '很', '小', '。'].join('\u200B'), [['背景', '背景']], '决定');
+		expect(matchPage(['负面影响'], chinese).best.url).toBe(`/site/decisions/3/#${encodeURIComponent('背景')}`);
+		// Pagefind split the word in two; it is marked as one, without spaces between Chinese words.
+		expect(matchPage(['负面影响'], chinese).excerpt).toBe('背景.<mark>负面影响</mark>很小。');
 	});
 });
 
 describe('the order of pages', () => {
-	const results = [{ id: 'one-word' }, { id: 'both' }, { id: 'other-one-word' }, { id: 'a-prefix-only' }];
-	// Pages that hold each word (exact searches) and where; "a-prefix-only" matched a shorter prefix of a missing word.
-	const holding = [
-		{
-			results: [
-				{ id: 'one-word', words: [3] },
-				{ id: 'both', words: [10] },
-			],
-		},
-		{
-			results: [
-				{ id: 'both', words: [50] },
-				{ id: 'other-one-word', words: [7] },
-			],
-		},
-	];
-
-	it('puts pages holding more of the words first, keeping the search order otherwise, and drops pages holding none', () => {
-		expect(rankPages(results, holding).map((result) => result.id)).toEqual(['both', 'one-word', 'other-one-word']);
-		expect(rankPages(results, [])).toEqual(results);
+	const read = (id: string, text: string, title: string, explains = false) => ({
+		result: id,
+		match: matchPage(['adopt', 'new', 'url', 'structure'], page(text, [], title)),
+		explains,
 	});
 
-	it('among pages holding all the words, those where they stand closest first', () => {
-		const near = [...holding.map((term) => ({ results: [...term.results] }))];
-		near[0]!.results.push({ id: 'one-word', words: [3] });
-		near[1]!.results.push({ id: 'one-word', words: [4] });
-		expect(rankPages(results, near).map((result) => result.id)).toEqual(['one-word', 'both', 'other-one-word']);
+	it('puts the pages holding all the words first, then those holding them as typed, then closest together', () => {
+		const ranked = rankMatches([
+			read('some-words', 'We adopt a new look.', 'Look'),
+			read('scattered', 'Adopt it. A new page. Its URL. The structure.', 'Page'),
+			read('stems-only', 'Adopting new URLs structured well.', 'Page'),
+			read('phrase', 'We adopt a new URL structure.', 'Page'),
+		]);
+		expect(ranked).toEqual(['phrase', 'scattered', 'stems-only', 'some-words']);
 	});
 
-	it('then the pages holding the words as written, before those holding only a word of the same stem', () => {
-		const written = new Map([['other-one-word', 1]]);
-		expect(rankPages(results, holding, written).map((result) => result.id)).toEqual(['both', 'other-one-word', 'one-word']);
+	it('among pages holding the phrase, the one titled with it, then one that explains a subject, then Pagefind’s order', () => {
+		const body = 'We adopt a new URL structure.';
+		expect(rankMatches([read('mention', body, 'Feedback'), read('titled', body, 'Adopt a new URL structure')])).toEqual([
+			'titled',
+			'mention',
+		]);
+		expect(rankMatches([read('record', body, 'Notes'), read('answer', body, 'Question', true)])).toEqual(['answer', 'record']);
+		expect(rankMatches([read('first', body, 'Notes'), read('second', body, 'Notes')])).toEqual(['first', 'second']);
 	});
 
-	it('keeps a date order as it is, without the pages holding none of the words', () => {
-		expect(keepHolding(results, holding).map((result) => result.id)).toEqual(['one-word', 'both', 'other-one-word']);
-	});
-
-	it('counts a word as written when a matched word of the text is it or starts with it, whatever its case and accents', () => {
-		const content = 'We chose Contentful, not the content API of Café Résumé.';
-		expect(termsAsWritten(['contentful'], content, [2])).toBe(1);
-		expect(termsAsWritten(['contentful'], content, [5])).toBe(0);
-		expect(termsAsWritten(['cafe', 'resume'], content, [8, 9])).toBe(2);
+	it('drops the pages holding none of the words (a shorter prefix standing in for a missing one), ordering by words held on request', () => {
+		const results = [{ id: 'one-word' }, { id: 'both' }, { id: 'a-prefix-only' }];
+		const holding = [{ results: [{ id: 'one-word' }, { id: 'both' }] }, { results: [{ id: 'both' }] }];
+		expect(keepHolding(results, holding).map((result) => result.id)).toEqual(['one-word', 'both']);
+		expect(keepHolding(results, holding, true).map((result) => result.id)).toEqual(['both', 'one-word']);
+		expect(keepHolding(results, [])).toEqual(results);
 	});
 });

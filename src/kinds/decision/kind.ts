@@ -11,5 +11,5 @@ export const decisionKind = defineKind({
 	fileName: numbered('number', '0007-short-title.mdx'),
 	// Lowest number first.
 	order: (a, b) => a.data.number - b.data.number,
-	search: { label: 'type.decision' },
+	search: { label: 'type.decision', explains: true },
 });

@@ -9,5 +9,5 @@ export const faqKind = defineKind({
 	schema: FaqSchema,
 	// By `order`, then question.
 	order: (a, b) => a.data.order - b.data.order || a.data.question.localeCompare(b.data.question),
-	search: { label: 'type.faq' },
+	search: { label: 'type.faq', explains: true },
 });

@@ -12,18 +12,12 @@ export interface PagefindResult {
 	url: string;
 	excerpt: string;
 	meta: Record<string, string>;
-	/** The page's text, its words numbered as in `locations`. */
+	/** The page's text. */
 	content: string;
-	/** Word positions of the matches in the page. */
-	locations: number[];
-	/** One per heading of the page that holds a match, in page order; the top of the page has the page's own URL. */
-	sub_results?: Array<{
-		url: string;
-		title: string;
-		excerpt: string;
-		locations: number[];
-		weighted_locations?: Array<{ weight: number; balanced_score: number; location: number }>;
-	}>;
+	/** The page's text HTML-escaped, its words as Pagefind numbers them (separated by zero-width spaces where it segmented Chinese). */
+	raw_content?: string;
+	/** The page's elements with an id (headings among them), at the number of the first word after each. */
+	anchors?: Array<{ element: string; id?: string; text?: string; title?: string; location: number }>;
 }
 
 export interface Pagefind {

@@ -1,10 +1,17 @@
 import { requestIndexFiles } from './index-files';
 import { loadPagefind, type Pagefind, type PagefindResult } from './load-pagefind';
-import { bestSection, keepHolding, rankPages, searchTerms, termsAsWritten } from './rank-sections';
+import { keepHolding, matchPage, rankMatches, searchTerms, type PageMatch } from './rank-sections';
 import { FILTERS, readState, writeState, type SearchState } from './search-state';
 
 /** Results shown at once; "Show more" adds as many again, so every result can be reached. */
 const PAGE_SIZE = 20;
+
+/**
+ * Pagefind's highest pages that are read (their text) to be ranked again by the words they hold
+ * as written and how close together: more than a page of results, so the first page shown is
+ * the best of them, few enough that a query stays quick (each page read is one small file).
+ */
+const RERANKED = 30;
 
 interface Labels {
 	types: Record<string, string>;
@@ -25,6 +32,7 @@ interface Labels {
 export async function startSearchPage(root: HTMLElement): Promise<void> {
 	const { base = '/', client = '', locale = 'en' } = root.dataset;
 	const labels = JSON.parse(root.dataset.labels ?? '{}') as Labels;
+	const explaining = new Set(JSON.parse(root.dataset.explaining ?? '[]') as string[]);
 	const form = root.querySelector<HTMLFormElement>('form')!;
 	const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
 	const list = root.querySelector<HTMLOListElement>('[data-results]')!;
@@ -89,20 +97,33 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
 			if (!pages.has(result.id)) pages.set(result.id, result.data());
 			return pages.get(result.id)!;
 		};
-		let perTerm: Array<Awaited<ReturnType<Pagefind['search']>>> = [];
+		// Each result's page read against this query, once.
+		const matches = new Map<string, Promise<PageMatch>>();
+		const matchOf = (result: SearchResult) => {
+			if (!matches.has(result.id))
+				matches.set(
+					result.id,
+					dataOf(result).then((data) => matchPage(terms, data)),
+				);
+			return matches.get(result.id)!;
+		};
 		try {
 			const search = await pagefind.search(terms.join(' ') || null, { filters, sort });
 			// An exact search per word (quoted: stems still match, but no shorter prefix stands in for a
-			// missing word) tells which words each page, and each match in it, really holds.
+			// missing word) tells which words each page really holds.
+			const perTerm: Array<Awaited<ReturnType<Pagefind['search']>>> = [];
 			for (const term of terms) perTerm.push(await pagefind.search(`"${term}"`, { filters }));
-			ordered = sort ? keepHolding(search.results, perTerm) : rankPages(search.results, perTerm);
+			ordered = keepHolding(search.results, perTerm, !sort);
 			if (!sort && terms.length) {
-				// The first page of results is ranked by the words its pages hold as written too.
-				const top = ordered.slice(0, PAGE_SIZE);
-				const written = new Map<string, number>();
-				for (const [index, data] of (await Promise.all(top.map(dataOf))).entries())
-					written.set(top[index]!.id, termsAsWritten(terms, data.content, data.locations));
-				ordered = [...rankPages(top, perTerm, written), ...ordered.slice(top.length)];
+				const top = ordered.slice(0, RERANKED);
+				const read = await Promise.all(
+					top.map(async (result) => ({
+						result,
+						match: await matchOf(result),
+						explains: explaining.has((await dataOf(result)).meta.type ?? ''),
+					})),
+				);
+				ordered = [...rankMatches(read), ...ordered.slice(top.length)];
 			}
 		} catch {
 			if (!broken) fail(labels.damaged);
@@ -112,7 +133,7 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
 		const page = async (): Promise<HTMLLIElement[] | undefined> => {
 			const batch = ordered.slice(shown, shown + PAGE_SIZE);
 			const items = await Promise.all(
-				batch.map(async (result) => renderResult(await dataOf(result), termLocations(result.id, perTerm), labels, dates)),
+				batch.map(async (result) => renderResult(await dataOf(result), await matchOf(result), labels, dates)),
 			);
 			if (mine !== generation || broken) return undefined; // A newer query has started, or the index failed; drop this one.
 			shown += batch.length;
@@ -205,17 +226,7 @@ async function fillFilters(form: HTMLFormElement, available: Record<string, Reco
 
 type SearchResult = Awaited<ReturnType<Pagefind['search']>>['results'][number];
 
-/** Per query word, the positions in page `id` that matched it (from the search's own result: a page's `data()` is cached by Pagefind with the positions of the first search that loaded it). */
-function termLocations(id: string, perTerm: Array<{ results: SearchResult[] }>): Array<Set<number>> {
-	return perTerm.map((term) => new Set(term.results.find((result) => result.id === id)?.words ?? []));
-}
-
-function renderResult(
-	result: PagefindResult,
-	terms: ReadonlyArray<ReadonlySet<number>>,
-	labels: Labels,
-	dates: Intl.DateTimeFormat,
-): HTMLLIElement {
+function renderResult(result: PagefindResult, match: PageMatch, labels: Labels, dates: Intl.DateTimeFormat): HTMLLIElement {
 	const item = document.createElement('li');
 	item.className = 'card';
 	item.dataset.type = result.meta.type ?? '';
@@ -232,15 +243,16 @@ function renderResult(
 		meta.append(time);
 	}
 	const link = document.createElement('a');
-	// The section that best matches the query; the top of the page (title and introduction) is a section too.
-	const best = bestSection(result.sub_results ?? [], terms);
+	// The section that best matches the query; the top of the page (title and introduction) is a section too. A page
+	// whose words were not found as typed (only a stem Pagefind knows) keeps Pagefind's own link and excerpt.
+	const best = match.fit.covered ? match.best : undefined;
 	link.href = best?.url ?? result.url;
 	link.className = 'mt-1 block text-lg font-semibold hover:underline';
 	link.textContent = best && best.url !== result.url ? `${result.meta.title ?? ''} › ${best.title}` : (result.meta.title ?? result.url);
 	const excerpt = document.createElement('p');
 	excerpt.className = 'mt-1 text-sm [&_mark]:rounded [&_mark]:bg-amber-200 [&_mark]:px-0.5 [&_mark]:text-slate-900';
-	// Pagefind escapes the page text and adds only <mark> elements around matches.
-	excerpt.innerHTML = best?.excerpt ?? result.excerpt;
+	// Pagefind escapes the page text; only <mark> elements are added around matches, here as in Pagefind.
+	excerpt.innerHTML = best ? match.excerpt : result.excerpt;
 	item.append(meta, link, excerpt);
 	return item;
 }

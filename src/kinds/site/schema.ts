@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TextSchema } from '@/kinds/common';
+import { LOCALES } from '@/i18n/locales';
 
 /** `content/site.yaml`: settings for the whole site, shared by every client. */
 export const SiteSchema = z
@@ -15,6 +16,12 @@ export const SiteSchema = z
 			.strict(),
 		/** Title of the neutral page at the site root. */
 		title: TextSchema.default('Project status'),
+		/**
+		 * The agency's own jargon, by client language (`en`, `zh-CN`), added to the lists shipped with
+		 * Glasshouse (src/kinds/glossary/jargon/): `check` warns when an update, decision or change
+		 * request uses one that the client's glossary.yaml does not define.
+		 */
+		jargon: z.record(z.enum(LOCALES), z.array(TextSchema)).default({}),
 	})
 	.strict();
 

@@ -43,7 +43,7 @@ describe('marking the first use of glossary terms', () => {
 			`<button type="button" class="glossary-term-button" popovertarget="${id}" aria-describedby="${id}-definition">UAT</button>`,
 		);
 		expect(html).toContain(
-			`<span id="${id}" popover="auto" class="glossary-popover"><strong class="glossary-popover-term">UAT</strong> <span id="${id}-definition">Testing by your own staff before go-live.</span> <a href="/acme/glossary/#uat" class="glossary-popover-link">All terms</a></span>`,
+			`<span id="${id}" popover="auto" class="glossary-popover" data-pagefind-ignore=""><strong class="glossary-popover-term">UAT</strong> <span id="${id}-definition">Testing by your own staff before go-live.</span> <a href="/acme/glossary/#uat" class="glossary-popover-link">All terms</a></span>`,
 		);
 		expect(html).toContain('<p>After UAT we fix what it found.</p>');
 	});

@@ -17,11 +17,13 @@ export function parseJargonList(text: string): string[] {
  * The jargon `check` looks for in each language: the list shipped with Glasshouse
  * (`jargon/<locale>.txt` next to this file) and the agency's own from site.yaml's `jargon`.
  */
-export async function jargonLists(site: Pick<Site, 'jargon'> | undefined): Promise<JargonLists> {
+export async function jargonLists(site: { jargon: Partial<Site['jargon']> } | undefined): Promise<JargonLists> {
 	const lists = await Promise.all(
 		LOCALES.map(async (locale) => {
 			const shipped = parseJargonList(await readFile(new URL(`./jargon/${locale}.txt`, import.meta.url), 'utf8'));
-			return [locale, [...shipped, ...(site?.jargon[locale] ?? [])]] as const;
+			// One list per locale: site.yaml's `jargon` has a field for each (a type error here otherwise).
+			const own: string[] = site?.jargon[locale] ?? [];
+			return [locale, [...shipped, ...own]] as const;
 		}),
 	);
 	return Object.fromEntries(lists) as JargonLists;

@@ -130,12 +130,15 @@ function markedTerm(glossary: FileGlossary, entry: GlossaryTerm, text: string, i
 		element('button', { type: 'button', className: ['glossary-term-button'], popovertarget: id, ariaDescribedBy: [definitionId] }, [
 			{ type: 'text', value: text },
 		]),
-		element('span', { id, popover: 'auto', className: ['glossary-popover'] }, [
+		// Out of the search index: the page is found for what it says, not for the glossary's words.
+		element('span', { id, popover: 'auto', className: ['glossary-popover'], dataPagefindIgnore: '' }, [
 			element('strong', { className: ['glossary-popover-term'] }, [{ type: 'text', value: entry.term }]),
 			{ type: 'text', value: ' ' },
 			element('span', { id: definitionId }, [{ type: 'text', value: entry.definition }]),
 			{ type: 'text', value: ' ' },
-			element('a', { href: glossary.entryHref(entry), className: ['glossary-popover-link'] }, [{ type: 'text', value: glossary.allTermsLabel }]),
+			element('a', { href: glossary.entryHref(entry), className: ['glossary-popover-link'] }, [
+				{ type: 'text', value: glossary.allTermsLabel },
+			]),
 		]),
 	]);
 }

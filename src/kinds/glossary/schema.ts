@@ -10,7 +10,7 @@ export const GlossaryTermSchema = z
 		definition: TextSchema,
 		/** Other spellings or forms of the same term, e.g. "user acceptance testing"; marked and matched like the term. */
 		aliases: z.array(TextSchema).default([]),
-		/** Other terms of this glossary worth reading next, each exactly as written in its `term`. */
+		/** Other terms of this glossary worth reading next, each as its `term` or one of its aliases (case does not matter). */
 		seeAlso: z.array(TextSchema).default([]),
 	})
 	.strict();

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { TextSchema } from '@/kinds/common';
-import { LOCALES } from '@/i18n/locales';
 
 /** `content/site.yaml`: settings for the whole site, shared by every client. */
 export const SiteSchema = z
@@ -21,7 +20,15 @@ export const SiteSchema = z
 		 * Glasshouse (src/kinds/glossary/jargon/): `check` warns when an update, decision or change
 		 * request uses one that the client's glossary.yaml does not define.
 		 */
-		jargon: z.record(z.enum(LOCALES), z.array(TextSchema)).default({}),
+		jargon: z
+			.object({
+				/** Words for clients whose `locale` is `en`, e.g. "war room". */
+				en: z.array(TextSchema).default([]),
+				/** Words for clients whose `locale` is `zh-CN`, e.g. "拉通". */
+				'zh-CN': z.array(TextSchema).default([]),
+			})
+			.strict()
+			.default({}),
 	})
 	.strict();
 

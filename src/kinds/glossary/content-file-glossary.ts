@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { GlossarySchema, type GlossaryTerm } from './schema';
 
-/** The terms of the client a content file belongs to, and the file they came from. */
+/** The terms of the client a content file belongs to, and which client that is. */
 export interface ClientGlossary {
 	/** The client folder's name, as in its pages' addresses. */
 	client: string;

@@ -6,6 +6,10 @@ import diagrams from '@/integrations/mermaid';
 import { remarkDropComments } from '@/lib/remark-drop-comments';
 import { remarkPlainUnknownCode } from '@/lib/remark-plain-unknown-code';
 import { rehypeScrollRegions } from '@/lib/rehype-scroll-regions';
+import { href } from '@/lib/href';
+import { rehypeGlossaryTerms, type FileGlossary } from '@/kinds/glossary/rehype-glossary-terms';
+import { contentFileGlossary } from '@/kinds/glossary/content-file-glossary';
+import { termAnchors } from '@/kinds/glossary/term-anchors';
 import { contentFileLocale } from '@/i18n/content-file-locale';
 import { useTranslations } from '@/i18n/translate';
 import glasshouse, { type GlasshouseOptions } from '@/integrations/glasshouse';
@@ -34,10 +38,14 @@ export function astroConfig(options: GlasshouseOptions): AstroUserConfig {
 		// Fences in a language Shiki has no grammar for render as plain text, without a build warning.
 		// HTML comments in Markdown stay out of the pages, as MDX's own comments do.
 		// Tables, code blocks and images scroll in labelled regions of their own rather than widen a phone's page.
+		// The first use of each term of the client's glossary opens its plain definition.
 		markdown: {
 			syntaxHighlight: { type: 'shiki', excludeLangs: [...DRAWN_LANGUAGES] },
 			remarkPlugins: [remarkPlainUnknownCode(DRAWN_LANGUAGES), remarkDropComments],
-			rehypePlugins: [[rehypeScrollRegions, { names: scrollRegionNames, drawnLanguages: DRAWN_LANGUAGES }]],
+			rehypePlugins: [
+				[rehypeScrollRegions, { names: scrollRegionNames, drawnLanguages: DRAWN_LANGUAGES }],
+				[rehypeGlossaryTerms, { glossaryFor: (filePath: string | undefined) => fileGlossary(context.base, filePath) }],
+			],
 		},
 		// diagrams before glasshouse: its build:done (close the browser, log counts) runs before encryption.
 		integrations: [
@@ -62,4 +70,14 @@ async function scrollRegionNames(filePath: string | undefined) {
 		const name = t(`scrollRegion.${kind}`, { number });
 		return about ? t('scrollRegion.about', { name, about }) : name;
 	};
+}
+
+/** The glossary of the client a content file belongs to, with links to its Glossary page in the client's language. */
+async function fileGlossary(base: string, filePath: string | undefined): Promise<FileGlossary | undefined> {
+	const found = await contentFileGlossary(filePath);
+	if (!found) return undefined;
+	const t = useTranslations(await contentFileLocale(filePath));
+	const anchors = termAnchors(found.terms);
+	const page = href(base, found.client, 'glossary');
+	return { terms: found.terms, entryHref: (term) => `${page}#${anchors[found.terms.indexOf(term)]}`, allTermsLabel: t('glossary.allTerms') };
 }

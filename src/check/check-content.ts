@@ -15,6 +15,9 @@ import { checkRisks } from './check-risks';
 import { checkChanges } from './check-changes';
 import { checkMeetings } from './check-meetings';
 import { checkFeedback } from './check-feedback';
+import { checkGlossary } from './check-glossary';
+import { checkJargon } from './check-jargon';
+import { jargonLists } from '@/kinds/glossary/jargon';
 import { checkCloseout } from './check-closeout';
 import { checkAccent } from './check-accent';
 import { checkUnrevokedAccess } from './check-unrevoked-access';
@@ -52,6 +55,7 @@ export async function checkContent(contentDir: string, options: CheckOptions): P
 	await parseCache?.save().catch(() => undefined);
 	const problems = [...loaded.problems];
 	const fences: MermaidFence[] = [];
+	const jargon = await jargonLists(loaded.site);
 	for (const client of loaded.clients) {
 		problems.push(...checkReferences(client, today));
 		problems.push(
@@ -61,6 +65,8 @@ export async function checkContent(contentDir: string, options: CheckOptions): P
 			...checkCloseout(client),
 			...checkAccent(client),
 			...checkFeedback(client, today),
+			...checkGlossary(client),
+			...checkJargon(client, jargon),
 		);
 		problems.push(...(await checkBodies(client, fences, caches.checkCache, options.displayRoot ?? process.cwd())));
 		problems.push(...checkPlaceholders(client), ...checkFutureDates(client, today), ...checkForeignFrontMatter(client));

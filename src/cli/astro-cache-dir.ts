@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { listFiles } from '@/lib/list-files';
+import { glossaryKind } from '@/kinds/glossary/kind';
+import { fileNames } from '@/kinds/registry';
 
 /** The file in a cache folder naming the code that filled it. */
 const CODE_STAMP = 'glasshouse-code';
@@ -14,11 +16,12 @@ export function astroCacheDir(root: string, content: string): string {
 /**
  * `astroCacheDir`, emptied first when other code filled it. Astro keeps parsed entries until the
  * content, its configuration text or its version change, not when our schemas, Markdown plugins
- * or page code do: a build after such a change would render the old parse.
+ * or page code do: a build after such a change would render the old parse. Nor when a client's
+ * glossary changes, which the Markdown plugin marks terms of in every body (see `glossaryFingerprint`).
  */
 export async function currentAstroCacheDir(root: string, content: string): Promise<string> {
 	const dir = astroCacheDir(root, content);
-	const fingerprint = await codeFingerprint(root);
+	const fingerprint = `${await codeFingerprint(root)} ${await glossaryFingerprint(path.resolve(root, content))}`;
 	const stamp = path.join(dir, CODE_STAMP);
 	if ((await readFile(stamp, 'utf8').catch(() => undefined)) !== fingerprint) {
 		await rm(dir, { recursive: true, force: true });
@@ -35,6 +38,19 @@ export async function codeFingerprint(root: string): Promise<string> {
 	for (const file of files) {
 		const bytes = await readFile(path.join(root, file)).catch(() => Buffer.alloc(0));
 		hash.update(`${file.split(path.sep).join('/')}\0${bytes.length}\0`).update(bytes);
+	}
+	return hash.digest('hex');
+}
+
+/** SHA-256 over every client's glossary.yaml: a body rendered with other terms marked is stale. */
+export async function glossaryFingerprint(contentDir: string): Promise<string> {
+	const hash = createHash('sha256');
+	const clients = (await readdir(contentDir, { withFileTypes: true }).catch(() => [])).filter((entry) => entry.isDirectory());
+	for (const client of clients.map((entry) => entry.name).sort()) {
+		for (const name of fileNames(glossaryKind)) {
+			const bytes = await readFile(path.join(contentDir, client, name)).catch(() => undefined);
+			if (bytes) hash.update(`${client}/${name}\0${bytes.length}\0`).update(bytes);
+		}
 	}
 	return hash.digest('hex');
 }

@@ -4,6 +4,7 @@ import { closeoutKind } from './closeout/kind';
 import { decisionKind } from './decision/kind';
 import { faqKind } from './faq/kind';
 import { feedbackKind } from './feedback/kind';
+import { glossaryKind } from './glossary/kind';
 import { meetingKind } from './meeting/kind';
 import { milestoneKind } from './milestone/kind';
 import { riskKind } from './risk/kind';
@@ -30,6 +31,7 @@ const KINDS = [
 	meetingKind,
 	feedbackKind,
 	closeoutKind,
+	glossaryKind,
 ] as const;
 
 export type AnyKind = (typeof KINDS)[number];

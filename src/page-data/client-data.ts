@@ -25,6 +25,7 @@ export type ChangeEntry = CollectionEntry<'changes'>;
 export type MeetingEntry = CollectionEntry<'meetings'>;
 export type FeedbackEntry = CollectionEntry<'feedback'>;
 export type CloseoutEntry = CollectionEntry<'closeouts'>;
+export type GlossaryEntry = CollectionEntry<'glossaries'>;
 
 /** Everything one client's pages need, sorted for display. */
 export interface ClientData {
@@ -58,6 +59,8 @@ export interface ClientData {
 	feedback: FeedbackEntry[];
 	/** The close-out summary, when one exists (shown once the client's status is closed). */
 	closeout?: CloseoutEntry;
+	/** The client's glossary.yaml, when it has one. */
+	glossary?: GlossaryEntry;
 }
 
 /** The client folder an entry id starts with: "acme/updates/2026-01-09" → "acme". */
@@ -96,7 +99,7 @@ async function entriesOf<C extends CollectionKey>(collection: C, slug: string): 
 }
 
 async function load(slug: string): Promise<ClientData> {
-	const [clients, updates, decisions, milestones, faq, risks, changes, meetings, feedback, closeouts, site] = await Promise.all([
+	const [clients, updates, decisions, milestones, faq, risks, changes, meetings, feedback, closeouts, site, glossaries] = await Promise.all([
 		entriesOf('clients', slug),
 		entriesOf('updates', slug),
 		entriesOf('decisions', slug),
@@ -108,6 +111,7 @@ async function load(slug: string): Promise<ClientData> {
 		entriesOf('feedback', slug),
 		entriesOf('closeouts', slug),
 		loadSite(),
+		entriesOf('glossaries', slug),
 	]);
 	const client = clients[0]?.data;
 	if (!client) throw new Error(`No client.yaml for "${slug}"`);
@@ -134,6 +138,7 @@ async function load(slug: string): Promise<ClientData> {
 		meetings: meetings.sort(meetingKind.order),
 		feedback: feedback.sort(feedbackKind.order),
 		closeout: closeouts[0],
+		glossary: glossaries[0],
 	};
 }
 

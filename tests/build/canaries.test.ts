@@ -18,6 +18,8 @@ const CANARIES = {
 	image: 'zq7canary-image-text',
 	feedbackSummary: 'zq7canary-feedback-summary',
 	feedbackBody: 'zq7canary-feedback-body',
+	glossaryTerm: 'zq7canaryterm',
+	glossaryDefinition: 'zq7canary-glossary-definition',
 };
 const CLIENT = 'tidewater-logistics';
 
@@ -44,6 +46,12 @@ function plant(content: string) {
 			.concat(`\nWe wrote ${CANARIES.feedbackBody} in the response.\n`),
 	);
 	edit('client.yaml', (text) => text.replace(/email: \S+@tidewater-logistics\.eu/, `email: ${CANARIES.contactEmail}`));
+	// A glossary term, used in an update's body: its definition is on the Glossary page and in the update's popover.
+	edit(
+		'glossary.yaml',
+		(text) => `${text}  - term: ${CANARIES.glossaryTerm}\n    definition: The ${CANARIES.glossaryDefinition} is planted here.\n`,
+	);
+	edit('updates/2026-11-13.mdx', (text) => `${text}\n\nThe ${CANARIES.glossaryTerm} is used here.\n`);
 }
 
 describe('canaries planted in every kind of source', () => {
@@ -78,5 +86,9 @@ describe('canaries planted in every kind of source', () => {
 		expect(feedback).toContain(CANARIES.feedbackBody);
 		expect(await openPage(run.outDir, content, `${CLIENT}/feedback/index.html`)).toContain(CANARIES.feedbackBody);
 		expect(await openPage(run.outDir, content, `${CLIENT}/contacts/index.html`)).toContain(CANARIES.contactEmail);
+		expect(await openPage(run.outDir, content, `${CLIENT}/glossary/index.html`)).toContain(CANARIES.glossaryDefinition);
+		const marked = await openPage(run.outDir, content, `${CLIENT}/updates/2026-11-13/index.html`);
+		expect(marked).toMatch(new RegExp(`<button[^>]*>${CANARIES.glossaryTerm}</button>`));
+		expect(marked).toContain(CANARIES.glossaryDefinition);
 	});
 });

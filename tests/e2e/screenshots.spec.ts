@@ -23,8 +23,9 @@ const active = [
 	'feedback/2/',
 	'faq/',
 	'contacts/',
+	'glossary/',
 ];
-const closed = ['', 'closeout/', 'changes/', 'meetings/', 'feedback/'];
+const closed = ['', 'closeout/', 'changes/', 'meetings/', 'feedback/', 'glossary/'];
 const clients: Array<{ client: string; entry: string; pages: string[] }> = [
 	{ client: 'tidewater-logistics', entry: 'aoife-brennan', pages: [...active, `risks/${riskPage}/`, 'meetings/2026-11-03-steering/'] },
 	{ client: 'jinghong-precision', entry: 'shen-guohua', pages: active },

@@ -38,6 +38,17 @@ describe("Astro's content cache", () => {
 		}
 	});
 
+	it("is emptied when a client's glossary changes, since every Markdown body marks its terms", async () => {
+		const root = await project();
+		await mkdir(path.join(root, 'content', 'acme'), { recursive: true });
+		await writeFile(path.join(root, 'content', 'acme', 'glossary.yaml'), 'terms: []\n');
+		const dir = await currentAstroCacheDir(root, 'content');
+		await writeFile(path.join(dir, 'data-store.json'), 'parsed entries');
+		await writeFile(path.join(root, 'content', 'acme', 'glossary.yaml'), 'terms: [{ term: UAT, definition: Testing }]\n');
+		await currentAstroCacheDir(root, 'content');
+		await expect(readFile(path.join(dir, 'data-store.json'), 'utf8')).rejects.toThrow(/ENOENT/);
+	});
+
 	it('fingerprints names as well as bytes', async () => {
 		const one = await folder('gh-astro-cache-', { 'src/a.ts': 'x', 'package-lock.json': '' });
 		const other = await folder('gh-astro-cache-', { 'src/b.ts': 'x', 'package-lock.json': '' });

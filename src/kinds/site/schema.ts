@@ -15,6 +15,20 @@ export const SiteSchema = z
 			.strict(),
 		/** Title of the neutral page at the site root. */
 		title: TextSchema.default('Project status'),
+		/**
+		 * The agency's own jargon, by client language (`en`, `zh-CN`), added to the lists shipped with
+		 * Glasshouse (src/kinds/glossary/jargon/): `check` warns when an update, decision or change
+		 * request uses one that the client's glossary.yaml does not define.
+		 */
+		jargon: z
+			.object({
+				/** Words for clients whose `locale` is `en`, e.g. "war room". */
+				en: z.array(TextSchema).default([]),
+				/** Words for clients whose `locale` is `zh-CN`, e.g. "拉通". */
+				'zh-CN': z.array(TextSchema).default([]),
+			})
+			.strict()
+			.default({}),
 	})
 	.strict();
 

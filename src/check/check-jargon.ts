@@ -1,0 +1,83 @@
+import type { Locale } from '@/i18n/locales';
+import { kindNamed } from '@/kinds/registry';
+import { namesOf } from '@/kinds/glossary/schema';
+import type { JargonLists } from '@/kinds/glossary/jargon';
+import { termMatcher } from '@/kinds/glossary/term-matcher';
+import { parsedFiles, type LoadedClient } from '@/loader/load-content';
+import type { FieldPath, SourceFile } from '@/loader/source-file';
+import type { Problem } from './problem';
+
+/** What the client reads as our own report to them: their jargon is ours to explain. */
+const PLAIN_LANGUAGE_KINDS = [kindNamed('update'), kindNamed('decision'), kindNamed('change')];
+
+// A lowercase slug in front matter is an id or a reference (`risks: [uat-delay]`), not prose.
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Warns when an update, decision or change request uses a word of the jargon list of the client's
+ * language that the client's glossary.yaml does not define: once per word and file, naming every
+ * line it is on. A warning, not an error: the author decides whether to define it or say it plainly.
+ */
+export function checkJargon(client: LoadedClient, jargon: JargonLists): Problem[] {
+	const locale: Locale = client.client?.value.locale ?? 'en';
+	const defined = termMatcher((client.glossary?.value.terms ?? []).map(namesOf));
+	// A word is defined when a term or alias of the glossary covers the whole of it ("sprints" covers "sprint").
+	const undefinedJargon = jargon[locale].filter((word) => !defined.matches(word).some((match) => match.end - match.start === word.length));
+	if (undefinedJargon.length === 0) return [];
+	const matcher = termMatcher(undefinedJargon.map((word) => [word]));
+	const problems: Problem[] = [];
+	for (const { source } of parsedFiles(client, PLAIN_LANGUAGE_KINDS)) {
+		const found = new Map<number, { lines: Set<number>; field: FieldPath }>();
+		for (const { text, line, field } of proseOf(source)) {
+			for (const match of matcher.matches(text)) {
+				const seen = found.get(match.entry) ?? { lines: new Set<number>(), field };
+				seen.lines.add(line);
+				found.set(match.entry, seen);
+			}
+		}
+		for (const [entry, { lines, field }] of found) {
+			const sorted = [...lines].sort((a, b) => a - b);
+			const word = undefinedJargon[entry]!;
+			problems.push({
+				severity: 'warning',
+				file: source.file,
+				line: sorted[0],
+				field: field.join('.'),
+				message: `uses the jargon "${word}" (${sorted.length === 1 ? 'line' : 'lines'} ${sorted.join(', ')}), which the client's glossary does not define; say it in plain words, or add "${word}" with a plain definition to ${client.dir}/glossary.yaml`,
+			});
+		}
+	}
+	return problems;
+}
+
+/** The text a reader sees in a file, with its line: every string of the front matter, and the body line by line. */
+function proseOf(source: SourceFile): Array<{ text: string; line: number; field: FieldPath }> {
+	const prose: Array<{ text: string; line: number; field: FieldPath }> = [];
+	const walk = (value: unknown, field: FieldPath) => {
+		if (typeof value === 'string') {
+			if (!SLUG.test(value)) prose.push({ text: value, line: source.lineOf(field), field });
+		} else if (Array.isArray(value)) value.forEach((item, index) => walk(item, [...field, index]));
+		else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) walk(item, [...field, key]);
+	};
+	walk(source.data, []);
+	let fence: string | undefined;
+	for (const [index, raw] of source.body.split('\n').entries()) {
+		// Code is quoted, not said: fenced blocks and inline code are left out, as are link targets and comments.
+		const opening = /^\s*(`{3,}|~{3,})/.exec(raw)?.[1];
+		if (fence) {
+			if (opening && opening[0] === fence[0] && opening.length >= fence.length) fence = undefined;
+			continue;
+		}
+		if (opening) {
+			fence = opening;
+			continue;
+		}
+		const text = raw
+			.replace(/`[^`]*`/g, ' ')
+			.replace(/\]\([^)]*\)/g, ']')
+			.replace(/<!--.*?-->|\{\s*\/\*.*?\*\/\s*\}/g, ' ')
+			.replace(/^\s*(?:import|export)\s.*$/, '');
+		if (text.trim()) prose.push({ text, line: source.bodyLine + index, field: ['body'] });
+	}
+	return prose;
+}

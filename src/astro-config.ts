@@ -79,5 +79,9 @@ async function fileGlossary(base: string, filePath: string | undefined): Promise
 	const t = useTranslations(await contentFileLocale(filePath));
 	const anchors = termAnchors(found.terms);
 	const page = href(base, found.client, 'glossary');
-	return { terms: found.terms, entryHref: (term) => `${page}#${anchors[found.terms.indexOf(term)]}`, allTermsLabel: t('glossary.allTerms') };
+	return {
+		terms: found.terms,
+		entryHref: (term) => `${page}#${anchors[found.terms.indexOf(term)]}`,
+		allTermsLabel: t('glossary.allTerms'),
+	};
 }

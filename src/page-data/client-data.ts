@@ -99,20 +99,22 @@ async function entriesOf<C extends CollectionKey>(collection: C, slug: string): 
 }
 
 async function load(slug: string): Promise<ClientData> {
-	const [clients, updates, decisions, milestones, faq, risks, changes, meetings, feedback, closeouts, site, glossaries] = await Promise.all([
-		entriesOf('clients', slug),
-		entriesOf('updates', slug),
-		entriesOf('decisions', slug),
-		entriesOf('milestones', slug),
-		entriesOf('faq', slug),
-		entriesOf('risks', slug),
-		entriesOf('changes', slug),
-		entriesOf('meetings', slug),
-		entriesOf('feedback', slug),
-		entriesOf('closeouts', slug),
-		loadSite(),
-		entriesOf('glossaries', slug),
-	]);
+	const [clients, updates, decisions, milestones, faq, risks, changes, meetings, feedback, closeouts, site, glossaries] = await Promise.all(
+		[
+			entriesOf('clients', slug),
+			entriesOf('updates', slug),
+			entriesOf('decisions', slug),
+			entriesOf('milestones', slug),
+			entriesOf('faq', slug),
+			entriesOf('risks', slug),
+			entriesOf('changes', slug),
+			entriesOf('meetings', slug),
+			entriesOf('feedback', slug),
+			entriesOf('closeouts', slug),
+			loadSite(),
+			entriesOf('glossaries', slug),
+		],
+	);
 	const client = clients[0]?.data;
 	if (!client) throw new Error(`No client.yaml for "${slug}"`);
 	// Each kind in its own order (see its `kind.ts`); decisions before what is derived from them.

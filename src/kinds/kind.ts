@@ -70,6 +70,8 @@ export interface Kind<Name extends string = string, Schema extends ZodTypeAny = 
 	order?(a: SortedEntry<z.output<Schema>>, b: SortedEntry<z.output<Schema>>): number;
 	/** Its pages are indexed by Pagefind with the `type` filter set to `name`, labelled with this message. */
 	search?: { label: MessageKey };
+	/** Other files in its folder are attachments its entries name (documents/): the loader leaves them to the kind's own check. */
+	attachments?: boolean;
 }
 
 /** Any kind of file in a client's folder, one of the registry's or a new one (the leak scan's tests make some). */

@@ -2,6 +2,7 @@ import { changeKind } from './change/kind';
 import { clientKind } from './client/kind';
 import { closeoutKind } from './closeout/kind';
 import { decisionKind } from './decision/kind';
+import { documentKind } from './document/kind';
 import { faqKind } from './faq/kind';
 import { feedbackKind } from './feedback/kind';
 import { meetingKind } from './meeting/kind';
@@ -30,6 +31,7 @@ const KINDS = [
 	meetingKind,
 	feedbackKind,
 	closeoutKind,
+	documentKind,
 ] as const;
 
 export type AnyKind = (typeof KINDS)[number];

@@ -14,6 +14,7 @@ import { riskKind } from '@/kinds/risk/kind';
 import { changeKind } from '@/kinds/change/kind';
 import { meetingKind } from '@/kinds/meeting/kind';
 import { feedbackKind } from '@/kinds/feedback/kind';
+import { documentKind } from '@/kinds/document/kind';
 import { pageContext } from 'virtual:glasshouse/page-context';
 
 export type UpdateEntry = CollectionEntry<'updates'>;
@@ -25,6 +26,7 @@ export type ChangeEntry = CollectionEntry<'changes'>;
 export type MeetingEntry = CollectionEntry<'meetings'>;
 export type FeedbackEntry = CollectionEntry<'feedback'>;
 export type CloseoutEntry = CollectionEntry<'closeouts'>;
+export type DocumentEntry = CollectionEntry<'documents'>;
 
 /** Everything one client's pages need, sorted for display. */
 export interface ClientData {
@@ -58,6 +60,10 @@ export interface ClientData {
 	feedback: FeedbackEntry[];
 	/** The close-out summary, when one exists (shown once the client's status is closed). */
 	closeout?: CloseoutEntry;
+	/** Documents and training sessions, newest first. */
+	documents: DocumentEntry[];
+	/** Document id → URL segment of its page (keyed for private clients, see `privateDocumentSegments`). */
+	documentPath: Map<string, string>;
 }
 
 /** The client folder an entry id starts with: "acme/updates/2026-01-09" → "acme". */
@@ -96,7 +102,7 @@ async function entriesOf<C extends CollectionKey>(collection: C, slug: string): 
 }
 
 async function load(slug: string): Promise<ClientData> {
-	const [clients, updates, decisions, milestones, faq, risks, changes, meetings, feedback, closeouts, site] = await Promise.all([
+	const [clients, updates, decisions, milestones, faq, risks, changes, meetings, feedback, closeouts, site, documents] = await Promise.all([
 		entriesOf('clients', slug),
 		entriesOf('updates', slug),
 		entriesOf('decisions', slug),
@@ -108,6 +114,7 @@ async function load(slug: string): Promise<ClientData> {
 		entriesOf('feedback', slug),
 		entriesOf('closeouts', slug),
 		loadSite(),
+		entriesOf('documents', slug),
 	]);
 	const client = clients[0]?.data;
 	if (!client) throw new Error(`No client.yaml for "${slug}"`);
@@ -130,10 +137,17 @@ async function load(slug: string): Promise<ClientData> {
 			slug,
 			risks.map((entry) => entry.data.id),
 		),
+		documentPath: segmentPaths(
+			pageContext.documentSegments,
+			slug,
+			documents.map((entry) => entry.data.id),
+			'document',
+		),
 		changes: changes.sort(changeKind.order),
 		meetings: meetings.sort(meetingKind.order),
 		feedback: feedback.sort(feedbackKind.order),
 		closeout: closeouts[0],
+		documents: documents.sort(documentKind.order),
 	};
 }
 
@@ -145,7 +159,16 @@ async function load(slug: string): Promise<ClientData> {
  * The dev server, which decides nothing, shows such a risk at its id until it restarts.
  */
 function riskPaths(slug: string, ids: string[]): Map<string, string> {
-	const segments = pageContext.riskSegments;
+	return segmentPaths(pageContext.riskSegments, slug, ids, 'risk');
+}
+
+/** Id → URL segment of a kind's pages named by ids (risks, documents), as `riskPaths` explains. */
+function segmentPaths(
+	segments: Record<string, Record<string, string>> | undefined,
+	slug: string,
+	ids: string[],
+	noun: string,
+): Map<string, string> {
 	const mine = segments && Object.hasOwn(segments, slug) ? segments[slug] : undefined;
 	if (!mine) return new Map(ids.map((id) => [id, id]));
 	return new Map(
@@ -154,7 +177,7 @@ function riskPaths(slug: string, ids: string[]): Map<string, string> {
 			if (segment !== undefined) return [id, segment];
 			if (import.meta.env.DEV) return [id, id];
 			throw new Error(
-				`${slug}: the risk "${id}" was not in the content this build started from, so its page has no address yet. Build again.`,
+				`${slug}: the ${noun} "${id}" was not in the content this build started from, so its page has no address yet. Build again.`,
 			);
 		}),
 	);

@@ -65,7 +65,7 @@ interface LoadedCommand {
 }
 
 interface Command {
-	options: Record<string, { type: 'string' | 'boolean' }>;
+	options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
 	/** Names of the positional arguments, in order. */
 	positionals?: string[];
 	/** Name under which the positional arguments after `positionals` are passed, as a list (`<file|folder>…`). */

@@ -119,7 +119,7 @@ export async function* sealAttachment(
  * Opens an attachment published by `sealAttachment`, whose size (`size`, from the authenticated
  * page) tells how many chunks to expect. Yields the original bytes chunk by chunk, each only once
  * its chunk has authenticated; throws an `EnvelopeError` at the first chunk that does not, and on
- * any missing, extra or misplaced byte. Holds one chunk being read plus the one being yielded.
+ * any missing, extra or misplaced byte.
  */
 export async function* openAttachment(
 	key: CryptoKey,
@@ -129,22 +129,9 @@ export async function* openAttachment(
 ): AsyncGenerator<Bytes> {
 	const { chunks, padded: paddedBytes } = attachmentLayout(size);
 	const sealedChunk = IV_BYTES + ATTACHMENT_CHUNK_BYTES + TAG_BYTES;
-	let index = -1;
-	/** Bytes of data still to give out (the rest of the padded plaintext must be zeros). */
-	let dataLeft = size;
-	for await (const piece of rechunkAfterMagic(sealed, sealedChunk)) {
-		if (index === -1) {
-			if (piece.length !== MAGIC_BYTES.length || !MAGIC_BYTES.every((byte, at) => piece[at] === byte))
-				throw new EnvelopeError('version', `not a Glasshouse ${ATTACHMENT_MAGIC} attachment`);
-			index = 0;
-			continue;
-		}
-		if (index >= chunks) throw new EnvelopeError('format', 'the attachment has more bytes than its size announces');
-		const expectedPlain = index === chunks - 1 ? paddedBytes - index * ATTACHMENT_CHUNK_BYTES : ATTACHMENT_CHUNK_BYTES;
-		if (piece.length !== IV_BYTES + expectedPlain + TAG_BYTES) throw new EnvelopeError('format', 'the attachment is truncated');
-		let plain: Bytes;
+	const decrypt = async (piece: Bytes, index: number): Promise<Bytes> => {
 		try {
-			plain = new Uint8Array(
+			return new Uint8Array(
 				await crypto.subtle.decrypt(
 					{ name: 'AES-GCM', iv: piece.subarray(0, IV_BYTES), additionalData: chunkAad(binding, index, chunks), tagLength: 128 },
 					key,
@@ -157,6 +144,11 @@ export async function* openAttachment(
 				`chunk ${index} of the attachment failed authentication (wrong key, file or place, or altered)`,
 			);
 		}
+	};
+	/** Bytes of data still to give out (the rest of the padded plaintext must be zeros). */
+	let dataLeft = size;
+	/** The data of an authenticated chunk, or nothing when it holds only padding. */
+	const dataOf = (plain: Bytes, index: number): Bytes | undefined => {
 		let data = plain;
 		if (index === 0) {
 			const length = new DataView(plain.buffer, plain.byteOffset, plain.byteLength).getUint32(0);
@@ -166,8 +158,35 @@ export async function* openAttachment(
 		const give = Math.min(dataLeft, data.length);
 		for (let at = give; at < data.length; at++) if (data[at] !== 0) throw new EnvelopeError('format', 'the padding is not zero');
 		dataLeft -= give;
+		return give ? data.subarray(0, give) : undefined;
+	};
+	let index = -1;
+	// One chunk is decrypted while the next is read (WebCrypto works off the main thread), so the
+	// reader holds at most the chunk being read, the one being decrypted and the one given out.
+	let pending: { index: number; plain: Promise<Bytes> } | undefined;
+	for await (const piece of rechunkAfterMagic(sealed, sealedChunk)) {
+		if (index === -1) {
+			if (piece.length !== MAGIC_BYTES.length || !MAGIC_BYTES.every((byte, at) => piece[at] === byte))
+				throw new EnvelopeError('version', `not a Glasshouse ${ATTACHMENT_MAGIC} attachment`);
+			index = 0;
+			continue;
+		}
+		if (index >= chunks) throw new EnvelopeError('format', 'the attachment has more bytes than its size announces');
+		const expectedPlain = index === chunks - 1 ? paddedBytes - index * ATTACHMENT_CHUNK_BYTES : ATTACHMENT_CHUNK_BYTES;
+		if (piece.length !== IV_BYTES + expectedPlain + TAG_BYTES) throw new EnvelopeError('format', 'the attachment is truncated');
+		const next = { index, plain: decrypt(piece, index) };
+		// Awaited below; until then a failure must not count as unhandled.
+		next.plain.catch(() => undefined);
 		index++;
-		if (give) yield data.subarray(0, give);
+		if (pending) {
+			const data = dataOf(await pending.plain, pending.index);
+			if (data) yield data;
+		}
+		pending = next;
+	}
+	if (pending) {
+		const data = dataOf(await pending.plain, pending.index);
+		if (data) yield data;
 	}
 	if (index !== chunks) throw new EnvelopeError('format', 'the attachment is truncated');
 }

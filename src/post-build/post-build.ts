@@ -73,9 +73,9 @@ const checkLinks: PostBuildStep = {
 
 const searchIndex: PostBuildStep = {
 	name: 'search index',
-	async run({ outDir, base, content, attachments, documentSegments, logger }) {
+	async run({ outDir, content, attachments, documentSegments, logger }) {
 		const started = performance.now();
-		const records = await documentTextRecords(content, attachments, base, documentSegments, (client, file) =>
+		const records = await documentTextRecords(content, attachments, documentSegments, (client, file) =>
 			logger.warn(`search index: no text found in ${client}'s ${file} (a scan, or a PDF that could not be read); it is not searchable`),
 		);
 		const reports = await buildClientIndexes(

@@ -71,7 +71,6 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
 export async function documentTextRecords(
 	content: LoadedContent,
 	plan: AttachmentPlan,
-	base: string,
 	/** Private clients' document page segments: their pages are not at their ids. */
 	segments: Record<string, Record<string, string>>,
 	onUnreadable: (client: string, file: string) => void = () => undefined,
@@ -92,7 +91,8 @@ export async function documentTextRecords(
 					continue;
 				}
 				list.push({
-					url: href(base, client.slug, 'documents', segments[client.slug]?.[value.id] ?? value.id),
+					// Below the client folder, as Pagefind records the client's pages (the search page adds the folder).
+					url: href('/', 'documents', segments[client.slug]?.[value.id] ?? value.id),
 					content: text,
 					// Pagefind splits indexes by language: the client's pages are in the client's.
 					language: locale.toLowerCase(),

@@ -94,3 +94,18 @@ test('a sealed attachment whose bytes were altered on the server fails to downlo
 	await expect(button.locator('xpath=..').locator('[data-gh-download-status]')).toContainText('The download failed');
 	expect(downloaded).toBe(false);
 });
+
+test('the text inside a PDF is searchable, in English and in Chinese, and leads to its document', async ({ page }) => {
+	const results = page.getByTestId('search-results').locator('li');
+	await unlock(page, 'harbour-museum', 'margaret-doyle');
+	// "Lantern walk" is written only inside editor-training-slides.pdf.
+	await page.goto(`${origin}${BASE}harbour-museum/search/#q=lantern`);
+	await expect(results.first()).toContainText('editor-training-slides.pdf');
+	await results.first().getByRole('link').first().click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Editor training, session 1');
+
+	await unlock(page, 'jinghong-precision', 'shen-guohua');
+	// Inside blueprint-design.pdf; pdf.js returns 门 of 部门 as a radical (⻔), which the build maps back.
+	await page.goto(`${origin}${BASE}jinghong-precision/search/#q=${encodeURIComponent('部门负责人审批')}`);
+	await expect(results.filter({ hasText: 'blueprint-design.pdf' })).toHaveCount(1);
+});

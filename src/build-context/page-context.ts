@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite';
+import type { AttachmentPlan } from '@/kinds/document/attachment-plan';
 
 /**
  * What pages take from the build context, handed to them by the glasshouse integration as the
@@ -15,6 +16,8 @@ export interface PageContext {
 	 * Absent without a secret: risk pages then keep their ids, and the build refuses to publish.
 	 */
 	riskSegments?: Record<string, Record<string, string>>;
+	/** Client → document id → URL segment, for every private client (see `privateDocumentSegments`); as `riskSegments`. */
+	documentSegments?: Record<string, Record<string, string>>;
 	/**
 	 * The collections that hold at least one file, as the build loaded the content. Pages ask only
 	 * these: Astro warns "The collection … does not exist or is empty" for every other one, noise
@@ -22,6 +25,12 @@ export interface PageContext {
 	 * without a secret): pages then ask every collection.
 	 */
 	collectionsWithFiles?: string[];
+	/**
+	 * Where each document attachment is published and what it is (see `planAttachments`): decided
+	 * once per build, before pages render, so each page links the file the encryption step seals.
+	 * Absent outside a build (the dev server): pages then list attachments without a download.
+	 */
+	attachments?: AttachmentPlan;
 }
 
 const PAGE_CONTEXT_MODULE = 'virtual:glasshouse/page-context';

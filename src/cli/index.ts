@@ -13,7 +13,7 @@ const HELP = `Usage: glasshouse <command> [options]
 
 Commands:
   new       Create a client, update, decision, milestone, FAQ, risk, change request,
-            meeting minutes, feedback or close-out summary from a template
+            meeting minutes, feedback, close-out summary, document or training from a template
   check     Validate every content file and list all problems
   build     Check, then build and encrypt every client's site into dist/
   digest    Print an update's announcement email to paste into your mail client
@@ -45,6 +45,10 @@ Kinds:
   new feedback <client> ["<summary>"] [--from NAME] [--channel C] [--kind K]
                                            a piece of the client's feedback (status received)
   new closeout <client>                    the close-out summary, one outcome per objective
+  new document <client> "<title>" [--category C] [--file NAME]
+                                           a document of the library and its attachments
+  new training <client> "<title>" [--trainer NAME] [--audience WHO]
+                                           a training session and its materials
 
 Updates, decisions, FAQ answers, change requests, minutes, feedback and close-outs are written as MDX
 (.mdx); pass --md for plain Markdown (.md), which needs no components and has none of MDX's
@@ -61,7 +65,7 @@ interface LoadedCommand {
 }
 
 interface Command {
-	options: Record<string, { type: 'string' | 'boolean' }>;
+	options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
 	/** Names of the positional arguments, in order. */
 	positionals?: string[];
 	/** Name under which the positional arguments after `positionals` are passed, as a list (`<file|folder>…`). */
@@ -203,6 +207,45 @@ const newCommands: Record<string, Command> = {
 			return {
 				help: newCloseoutHelp,
 				run: (values, output, context) => runNewCloseout({ ...strings(values), md: values.md === true }, output, context),
+			};
+		},
+	},
+	document: {
+		options: {
+			...content,
+			category: { type: 'string' },
+			file: { type: 'string', multiple: true },
+			milestone: { type: 'string' },
+			id: { type: 'string' },
+			date: { type: 'string' },
+		},
+		positionals: ['client', 'title'],
+		load: async () => {
+			const { newDocumentHelp, runNewDocument } = await import('./commands/new-document');
+			return {
+				help: newDocumentHelp,
+				run: (values, output, context) =>
+					runNewDocument({ ...strings(values), file: values.file as string[] | undefined }, output, context),
+			};
+		},
+	},
+	training: {
+		options: {
+			...content,
+			trainer: { type: 'string' },
+			audience: { type: 'string' },
+			file: { type: 'string', multiple: true },
+			milestone: { type: 'string' },
+			id: { type: 'string' },
+			date: { type: 'string' },
+		},
+		positionals: ['client', 'title'],
+		load: async () => {
+			const { newTrainingHelp, runNewDocument } = await import('./commands/new-document');
+			return {
+				help: newTrainingHelp,
+				run: (values, output, context) =>
+					runNewDocument({ ...strings(values), file: values.file as string[] | undefined }, output, context, true),
 			};
 		},
 	},

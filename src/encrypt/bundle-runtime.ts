@@ -16,19 +16,22 @@ const hashed = (name: string, ext: string, content: string) =>
  * Returns the URLs for the shell pages.
  */
 export async function bundleRuntime(outDir: string, base: string): Promise<{ script: string; style: string }> {
+	const options = { bundle: true, format: 'esm', target: 'es2022', minify: true, write: false, legalComments: 'none' } as const;
+	const folder = path.join(outDir, GATE_FOLDER);
+	await mkdir(folder, { recursive: true });
+	// The download worker first: the gate registers it by its content-hashed name.
+	const worker = (await build({ ...options, entryPoints: [path.join(RUNTIME, 'attachments', 'download-worker.ts')] })).outputFiles[0]!.text;
+	const workerName = hashed('download-worker', 'js', worker);
+	await writeFile(path.join(folder, workerName), worker);
 	const result = await build({
+		...options,
 		entryPoints: [path.join(RUNTIME, 'gate.ts')],
-		bundle: true,
-		format: 'esm',
-		target: 'es2022',
-		minify: true,
-		write: false,
-		legalComments: 'none',
+		define: {
+			__GLASSHOUSE_DOWNLOAD_WORKER__: JSON.stringify({ script: `${base}${GATE_FOLDER}/${workerName}`, folder: `${base}${GATE_FOLDER}/` }),
+		},
 	});
 	const script = result.outputFiles[0]!.text;
 	const style = await readFile(path.join(RUNTIME, 'gate.css'), 'utf8');
-	const folder = path.join(outDir, GATE_FOLDER);
-	await mkdir(folder, { recursive: true });
 	const scriptName = hashed('gate', 'js', script);
 	const styleName = hashed('gate', 'css', style);
 	await writeFile(path.join(folder, scriptName), script);

@@ -12,6 +12,8 @@ import { FILE_CONCURRENCY, mapLimit } from '@/lib/map-limit';
 import { inlineImages } from './inline-assets';
 import { renderShell } from './render-shell';
 import { sealSearchIndex } from './seal-search-index';
+import { sealAttachments } from './seal-attachments';
+import type { PlannedAttachment } from '@/kinds/document/attachment-plan';
 
 interface EncryptClientInput {
 	outDir: string;
@@ -25,6 +27,8 @@ interface EncryptClientInput {
 	/** This build's stamp, the same for every client: bound into every page and file sealed. */
 	build: BuildStamp;
 	assets: { script: string; style: string };
+	/** The client's document attachments, sealed from content/ into `files/` (see seal-attachments.ts). */
+	attachments?: PlannedAttachment[];
 }
 
 /**
@@ -84,6 +88,14 @@ export async function encryptClient(input: EncryptClientInput): Promise<{ pages:
 				files: indexFiles,
 			})
 		: { files: 0, decoys: 0 };
+	// After the pages: the loop above seals every file it listed in place, and these are sealed already.
+	const attachments = await sealAttachments({
+		folder,
+		client: input.client,
+		buildId: input.build.id,
+		contentKey: input.contentKey,
+		attachments: input.attachments ?? [],
+	});
 	const count = (kind: string) => kinds.filter((candidate) => candidate === kind).length;
-	return { pages: count('page'), files: count('file') + index.files, inlined: [...inlined] };
+	return { pages: count('page'), files: count('file') + index.files + attachments.files, inlined: [...inlined] };
 }

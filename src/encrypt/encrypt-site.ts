@@ -10,6 +10,7 @@ import type { SlotKeys } from '@/keys/slot-keys';
 import type { BuildContext } from '@/build-context/build-context';
 import { bundleRuntime } from './bundle-runtime';
 import { encryptClient } from './encrypt-client';
+import type { AttachmentPlan } from '@/kinds/document/attachment-plan';
 
 interface EncryptSiteInput {
 	outDir: string;
@@ -20,6 +21,8 @@ interface EncryptSiteInput {
 	context: Pick<BuildContext, 'secret' | 'variables'>;
 	/** Slot keys derived ahead while Astro rendered (see `deriveSlotKeysAhead`). */
 	slotKeys?: SlotKeys;
+	/** Where each document attachment goes (see `planAttachments`); private clients' are sealed. */
+	attachments?: AttachmentPlan;
 }
 
 interface EncryptSiteReport {
@@ -66,6 +69,7 @@ export async function encryptSite(input: EncryptSiteInput): Promise<EncryptSiteR
 			...keys[index]!,
 			build,
 			assets,
+			attachments: Object.values(input.attachments?.[slug] ?? {}),
 		});
 		pages += result.pages;
 		files += result.files;

@@ -5,12 +5,14 @@ import type { BuildContext } from '@/build-context/build-context';
 import { pageContextPlugin, type PageContext } from '@/build-context/page-context';
 import type { SlotKeys } from '@/keys/slot-keys';
 import { privateRiskSegments } from '@/kinds/risk/risk-paths';
+import { privateDocumentSegments } from '@/kinds/document/document-paths';
 import { loadContent, parsedFiles, type LoadedContent } from '@/loader/load-content';
 import { CLIENT_KINDS, collectionOf } from '@/kinds/registry';
 import { buildTimings, type BuildTimings } from '@/post-build/build-timings';
 import { ASTRO_FOLDER_COPY, checkOutputFolders } from '@/post-build/output-folders';
 import { privateClientsOf } from '@/post-build/plain-benchmark';
 import { runPostBuild } from '@/post-build/post-build';
+import { planAttachments, type AttachmentPlan } from '@/kinds/document/attachment-plan';
 
 export interface GlasshouseOptions {
 	/** The build context: read by the CLI, or once by the Astro configuration when Astro runs directly. */
@@ -48,6 +50,7 @@ export default function glasshouse(options: GlasshouseOptions): AstroIntegration
 	const timings = options.timings ?? buildTimings();
 	let base = '/';
 	let decided: LoadedContent | undefined;
+	let attachments: AttachmentPlan | undefined;
 	let pageContext: Promise<PageContext> | undefined;
 	/** Asked once, when the content config or a page first imports the page context. */
 	const loadPageContext = async (): Promise<PageContext> => {
@@ -55,6 +58,7 @@ export default function glasshouse(options: GlasshouseOptions): AstroIntegration
 			today: context.today,
 			contentDir: context.contentDir,
 			...(decided ? { collectionsWithFiles: collectionsWithFiles(decided) } : {}),
+			...(attachments ? { attachments } : {}),
 		};
 		if (!context.hasSecret) return shared;
 		// The dev server and `astro check` decide nothing: they read the content here, once.
@@ -67,7 +71,11 @@ export default function glasshouse(options: GlasshouseOptions): AstroIntegration
 			// An unusable secret is reported by the encryption step, which refuses to publish.
 			return shared;
 		}
-		return { ...shared, riskSegments: await privateRiskSegments(content, master) };
+		return {
+			...shared,
+			riskSegments: await privateRiskSegments(content, master),
+			documentSegments: await privateDocumentSegments(content, master),
+		};
 	};
 	return {
 		name: 'glasshouse',
@@ -76,6 +84,7 @@ export default function glasshouse(options: GlasshouseOptions): AstroIntegration
 				// Loaded to the end before Astro's content layer reads any file.
 				if (options.checkedContent) decided = options.checkedContent;
 				else if (command === 'build') decided = await timings.timed('load content', () => loadContent(context.contentDir));
+				if (decided) attachments = await planAttachments(decided, context.contentDir, new Set(privateClientsOf(decided)));
 				updateConfig({ vite: { plugins: [pageContextPlugin(() => (pageContext ??= loadPageContext()))] } });
 			},
 			'astro:config:done': ({ config }) => {
@@ -112,12 +121,16 @@ export default function glasshouse(options: GlasshouseOptions): AstroIntegration
 					);
 					return;
 				}
+				// The document pages' addresses, for the search records of their PDFs' text.
+				const { documentSegments = {} } = await (pageContext ??= loadPageContext());
 				await runPostBuild({
 					outDir,
 					base,
 					content,
 					context,
 					slotKeys,
+					attachments: attachments ?? {},
+					documentSegments,
 					timings,
 					logger: options.report ?? logger,
 					...(options.onPostBuildStep ? { onStep: options.onPostBuildStep } : {}),

@@ -2,6 +2,7 @@ import { changeKind } from './change/kind';
 import { clientKind } from './client/kind';
 import { closeoutKind } from './closeout/kind';
 import { decisionKind } from './decision/kind';
+import { documentKind } from './document/kind';
 import { faqKind } from './faq/kind';
 import { feedbackKind } from './feedback/kind';
 import { glossaryKind } from './glossary/kind';
@@ -31,7 +32,11 @@ const KINDS = [
 	meetingKind,
 	feedbackKind,
 	closeoutKind,
+<<<<<<< HEAD
 	glossaryKind,
+=======
+	documentKind,
+>>>>>>> i16-documents
 ] as const;
 
 export type AnyKind = (typeof KINDS)[number];

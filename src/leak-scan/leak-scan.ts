@@ -26,8 +26,16 @@ export interface Leak {
  * decoded, base64, gzip, zlib and UTF-16 read). Returns each leak. A file the scan cannot read
  * (one that inflates beyond a sane size) is an error: it is not published unchecked.
  */
-export async function scanForLeaks(outDir: string, needles: Needle[]): Promise<Leak[]> {
-	if (needles.length === 0) return [];
+export async function scanForLeaks(
+	outDir: string,
+	needles: Needle[],
+	/**
+	 * Files that must not be published as they are (a private client's attachments), by the
+	 * base64 SHA-256 of their bytes: an output file with the same bytes is a leak whatever its name.
+	 */
+	copies: ReadonlyMap<string, Needle> = new Map(),
+): Promise<Leak[]> {
+	if (needles.length === 0 && copies.size === 0) return [];
 	// Needles that are one text in canonical form are searched for once, and reported as the first.
 	const forms = new Map<string, number>();
 	needles.forEach((needle, index) => {
@@ -66,6 +74,7 @@ export async function scanForLeaks(outDir: string, needles: Needle[]): Promise<L
 			foundIn.set(digest, inContent);
 		}
 		const found = new Map(inContent);
+		const copied = copies.get(digest);
 		// File names count too: a URL is as public as the page behind it.
 		const inName = new Set<number>();
 		matcher.findIn(canonical(`${name}\n${decodeEscapes(name)}`), inName);
@@ -77,10 +86,11 @@ export async function scanForLeaks(outDir: string, needles: Needle[]): Promise<L
 					(other) => other !== id && patterns[other]!.length > patterns[id]!.length && patterns[other]!.includes(patterns[id]!),
 				),
 		);
-		return reported
+		const leaks = reported
 			.map(([id, via]) => ({ index: needleOf[id]!, via }))
 			.sort((a, b) => a.index - b.index)
 			.map(({ index, via }): Leak => ({ file: name, needle: needles[index]!, ...(via ? { via } : {}) }));
+		return copied ? [{ file: name, needle: copied, via: 'a copy of the file' }, ...leaks] : leaks;
 	});
 	return perFile.flat();
 }

@@ -215,6 +215,7 @@ export async function loadContent(
 				if (name.startsWith('.') || !(entry.isFile() || (entry.isSymbolicLink() && (await isFile(absolute))))) continue;
 				if (IMAGE_FILE.test(name)) continue; // Referenced from Markdown; inlined into the encrypted pages.
 				if (!isFileOf(kind, name)) {
+					if (kind.attachments) continue; // Checked against the entries that name them (check-documents.ts).
 					report(display(absolute), [], `expected ${kind.format.described}, found "${name}" (it is ignored)`, 'warning');
 					continue;
 				}

@@ -14,6 +14,7 @@ import { riskKind } from '@/kinds/risk/kind';
 import { changeKind } from '@/kinds/change/kind';
 import { meetingKind } from '@/kinds/meeting/kind';
 import { feedbackKind } from '@/kinds/feedback/kind';
+import { documentKind } from '@/kinds/document/kind';
 import { pageContext } from 'virtual:glasshouse/page-context';
 
 export type UpdateEntry = CollectionEntry<'updates'>;
@@ -25,7 +26,11 @@ export type ChangeEntry = CollectionEntry<'changes'>;
 export type MeetingEntry = CollectionEntry<'meetings'>;
 export type FeedbackEntry = CollectionEntry<'feedback'>;
 export type CloseoutEntry = CollectionEntry<'closeouts'>;
+<<<<<<< HEAD
 export type GlossaryEntry = CollectionEntry<'glossaries'>;
+=======
+export type DocumentEntry = CollectionEntry<'documents'>;
+>>>>>>> i16-documents
 
 /** Everything one client's pages need, sorted for display. */
 export interface ClientData {
@@ -59,8 +64,15 @@ export interface ClientData {
 	feedback: FeedbackEntry[];
 	/** The close-out summary, when one exists (shown once the client's status is closed). */
 	closeout?: CloseoutEntry;
+<<<<<<< HEAD
 	/** The client's glossary.yaml, when it has one. */
 	glossary?: GlossaryEntry;
+=======
+	/** Documents and training sessions, newest first. */
+	documents: DocumentEntry[];
+	/** Document id → URL segment of its page (keyed for private clients, see `privateDocumentSegments`). */
+	documentPath: Map<string, string>;
+>>>>>>> i16-documents
 }
 
 /** The client folder an entry id starts with: "acme/updates/2026-01-09" → "acme". */
@@ -99,6 +111,7 @@ async function entriesOf<C extends CollectionKey>(collection: C, slug: string): 
 }
 
 async function load(slug: string): Promise<ClientData> {
+<<<<<<< HEAD
 	const [clients, updates, decisions, milestones, faq, risks, changes, meetings, feedback, closeouts, site, glossaries] = await Promise.all(
 		[
 			entriesOf('clients', slug),
@@ -115,6 +128,22 @@ async function load(slug: string): Promise<ClientData> {
 			entriesOf('glossaries', slug),
 		],
 	);
+=======
+	const [clients, updates, decisions, milestones, faq, risks, changes, meetings, feedback, closeouts, site, documents] = await Promise.all([
+		entriesOf('clients', slug),
+		entriesOf('updates', slug),
+		entriesOf('decisions', slug),
+		entriesOf('milestones', slug),
+		entriesOf('faq', slug),
+		entriesOf('risks', slug),
+		entriesOf('changes', slug),
+		entriesOf('meetings', slug),
+		entriesOf('feedback', slug),
+		entriesOf('closeouts', slug),
+		loadSite(),
+		entriesOf('documents', slug),
+	]);
+>>>>>>> i16-documents
 	const client = clients[0]?.data;
 	if (!client) throw new Error(`No client.yaml for "${slug}"`);
 	// Each kind in its own order (see its `kind.ts`); decisions before what is derived from them.
@@ -136,11 +165,21 @@ async function load(slug: string): Promise<ClientData> {
 			slug,
 			risks.map((entry) => entry.data.id),
 		),
+		documentPath: segmentPaths(
+			pageContext.documentSegments,
+			slug,
+			documents.map((entry) => entry.data.id),
+			'document',
+		),
 		changes: changes.sort(changeKind.order),
 		meetings: meetings.sort(meetingKind.order),
 		feedback: feedback.sort(feedbackKind.order),
 		closeout: closeouts[0],
+<<<<<<< HEAD
 		glossary: glossaries[0],
+=======
+		documents: documents.sort(documentKind.order),
+>>>>>>> i16-documents
 	};
 }
 
@@ -152,7 +191,16 @@ async function load(slug: string): Promise<ClientData> {
  * The dev server, which decides nothing, shows such a risk at its id until it restarts.
  */
 function riskPaths(slug: string, ids: string[]): Map<string, string> {
-	const segments = pageContext.riskSegments;
+	return segmentPaths(pageContext.riskSegments, slug, ids, 'risk');
+}
+
+/** Id → URL segment of a kind's pages named by ids (risks, documents), as `riskPaths` explains. */
+function segmentPaths(
+	segments: Record<string, Record<string, string>> | undefined,
+	slug: string,
+	ids: string[],
+	noun: string,
+): Map<string, string> {
 	const mine = segments && Object.hasOwn(segments, slug) ? segments[slug] : undefined;
 	if (!mine) return new Map(ids.map((id) => [id, id]));
 	return new Map(
@@ -161,7 +209,7 @@ function riskPaths(slug: string, ids: string[]): Map<string, string> {
 			if (segment !== undefined) return [id, segment];
 			if (import.meta.env.DEV) return [id, id];
 			throw new Error(
-				`${slug}: the risk "${id}" was not in the content this build started from, so its page has no address yet. Build again.`,
+				`${slug}: the ${noun} "${id}" was not in the content this build started from, so its page has no address yet. Build again.`,
 			);
 		}),
 	);

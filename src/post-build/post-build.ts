@@ -5,12 +5,15 @@ import { needlesOf } from '@/leak-scan/collect-needles';
 import { encryptSite } from '@/encrypt/encrypt-site';
 import { describeLeaks, scanForLeaks } from '@/leak-scan/leak-scan';
 import { buildClientIndexes } from '@/search-index/build-client-index';
+import { documentTextRecords } from '@/search-index/document-text';
 import type { BuildContext } from '@/build-context/build-context';
 import type { SlotKeys } from '@/keys/slot-keys';
 import type { BuildTimings } from './build-timings';
 import { findBrokenLinks } from './find-broken-links';
 import { checkOutputFolders } from './output-folders';
 import { writeHeadersFile } from './security-headers';
+import { copyPublicAttachments, privateAttachmentCopies } from './public-attachments';
+import type { AttachmentPlan } from '@/kinds/document/attachment-plan';
 
 interface PostBuildContext {
 	outDir: string;
@@ -21,6 +24,10 @@ interface PostBuildContext {
 	context: Pick<BuildContext, 'secret' | 'variables'>;
 	/** Slot keys the CLI derived while Astro rendered. */
 	slotKeys?: SlotKeys;
+	/** Where each document attachment is published (decided before rendering). */
+	attachments: AttachmentPlan;
+	/** Private clients' document page segments (see `privateDocumentSegments`). */
+	documentSegments: Record<string, Record<string, string>>;
 	timings: BuildTimings;
 	logger: Pick<AstroIntegrationLogger, 'info' | 'warn' | 'error'>;
 	/** Told when each step starts (its index among `total`), for the CLI's progress line. */
@@ -41,6 +48,14 @@ const outputFolders: PostBuildStep = {
 	},
 };
 
+const publicAttachments: PostBuildStep = {
+	name: 'public attachments',
+	async run({ outDir, attachments, logger }) {
+		const copied = await copyPublicAttachments(outDir, attachments);
+		if (copied) logger.info(`attachments: ${copied} file(s) of public clients copied next to their document pages`);
+	},
+};
+
 const checkLinks: PostBuildStep = {
 	name: 'internal links',
 	async run({ outDir, base, logger }) {
@@ -58,11 +73,15 @@ const checkLinks: PostBuildStep = {
 
 const searchIndex: PostBuildStep = {
 	name: 'search index',
-	async run({ outDir, content, logger }) {
+	async run({ outDir, content, attachments, documentSegments, logger }) {
 		const started = performance.now();
+		const records = await documentTextRecords(content, attachments, documentSegments, (client, file) =>
+			logger.warn(`search index: no text found in ${client}'s ${file} (a scan, or a PDF that could not be read); it is not searchable`),
+		);
 		const reports = await buildClientIndexes(
 			outDir,
 			content.clients.filter((client) => client.client).map((client) => client.slug),
+			records,
 		);
 		const pages = reports.reduce((sum, report) => sum + report.pages, 0);
 		logger.info(
@@ -73,8 +92,9 @@ const searchIndex: PostBuildStep = {
 
 const encrypt: PostBuildStep = {
 	name: 'encryption',
-	async run({ outDir, base, content, context, slotKeys, logger }) {
+	async run({ outDir, base, content, context, slotKeys, attachments, logger }) {
 		const report = await encryptSite({
+			attachments,
 			outDir,
 			base,
 			agency: content.site?.agency.name ?? '',
@@ -98,10 +118,10 @@ const securityHeaders: PostBuildStep = {
 
 const leakScan: PostBuildStep = {
 	name: 'leak scan',
-	async run({ outDir, content, logger }) {
+	async run({ outDir, content, attachments, logger }) {
 		const started = performance.now();
 		const needles = needlesOf(content);
-		const leaks = await scanForLeaks(outDir, needles);
+		const leaks = await scanForLeaks(outDir, needles, await privateAttachmentCopies(attachments));
 		if (leaks.length)
 			throw new Error(
 				`${describeLeaks(leaks)}\nNothing was published. Remove the client text from shared places (site.yaml, public/, components) and build again.`,
@@ -117,7 +137,7 @@ const leakScan: PostBuildStep = {
  * plaintext pages, so they run before encryption; the leak scan runs last, over everything that
  * would be published, including `_headers`.
  */
-const POST_BUILD_STEPS: PostBuildStep[] = [outputFolders, checkLinks, searchIndex, encrypt, securityHeaders, leakScan];
+const POST_BUILD_STEPS: PostBuildStep[] = [outputFolders, publicAttachments, checkLinks, searchIndex, encrypt, securityHeaders, leakScan];
 
 /**
  * Runs every step; on failure deletes the output so nothing half-processed can be deployed,

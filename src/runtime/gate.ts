@@ -17,6 +17,10 @@ import { renderPage } from './render-page';
 import { focusAfterUnlock } from './focus-after-unlock';
 import { offerIndexFiles } from './search/index-files';
 import { sealedIndex } from './search/sealed-index';
+import { enableAttachmentDownloads } from './attachments/download';
+
+/** The download worker's script and the runtime folder, set when the build bundles this file (bundle-runtime.ts). */
+declare const __GLASSHOUSE_DOWNLOAD_WORKER__: { script: string; folder: string };
 
 interface GateConfig {
 	v: 1;
@@ -85,13 +89,17 @@ async function main(): Promise<void> {
 		// The seam for features that load encrypted files of this client (the search index): they
 		// ask for files by path and get plaintext in memory; the key itself stays private. Offered
 		// before the page is rendered, so it is there before any of the page's scripts runs.
-		const fetchDecrypted = decryptingFetch(
-			contentKey,
-			config.client,
-			config.build.id,
-			new URL(`${config.base}${config.client}/`, location.origin).href,
-		);
+		const clientRoot = new URL(`${config.base}${config.client}/`, location.origin).href;
+		const fetchDecrypted = decryptingFetch(contentKey, config.client, config.build.id, clientRoot);
 		offerIndexFiles(document, sealedIndex(fetchDecrypted, config.build.id));
+		// Document attachments: a click on a download button streams the file, opened with this key.
+		enableAttachmentDownloads(document, {
+			contentKey,
+			client: config.client,
+			buildId: config.build.id,
+			clientRoot,
+			worker: __GLASSHOUSE_DOWNLOAD_WORKER__,
+		});
 		try {
 			renderPage(html);
 			performance.mark('glasshouse:page-rendered');

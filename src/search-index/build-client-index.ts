@@ -36,9 +36,14 @@ interface ClientIndexReport {
  * words, URLs or filter values can reach another client's index. Files are written to
  * `dist/<client>/pagefind/`; the encryption step seals them afterwards like every other file
  * of a private client. Only pages marked `data-pagefind-body` are indexed, which leaves the
- * site chrome and the list pages out.
+ * site chrome and the list pages out; `records` adds text found in no page (PDF attachments).
  */
-export async function buildClientIndexes(outDir: string, clients: string[]): Promise<ClientIndexReport[]> {
+export async function buildClientIndexes(
+	outDir: string,
+	clients: string[],
+	/** Records of each client beyond its pages: the text of its PDF attachments (document-text.ts). */
+	records: Record<string, pagefind.CustomRecord[]> = {},
+): Promise<ClientIndexReport[]> {
 	try {
 		// Pagefind indexes each client on its own thread: a few clients side by side keep the cores busy.
 		return await mapLimit(clients, CLIENTS_AT_ONCE, async (client) => {
@@ -53,6 +58,10 @@ export async function buildClientIndexes(outDir: string, clients: string[]): Pro
 				if (result.errors.length) throw new Error(`search index for ${client}, ${file}: ${result.errors.join('; ')}`);
 				return result.file;
 			});
+			for (const record of records[client] ?? []) {
+				const response = await index.addCustomRecord(record);
+				if (response.errors.length) throw new Error(`search index for ${client}: ${response.errors.join('; ')}`);
+			}
 			const { files, errors: fileErrors } = await index.getFiles();
 			if (fileErrors.length) throw new Error(`search index for ${client}: ${fileErrors.join('; ')}`);
 			const kept = files.filter((file) => !UNUSED.test(file.path));

@@ -12,7 +12,9 @@
  *     as they are and on a simulated phone (Lighthouse's mobile network and CPU throttling);
  *   - the bytes of HTML, JavaScript and CSS a locked page loads before it is unlocked;
  *   - navigation → first search results after unlocking and each later query, beside unencrypted
- *     Pagefind on the same content.
+ *     Pagefind on the same content;
+ *   - a 100 MB document attachment: the build's cost to seal it, and click → saved through the
+ *     download worker, with the browser's peak memory (tests/bench/attachments.ts).
  * Pages and search are timed on --client (default client-01) and search also on --zh-client
  * (default client-03 when three or more clients are generated); with --content, name private
  * clients of that folder (their keys come from the test secret, as for the generated ones).
@@ -33,6 +35,7 @@ import { ROOT } from '../support/build-site';
 import { serve } from '../support/static-server.mjs';
 import { credentials } from '../e2e/unlock';
 import { generateContent } from './generate-content';
+import { benchAttachments } from './attachments';
 import { cliBuild, publicCopy } from './support/cli-build';
 import { freshPage, mark, type Profile } from './support/browser-page';
 import { formatBytes, formatMilliseconds, markdownTable, median } from './support/format';
@@ -190,6 +193,9 @@ for (const [client, queries] of [[EN_CLIENT, QUERIES.en], ...(ZH_CLIENT ? [[ZH_C
 	searchRows.push([`${label}: later query → results`, formatMilliseconds(locked.later), formatMilliseconds(open.later)]);
 }
 
+progress('Attachments: sealing and downloading 100 MB…');
+const attachmentRows = await benchAttachments(browser, 100);
+
 await browser.close();
 servers.forEach((server) => server.close());
 if (!values.keep) {
@@ -222,4 +228,7 @@ process.stdout.write(
 			...searchRows,
 		],
 	)}\n`,
+);
+process.stdout.write(
+	`\nDocument attachments (tests/bench/attachments.ts): 100 MB of random bytes sealed by the build's sealAttachments, then downloaded after unlock through the download worker in the same Chromium\n\n${markdownTable(['', 'time', 'rate'], attachmentRows)}\n`,
 );

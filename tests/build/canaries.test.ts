@@ -6,7 +6,8 @@ import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '@/lib/list-files';
 import { buildSite, ROOT, type BuildRun } from '../support/build-site';
-import { openPage } from '../support/open-page';
+import { openPage, openSearchIndex } from '../support/open-page';
+import { minimalPdf } from '../support/minimal-pdf';
 
 // Unique strings planted in each kind of source of a copy of the demo; none may reach the output
 // in clear, and each must be inside the encrypted page it belongs to.
@@ -20,6 +21,9 @@ const CANARIES = {
 	feedbackBody: 'zq7canary-feedback-body',
 	glossaryTerm: 'zq7canaryterm',
 	glossaryDefinition: 'zq7canary-glossary-definition',
+	documentTitle: 'zq7canary-document-title',
+	fileName: 'zq7canary-file-name',
+	pdfText: 'zq7canary-pdf-text',
 };
 const CLIENT = 'tidewater-logistics';
 
@@ -44,6 +48,12 @@ function plant(content: string) {
 		text
 			.replace(/^summary: (.*)$/m, `summary: $1 ${CANARIES.feedbackSummary}`)
 			.concat(`\nWe wrote ${CANARIES.feedbackBody} in the response.\n`),
+	);
+	// A document whose title, attachment name and PDF text are canaries.
+	writeFileSync(path.join(content, CLIENT, 'documents', `${CANARIES.fileName}.pdf`), minimalPdf(`Planted ${CANARIES.pdfText} words`));
+	writeFileSync(
+		path.join(content, CLIENT, 'documents', 'planted.yaml'),
+		`id: planted\ntitle: Planted ${CANARIES.documentTitle}\ncategory: other\ndate: 2026-11-02\nfiles: [${CANARIES.fileName}.pdf]\n`,
 	);
 	edit('client.yaml', (text) => text.replace(/email: \S+@tidewater-logistics\.eu/, `email: ${CANARIES.contactEmail}`));
 	// A glossary term, used in an update's body: its definition is on the Glossary page and in the update's popover.
@@ -90,5 +100,15 @@ describe('canaries planted in every kind of source', () => {
 		const marked = await openPage(run.outDir, content, `${CLIENT}/updates/2026-11-13/index.html`);
 		expect(marked).toMatch(new RegExp(`<button[^>]*>${CANARIES.glossaryTerm}</button>`));
 		expect(marked).toContain(CANARIES.glossaryDefinition);
+		const library = await openPage(run.outDir, content, `${CLIENT}/documents/index.html`);
+		expect(library).toContain(CANARIES.documentTitle);
+		expect(library).toContain(`${CANARIES.fileName}.pdf`);
+		// The PDF's text is in the sealed search index only (Pagefind's fragments are gzipped JSON).
+		const index = await openSearchIndex(run.outDir, content, CLIENT);
+		const indexed = [...index.files.values()].map(({ plain }) =>
+			(plain[0] === 0x1f && plain[1] === 0x8b ? gunzipSync(plain) : Buffer.from(plain)).toString('utf8'),
+		);
+		expect(indexed.some((text) => text.includes(CANARIES.pdfText))).toBe(true);
+		expect(library).not.toContain(CANARIES.pdfText);
 	});
 });

@@ -1,0 +1,96 @@
+import { openAttachment, readAll } from '../crypto/attachment';
+import { toBase64Url, randomBytes } from '../crypto/bytes';
+import { DOWNLOAD_PATH, type DownloadJob } from './download-job';
+
+interface DownloadOptions {
+	contentKey: CryptoKey;
+	client: string;
+	buildId: string;
+	/** Absolute URL of the client's folder. */
+	clientRoot: string;
+	/** Path of the download worker's script and the runtime folder it serves below. */
+	worker: { script: string; folder: string };
+}
+
+/**
+ * Makes every `[data-gh-attachment]` button of the unlocked page download its file: decrypted
+ * as a stream by the download worker (download-worker.ts) where the browser allows service
+ * workers, and otherwise in memory as a Blob (the fallback holds the whole file once). The
+ * button's data comes from the authenticated page: the opaque id, the real name, type and size.
+ */
+export function enableAttachmentDownloads(document: Document, options: DownloadOptions): void {
+	document.addEventListener('click', (event) => {
+		const button = (event.target as Element | null)?.closest?.<HTMLElement>('[data-gh-attachment]');
+		if (!button) return;
+		event.preventDefault();
+		if (button.getAttribute('aria-busy') === 'true') return;
+		const { ghAttachment: fileId, ghName: name, ghType: type, ghSize: size } = button.dataset;
+		if (!fileId || !name || !type || !/^\d+$/.test(size ?? '')) return;
+		const status = button.parentElement?.querySelector<HTMLElement>('[data-gh-download-status]');
+		button.setAttribute('aria-busy', 'true');
+		if (status) status.textContent = '';
+		void download({ fileId, name, type, size: Number(size) }, options)
+			.catch(() => {
+				if (status) status.textContent = status.dataset.ghFailed ?? 'The download failed.';
+			})
+			.finally(() => button.removeAttribute('aria-busy'));
+	});
+}
+
+async function download(file: { fileId: string; name: string; type: string; size: number }, options: DownloadOptions): Promise<void> {
+	const url = new URL(`files/${file.fileId}`, options.clientRoot).href;
+	const binding = { client: options.client, buildId: options.buildId, fileId: file.fileId };
+	const worker = await downloadWorker(options.worker).catch(() => undefined);
+	if (worker) {
+		const token = toBase64Url(randomBytes(16));
+		const job: DownloadJob = { token, key: options.contentKey, url, binding, name: file.name, type: file.type, size: file.size };
+		await new Promise<void>((resolve, reject) => {
+			const channel = new MessageChannel();
+			const timer = setTimeout(() => reject(new Error('the download worker did not answer')), 5000);
+			channel.port1.onmessage = () => {
+				clearTimeout(timer);
+				resolve();
+			};
+			worker.postMessage(job, [channel.port2]);
+		});
+		// A frame, not this page: whatever the worker answers, the unlocked page stays.
+		const frame = document.createElement('iframe');
+		frame.hidden = true;
+		frame.title = file.name;
+		frame.src = `${options.worker.folder}${DOWNLOAD_PATH}${token}`;
+		document.body.append(frame);
+		setTimeout(() => frame.remove(), 120_000);
+		return;
+	}
+	const sealed = await fetch(url, { credentials: 'same-origin' });
+	if (!sealed.ok || !sealed.body) throw new Error(`fetching the file failed with ${sealed.status}`);
+	const parts: BlobPart[] = [];
+	for await (const part of openAttachment(options.contentKey, readAll(sealed.body), file.size, binding)) parts.push(part);
+	const href = URL.createObjectURL(new Blob(parts, { type: file.type }));
+	const link = Object.assign(document.createElement('a'), { href, download: file.name, hidden: true });
+	document.body.append(link);
+	link.click();
+	link.remove();
+	setTimeout(() => URL.revokeObjectURL(href), 60_000);
+}
+
+/** The active download worker, registered on first use; undefined where service workers are not allowed. */
+async function downloadWorker(worker: DownloadOptions['worker']): Promise<ServiceWorker | undefined> {
+	// Absent in some private modes and on plain http: the in-memory fallback then serves.
+	if (!navigator.serviceWorker) return undefined;
+	const registration = await navigator.serviceWorker.register(worker.script, { scope: `${worker.folder}${DOWNLOAD_PATH}` });
+	// The newest worker: an older one (an earlier build's) is about to be replaced, and its jobs with it.
+	const candidate = registration.installing ?? registration.waiting ?? registration.active;
+	if (!candidate) return undefined;
+	if (candidate.state === 'activated') return candidate;
+	await new Promise<void>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error('the download worker did not start')), 5000);
+		candidate.addEventListener('statechange', () => {
+			if (candidate.state === 'activated') {
+				clearTimeout(timer);
+				resolve();
+			} else if (candidate.state === 'redundant') reject(new Error('the download worker was replaced'));
+		});
+	});
+	return candidate;
+}

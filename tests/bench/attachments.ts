@@ -1,0 +1,189 @@
+/**
+ * What a large attachment costs: sealing it at build time (`sealAttachments`, the build's own
+ * function) and downloading it after unlock in Chromium through the download worker (the gate's
+ * own code), with the browser's peak memory while it streams.
+ *   npx tsx tests/bench/attachments.ts [--megabytes 100]
+ * `npm run bench:browser` runs it too and prints its rows. Prints figures; asserts nothing (the
+ * downloaded bytes are compared with the source and a mismatch stops the benchmark).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import { chromium, type Browser } from 'playwright';
+import { CHROMIUM_ARGS, requireBrowser } from '@/bootstrap/find-browser.mjs';
+import { sealAttachments } from '@/encrypt/seal-attachments';
+import { attachmentLayout } from '@/runtime/crypto/attachment';
+import { toBase64Url } from '@/runtime/crypto/bytes';
+import { serve } from '../support/static-server.mjs';
+import { formatBytes, formatMilliseconds, markdownTable } from './support/format';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const MB = 1_000_000;
+
+/** Resident memory of this process's descendants (the browser), sampled until stopped: the peak above the start. */
+function watchBrowserMemory(intervalMs = 50): { stop(): number } {
+	const rss = (pid: number) => Number(readText(`/proc/${pid}/statm`)?.split(' ')[1] ?? 0) * 4096;
+	const descendants = () => {
+		const found = [process.pid];
+		for (let index = 0; index < found.length; index++)
+			for (const thread of readDir(`/proc/${found[index]}/task`))
+				for (const child of readText(`/proc/${found[index]}/task/${thread}/children`)?.trim().split(/\s+/) ?? [])
+					if (child) found.push(Number(child));
+		return found.slice(1);
+	};
+	const total = () => descendants().reduce((sum, pid) => sum + rss(pid), 0);
+	const start = total();
+	let peak = start;
+	const timer = setInterval(() => (peak = Math.max(peak, total())), intervalMs);
+	return {
+		stop() {
+			clearInterval(timer);
+			return Math.max(0, peak - start);
+		},
+	};
+}
+function readText(file: string): string | undefined {
+	try {
+		return readFileSync(file, 'utf8');
+	} catch {
+		return undefined;
+	}
+}
+function readDir(folder: string): string[] {
+	try {
+		return readdirSync(folder);
+	} catch {
+		return [];
+	}
+}
+
+async function sha256(file: string): Promise<string> {
+	const hash = createHash('sha256');
+	for await (const piece of createReadStream(file)) hash.update(piece as Buffer);
+	return hash.digest('hex');
+}
+
+/** Rows of the attachment benchmark: build cost per GB and decrypt-and-save throughput. */
+export async function benchAttachments(browser: Browser, megabytes = 100): Promise<string[][]> {
+	const work = await mkdtemp(path.join(tmpdir(), 'glasshouse-bench-attachments-'));
+	try {
+		const size = megabytes * MB;
+		const source = path.join(work, 'source.bin');
+		// Random bytes: what a video or a ZIP looks like to the cipher (nothing to compress).
+		const handle = await open(source, 'w');
+		for (let written = 0; written < size; written += MB) await handle.write(randomBytes(Math.min(MB, size - written)));
+		await handle.close();
+
+		const raw = randomBytes(32);
+		const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt']);
+		const fileId = randomBytes(16).toString('hex');
+		const site = path.join(work, 'site');
+		await mkdir(path.join(site, 'bench'), { recursive: true });
+		const started = performance.now();
+		await sealAttachments({
+			folder: path.join(site, 'bench'),
+			client: 'bench',
+			buildId: 'bench-build',
+			contentKey: key,
+			attachments: [
+				{
+					key: 'x/source.bin',
+					document: 'x',
+					file: 'source.bin',
+					type: 'application/octet-stream',
+					bytes: size,
+					source,
+					sealedName: fileId,
+					published: `files/${fileId}`,
+				},
+			],
+		});
+		const sealMs = performance.now() - started;
+
+		const bundle = (entry: string) =>
+			build({
+				entryPoints: [entry],
+				bundle: true,
+				format: 'esm',
+				target: 'es2022',
+				minify: true,
+				write: false,
+				alias: { '@': path.join(ROOT, 'src') },
+			});
+		await mkdir(path.join(site, '_glasshouse'), { recursive: true });
+		await writeFile(
+			path.join(site, '_glasshouse', 'download-worker.js'),
+			(await bundle(path.join(ROOT, 'src/runtime/attachments/download-worker.ts'))).outputFiles[0]!.text,
+		);
+		await writeFile(
+			path.join(site, 'page.js'),
+			(await bundle(path.join(import.meta.dirname, 'support/attachment-page.ts'))).outputFiles[0]!.text,
+		);
+		await writeFile(
+			path.join(site, 'index.html'),
+			`<!doctype html><meta charset="utf-8"><title>bench</title><body><button data-gh-attachment="${fileId}" data-gh-name="large.bin" data-gh-type="application/octet-stream" data-gh-size="${size}">Download</button><span data-gh-download-status></span><script type="module" src="/page.js"></script>`,
+		);
+		const server = await serve(site, 0, '/');
+		const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		try {
+			const context = await browser.newContext({ acceptDownloads: true });
+			const page = await context.newPage();
+			await page.goto(`${origin}/#${toBase64Url(raw)}`);
+			await page.locator('body[data-ready]').waitFor();
+			// Timed from the click, worker registration included: what a first download of a visit costs.
+			const memory = watchBrowserMemory();
+			const clicked = performance.now();
+			const [download] = await Promise.all([page.waitForEvent('download', { timeout: 600_000 }), page.locator('button').click()]);
+			const saved = await download.path();
+			const downloadMs = performance.now() - clicked;
+			const peak = memory.stop();
+			if ((await sha256(saved)) !== (await sha256(source))) throw new Error('the downloaded file differs from the source');
+			const decryptMs = (await page.evaluate(`benchDecrypt(${JSON.stringify(fileId)}, ${size})`)) as number;
+			await context.close();
+			const sealed = attachmentLayout(size).sealed;
+			return [
+				[
+					`attachment ${megabytes} MB: seal at build time (sealAttachments, Node WebCrypto)`,
+					formatMilliseconds(sealMs),
+					`${Math.round(size / MB / (sealMs / 1000))} MB/s, ${((sealMs * 1000) / megabytes / 1000).toFixed(1)} s per GB`,
+				],
+				[
+					`attachment ${megabytes} MB: click → saved (fetch, decrypt, write; service worker, Chromium)`,
+					formatMilliseconds(downloadMs),
+					`${Math.round(size / MB / (downloadMs / 1000))} MB/s`,
+				],
+				[
+					`attachment ${megabytes} MB: fetch → decrypted in the page, nothing saved (the decryption's share)`,
+					formatMilliseconds(decryptMs),
+					`${Math.round(size / MB / (decryptMs / 1000))} MB/s`,
+				],
+				[
+					`attachment ${megabytes} MB: browser memory while downloading (peak RSS above idle)`,
+					formatBytes(peak),
+					`published size ${formatBytes(sealed)} for ${formatBytes(size)}`,
+				],
+			];
+		} finally {
+			server.close();
+		}
+	} finally {
+		await rm(work, { recursive: true, force: true });
+	}
+}
+
+if (import.meta.filename === process.argv[1] || process.argv[1]?.endsWith('bench/attachments.ts')) {
+	const { values } = parseArgs({ options: { megabytes: { type: 'string', default: '100' } } });
+	const found = requireBrowser();
+	const browser = await chromium.launch({ executablePath: found.source === 'playwright' ? undefined : found.path, args: CHROMIUM_ARGS });
+	try {
+		const rows = await benchAttachments(browser, Number(values.megabytes));
+		process.stdout.write(`\n${markdownTable(['', 'time', 'rate'], rows)}\n`);
+	} finally {
+		await browser.close();
+	}
+}

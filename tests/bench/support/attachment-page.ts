@@ -1,0 +1,29 @@
+/**
+ * The page of the attachment benchmark (bundled by tests/bench/attachments.ts): the unlock code's
+ * own download handler, given a key from the address fragment instead of a keyring, so the
+ * benchmark times the download path alone.
+ */
+import { enableAttachmentDownloads } from '@/runtime/attachments/download';
+import { fromBase64 } from '@/runtime/crypto/bytes';
+import { openAttachment, readAll } from '@/runtime/crypto/attachment';
+
+const raw = fromBase64(location.hash.slice(1));
+const contentKey = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['decrypt']);
+enableAttachmentDownloads(document, {
+	contentKey,
+	client: 'bench',
+	buildId: 'bench-build',
+	clientRoot: new URL('/bench/', location.origin).href,
+	worker: { script: '/_glasshouse/download-worker.js', folder: '/_glasshouse/' },
+});
+/** Fetch and decrypt only, nothing saved: how much of the download's time the decryption takes. */
+(globalThis as { benchDecrypt?: (fileId: string, size: number) => Promise<number> }).benchDecrypt = async (fileId, size) => {
+	const started = performance.now();
+	const response = await fetch(`/bench/files/${fileId}`);
+	let bytes = 0;
+	for await (const part of openAttachment(contentKey, readAll(response.body!), size, { client: 'bench', buildId: 'bench-build', fileId }))
+		bytes += part.length;
+	if (bytes !== size) throw new Error(`decrypted ${bytes} bytes, expected ${size}`);
+	return performance.now() - started;
+};
+document.body.dataset.ready = 'true';

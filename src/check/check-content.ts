@@ -15,13 +15,10 @@ import { checkRisks } from './check-risks';
 import { checkChanges } from './check-changes';
 import { checkMeetings } from './check-meetings';
 import { checkFeedback } from './check-feedback';
-<<<<<<< HEAD
 import { checkGlossary } from './check-glossary';
 import { checkJargon } from './check-jargon';
 import { jargonLists } from '@/kinds/glossary/jargon';
-=======
 import { checkDocuments } from './check-documents';
->>>>>>> i16-documents
 import { checkCloseout } from './check-closeout';
 import { checkAccent } from './check-accent';
 import { checkUnrevokedAccess } from './check-unrevoked-access';
@@ -69,12 +66,9 @@ export async function checkContent(contentDir: string, options: CheckOptions): P
 			...checkCloseout(client),
 			...checkAccent(client),
 			...checkFeedback(client, today),
-<<<<<<< HEAD
 			...checkGlossary(client),
 			...checkJargon(client, jargon),
-=======
 			...checkDocuments(client, path.resolve(contentDir)),
->>>>>>> i16-documents
 		);
 		problems.push(...(await checkBodies(client, fences, caches.checkCache, options.displayRoot ?? process.cwd())));
 		problems.push(...checkPlaceholders(client), ...checkFutureDates(client, today), ...checkForeignFrontMatter(client));

@@ -68,7 +68,6 @@ export interface Kind<Name extends string = string, Schema extends ZodTypeAny = 
 	fileName?(name: FileName, value: z.output<Schema>): FileNameProblem | undefined;
 	/** Order in which a client's pages list the entries; as the Astro collection holds them when absent. */
 	order?(a: SortedEntry<z.output<Schema>>, b: SortedEntry<z.output<Schema>>): number;
-<<<<<<< HEAD
 	/**
 	 * Its pages are indexed by Pagefind with the `type` filter set to `name`, labelled with this
 	 * message. `explains`: its pages explain a subject (a question answered, a decision and its
@@ -76,12 +75,8 @@ export interface Kind<Name extends string = string, Schema extends ZodTypeAny = 
 	 * (src/runtime/search/rank-sections.ts).
 	 */
 	search?: { label: MessageKey; explains?: boolean };
-=======
-	/** Its pages are indexed by Pagefind with the `type` filter set to `name`, labelled with this message. */
-	search?: { label: MessageKey };
 	/** Other files in its folder are attachments its entries name (documents/): the loader leaves them to the kind's own check. */
 	attachments?: boolean;
->>>>>>> i16-documents
 }
 
 /** Any kind of file in a client's folder, one of the registry's or a new one (the leak scan's tests make some). */

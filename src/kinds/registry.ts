@@ -32,11 +32,8 @@ const KINDS = [
 	meetingKind,
 	feedbackKind,
 	closeoutKind,
-<<<<<<< HEAD
 	glossaryKind,
-=======
 	documentKind,
->>>>>>> i16-documents
 ] as const;
 
 export type AnyKind = (typeof KINDS)[number];

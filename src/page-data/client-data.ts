@@ -26,11 +26,8 @@ export type ChangeEntry = CollectionEntry<'changes'>;
 export type MeetingEntry = CollectionEntry<'meetings'>;
 export type FeedbackEntry = CollectionEntry<'feedback'>;
 export type CloseoutEntry = CollectionEntry<'closeouts'>;
-<<<<<<< HEAD
 export type GlossaryEntry = CollectionEntry<'glossaries'>;
-=======
 export type DocumentEntry = CollectionEntry<'documents'>;
->>>>>>> i16-documents
 
 /** Everything one client's pages need, sorted for display. */
 export interface ClientData {
@@ -64,15 +61,12 @@ export interface ClientData {
 	feedback: FeedbackEntry[];
 	/** The close-out summary, when one exists (shown once the client's status is closed). */
 	closeout?: CloseoutEntry;
-<<<<<<< HEAD
 	/** The client's glossary.yaml, when it has one. */
 	glossary?: GlossaryEntry;
-=======
 	/** Documents and training sessions, newest first. */
 	documents: DocumentEntry[];
 	/** Document id → URL segment of its page (keyed for private clients, see `privateDocumentSegments`). */
 	documentPath: Map<string, string>;
->>>>>>> i16-documents
 }
 
 /** The client folder an entry id starts with: "acme/updates/2026-01-09" → "acme". */
@@ -111,9 +105,8 @@ async function entriesOf<C extends CollectionKey>(collection: C, slug: string): 
 }
 
 async function load(slug: string): Promise<ClientData> {
-<<<<<<< HEAD
-	const [clients, updates, decisions, milestones, faq, risks, changes, meetings, feedback, closeouts, site, glossaries] = await Promise.all(
-		[
+	const [clients, updates, decisions, milestones, faq, risks, changes, meetings, feedback, closeouts, site, glossaries, documents] =
+		await Promise.all([
 			entriesOf('clients', slug),
 			entriesOf('updates', slug),
 			entriesOf('decisions', slug),
@@ -126,24 +119,8 @@ async function load(slug: string): Promise<ClientData> {
 			entriesOf('closeouts', slug),
 			loadSite(),
 			entriesOf('glossaries', slug),
-		],
-	);
-=======
-	const [clients, updates, decisions, milestones, faq, risks, changes, meetings, feedback, closeouts, site, documents] = await Promise.all([
-		entriesOf('clients', slug),
-		entriesOf('updates', slug),
-		entriesOf('decisions', slug),
-		entriesOf('milestones', slug),
-		entriesOf('faq', slug),
-		entriesOf('risks', slug),
-		entriesOf('changes', slug),
-		entriesOf('meetings', slug),
-		entriesOf('feedback', slug),
-		entriesOf('closeouts', slug),
-		loadSite(),
-		entriesOf('documents', slug),
-	]);
->>>>>>> i16-documents
+			entriesOf('documents', slug),
+		]);
 	const client = clients[0]?.data;
 	if (!client) throw new Error(`No client.yaml for "${slug}"`);
 	// Each kind in its own order (see its `kind.ts`); decisions before what is derived from them.
@@ -175,11 +152,8 @@ async function load(slug: string): Promise<ClientData> {
 		meetings: meetings.sort(meetingKind.order),
 		feedback: feedback.sort(feedbackKind.order),
 		closeout: closeouts[0],
-<<<<<<< HEAD
 		glossary: glossaries[0],
-=======
 		documents: documents.sort(documentKind.order),
->>>>>>> i16-documents
 	};
 }
 

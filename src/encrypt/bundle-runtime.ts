@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { gateMessages } from './gate-messages';
 
 const RUNTIME = fileURLToPath(new URL('../runtime/', import.meta.url));
 export const GATE_FOLDER = '_glasshouse';
@@ -24,6 +25,9 @@ export async function bundleRuntime(outDir: string, base: string): Promise<{ scr
 		minify: true,
 		write: false,
 		legalComments: 'none',
+		// Module scripts are always read as UTF-8: Chinese messages stay 3 bytes a character, not a 6-byte \u escape.
+		charset: 'utf8',
+		define: { GATE_MESSAGES: JSON.stringify(gateMessages()) },
 	});
 	const script = result.outputFiles[0]!.text;
 	const style = await readFile(path.join(RUNTIME, 'gate.css'), 'utf8');

@@ -2,8 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Bump when the way SVGs are stored changes, so older entries are ignored. */
-const CACHE_FORMAT = 1;
+/** Bump when the way SVGs are stored changes, so older entries are ignored (2: Mermaid's CSS without the rules a drawing never uses). */
+const CACHE_FORMAT = 2;
 
 interface CacheKeyParts {
 	source: string;

@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { gateMessages } from './gate-messages';
 
 const RUNTIME = fileURLToPath(new URL('../runtime/', import.meta.url));
 export const GATE_FOLDER = '_glasshouse';
@@ -26,7 +27,10 @@ export async function bundleRuntime(outDir: string, base: string): Promise<{ scr
 	const result = await build({
 		...options,
 		entryPoints: [path.join(RUNTIME, 'gate.ts')],
+		// Module scripts are always read as UTF-8: Chinese messages stay 3 bytes a character, not a 6-byte \u escape.
+		charset: 'utf8',
 		define: {
+			GATE_MESSAGES: JSON.stringify(gateMessages()),
 			__GLASSHOUSE_DOWNLOAD_WORKER__: JSON.stringify({ script: `${base}${GATE_FOLDER}/${workerName}`, folder: `${base}${GATE_FOLDER}/` }),
 		},
 	});

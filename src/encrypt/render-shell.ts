@@ -1,6 +1,5 @@
 import type { BuildStamp, Envelope } from '@/runtime/crypto/envelope';
 import type { Keyring } from '@/runtime/crypto/keyring';
-import type { GateMessage } from '@/runtime/lock-screen';
 import type { Locale } from '@/i18n/locales';
 import { useTranslations } from '@/i18n/translate';
 
@@ -23,19 +22,6 @@ export interface ShellInput {
 	stylesheets?: string[];
 }
 
-const RUNTIME_MESSAGES: GateMessage[] = [
-	'gate.opening',
-	'gate.unlocking',
-	'gate.wrongPassword',
-	'gate.linkInvalid',
-	'gate.linkIncomplete',
-	'gate.badAddress',
-	'gate.accessChanged',
-	'gate.tampered',
-	'gate.unsupported',
-	'gate.unlocked',
-];
-
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** JSON that cannot close its <script> element. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
@@ -46,14 +32,14 @@ const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
  */
 export function renderShell(input: ShellInput): string {
 	const t = useTranslations(input.locale);
-	const strings = Object.fromEntries(RUNTIME_MESSAGES.map((key) => [key, t(key)]));
+	// The unlock code's own messages are not here: it carries them for every locale (gate-messages.ts),
+	// fetched once and cached, where these bytes came with every page. `lang` says which to use.
 	const config = {
 		v: 1,
 		client: input.client,
 		base: input.base,
 		build: input.build,
 		rememberDays: input.rememberDays,
-		strings,
 		keyring: input.keyring,
 	};
 	const title = t('gate.documentTitle', { agency: input.agency });
@@ -67,25 +53,24 @@ export function renderShell(input: ShellInput): string {
 <meta name="color-scheme" content="light dark">
 <title>${escapeHtml(title)}</title>
 <meta name="description" content="${escapeHtml(t('gate.title'))}">
-<meta property="og:title" content="${escapeHtml(title)}">
 <link rel="icon" href="${escapeHtml(input.base)}favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${escapeHtml(input.assets.style)}">
-<script type="module" src="${escapeHtml(input.assets.script)}"></script>
+<script type="module" src="${escapeHtml(input.assets.script)}" blocking="render"></script>
 ${(input.stylesheets ?? []).map((href) => `<link rel="preload" href="${escapeHtml(href)}" as="style">\n`).join('')}</head>
 <body>
 <main class="gh-card">
-<div class="gh-lock" aria-hidden="true"><svg width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><rect x="4" y="11" width="16" height="10" rx="2"/><path d="M8 11V7a4 4 0 0 1 8 0v4"/></svg></div>
+<div class="gh-lock" aria-hidden="true"></div>
 <p class="gh-agency">${escapeHtml(input.agency)}</p>
 <h1>${escapeHtml(t('gate.title'))}</h1>
 <p class="gh-lead">${escapeHtml(t('gate.lead', { agency: input.agency }))}</p>
 <div class="gh-body">
-<p class="gh-status" data-gh-status>${escapeHtml(t('gate.noscript'))}</p>
+<p class="gh-status">${escapeHtml(t('gate.noscript'))}</p>
 <form data-gh-form hidden>
 <input type="text" name="username" autocomplete="username" value="${escapeHtml(input.client)}" hidden>
 <label for="gh-password">${escapeHtml(t('gate.password'))}</label>
 <div class="gh-field">
 <input id="gh-password" name="password" type="password" autocomplete="current-password" required>
-<button type="button" class="gh-reveal" aria-pressed="false" aria-controls="gh-password" data-gh-reveal>${escapeHtml(t('gate.showPassword'))}</button>
+<button type="button" class="gh-reveal" aria-pressed="false" aria-controls="gh-password">${escapeHtml(t('gate.showPassword'))}</button>
 </div>
 ${
 	input.rememberDays > 0
@@ -96,8 +81,6 @@ ${
 }<button type="submit" class="gh-submit">${escapeHtml(t('gate.unlock'))}</button>
 </form>
 </div>
-<p class="gh-alert" id="gh-alert" role="alert" data-gh-alert data-gh-failed="${escapeHtml(t('gate.failed'))}" hidden></p>
-<p class="gh-live" role="status" data-gh-live></p>
 </main>
 <script type="application/json" id="gh-config">${scriptJson(config)}</script>
 <script type="application/json" id="gh-payload">${scriptJson(input.envelope)}</script>

@@ -4,9 +4,10 @@ import path from 'node:path';
 
 /**
  * Bump when the way SVGs are stored or finished in the page (mermaid-browser.ts) changes, so older
- * entries are ignored. 2: Gantt labels kept off the section names.
+ * entries are ignored. 3: Gantt labels kept off the section names, and Mermaid's CSS without the
+ * rules a drawing never uses.
  */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 interface CacheKeyParts {
 	source: string;

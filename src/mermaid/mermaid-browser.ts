@@ -37,6 +37,9 @@ export function mermaidVersion(): string {
 	return (require('mermaid/package.json') as { version: string }).version;
 }
 
+/** The id Mermaid gives every drawing's root: fixed, so equal sources give equal SVGs. */
+export const MERMAID_ROOT_ID = 'gh-diagram';
+
 // Runs inside the page. A string, not a function, so no build tool can wrap it in helpers the
 // page does not have. The fixed id makes equal sources give equal SVGs (ids are made unique later).
 //
@@ -46,6 +49,15 @@ export function mermaidVersion(): string {
 // moved to the right of its bar, and the drawing widened to hold it: on a narrow screen the chart
 // scrolls sideways in its card anyway. Measured here, where the text has its real width. Any
 // change to this drawing step must bump CACHE_FORMAT in diagram-cache.ts.
+//
+// Mermaid's stylesheet serves every kind of diagram and every look (7 to 14 kB per drawing, and
+// each page carries its drawings); two thirds of its rules match nothing in a given drawing.
+// `usedCss` keeps a top-level rule when its selector list, stripped of pseudo-classes and
+// pseudo-elements (so `:hover` and `:not(…)` only widen it; `:root` stays, as it never matches
+// inside a drawing), matches an element of the drawing put into the stage, keeps `@keyframes`
+// that a kept rule names and every other at-rule, every selector the browser cannot parse and the
+// whole stylesheet when it cannot be split cleanly: when in doubt, a rule stays. Rules are kept
+// as Mermaid wrote them, character for character.
 const PAGE_API = `function keepGanttLabelsOffSections(stage) {
 	const root = stage.querySelector('svg');
 	const left = [...root.querySelectorAll('text.taskTextOutsideLeft')];
@@ -76,18 +88,58 @@ const PAGE_API = `function keepGanttLabelsOffSections(stage) {
 	return root.outerHTML;
 }
 window.__glasshouse = {
+	usedCss(css, stage) {
+		const blocks = [];
+		let depth = 0, start = 0;
+		for (let i = 0; i < css.length; i++) {
+			const c = css[i];
+			if (c === '"' || c === "'") {
+				const close = css.indexOf(c, i + 1);
+				if (close < 0) return css;
+				i = close;
+			} else if (c === '{') depth++;
+			else if (c === '}') {
+				if (--depth < 0) return css;
+				if (depth === 0) { blocks.push(css.slice(start, i + 1)); start = i + 1; }
+			}
+		}
+		if (depth !== 0 || css.slice(start).trim() !== '') return css;
+		// A selector list as a whole: querySelector takes lists, so commas inside strings or :not() are no matter.
+		const matches = (selector) => {
+			const bare = selector.replace(/::?(?!root\\b)[A-Za-z-]+(\\([^)]*\\))?/g, '').trim();
+			if (bare === '' || bare.startsWith(':root')) return true;
+			try { return stage.querySelector(bare) !== null; } catch { return true; }
+		};
+		const prelude = (block) => block.slice(0, block.indexOf('{')).trim();
+		const rules = blocks.filter((block) => !prelude(block).startsWith('@') && matches(prelude(block)));
+		// An animation no kept rule names is dropped; any other at-rule stays.
+		const used = (block) => {
+			const keyframes = /^@(?:-webkit-)?keyframes\\s+([\\w-]+)$/.exec(prelude(block));
+			if (keyframes) return rules.some((rule) => rule.slice(rule.indexOf('{')).split(/[^\\w-]/).includes(keyframes[1]));
+			return prelude(block).startsWith('@') || rules.includes(block);
+		};
+		return blocks.filter(used).join('');
+	},
 	async render(source, config) {
 		mermaid.initialize(config);
 		const stage = document.getElementById('stage');
 		const started = performance.now();
 		try {
-			const { svg, diagramType } = await mermaid.render('gh-diagram', source, stage);
-			let drawn = svg;
+			let { svg, diagramType } = await mermaid.render('${MERMAID_ROOT_ID}', source, stage);
 			if (diagramType === 'gantt') {
 				stage.innerHTML = svg;
-				drawn = keepGanttLabelsOffSections(stage) ?? svg;
+				svg = keepGanttLabelsOffSections(stage) ?? svg;
 			}
-			return { svg: drawn, ms: performance.now() - started };
+			// After the labels moved: their new classes must keep their rules.
+			const styles = [...svg.matchAll(/<style>([^<]*)<\\/style>/g)];
+			if (styles.length === 1) {
+				// Laid out only to be matched against; the SVG string itself is kept as Mermaid wrote it.
+				stage.innerHTML = svg;
+				const { index } = styles[0];
+				const css = styles[0][1];
+				svg = svg.slice(0, index) + '<style>' + this.usedCss(css, stage) + svg.slice(index + 7 + css.length);
+			}
+			return { svg, ms: performance.now() - started };
 		} catch (error) {
 			return { error: String((error && error.message) || error) };
 		} finally {

@@ -119,10 +119,13 @@ function figure(diagram: RenderedDiagram, caption: string | undefined, label: st
 				ariaLabel: caption ?? label,
 				style: `--diagram-width: ${diagram.width}px`,
 			},
-			children: [
-				{ type: 'element', tagName: 'div', properties: { className: ['diagram-light'] }, children: svg(diagram.light) },
-				{ type: 'element', tagName: 'div', properties: { className: ['diagram-dark'] }, children: svg(diagram.dark) },
-			],
+			children:
+				diagram.dark === undefined
+					? [{ type: 'element', tagName: 'div', properties: { className: ['diagram-drawing'] }, children: svg(diagram.svg) }]
+					: [
+							{ type: 'element', tagName: 'div', properties: { className: ['diagram-light'] }, children: svg(diagram.svg) },
+							{ type: 'element', tagName: 'div', properties: { className: ['diagram-dark'] }, children: svg(diagram.dark) },
+						],
 		},
 	];
 	if (caption)

@@ -1,15 +1,18 @@
 import { createHash } from 'node:crypto';
 import { diagramCacheKey, readCachedSvg, writeCachedSvg } from './diagram-cache';
 import { diagramSession as session } from './diagram-session';
-import { launchMermaidBrowser, mermaidVersion, type MermaidBrowser } from './mermaid-browser';
+import { launchMermaidBrowser, MERMAID_ROOT_ID, mermaidVersion, type MermaidBrowser } from './mermaid-browser';
+import { oneDrawing } from './one-drawing';
 import { DIAGRAM_THEMES, mermaidConfig, type DiagramTheme } from './render-config';
 import { fitSvgRoot } from './svg-root';
 import { uniquifySvgIds } from './unique-ids';
 
 /** One diagram, drawn for each colour scheme, ready to inline into a page. */
 export interface RenderedDiagram {
-	light: string;
-	dark: string;
+	/** The drawing: for both colour schemes, unless `dark` is given (see one-drawing.ts). */
+	svg: string;
+	/** The dark scheme's own drawing, when it could not share the light one's markup. */
+	dark?: string;
 	/** Natural size in CSS pixels. */
 	width: number;
 	height: number;
@@ -34,12 +37,7 @@ async function drawingBrowser(): Promise<MermaidBrowser> {
 	}
 }
 
-const NO_DIAGRAM: RenderedDiagram = {
-	light: '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
-	dark: '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
-	width: 0,
-	height: 0,
-};
+const NO_DIAGRAM: RenderedDiagram = { svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>', width: 0, height: 0 };
 
 /** Whether a light rendering of `source` is cached in `cacheDir`, which proves the diagram valid without a browser. */
 export async function isCachedDiagram(source: string, cacheDir: string): Promise<boolean> {
@@ -89,10 +87,11 @@ export async function renderDiagram(source: string, scope: string): Promise<Rend
 	}
 	const started = performance.now();
 	const prefix = `d${createHash('sha256').update(`${scope}\n${source}`).digest('hex').slice(0, 8)}`;
-	const light = fitSvgRoot(uniquifySvgIds(svgs.light, `${prefix}l`));
-	const dark = fitSvgRoot(uniquifySvgIds(svgs.dark, `${prefix}d`));
+	const both = oneDrawing(svgs.light, svgs.dark, MERMAID_ROOT_ID);
+	const light = fitSvgRoot(uniquifySvgIds(both ?? svgs.light, both ? prefix : `${prefix}l`));
+	const dark = both ? undefined : fitSvgRoot(uniquifySvgIds(svgs.dark, `${prefix}d`)).svg;
 	current.milliseconds += performance.now() - started;
-	return { light: light.svg, dark: dark.svg, width: light.width, height: light.height };
+	return { svg: light.svg, ...(dark && { dark }), width: light.width, height: light.height };
 }
 
 /** Mermaid's message for an invalid diagram, `undefined` for a valid one (parses only, draws nothing). */

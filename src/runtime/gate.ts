@@ -7,7 +7,7 @@ import { newestBuild, noteBuild, showStaleNotice } from './build-freshness';
 import { fromUtf8 } from './crypto/bytes';
 import { decryptingFetch } from './decrypting-fetch';
 import { open, pageAad, type BuildStamp } from './crypto/envelope';
-import { deriveSlotKey, linkSlotId, parseKeyring, unwrapContentKey, type Keyring } from './crypto/keyring';
+import { deriveSlotKey, openLinkSlot, parseKeyring, unwrapContentKey, type Keyring } from './crypto/keyring';
 import { normalizePagePath } from './crypto/page-path';
 import { forgetKey, loadKey, saveKey, sessionId, SESSION_MAX_MS } from './key-store';
 import { classifyFragment, takeLinkFragment } from './link-fragment';
@@ -28,9 +28,11 @@ interface GateConfig {
 	base: string;
 	build: BuildStamp;
 	rememberDays: number;
-	strings: Record<GateMessage, string>;
 	keyring: unknown;
 }
+
+/** The messages of every interface language, put in by the bundler (src/encrypt/gate-messages.ts). */
+declare const GATE_MESSAGES: Record<string, Record<GateMessage, string>>;
 
 const DAY_MS = 86_400_000;
 
@@ -48,8 +50,9 @@ async function main(): Promise<void> {
 		if (classifyFragment(location.hash).kind !== 'none') location.reload();
 	});
 	const lockedTitle = document.title;
+	const strings = messages();
 	const config = readJson('gh-config') as GateConfig;
-	const ui = lockScreen(config.strings);
+	const ui = lockScreen(strings);
 	// Pages are gzip-compressed inside their envelope: DecompressionStream opens them.
 	if (!globalThis.crypto?.subtle || !('indexedDB' in globalThis) || typeof DecompressionStream === 'undefined')
 		return ui.fail('gate.unsupported');
@@ -103,7 +106,7 @@ async function main(): Promise<void> {
 		try {
 			renderPage(html);
 			performance.mark('glasshouse:page-rendered');
-			focusAfterUnlock(document, { typed, announcement: config.strings['gate.unlocked'].replace('{title}', document.title) });
+			focusAfterUnlock(document, { typed, announcement: strings['gate.unlocked'].replace('{title}', document.title) });
 			// The stamp is trusted now: it was authenticated with the page just opened.
 			const newest = noteBuild(storage, storeName, config.build);
 			if (newest) showStaleNotice(document, config.build, newest);
@@ -139,12 +142,11 @@ async function main(): Promise<void> {
 	if (fragment.kind === 'link') {
 		const { token } = fragment;
 		try {
-			const sid = await linkSlotId(token);
-			const slot = keyring.slots.find((candidate) => candidate.type === 'link' && candidate.sid === sid);
-			if (!slot) throw new Error('no slot');
-			const slotKey = await deriveSlotKey(slot.kdf, token, config.client);
+			const opened = await openLinkSlot(keyring, token);
+			if (!opened) throw new Error('no slot');
+			const { slot, slotKey } = opened;
 			const contentKey = await unwrapContentKey(slot, slotKey, config.client);
-			return show(contentKey, sid, remember(slotKey, sid, config.rememberDays > 0));
+			return show(contentKey, slot.sid, remember(slotKey, slot.sid, config.rememberDays > 0));
 		} catch {
 			return ui.ask('gate.linkInvalid', unlockWithPassword);
 		}
@@ -184,6 +186,9 @@ async function main(): Promise<void> {
 	}
 }
 
+/** The messages in the shell's language. */
+const messages = (): Record<GateMessage, string> => GATE_MESSAGES[document.documentElement.lang] ?? GATE_MESSAGES.en!;
+
 /** localStorage, unless the browser blocks it (some privacy settings throw on access). */
 function browserStorage(): Storage | undefined {
 	try {
@@ -211,4 +216,4 @@ function pagePath(config: GateConfig): string | undefined {
 
 // A failure of the unlock code itself: never a stack trace or a page stuck on "Opening…", and
 // never anything rendered.
-main().catch(showUnexpectedFailure);
+main().catch(() => showUnexpectedFailure(messages()['gate.failed']));

@@ -132,7 +132,7 @@ test.describe('once unlocked', () => {
 		const timeline = page.getByTestId('milestone-gantt');
 		await expect(timeline.getByRole('img', { name: /^Gantt chart of \d+ milestones\./ })).toBeVisible();
 		// Status in words on the bars, not by colour alone.
-		await expect(timeline.locator('.diagram-light svg')).toContainText('(Done)');
+		await expect(timeline.locator('.diagram-drawing svg')).toContainText('(Done)');
 		await timeline.locator('summary').click();
 		const table = timeline.getByRole('table', { name: 'The timeline as a table' });
 		await expect(table).toBeVisible();

@@ -6,6 +6,7 @@ import {
 	deriveSlotKey,
 	linkSlotId,
 	MIN_PBKDF2_ITERATIONS,
+	openLinkSlot,
 	parseKeyring,
 	unwrapContentKey,
 	type Kdf,
@@ -260,6 +261,22 @@ describe('buildKeyring', () => {
 		const fromLink = await unwrapContentKey(link, await deriveSlotKey(link.kdf, token, 'acme'), 'acme');
 		expect(fromLink.extractable).toBe(false);
 		expect(fromUtf8(await open(fromLink, envelope, pageAad('acme', BUILD, 'updates/2026-11-20/')))).toBe('<h1>Week 47</h1>');
+	});
+
+	it("finds a link's slot and key from one import of the token (the browser's link path), as linkSlotId and deriveSlotKey do", async () => {
+		const link = slotOf(keyring, 'link');
+		const opened = (await openLinkSlot(keyring, token))!;
+		expect(opened.slot).toBe(link);
+		expect(opened.slotKey.extractable).toBe(false);
+		expect(opened.slotKey.algorithm).toMatchObject({ name: 'AES-GCM', length: 256 });
+		const envelope = await seal(contentKey, utf8('<h1>Week 48</h1>'), pageAad('acme', BUILD, ''));
+		const fromLink = await unwrapContentKey(opened.slot, opened.slotKey, 'acme');
+		expect(fromUtf8(await open(fromLink, envelope, pageAad('acme', BUILD, '')))).toBe('<h1>Week 48</h1>');
+		// A token of another secret, or a link slot whose id was changed, finds nothing.
+		expect(await openLinkSlot(keyring, await deriveLinkToken(OTHER_MASTER, 'acme', 'cfo', 0))).toBeUndefined();
+		expect(await openLinkSlot({ ...keyring, slots: [{ ...link, sid: 'AAAAAAAAAAAAAAAA' }] }, token)).toBeUndefined();
+		// A password slot is never opened by a token, even under the token's id.
+		expect(await openLinkSlot({ ...keyring, slots: [{ ...slotOf(keyring, 'password'), sid: link.sid }] }, token)).toBeUndefined();
 	});
 
 	it('derives non-extractable slot keys', async () => {

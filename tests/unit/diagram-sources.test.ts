@@ -199,8 +199,8 @@ describe('generated sources drawn by Mermaid itself', () => {
 			nasty.map((title, index) => ({ number: index + 1, title, date: `2026-0${(index % 3) + 1}-10`, status: 'accepted' as const })),
 			{ locale: 'en', eventLabel: (decision) => `${decision.number}. ${decision.title}` },
 		);
-		const ganttTexts = svgTexts((await renderDiagram(gantt, 'test')).light);
-		const timelineTexts = svgTexts((await renderDiagram(timeline, 'test')).light).join(' ');
+		const ganttTexts = svgTexts((await renderDiagram(gantt, 'test')).svg);
+		const timelineTexts = svgTexts((await renderDiagram(timeline, 'test')).svg).join(' ');
 		for (const [index, title] of nasty.entries()) {
 			expect(ganttTexts).toContain(title);
 			expect(ganttTexts).toContain(`Phase ${title}`);
@@ -214,7 +214,7 @@ describe('generated sources drawn by Mermaid itself', () => {
 			{ ...options, barLabel: (entry) => `${entry.title} (${entry.status})` },
 		);
 		const labels = [
-			...(await renderDiagram(gantt, 'test')).light.matchAll(/<text\b[^>]*\bid="[^"]*-m-[^"]*-text"[^>]*>([^<]*)<\/text>/g),
+			...(await renderDiagram(gantt, 'test')).svg.matchAll(/<text\b[^>]*\bid="[^"]*-m-[^"]*-text"[^>]*>([^<]*)<\/text>/g),
 		].map((match) => match[1]);
 		expect(labels.sort()).toEqual(['Forecast: 14 days later', 'Go-live (late)', 'Launch (planned)']);
 	});
@@ -230,7 +230,7 @@ describe('generated sources drawn by Mermaid itself', () => {
 			],
 			options,
 		);
-		const { light, width } = await renderDiagram(gantt, 'test');
+		const { svg: light, width } = await renderDiagram(gantt, 'test');
 		const text = /<text\b([^>]*\bid="[^"]*-m-early-text"[^>]*)>/.exec(light)![1]!;
 		const bar = /<rect\b([^>]*\bid="[^"]*-m-early"[^>]*)>/.exec(light)![1]!;
 		const number = (attributes: string, name: string) => Number(new RegExp(`\\b${name}="([^"]+)"`).exec(attributes)![1]);
@@ -241,10 +241,29 @@ describe('generated sources drawn by Mermaid itself', () => {
 		expect(svgTexts(light)).toContain(title);
 	});
 
+	it("draws a Gantt chart once for both colour schemes, with only the part of Mermaid's stylesheet it uses", async () => {
+		const drawn = await renderDiagram(
+			milestoneGantt([milestone({ id: 'a', status: 'done' }), milestone({ id: 'b', status: 'late', forecast: '2026-04-30' })], options),
+			'test',
+		);
+		expect(drawn.dark).toBeUndefined();
+		expect(drawn.svg.match(/<style>/g)).toHaveLength(1);
+		const css = /<style>([^<]*)<\/style>/.exec(drawn.svg)![1]!;
+		// Rules for other kinds of diagram are gone; the bars' own rules and ours (render-config.ts) stay.
+		expect(css).not.toMatch(/\.flowchart-link|\.error-icon|\.cluster/);
+		// Nor an animation no bar uses, nor a rule for the document's root, which is never inside a drawing.
+		expect(css).not.toMatch(/@keyframes|:root/);
+		expect(css).toMatch(/\.done0/);
+		expect(css).toMatch(/\.grid \.tick text\{fill:var\(--gh-c\d+\);font-size:12px\}/);
+		// The dark colours override the light ones on a dark screen, never on paper.
+		expect(css).toMatch(/^#d[0-9a-f]{8}-gh-diagram\{--gh-c0:/);
+		expect(css).toMatch(/@media screen and \(prefers-color-scheme: dark\)\{#d[0-9a-f]{8}-gh-diagram\{--gh-c0:[^}]+\}\}$/);
+	});
+
 	it('would lose a title without the escaping', async () => {
 		const raw = 'gantt\n  dateFormat YYYY-MM-DD\n  section A\n  Sign-off: phase #2; "final" :m-a, 2026-03-02, 2026-03-20\n';
 		const drawn = await renderDiagram(raw, 'test').then(
-			(diagram) => svgTexts(diagram.light),
+			(diagram) => svgTexts(diagram.svg),
 			(error: Error) => [error.message],
 		);
 		expect(drawn).not.toContain('Sign-off: phase #2; "final"');

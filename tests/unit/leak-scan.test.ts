@@ -19,6 +19,8 @@ import { percentDecode, readableTexts, unescapeString } from '@/leak-scan/readab
 import { inlineImages } from '@/encrypt/inline-assets';
 import { describeLeaks, scanForLeaks, type Leak } from '@/leak-scan/leak-scan';
 import { renderShell, type ShellInput } from '@/encrypt/render-shell';
+import { gateMessages } from '@/encrypt/gate-messages';
+import { LOCALES } from '@/i18n/locales';
 import { folder } from '../support/temp-folder';
 
 /** Canaries planted in the client's content; each must be found wherever it ends up in clear. */
@@ -388,18 +390,6 @@ describe('renderShell', () => {
 			base: '/base/',
 			build: BUILD,
 			rememberDays: 30,
-			strings: {
-				'gate.opening': en['gate.opening'],
-				'gate.unlocking': en['gate.unlocking'],
-				'gate.wrongPassword': en['gate.wrongPassword'],
-				'gate.linkInvalid': en['gate.linkInvalid'],
-				'gate.linkIncomplete': en['gate.linkIncomplete'],
-				'gate.badAddress': en['gate.badAddress'],
-				'gate.accessChanged': en['gate.accessChanged'],
-				'gate.tampered': en['gate.tampered'],
-				'gate.unsupported': en['gate.unsupported'],
-				'gate.unlocked': en['gate.unlocked'],
-			},
 			keyring,
 		});
 	});
@@ -416,7 +406,8 @@ describe('renderShell', () => {
 		expect(scripts).toHaveLength(3);
 		expect(shell.match(/<script\b/g)).toHaveLength(3);
 		for (const [tag, body] of scripts) {
-			const module = /^<script type="module" src="([^"]+)">$/.exec(tag.slice(0, tag.indexOf('>') + 1));
+			// Render-blocking: the lock card is not drawn before the gate has decided whether to show it.
+			const module = /^<script type="module" src="([^"]+)" blocking="render">$/.exec(tag.slice(0, tag.indexOf('>') + 1));
 			if (module) {
 				expect(module[1]).toBe('/base/_astro/gate.a1b2.js');
 				expect(body).toBe('');
@@ -459,9 +450,17 @@ describe('renderShell', () => {
 		const shell = renderShell({ ...input, locale: 'zh-CN' });
 		expect(shell).toContain('<html lang="zh-CN">');
 		expect(shell).toContain(zhCN['gate.title']);
-		expect((scriptData(shell, 'gh-config') as { strings: Record<string, string> }).strings['gate.wrongPassword']).toBe(
-			zhCN['gate.wrongPassword'],
-		);
+	});
+
+	it("leaves the unlock code's messages to its script, which holds them in every locale", () => {
+		const shell = renderShell(input);
+		expect(scriptData(shell, 'gh-config')).not.toHaveProperty('strings');
+		expect(shell).not.toContain(en['gate.wrongPassword']);
+		const messages = gateMessages();
+		expect(Object.keys(messages)).toEqual([...LOCALES]);
+		expect(messages.en['gate.wrongPassword']).toBe(en['gate.wrongPassword']);
+		expect(messages['zh-CN']['gate.wrongPassword']).toBe(zhCN['gate.wrongPassword']);
+		expect(messages['zh-CN']['gate.unlocked']).toBe(zhCN['gate.unlocked']);
 	});
 });
 

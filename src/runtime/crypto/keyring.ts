@@ -48,25 +48,52 @@ export async function deriveSlotKey(kdf: Kdf, credential: string, client: string
 			'unwrapKey',
 		]);
 	}
-	if (kdf.name === 'HKDF') {
-		const material = await crypto.subtle.importKey('raw', fromBase64(credential), 'HKDF', false, ['deriveKey']);
-		return crypto.subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt, info: linkInfo(client) }, material, KEK, false, [
-			'wrapKey',
-			'unwrapKey',
-		]);
-	}
+	if (kdf.name === 'HKDF') return linkSlotKey(await importToken(credential), salt, client);
 	throw new EnvelopeError('version', `unknown key derivation ${(kdf as { name: string }).name}`);
 }
 
-/** The opaque slot id of a link token: the browser computes it to find its slot. */
-export async function linkSlotId(token: string): Promise<string> {
-	const material = await crypto.subtle.importKey('raw', fromBase64(token), 'HKDF', false, ['deriveBits']);
+/*
+ * A link slot's key comes from HKDF, not from a slow password hash, and that is safe only because
+ * of what a token is: 32 bytes (256 bits) that HKDF drew from the site's secret, never chosen or
+ * typed by a person, which the gate takes only whole (exactly 43 base64url characters, see
+ * link-fragment.ts). Stretching buys a factor of about a million against guessing, which matters
+ * for a six-word passphrase (77.5 bits) and is nothing beside 2^256; so a link opens at once, even
+ * on a slow phone. parseKeyring ties HKDF to link slots, so a tampered keyring cannot put a typed
+ * password through it.
+ */
+const importToken = (token: string): Promise<CryptoKey> =>
+	crypto.subtle.importKey('raw', fromBase64(token), 'HKDF', false, ['deriveBits', 'deriveKey']);
+
+const linkSlotKey = (material: CryptoKey, salt: Bytes, client: string): Promise<CryptoKey> =>
+	crypto.subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt, info: linkInfo(client) }, material, KEK, false, ['wrapKey', 'unwrapKey']);
+
+async function slotIdOf(material: CryptoKey): Promise<string> {
 	const bits = await crypto.subtle.deriveBits(
 		{ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: utf8('glasshouse/v1/slot-id') },
 		material,
 		96,
 	);
 	return toBase64Url(new Uint8Array(bits));
+}
+
+/** The opaque slot id of a link token: the browser computes it to find its slot. */
+export async function linkSlotId(token: string): Promise<string> {
+	return slotIdOf(await importToken(token));
+}
+
+/**
+ * The slot a link token opens and its slot key, or `undefined` when the keyring has no slot for
+ * it. The browser's link path: the token is imported once for both derivations, each WebCrypto
+ * call being a round trip to the browser's crypto thread.
+ */
+export async function openLinkSlot(keyring: Keyring, token: string): Promise<{ slot: Slot; slotKey: CryptoKey } | undefined> {
+	const material = await importToken(token);
+	const sid = await slotIdOf(material);
+	const slot = keyring.slots.find((candidate) => candidate.type === 'link' && candidate.sid === sid);
+	if (!slot || slot.kdf.name !== 'HKDF') return undefined;
+	const salt = fromBase64(slot.kdf.salt);
+	if (salt.length !== SALT_BYTES) throw new EnvelopeError('format', 'slot salt must be 16 bytes');
+	return { slot, slotKey: await linkSlotKey(material, salt, keyring.client) };
 }
 
 /** Wraps the content key under a slot key (AES-GCM, fresh IV, bound to client and slot). */

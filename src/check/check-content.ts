@@ -15,6 +15,7 @@ import { checkRisks } from './check-risks';
 import { checkChanges } from './check-changes';
 import { checkMeetings } from './check-meetings';
 import { checkFeedback } from './check-feedback';
+import { checkSurveys } from './check-surveys';
 import { checkCloseout } from './check-closeout';
 import { checkAccent } from './check-accent';
 import { checkUnrevokedAccess } from './check-unrevoked-access';
@@ -61,6 +62,7 @@ export async function checkContent(contentDir: string, options: CheckOptions): P
 			...checkCloseout(client),
 			...checkAccent(client),
 			...checkFeedback(client, today),
+			...checkSurveys(client, today),
 		);
 		problems.push(...(await checkBodies(client, fences, caches.checkCache, options.displayRoot ?? process.cwd())));
 		problems.push(...checkPlaceholders(client), ...checkFutureDates(client, today), ...checkForeignFrontMatter(client));

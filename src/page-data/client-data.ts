@@ -14,6 +14,7 @@ import { riskKind } from '@/kinds/risk/kind';
 import { changeKind } from '@/kinds/change/kind';
 import { meetingKind } from '@/kinds/meeting/kind';
 import { feedbackKind } from '@/kinds/feedback/kind';
+import { surveyKind } from '@/kinds/survey/kind';
 import { pageContext } from 'virtual:glasshouse/page-context';
 
 export type UpdateEntry = CollectionEntry<'updates'>;
@@ -25,6 +26,7 @@ export type ChangeEntry = CollectionEntry<'changes'>;
 export type MeetingEntry = CollectionEntry<'meetings'>;
 export type FeedbackEntry = CollectionEntry<'feedback'>;
 export type CloseoutEntry = CollectionEntry<'closeouts'>;
+export type SurveyEntry = CollectionEntry<'surveys'>;
 
 /** Everything one client's pages need, sorted for display. */
 export interface ClientData {
@@ -58,6 +60,8 @@ export interface ClientData {
 	feedback: FeedbackEntry[];
 	/** The close-out summary, when one exists (shown once the client's status is closed). */
 	closeout?: CloseoutEntry;
+	/** Satisfaction surveys, newest first. */
+	surveys: SurveyEntry[];
 }
 
 /** The client folder an entry id starts with: "acme/updates/2026-01-09" → "acme". */
@@ -96,7 +100,7 @@ async function entriesOf<C extends CollectionKey>(collection: C, slug: string): 
 }
 
 async function load(slug: string): Promise<ClientData> {
-	const [clients, updates, decisions, milestones, faq, risks, changes, meetings, feedback, closeouts, site] = await Promise.all([
+	const [clients, updates, decisions, milestones, faq, risks, changes, meetings, feedback, closeouts, site, surveys] = await Promise.all([
 		entriesOf('clients', slug),
 		entriesOf('updates', slug),
 		entriesOf('decisions', slug),
@@ -108,6 +112,7 @@ async function load(slug: string): Promise<ClientData> {
 		entriesOf('feedback', slug),
 		entriesOf('closeouts', slug),
 		loadSite(),
+		entriesOf('surveys', slug),
 	]);
 	const client = clients[0]?.data;
 	if (!client) throw new Error(`No client.yaml for "${slug}"`);
@@ -134,6 +139,7 @@ async function load(slug: string): Promise<ClientData> {
 		meetings: meetings.sort(meetingKind.order),
 		feedback: feedback.sort(feedbackKind.order),
 		closeout: closeouts[0],
+		surveys: surveys.sort(surveyKind.order),
 	};
 }
 

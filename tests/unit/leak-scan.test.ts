@@ -170,6 +170,7 @@ describe('collectNeedles', () => {
 			changes: [],
 			meetings: [],
 			feedback: [],
+			surveys: [],
 			faq: [{ ...faq, source: { ...faq.source, body: 'Q3 plan\nabcdefgh\n北京站\nok' } }],
 		};
 		expect(

@@ -14,7 +14,7 @@ export function checkSurveys(client: LoadedClient, today: string): Problem[] {
 	const report = reporterFor(problems);
 	const team = client.client?.value.team ?? [];
 	const milestones = new Set(client.milestones.map((entry) => entry.value.id));
-	const phases = new Set(client.milestones.flatMap((entry) => (entry.value.phase ? [entry.value.phase] : [])));
+	const phases = new Set(client.milestones.flatMap((entry) => (entry.value.phase ? [entry.value.phase] : [])).sort());
 	const feedback = new Set(client.feedback.map((entry) => entry.value.number));
 	const decisions = new Set(client.decisions.map((entry) => entry.value.number));
 	const list = (values: Iterable<string | number>) => [...values].join(', ') || 'none yet';

@@ -122,7 +122,9 @@ export function responseProblems(
 	questions: readonly QuestionShape[],
 ): Array<{ path: Array<string | number>; message: string }> {
 	const problems: Array<{ path: Array<string | number>; message: string }> = [];
-	const byId = new Map(questions.map((question) => [question.id, question]));
+	// The first question of an id counts: a repeated id is reported on its own.
+	const byId = new Map<string, QuestionShape>();
+	for (const question of questions) if (!byId.has(question.id)) byId.set(question.id, question);
 	const scored = questions.filter((question) => question.scale).map((question) => question.id);
 	const open = questions.filter((question) => !question.scale).map((question) => question.id);
 	const list = (ids: string[]) => ids.join(', ') || 'none';

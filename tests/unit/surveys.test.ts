@@ -1,6 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkContent, type CheckResult } from '@/check/check-content';
 import { ROOT } from '../support/build-site';
 import { onlyProblem } from '../support/only-problem';
@@ -91,7 +91,7 @@ describe('the survey schema', () => {
 
 describe('survey results', () => {
 	it('averages each question to one decimal, counts each score and gives the net promoter score of a 0–10 question', () => {
-		const responses = [
+		const responses: Array<{ scores: Record<string, number> }> = [
 			{ scores: { overall: 4, recommend: 10 } },
 			{ scores: { overall: 5, recommend: 9 } },
 			{ scores: { overall: 4, recommend: 3 } },
@@ -311,6 +311,20 @@ describe('glasshouse record survey and new survey', () => {
 		const nothing = await cli(content, ['record', 'survey', 'tidewater-logistics', path.join(content, 'site.yaml')]);
 		expect(nothing.code).toBe(1);
 		expect(nothing.text).toContain(`Found no survey answers in`);
+	});
+
+	it('invites to the surveys open the day the digest is written, with the form address', async () => {
+		vi.stubEnv('GLASSHOUSE_TODAY', '2026-12-02');
+		try {
+			const open = await cli(content, ['digest', 'tidewater-logistics', '--format', 'text', '--site', 'https://status.example.com']);
+			expect(open.text).toContain(
+				'Tell us how we are doing:\n- After the tracking portal integration (open until Jan 29, 2027, https://status.example.com/tidewater-logistics/surveys/2026-11-23/answer/)',
+			);
+			vi.stubEnv('GLASSHOUSE_TODAY', '2027-02-01');
+			expect((await cli(content, ['digest', 'tidewater-logistics', '--format', 'text'])).text).not.toContain('Tell us how we are doing');
+		} finally {
+			vi.unstubAllEnvs();
+		}
 	});
 
 	it("scaffolds a survey that passes the check, in the client's language", async () => {

@@ -18,6 +18,8 @@ const CANARIES = {
 	image: 'zq7canary-image-text',
 	feedbackSummary: 'zq7canary-feedback-summary',
 	feedbackBody: 'zq7canary-feedback-body',
+	surveyComment: 'zq7canary-survey-comment',
+	surveyOutsider: 'zq7canary-survey-outsider',
 };
 const CLIENT = 'tidewater-logistics';
 
@@ -42,6 +44,14 @@ function plant(content: string) {
 		text
 			.replace(/^summary: (.*)$/m, `summary: $1 ${CANARIES.feedbackSummary}`)
 			.concat(`\nWe wrote ${CANARIES.feedbackBody} in the response.\n`),
+	);
+	edit('surveys/2026-10-05-design-system.yaml', (text) =>
+		text
+			.replace(
+				'went-well: The Wednesday status is exactly what we needed.',
+				`went-well: The ${CANARIES.surveyComment} status is exactly what we needed.`,
+			)
+			.replace('outsider: Chair of the customer advisory panel', `outsider: Chair of the ${CANARIES.surveyOutsider} panel`),
 	);
 	edit('client.yaml', (text) => text.replace(/email: \S+@tidewater-logistics\.eu/, `email: ${CANARIES.contactEmail}`));
 }
@@ -78,5 +88,6 @@ describe('canaries planted in every kind of source', () => {
 		expect(feedback).toContain(CANARIES.feedbackBody);
 		expect(await openPage(run.outDir, content, `${CLIENT}/feedback/index.html`)).toContain(CANARIES.feedbackBody);
 		expect(await openPage(run.outDir, content, `${CLIENT}/contacts/index.html`)).toContain(CANARIES.contactEmail);
+		expect(await openPage(run.outDir, content, `${CLIENT}/surveys/2026-10-05/index.html`)).toContain(CANARIES.surveyComment);
 	});
 });

@@ -26,25 +26,10 @@ const active = [
 ];
 const closed = ['', 'closeout/', 'changes/', 'meetings/', 'feedback/'];
 const clients: Array<{ client: string; entry: string; pages: string[] }> = [
-	{
-		client: 'tidewater-logistics',
-		entry: 'aoife-brennan',
-		pages: [
-			...active,
-			`risks/${riskPage}/`,
-			'meetings/2026-11-03-steering/',
-			'surveys/',
-			'surveys/2026-10-05/',
-			'surveys/2026-11-23/answer/',
-		],
-	},
-	{
-		client: 'jinghong-precision',
-		entry: 'shen-guohua',
-		pages: [...active, 'surveys/', 'surveys/2026-10-08/', 'surveys/2026-11-23/answer/'],
-	},
-	{ client: 'harbour-museum', entry: 'margaret-doyle', pages: [...closed, 'surveys/2026-06-29/'] },
-	{ client: 'lanshan-tea', entry: 'fang-zhiyuan', pages: [...closed, 'surveys/2026-07-06/'] },
+	{ client: 'tidewater-logistics', entry: 'aoife-brennan', pages: [...active, `risks/${riskPage}/`, 'meetings/2026-11-03-steering/'] },
+	{ client: 'jinghong-precision', entry: 'shen-guohua', pages: active },
+	{ client: 'harbour-museum', entry: 'margaret-doyle', pages: closed },
+	{ client: 'lanshan-tea', entry: 'fang-zhiyuan', pages: closed },
 ];
 const viewports = [
 	{ name: 'phone', width: 390, height: 844 },

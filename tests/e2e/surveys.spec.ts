@@ -121,3 +121,32 @@ for (const { client, entry, survey, scheme, width } of [
 function people(client: string): number {
 	return client === CLIENT ? 5 : 6;
 }
+
+// Screenshots of the survey pages for people to look at (tests/.output/screenshots), in both
+// languages, on a phone (dark) and a desktop (light); the assertion catches sideways overflow.
+const SCREENS = [
+	{ client: CLIENT, entry: 'aoife-brennan', pages: ['surveys/', 'surveys/2026-10-05/', 'surveys/2026-11-23/answer/'] },
+	{ client: 'jinghong-precision', entry: 'shen-guohua', pages: ['surveys/', 'surveys/2026-10-08/', 'surveys/2026-11-23/answer/'] },
+	{ client: 'harbour-museum', entry: 'margaret-doyle', pages: ['', 'surveys/2026-06-29/'] },
+	{ client: 'lanshan-tea', entry: 'fang-zhiyuan', pages: ['closeout/', 'surveys/2026-07-06/'] },
+];
+for (const { client, entry, pages } of SCREENS)
+	for (const viewport of [
+		{ name: 'phone', width: 390, height: 844 },
+		{ name: 'desktop', width: 1280, height: 900 },
+	])
+		test(`survey pages of ${client} fit a ${viewport.name} screen`, async ({ browser }) => {
+			const context = await browser.newContext({ viewport, colorScheme: viewport.name === 'phone' ? 'dark' : 'light' });
+			const page = await context.newPage();
+			await unlockWithLink(page, client, entry);
+			for (const address of pages) {
+				await page.goto(`${client}/${address}`);
+				await page.getByRole('main').and(page.locator('#main')).waitFor();
+				await page.evaluate('document.fonts.ready');
+				const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+				expect(overflow, `${client}/${address} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
+				const name = `${client}-${address.replace(/\W+/g, '-') || 'overview'}-${viewport.name}`.replace(/-+/g, '-');
+				await page.screenshot({ path: `tests/.output/screenshots/${name}.png`, fullPage: true });
+			}
+			await context.close();
+		});

@@ -145,7 +145,7 @@ describe('survey results', () => {
 
 const reply: SurveyReply = {
 	client: 'tidewater-logistics',
-	survey: '2026-11-23-tracking-portal',
+	survey: '2026-11-16-tracking-portal',
 	respondent: 'Declan Murphy',
 	date: '2026-11-26',
 	scores: { overall: 4, recommend: 8 },
@@ -215,7 +215,7 @@ describe('planning replies into survey files', () => {
 		closes: '2027-01-29',
 		responses: [{ ...answer('Aoife Brennan'), date: '2026-11-24' }],
 	});
-	const files = [{ stem: '2026-11-23-tracking-portal', survey }];
+	const files = [{ stem: '2026-11-16-tracking-portal', survey }];
 	const plan = (replies: SurveyReply[]) =>
 		planReplies(
 			replies.map((item, index) => ({ line: index * 10 + 1, reply: item })),
@@ -235,7 +235,7 @@ describe('planning replies into survey files', () => {
 			{ ...reply, client: 'harbour-museum' },
 			{ ...reply, survey: '2026-01-01-nothing' },
 		]);
-		expect(additions.get('2026-11-23-tracking-portal')).toEqual([
+		expect(additions.get('2026-11-16-tracking-portal')).toEqual([
 			{ respondent: 'Declan Murphy', date: '2026-11-26', scores: { overall: 4, recommend: 8 }, comments: reply.comments },
 		]);
 		expect(refused.map((item) => `${item.line} ${item.message}`)).toEqual([
@@ -245,14 +245,14 @@ describe('planning replies into survey files', () => {
 			'41 expected someone on the client side, found "Hannah Okafor" (on the vendor side in client.yaml)',
 			"51 expected a date from 2026-11-23 to 2027-01-29 (the survey's days), found 2027-02-01; extend closes in the survey file to take a late answer",
 			'61 expected a reply to a survey of tidewater-logistics, found one for "harbour-museum"; record it with glasshouse record survey harbour-museum',
-			'71 expected one of tidewater-logistics\'s surveys (2026-11-23-tracking-portal), found "2026-01-01-nothing"',
+			'71 expected one of tidewater-logistics\'s surveys (2026-11-16-tracking-portal), found "2026-01-01-nothing"',
 		]);
 	});
 
 	it('keeps an outsider named with their role', () => {
 		const { additions, refused } = plan([{ ...reply, respondent: 'Fiona Gallagher', outsider: 'Chair of the customer panel' }]);
 		expect(refused).toEqual([]);
-		expect(additions.get('2026-11-23-tracking-portal')![0]).toMatchObject({
+		expect(additions.get('2026-11-16-tracking-portal')![0]).toMatchObject({
 			respondent: 'Fiona Gallagher',
 			outsider: 'Chair of the customer panel',
 		});
@@ -276,7 +276,7 @@ describe('glasshouse record survey and new survey', () => {
 		content = copyContent();
 	});
 	afterAll(() => rmSync(path.dirname(content), { recursive: true, force: true }));
-	const file = () => path.join(content, 'tidewater-logistics/surveys/2026-11-23-tracking-portal.yaml');
+	const file = () => path.join(content, 'tidewater-logistics/surveys/2026-11-16-tracking-portal.yaml');
 
 	it('records pasted replies, refuses what it cannot take, and writes nothing on a dry run', async () => {
 		const replies = path.join(path.dirname(content), 'replies.txt');
@@ -288,7 +288,7 @@ describe('glasshouse record survey and new survey', () => {
 		const dry = await cli(content, ['record', 'survey', 'tidewater-logistics', replies, '--dry-run']);
 		expect(dry.code).toBe(1);
 		expect(dry.text).toContain('· Would record 1 response(s) in ');
-		expect(dry.text).toContain('Aoife Brennan: expected one response per person, found Aoife Brennan already answered on 2026-11-24');
+		expect(dry.text).toContain('Aoife Brennan: expected one response per person, found Aoife Brennan already answered on 2026-11-17');
 		expect(readFileSync(file(), 'utf8')).toBe(before);
 
 		const run = await cli(content, ['record', 'survey', 'tidewater-logistics', replies]);
@@ -318,7 +318,7 @@ describe('glasshouse record survey and new survey', () => {
 		try {
 			const open = await cli(content, ['digest', 'tidewater-logistics', '--format', 'text', '--site', 'https://status.example.com']);
 			expect(open.text).toContain(
-				'Tell us how we are doing:\n- After the tracking portal integration (open until Jan 29, 2027, https://status.example.com/tidewater-logistics/surveys/2026-11-23/answer/)',
+				'Tell us how we are doing:\n- After the tracking portal integration (open until Jan 29, 2027, https://status.example.com/tidewater-logistics/surveys/2026-11-16/answer/)',
 			);
 			vi.stubEnv('GLASSHOUSE_TODAY', '2027-02-01');
 			expect((await cli(content, ['digest', 'tidewater-logistics', '--format', 'text'])).text).not.toContain('Tell us how we are doing');

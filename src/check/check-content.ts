@@ -19,6 +19,7 @@ import { checkGlossary } from './check-glossary';
 import { checkJargon } from './check-jargon';
 import { jargonLists } from '@/kinds/glossary/jargon';
 import { checkDocuments } from './check-documents';
+import { checkSurveys } from './check-surveys';
 import { checkCloseout } from './check-closeout';
 import { checkAccent } from './check-accent';
 import { checkUnrevokedAccess } from './check-unrevoked-access';
@@ -69,6 +70,7 @@ export async function checkContent(contentDir: string, options: CheckOptions): P
 			...checkGlossary(client),
 			...checkJargon(client, jargon),
 			...checkDocuments(client, path.resolve(contentDir)),
+			...checkSurveys(client, today),
 		);
 		problems.push(...(await checkBodies(client, fences, caches.checkCache, options.displayRoot ?? process.cwd())));
 		problems.push(...checkPlaceholders(client), ...checkFutureDates(client, today), ...checkForeignFrontMatter(client));

@@ -13,7 +13,7 @@ const HELP = `Usage: glasshouse <command> [options]
 
 Commands:
   new       Create a client, update, decision, milestone, FAQ, risk, change request,
-            meeting minutes, feedback, close-out summary, document or training from a template
+            meeting minutes, feedback, close-out summary, survey, document or training from a template
   check     Validate every content file and list all problems
   build     Check, then build and encrypt every client's site into dist/
   digest    Print an update's announcement email to paste into your mail client
@@ -23,6 +23,7 @@ Commands:
   leak-scan Search a built site for text of private clients
   preview   Serve the last build locally, as a host would
   import    Turn existing decision records (MADR, adr-tools, log4brains) into decisions
+  record    Add replies to a survey form (pasted emails) to the survey file
 
 Run "glasshouse <command> --help" for a command's options.`;
 
@@ -45,6 +46,8 @@ Kinds:
   new feedback <client> ["<summary>"] [--from NAME] [--channel C] [--kind K]
                                            a piece of the client's feedback (status received)
   new closeout <client>                    the close-out summary, one outcome per objective
+  new survey <client> [--milestone ID | --phase NAME | --closeout]
+                                           a satisfaction survey with the default questions
   new document <client> "<title>" [--category C] [--file NAME]
                                            a document of the library and its attachments
   new training <client> "<title>" [--trainer NAME] [--audience WHO]
@@ -249,6 +252,25 @@ const newCommands: Record<string, Command> = {
 			};
 		},
 	},
+	survey: {
+		options: {
+			...content,
+			milestone: { type: 'string' },
+			phase: { type: 'string' },
+			closeout: { type: 'boolean' },
+			title: { type: 'string' },
+			opens: { type: 'string' },
+			closes: { type: 'string' },
+		},
+		positionals: ['client'],
+		load: async () => {
+			const { newSurveyHelp, runNewSurvey } = await import('./commands/new-survey');
+			return {
+				help: newSurveyHelp,
+				run: (values, output, context) => runNewSurvey({ ...strings(values), closeout: values.closeout === true }, output, context),
+			};
+		},
+	},
 };
 
 const IMPORT_HELP = `Usage: glasshouse import <kind> …
@@ -279,9 +301,32 @@ const importCommands: Record<string, Command> = {
 	},
 };
 
+const RECORD_HELP = `Usage: glasshouse record <kind> …
+
+Kinds:
+  record survey <client> <file|->          replies to a survey form (the emails it composes)
+                                           as responses in the survey file
+
+Run "glasshouse record survey --help" for details.`;
+
+const recordCommands: Record<string, Command> = {
+	survey: {
+		options: { ...content, 'dry-run': { type: 'boolean' } },
+		positionals: ['client', 'input'],
+		load: async () => {
+			const { recordSurveyHelp, runRecordSurvey } = await import('./commands/record-survey');
+			return {
+				help: recordSurveyHelp,
+				run: (values, output, context) => runRecordSurvey({ ...strings(values), dryRun: values['dry-run'] === true }, output, context),
+			};
+		},
+	},
+};
+
 const commands: Record<string, Command | CommandGroup> = {
 	new: { help: NEW_HELP, subcommands: newCommands },
 	import: { help: IMPORT_HELP, subcommands: importCommands },
+	record: { help: RECORD_HELP, subcommands: recordCommands },
 	check: {
 		options: { content: { type: 'string' }, today: { type: 'string' }, fix: { type: 'boolean' }, write: { type: 'boolean' } },
 		load: async () => {

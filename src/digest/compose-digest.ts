@@ -15,6 +15,10 @@ import { updateTitle } from '@/kinds/update/update-title';
 import { projectManager } from '@/kinds/client/team';
 import { accentShades } from '@/kinds/client/accent';
 import { pageUrl } from './page-url';
+import type { Survey } from '@/kinds/survey/schema';
+import { surveyKind } from '@/kinds/survey/kind';
+import { surveySegments } from '@/kinds/survey/survey-paths';
+import { surveyState } from '@/kinds/survey/survey-state';
 
 /** Everything the email is made from: one client's loaded content, nothing read from disk. */
 export interface DigestInput {
@@ -28,6 +32,10 @@ export interface DigestInput {
 	milestones: Milestone[];
 	/** The feedback log; what was answered in the update's period is listed. */
 	feedback: Feedback[];
+	/** The client's surveys with their file names (without extension); those open on `today` are announced. */
+	surveys?: Array<{ stem: string; survey: Survey }>;
+	/** The day the email goes out, for which surveys are open; default the update's date. */
+	today?: string;
 	/** Date of the update to announce; default the latest. */
 	date?: string;
 	/** Where the site is published; without it the email carries a placeholder instead of a link. */
@@ -52,6 +60,8 @@ export interface Digest {
 	needs: { heading: string; items: DigestItem[]; none: string };
 	/** Feedback answered (or declined) since the update before this one, up to this update's date. */
 	feedback: { heading: string; items: DigestItem[] };
+	/** Surveys taking answers the day the email goes out: an invitation each, with the form's address when the site's is known. */
+	surveys: { heading: string; items: DigestItem[] };
 	nextMilestone?: { label: string; text: string };
 	/** The update's page; undefined when no site URL is known. */
 	link?: { label: string; url: string };
@@ -119,6 +129,7 @@ export function composeDigest(input: DigestInput): Digest {
 			heading: t('digest.feedbackHeading'),
 			items: answeredFeedback(input.feedback, previousUpdate, update.date).map((feedback) => feedbackItem(feedback, locale, t)),
 		},
+		surveys: { heading: t('digest.surveysHeading'), items: openSurveys(input, input.today ?? update.date, locale, t) },
 		nextMilestone: nextMilestone(input.milestones, locale, t),
 		link: input.site && {
 			label: t('overview.readUpdate'),
@@ -195,6 +206,24 @@ function feedbackItem(feedback: Feedback, locale: Locale, t: Translate): DigestI
 				? t('digest.feedbackDeclined', { date, reason: feedback.reason ?? '' })
 				: t('digest.feedbackAnswered', { date }),
 	};
+}
+
+/** Surveys open on `day`, oldest first, each with its closing day and the address of its form. */
+function openSurveys(input: DigestInput, day: string, locale: Locale, t: Translate): DigestItem[] {
+	// In the pages' order, so each survey gets the address its pages have (see `surveySegments`).
+	const listed = (input.surveys ?? []).map(({ stem, survey }) => ({ id: stem, data: survey })).sort((a, b) => surveyKind.order(a, b));
+	const segments = surveySegments(listed.map((entry) => entry.data));
+	return listed
+		.map((entry, index) => ({ survey: entry.data, segment: segments[index]! }))
+		.filter(({ survey }) => surveyState(survey, day) === 'open')
+		.reverse()
+		.map(({ survey, segment }) => ({
+			text: survey.title,
+			detail: detail(t, [
+				t('digest.surveyOpen', { date: formatDate(survey.closes, locale) }),
+				input.site && pageUrl(input.site.url, input.site.base, input.slug, 'surveys', segment, 'answer'),
+			]),
+		}));
 }
 
 function nextMilestone(milestones: Milestone[], locale: Locale, t: Translate): Digest['nextMilestone'] {

@@ -46,6 +46,15 @@ export function digestHtml(digest: Digest): string {
 				'</ul>',
 			].join('\n'),
 		);
+	if (digest.surveys.items.length)
+		parts.push(
+			`<p style="${STYLE.heading}">${e(digest.surveys.heading)}</p>`,
+			[
+				`<ul style="${STYLE.list}">`,
+				...digest.surveys.items.map((item) => `  <li style="${STYLE.item}">${itemLine(digest, item, markup)}</li>`),
+				'</ul>',
+			].join('\n'),
+		);
 	if (digest.nextMilestone)
 		parts.push(
 			`<p style="${STYLE.p}"><strong>${e(labelPrefix(digest, digest.nextMilestone.label))}</strong>${e(digest.nextMilestone.text)}</p>`,

@@ -52,6 +52,12 @@ export function digestText(digest: Digest): string {
 			...digest.feedback.items.map((item) => `- ${itemLine(digest, item)}`),
 			'',
 		);
+	if (digest.surveys.items.length)
+		lines.push(
+			labelPrefix(digest, digest.surveys.heading).trimEnd(),
+			...digest.surveys.items.map((item) => `- ${itemLine(digest, item)}`),
+			'',
+		);
 	if (digest.nextMilestone) lines.push(labelled(digest.nextMilestone.label, digest.nextMilestone.text), '');
 	lines.push(
 		digest.link ? labelled(digest.link.label, digest.link.url) : missingLink(digest),

@@ -11,6 +11,7 @@ import { milestoneKind } from './milestone/kind';
 import { riskKind } from './risk/kind';
 import { siteKind } from './site/kind';
 import { updateKind } from './update/kind';
+import { surveyKind } from './survey/kind';
 
 /**
  * Every kind of content file (see `Kind`). The Astro collections, the loader, the checker, the
@@ -34,6 +35,7 @@ const KINDS = [
 	closeoutKind,
 	glossaryKind,
 	documentKind,
+	surveyKind,
 ] as const;
 
 export type AnyKind = (typeof KINDS)[number];

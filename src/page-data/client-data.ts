@@ -15,6 +15,7 @@ import { changeKind } from '@/kinds/change/kind';
 import { meetingKind } from '@/kinds/meeting/kind';
 import { feedbackKind } from '@/kinds/feedback/kind';
 import { documentKind } from '@/kinds/document/kind';
+import { surveyKind } from '@/kinds/survey/kind';
 import { pageContext } from 'virtual:glasshouse/page-context';
 
 export type UpdateEntry = CollectionEntry<'updates'>;
@@ -28,6 +29,7 @@ export type FeedbackEntry = CollectionEntry<'feedback'>;
 export type CloseoutEntry = CollectionEntry<'closeouts'>;
 export type GlossaryEntry = CollectionEntry<'glossaries'>;
 export type DocumentEntry = CollectionEntry<'documents'>;
+export type SurveyEntry = CollectionEntry<'surveys'>;
 
 /** Everything one client's pages need, sorted for display. */
 export interface ClientData {
@@ -67,6 +69,8 @@ export interface ClientData {
 	documents: DocumentEntry[];
 	/** Document id → URL segment of its page (keyed for private clients, see `privateDocumentSegments`). */
 	documentPath: Map<string, string>;
+	/** Satisfaction surveys, newest first. */
+	surveys: SurveyEntry[];
 }
 
 /** The client folder an entry id starts with: "acme/updates/2026-01-09" → "acme". */
@@ -105,22 +109,37 @@ async function entriesOf<C extends CollectionKey>(collection: C, slug: string): 
 }
 
 async function load(slug: string): Promise<ClientData> {
-	const [clients, updates, decisions, milestones, faq, risks, changes, meetings, feedback, closeouts, site, glossaries, documents] =
-		await Promise.all([
-			entriesOf('clients', slug),
-			entriesOf('updates', slug),
-			entriesOf('decisions', slug),
-			entriesOf('milestones', slug),
-			entriesOf('faq', slug),
-			entriesOf('risks', slug),
-			entriesOf('changes', slug),
-			entriesOf('meetings', slug),
-			entriesOf('feedback', slug),
-			entriesOf('closeouts', slug),
-			loadSite(),
-			entriesOf('glossaries', slug),
-			entriesOf('documents', slug),
-		]);
+	const [
+		clients,
+		updates,
+		decisions,
+		milestones,
+		faq,
+		risks,
+		changes,
+		meetings,
+		feedback,
+		closeouts,
+		site,
+		glossaries,
+		documents,
+		surveys,
+	] = await Promise.all([
+		entriesOf('clients', slug),
+		entriesOf('updates', slug),
+		entriesOf('decisions', slug),
+		entriesOf('milestones', slug),
+		entriesOf('faq', slug),
+		entriesOf('risks', slug),
+		entriesOf('changes', slug),
+		entriesOf('meetings', slug),
+		entriesOf('feedback', slug),
+		entriesOf('closeouts', slug),
+		loadSite(),
+		entriesOf('glossaries', slug),
+		entriesOf('documents', slug),
+		entriesOf('surveys', slug),
+	]);
 	const client = clients[0]?.data;
 	if (!client) throw new Error(`No client.yaml for "${slug}"`);
 	// Each kind in its own order (see its `kind.ts`); decisions before what is derived from them.
@@ -154,6 +173,7 @@ async function load(slug: string): Promise<ClientData> {
 		closeout: closeouts[0],
 		glossary: glossaries[0],
 		documents: documents.sort(documentKind.order),
+		surveys: surveys.sort(surveyKind.order),
 	};
 }
 

@@ -7,8 +7,9 @@ import { href } from '@/lib/href';
 import { updateTitle } from '@/kinds/update/update-title';
 import { meetingSlugs } from '@/kinds/meeting/meeting-slug';
 import { meetingTitle } from '@/kinds/meeting/meeting-title';
+import { surveySegments } from '@/kinds/survey/survey-paths';
 
-type RecentKind = 'update' | 'decision' | 'change' | 'risk' | 'meeting' | 'feedback';
+type RecentKind = 'update' | 'decision' | 'change' | 'risk' | 'meeting' | 'feedback' | 'survey';
 
 /** One entry for the overview's "what's new" card. */
 interface RecentItem {
@@ -19,7 +20,7 @@ interface RecentItem {
 }
 
 /**
- * The client's most recently changed updates, decisions, change requests, risks, minutes and feedback,
+ * The client's most recently changed updates, decisions, change requests, risks, minutes, feedback and surveys,
  * newest change first. The card lists them all at build time; the visitor's browser then shows
  * only those changed since their last visit. Entries without a known change time are left out.
  */
@@ -27,6 +28,7 @@ export async function recentChanges(data: ClientData, t: Translate, base: string
 	const timesOf = await entryTimes();
 	const at = (...segments: Array<string | number>) => href(base, data.slug, ...segments);
 	const meetingSlugList = meetingSlugs(data.meetings.map((entry) => entry.data));
+	const surveySegmentList = surveySegments(data.surveys.map((entry) => entry.data));
 	const candidates: Array<Omit<RecentItem, 'times'> & { entry: { filePath?: string } }> = [
 		...data.updates.map((entry) => ({
 			entry,
@@ -63,6 +65,12 @@ export async function recentChanges(data: ClientData, t: Translate, base: string
 			kind: 'feedback' as const,
 			title: entry.data.summary,
 			href: at('feedback', entry.data.number),
+		})),
+		...data.surveys.map((entry, index) => ({
+			entry,
+			kind: 'survey' as const,
+			title: entry.data.title,
+			href: at('surveys', surveySegmentList[index]!),
 		})),
 	];
 	const items = await Promise.all(candidates.map(async ({ entry, ...item }) => ({ ...item, times: await timesOf(entry) })));

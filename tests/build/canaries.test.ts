@@ -24,6 +24,8 @@ const CANARIES = {
 	documentTitle: 'zq7canary-document-title',
 	fileName: 'zq7canary-file-name',
 	pdfText: 'zq7canary-pdf-text',
+	surveyComment: 'zq7canary-survey-comment',
+	surveyOutsider: 'zq7canary-survey-outsider',
 };
 const CLIENT = 'tidewater-logistics';
 
@@ -54,6 +56,14 @@ function plant(content: string) {
 	writeFileSync(
 		path.join(content, CLIENT, 'documents', 'planted.yaml'),
 		`id: planted\ntitle: Planted ${CANARIES.documentTitle}\ncategory: other\ndate: 2026-11-02\nfiles: [${CANARIES.fileName}.pdf]\n`,
+	);
+	edit('surveys/2026-10-05-design-system.yaml', (text) =>
+		text
+			.replace(
+				'went-well: The Wednesday status is exactly what we needed.',
+				`went-well: The ${CANARIES.surveyComment} status is exactly what we needed.`,
+			)
+			.replace('outsider: Chair of the customer advisory panel', `outsider: Chair of the ${CANARIES.surveyOutsider} panel`),
 	);
 	edit('client.yaml', (text) => text.replace(/email: \S+@tidewater-logistics\.eu/, `email: ${CANARIES.contactEmail}`));
 	// A glossary term, used in an update's body: its definition is on the Glossary page and in the update's popover.
@@ -110,5 +120,6 @@ describe('canaries planted in every kind of source', () => {
 		);
 		expect(indexed.some((text) => text.includes(CANARIES.pdfText))).toBe(true);
 		expect(library).not.toContain(CANARIES.pdfText);
+		expect(await openPage(run.outDir, content, `${CLIENT}/surveys/2026-10-05/index.html`)).toContain(CANARIES.surveyComment);
 	});
 });

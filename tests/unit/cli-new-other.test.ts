@@ -220,7 +220,7 @@ describe('glasshouse new', () => {
 		const unknown = await cli(content, ['new', 'issue', TIDEWATER]);
 		expect(unknown.code).toBe(1);
 		expect(unknown.text.split('\n')[0]).toBe(
-			'Unknown kind "issue" for "glasshouse new". Expected one of: client, update, decision, milestone, faq, risk, change, meeting, feedback, closeout, document, training.',
+			'Unknown kind "issue" for "glasshouse new". Expected one of: client, update, decision, milestone, faq, risk, change, meeting, feedback, closeout, survey, document, training.',
 		);
 	});
 

@@ -26,7 +26,15 @@ async function modulesLoadedBy(args: string[]): Promise<string[]> {
 	return readFileSync(log, 'utf8').trim().split('\n');
 }
 
-const HELPS = [['--help'], ['new', '--help'], ['new', 'update', '--help'], ['new', 'decision', '--help'], ['check', '--help']];
+const HELPS = [
+	['--help'],
+	['new', '--help'],
+	['new', 'update', '--help'],
+	['new', 'decision', '--help'],
+	['check', '--help'],
+	['new', 'survey', '--help'],
+	['record', 'survey', '--help'],
+];
 
 describe('starting the CLI', () => {
 	for (const argv of HELPS) {

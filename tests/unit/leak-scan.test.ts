@@ -173,6 +173,7 @@ describe('collectNeedles', () => {
 			meetings: [],
 			feedback: [],
 			documents: [],
+			surveys: [],
 			faq: [{ ...faq, source: { ...faq.source, body: 'Q3 plan\nabcdefgh\n北京站\nok' } }],
 		};
 		expect(

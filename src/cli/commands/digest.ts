@@ -11,8 +11,8 @@ export const digestHelp = `Usage: glasshouse digest <client> [--update YYYY-MM-D
 Prints the announcement email of an update, in the client's language, to paste into your
 mail client: subject, health, summary, what we need from the client (open needs of the
 update, open client-side action items from meeting minutes, change requests awaiting their
-approval), the feedback answered since the previous update ("you said, we did"), the next
-milestone and the link to the update's page.
+approval), the feedback answered since the previous update ("you said, we did"), the surveys
+open for answers, the next milestone and the link to the update's page.
 
   --update   the update's date (default: the latest)
   --site     the public URL of the site (default: GLASSHOUSE_SITE); without one, the email
@@ -57,6 +57,8 @@ export async function runDigest(options: DigestOptions, output: Output, context:
 			changes: client.changes.map((entry) => entry.value),
 			milestones: client.milestones.map((entry) => entry.value),
 			feedback: client.feedback.map((entry) => entry.value),
+			surveys: client.surveys.map((entry) => ({ stem: entry.stem, survey: entry.value })),
+			today: context.today,
 			date: options.update,
 			site: siteUrl ? { url: siteUrl, base } : undefined,
 		});

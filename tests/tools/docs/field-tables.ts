@@ -112,6 +112,8 @@ function describeType(schema: z.ZodTypeAny, many = false): string {
 	if (inner instanceof z.ZodEnum) return orList((inner.options as string[]).map(code));
 	if (inner instanceof z.ZodLiteral) return code(inner.value);
 	if (inner instanceof z.ZodArray) return `list of ${describeType(inner.element, true)}`;
+	if (inner instanceof z.ZodRecord)
+		return `${noun('map', 'maps')} from ${describeType(inner.keySchema, true)} to ${describeType(inner.valueSchema, true)}`;
 	if (inner instanceof z.ZodObject || inner instanceof z.ZodDiscriminatedUnion)
 		return noun('fields below', 'entries with the fields below');
 	if (inner instanceof z.ZodUnion) return orList((inner.options as z.ZodTypeAny[]).map((option) => describeType(option, many)));

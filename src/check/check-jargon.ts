@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Locale } from '@/i18n/locales';
 import { kindNamed } from '@/kinds/registry';
 import { namesOf } from '@/kinds/glossary/schema';
@@ -13,10 +14,14 @@ const PLAIN_LANGUAGE_KINDS = [kindNamed('update'), kindNamed('decision'), kindNa
 // A lowercase slug in front matter is an id or a reference (`risks: [uat-delay]`), not prose.
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Files named one by one per jargon word and client; the others share one warning. */
+const FILES_NAMED_PER_WORD = 3;
+
 /**
  * Warns when an update, decision or change request uses a word of the jargon list of the client's
  * language that the client's glossary.yaml does not define: once per word and file, naming every
- * line it is on. A warning, not an error: the author decides whether to define it or say it plainly.
+ * line it is on, for the first three files; the files after them share one warning. A warning, not
+ * an error: the author decides whether to define it or say it plainly.
  */
 export function checkJargon(client: LoadedClient, jargon: JargonLists): Problem[] {
 	const locale: Locale = client.client?.value.locale ?? 'en';
@@ -25,7 +30,8 @@ export function checkJargon(client: LoadedClient, jargon: JargonLists): Problem[
 	const undefinedJargon = jargon[locale].filter((word) => !defined.matches(word).some((match) => match.end - match.start === word.length));
 	if (undefinedJargon.length === 0) return [];
 	const matcher = termMatcher(undefinedJargon.map((word) => [word]));
-	const problems: Problem[] = [];
+	// Word → the files using it, in file order, with their lines.
+	const uses = new Map<number, Array<{ file: string; lines: number[]; field: FieldPath }>>();
 	for (const { source } of parsedFiles(client, PLAIN_LANGUAGE_KINDS)) {
 		const found = new Map<number, { lines: Set<number>; field: FieldPath }>();
 		for (const { text, line, field } of proseOf(source)) {
@@ -36,14 +42,41 @@ export function checkJargon(client: LoadedClient, jargon: JargonLists): Problem[
 			}
 		}
 		for (const [entry, { lines, field }] of found) {
-			const sorted = [...lines].sort((a, b) => a - b);
-			const word = undefinedJargon[entry]!;
+			const files = uses.get(entry) ?? [];
+			files.push({ file: source.file, lines: [...lines].sort((a, b) => a - b), field });
+			uses.set(entry, files);
+		}
+	}
+	const problems: Problem[] = [];
+	for (const [entry, files] of uses) {
+		const word = undefinedJargon[entry]!;
+		const fix = `say it in plain words, or add "${word}" with a plain definition to ${client.dir}/glossary.yaml`;
+		const where = (lines: number[]) => `${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')}`;
+		// A word used all through two years of updates would otherwise bury every other warning:
+		// the first files are named one by one, the rest in one warning at the next file.
+		const named = files.slice(0, FILES_NAMED_PER_WORD);
+		for (const { file, lines, field } of named) {
 			problems.push({
 				severity: 'warning',
-				file: source.file,
-				line: sorted[0],
+				file,
+				line: lines[0],
 				field: field.join('.'),
-				message: `uses the jargon "${word}" (${sorted.length === 1 ? 'line' : 'lines'} ${sorted.join(', ')}), which the client's glossary does not define; say it in plain words, or add "${word}" with a plain definition to ${client.dir}/glossary.yaml`,
+				message: `uses the jargon "${word}" (${where(lines)}), which the client's glossary does not define; ${fix}`,
+			});
+		}
+		const rest = files.slice(FILES_NAMED_PER_WORD);
+		if (rest.length) {
+			const [first] = rest;
+			const others = rest.slice(1).map(({ file }) => path.basename(file));
+			const more = others.length
+				? `, as do ${others.length} more of this client's files (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''})`
+				: '';
+			problems.push({
+				severity: 'warning',
+				file: first!.file,
+				line: first!.lines[0],
+				field: first!.field.join('.'),
+				message: `uses the jargon "${word}" (${where(first!.lines)})${more}, which the client's glossary does not define; ${fix}`,
 			});
 		}
 	}

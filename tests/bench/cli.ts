@@ -68,7 +68,7 @@ generateContent({ clients: 20, weeks: 104, diagrams: 0.1, out: agency });
 /** Wall time of one process, in milliseconds; throws when it fails. */
 function time(args: string[]): { ms: number; stdout: string } {
 	const started = performance.now();
-	const run = spawnSync(process.execPath, args, { cwd: ROOT, env, encoding: 'utf8' });
+	const run = spawnSync(process.execPath, args, { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
 	const ms = performance.now() - started;
 	if (run.status !== 0) {
 		throw new Error(`node ${args.join(' ')} failed (exit ${run.status}):\n${run.stderr || run.stdout}`);

@@ -233,6 +233,26 @@ ${access.map((entry) => `  - id: ${entry.id}\n    label: ${quote(entry.label)}\n
 `,
 		);
 
+		// A glossary that explains the jargon the word pool uses, as an agency's would: `check` stays quiet about it.
+		write(
+			path.join(dir, 'glossary.yaml'),
+			`terms:\n${(zh
+				? [
+						['上线', '系统正式交给大家使用的那一天。'],
+						['联调', '两个系统第一次连在一起测试，看数据能否正确来回。'],
+						['接口', '两个系统之间约定好的数据交换方式。'],
+						['主数据', '各部门共用的基础资料，如物料、客户和供应商。'],
+					]
+				: [
+						['API', 'The agreed way two systems exchange data.'],
+						['migration', 'Moving content from the old system into the new one.'],
+						['staging', 'A private copy of the site where changes are checked before they go live.'],
+					]
+			)
+				.map(([term, definition]) => `  - term: ${quote(term!)}\n    definition: ${quote(definition!)}`)
+				.join('\n')}\n`,
+		);
+
 		const lastWeek = addDays(START, (options.weeks - 1) * 7);
 		const milestoneIds: string[] = [];
 		const milestones = Math.max(3, Math.ceil(options.weeks / 13));

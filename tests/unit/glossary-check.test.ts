@@ -1,3 +1,5 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, type CheckResult } from '@/check/check-content';
@@ -53,6 +55,30 @@ describe('the glossary and jargon checks (tests/fixtures/glossary)', () => {
 		const jargon = result.problems.filter((problem) => problem.message.includes('uses the jargon'));
 		expect(jargon).toHaveLength(4);
 		expect(jargon.every((problem) => problem.severity === 'warning')).toBe(true);
+	});
+});
+
+describe('jargon used all through a client’s files', () => {
+	it('names the first three files one by one and gathers the others in one warning, so it cannot bury the rest', async () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'glasshouse-jargon-'));
+		cpSync(path.join(ROOT, FIXTURE), dir, { recursive: true });
+		const updates = path.join(dir, 'acme', 'updates');
+		const text = readFileSync(path.join(updates, '2026-01-09.mdx'), 'utf8');
+		for (const day of ['2025-12-05', '2025-12-12', '2025-12-19', '2025-12-26', '2026-01-02']) {
+			writeFileSync(path.join(updates, `${day}.mdx`), text.replace(/2026-01-09/g, day));
+		}
+		const { problems } = await checkContent(dir, { today: '2026-01-10', displayRoot: dir });
+		const uat = problems.filter((problem) => problem.message.includes('the jargon "UAT"'));
+		expect(uat.map((problem) => path.basename(problem.file))).toEqual([
+			'2025-12-05.mdx',
+			'2025-12-12.mdx',
+			'2025-12-19.mdx',
+			'2025-12-26.mdx',
+		]);
+		expect(uat[3]!.message).toBe(
+			`uses the jargon "UAT" (lines 4, 10, 14), as do 2 more of this client's files (2026-01-02.mdx, 2026-01-09.mdx), which the client's glossary does not define; say it in plain words, or add "UAT" with a plain definition to acme/glossary.yaml`,
+		);
+		expect(uat.every((problem) => problem.severity === 'warning')).toBe(true);
 	});
 });
 

@@ -9,7 +9,7 @@ import { meetingSlugs } from '@/kinds/meeting/meeting-slug';
 import { meetingTitle } from '@/kinds/meeting/meeting-title';
 import { surveySegments } from '@/kinds/survey/survey-paths';
 
-type RecentKind = 'update' | 'decision' | 'change' | 'risk' | 'meeting' | 'feedback' | 'survey';
+type RecentKind = 'update' | 'decision' | 'change' | 'risk' | 'meeting' | 'feedback' | 'survey' | 'document';
 
 /** One entry for the overview's "what's new" card. */
 interface RecentItem {
@@ -20,9 +20,9 @@ interface RecentItem {
 }
 
 /**
- * The client's most recently changed updates, decisions, change requests, risks, minutes, feedback and surveys,
- * newest change first. The card lists them all at build time; the visitor's browser then shows
- * only those changed since their last visit. Entries without a known change time are left out.
+ * The client's most recently changed updates, decisions, change requests, risks, minutes, feedback,
+ * surveys and documents, newest change first. The card lists them all at build time; the visitor's
+ * browser then shows only those changed since their last visit. Entries without a known change time are left out.
  */
 export async function recentChanges(data: ClientData, t: Translate, base: string, limit = 15): Promise<RecentItem[]> {
 	const timesOf = await entryTimes();
@@ -71,6 +71,12 @@ export async function recentChanges(data: ClientData, t: Translate, base: string
 			kind: 'survey' as const,
 			title: entry.data.title,
 			href: at('surveys', surveySegmentList[index]!),
+		})),
+		...data.documents.map((entry) => ({
+			entry,
+			kind: 'document' as const,
+			title: entry.data.title,
+			href: at('documents', data.documentPath.get(entry.data.id)!),
 		})),
 	];
 	const items = await Promise.all(candidates.map(async ({ entry, ...item }) => ({ ...item, times: await timesOf(entry) })));

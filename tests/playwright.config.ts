@@ -10,6 +10,10 @@ const browser = requireBrowser();
 export const PORT = Number(process.env.GLASSHOUSE_E2E_PORT ?? 4510);
 // Served under a base path, as on a GitHub Pages project site, to catch links that ignore it.
 export const BASE = '/glasshouse/';
+// The demo as of the day its content was written: which surveys are open, which feedback is past
+// its target and which risk reviews are overdue are decided at build time, and the specs expect
+// that day's answers whatever the calendar says when they run.
+export const DEMO_TODAY = '2026-12-02';
 
 export default defineConfig({
 	testDir: './e2e',
@@ -41,7 +45,13 @@ export default defineConfig({
 		].join(' && '),
 		cwd: root,
 		url: `http://127.0.0.1:${PORT}${BASE}`,
-		env: { GLASSHOUSE_BASE: BASE, GLASSHOUSE_SECRET: TEST_SECRET, ASTRO_TELEMETRY_DISABLED: '1', ...RUN_CACHES },
+		env: {
+			GLASSHOUSE_BASE: BASE,
+			GLASSHOUSE_SECRET: TEST_SECRET,
+			GLASSHOUSE_TODAY: DEMO_TODAY,
+			ASTRO_TELEMETRY_DISABLED: '1',
+			...RUN_CACHES,
+		},
 		timeout: 240_000,
 		reuseExistingServer: false,
 		stdout: 'ignore',

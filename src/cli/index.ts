@@ -213,6 +213,25 @@ const newCommands: Record<string, Command> = {
 			};
 		},
 	},
+	survey: {
+		options: {
+			...content,
+			milestone: { type: 'string' },
+			phase: { type: 'string' },
+			closeout: { type: 'boolean' },
+			title: { type: 'string' },
+			opens: { type: 'string' },
+			closes: { type: 'string' },
+		},
+		positionals: ['client'],
+		load: async () => {
+			const { newSurveyHelp, runNewSurvey } = await import('./commands/new-survey');
+			return {
+				help: newSurveyHelp,
+				run: (values, output, context) => runNewSurvey({ ...strings(values), closeout: values.closeout === true }, output, context),
+			};
+		},
+	},
 	document: {
 		options: {
 			...content,
@@ -249,25 +268,6 @@ const newCommands: Record<string, Command> = {
 				help: newTrainingHelp,
 				run: (values, output, context) =>
 					runNewDocument({ ...strings(values), file: values.file as string[] | undefined }, output, context, true),
-			};
-		},
-	},
-	survey: {
-		options: {
-			...content,
-			milestone: { type: 'string' },
-			phase: { type: 'string' },
-			closeout: { type: 'boolean' },
-			title: { type: 'string' },
-			opens: { type: 'string' },
-			closes: { type: 'string' },
-		},
-		positionals: ['client'],
-		load: async () => {
-			const { newSurveyHelp, runNewSurvey } = await import('./commands/new-survey');
-			return {
-				help: newSurveyHelp,
-				run: (values, output, context) => runNewSurvey({ ...strings(values), closeout: values.closeout === true }, output, context),
 			};
 		},
 	},

@@ -194,7 +194,10 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
 		applyState(form, readState(location.hash));
 		void run();
 	});
-	input.focus();
+	// Ready to type into, unless the reader has already moved on: the index loads for a moment, and
+	// focus taken back from, say, the shortcut setting would send their next key into the box.
+	const active = root.ownerDocument.activeElement;
+	if (!active || active === root.ownerDocument.body) input.focus();
 	await run();
 }
 

@@ -68,4 +68,6 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-survey-
 		composed.querySelector<HTMLElement>('h2')!.focus();
 		window.location.assign(link);
 	});
+	// Disabled in the HTML until the listener above exists (see SurveyForm.astro).
+	form.querySelector<HTMLButtonElement>('[data-submit]')!.disabled = false;
 }

@@ -25,8 +25,44 @@ export async function linkFragment(client: string, entry: string, content?: stri
 	return `#${entry}.${credential.token}`;
 }
 
-/** Opens a client's site through a personal link so later page loads open without a prompt. */
+/**
+ * Opens a client's site through a personal link so later page loads open without a prompt. The
+ * gate shows the page while it remembers the key (side by side, for speed), so this waits for the
+ * key to be in IndexedDB too: a spec that navigates sooner, on a loaded machine, would meet the
+ * lock screen on its next page.
+ */
 export async function unlockWithLink(page: Page, client: string, entry: string): Promise<void> {
 	await page.goto(`${client}/${await linkFragment(client, entry)}`);
 	await page.getByRole('main').and(page.locator('#main')).waitFor();
+	await page.waitForFunction(keyRemembered, new URL(page.url()).pathname.replace(/[^/]*$/, ''));
+}
+
+/**
+ * Whether the gate's key store (src/runtime/key-store.ts) holds the key of the client at
+ * `storeName` (its base path and slug). Runs in the page; never creates the database, which
+ * would leave the gate's own first open without its object store.
+ */
+async function keyRemembered(clientPath: string): Promise<boolean> {
+	const storeName = clientPath.replace(/\/$/, '');
+	if (!(await indexedDB.databases()).some((database) => database.name === 'glasshouse')) return false;
+	return new Promise((resolve) => {
+		const request = indexedDB.open('glasshouse');
+		request.onerror = () => resolve(false);
+		request.onsuccess = () => {
+			const database = request.result;
+			if (!database.objectStoreNames.contains('slot-keys')) {
+				database.close();
+				return resolve(false);
+			}
+			const read = database.transaction('slot-keys').objectStore('slot-keys').count(storeName);
+			read.onsuccess = () => {
+				database.close();
+				resolve(read.result > 0);
+			};
+			read.onerror = () => {
+				database.close();
+				resolve(false);
+			};
+		};
+	});
 }

@@ -46,6 +46,16 @@ describe('translations', () => {
 		expect(zh('diagram.forecastBar', { days: 3 })).toBe('预测：推迟 3 天');
 	});
 
+	it('chooses the plural of a signed figure by its number and shows it with its sign: "+1 day", "-2 days"', () => {
+		const en = useTranslations('en');
+		const signed = new Intl.NumberFormat('en', { signDisplay: 'exceptZero' });
+		expect(en('decisions.scheduleDays', { days: signed.format(1) })).toBe('+1 day on the schedule');
+		expect(en('decisions.scheduleDays', { days: signed.format(-1) })).toBe('-1 day on the schedule');
+		expect(en('decisions.scheduleDays', { days: signed.format(-2) })).toBe('-2 days on the schedule');
+		expect(en('digest.days', { days: signed.format(1) })).toBe('+1 day');
+		expect(en('digest.days', { days: signed.format(14) })).toBe('+14 days');
+	});
+
 	it('formats plurals as ICU MessageFormat does: exact numbers first, # for the number, other arguments inside', () => {
 		const message = '{n, plural, =0 {no items} one {# item for {who}} other {# items for {who}}}, #1';
 		expect(formatMessage(message, { n: 0, who: 'Ana #2' }, 'en')).toBe('no items, #1');

@@ -26,4 +26,15 @@ enableAttachmentDownloads(document, {
 	if (bytes !== size) throw new Error(`decrypted ${bytes} bytes, expected ${size}`);
 	return performance.now() - started;
 };
+// As the gate does once the page is shown: a page with attachments registers the download worker then.
+const shown = performance.now();
+document.dispatchEvent(new CustomEvent('glasshouse:unlocked'));
+/** Page shown → download worker active (its registration, paid before the first click, not in it). */
+(globalThis as { benchWorkerReady?: Promise<number> }).benchWorkerReady = (async () => {
+	for (;;) {
+		const registration = await navigator.serviceWorker.getRegistration('/_glasshouse/download/');
+		if (registration?.active?.state === 'activated') return performance.now() - shown;
+		await new Promise((resolve) => setTimeout(resolve, 5));
+	}
+})();
 document.body.dataset.ready = 'true';

@@ -1,7 +1,9 @@
 /**
  * What a large attachment costs: sealing it at build time (`sealAttachments`, the build's own
  * function) and downloading it after unlock in Chromium through the download worker (the gate's
- * own code), with the browser's peak memory while it streams.
+ * own code), with the browser's peak memory while it streams; beside it, in the same run, the
+ * baselines: the worker's registration (when the page is shown), the same bytes saved by a plain
+ * link (the browser's own ceiling) and fetch → decrypted in the page with nothing saved.
  *   npx tsx tests/bench/attachments.ts [--megabytes 100]
  * `npm run bench:browser` runs it too and prints its rows. Prints figures; asserts nothing (the
  * downloaded bytes are compared with the source and a mismatch stops the benchmark).

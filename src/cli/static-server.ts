@@ -4,6 +4,7 @@
 // With `headers`, every response also carries the headers the site's own `_headers` file gives
 // its path, as Netlify and Cloudflare Pages send them (Content-Security-Policy included).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -77,18 +78,22 @@ export async function serve(dir: string, port: number, base = '/', { gzip = fals
 		return notFound(response);
 	});
 	async function send(request: IncomingMessage, response: ServerResponse, file: string, status: number) {
-		try {
-			const body = await readFile(file);
-			const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
-			if (gzip && COMPRESSIBLE.has(path.extname(file)) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
-				response.writeHead(status, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' });
-				return response.end(gzipSync(body));
-			}
-			response.writeHead(status, headers);
-			response.end(body);
-		} catch {
-			notFound(response);
+		const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+		if (gzip && COMPRESSIBLE.has(path.extname(file)) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+			const body = await readFile(file).catch(() => undefined);
+			if (!body) return notFound(response);
+			response.writeHead(status, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+			return response.end(gzipSync(body));
 		}
+		// Streamed, as hosts do: the headers go out at once and a large file (a 200 MB attachment) is
+		// never read whole into memory first, which held back its first byte by half a second.
+		const info = await stat(file).catch(() => undefined);
+		if (!info?.isFile()) return notFound(response);
+		response.writeHead(status, { ...headers, 'content-length': String(info.size) });
+		if (request.method === 'HEAD') return response.end();
+		const stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
+		stream.on('error', () => response.destroy());
+		stream.pipe(response);
 	}
 	async function notFound(response: ServerResponse) {
 		const page = await readFile(path.join(root, '404.html')).catch(() => Buffer.from('Not found'));

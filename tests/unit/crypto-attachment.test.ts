@@ -164,6 +164,27 @@ describe('chunked attachments', () => {
 		expect(same(concat(...given), data.subarray(0, ATTACHMENT_CHUNK_BYTES - 4))).toBe(true);
 	});
 
+	it('open the same bytes whatever the number of chunks decrypted at once', async () => {
+		const data = sample(5 * ATTACHMENT_CHUNK_BYTES + 1234);
+		const sealed = await seal(data);
+		for (const inFlight of [1, 2, 4, 16])
+			expect(same(await collect(openAttachment(await key(), pieces(sealed, 300_000), data.length, BINDING, inFlight)), data)).toBe(true);
+	});
+
+	it('with several chunks decrypted at once, give out nothing from a failed chunk on, though later ones authenticated', async () => {
+		const data = sample(6 * ATTACHMENT_CHUNK_BYTES);
+		const sealed = await seal(data);
+		const flipped = sealed.slice();
+		flipped[4 + 2 * (12 + ATTACHMENT_CHUNK_BYTES + 16) + 12 + 5]! ^= 1; // inside the third chunk
+		const given: Uint8Array[] = [];
+		await expect(
+			(async () => {
+				for await (const part of openAttachment(await key(), pieces(flipped), data.length, BINDING, 4)) given.push(part.slice());
+			})(),
+		).rejects.toMatchObject({ reason: 'authentication' });
+		expect(same(concat(...given), data.subarray(0, 2 * ATTACHMENT_CHUNK_BYTES - 4))).toBe(true);
+	});
+
 	it('refuse to seal a source that is shorter or longer than announced', async () => {
 		const k = await key();
 		await expect(collect(sealAttachment(k, pieces(sample(10)), 11, BINDING))).rejects.toThrow(/not the 11/);

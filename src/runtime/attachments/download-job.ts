@@ -15,6 +15,13 @@ export interface DownloadJob {
 	size: number;
 }
 
+/**
+ * What the download worker answers on the job's port once the page's frame has asked for the file:
+ * the last byte handed to the browser, a failure (the file could not be fetched or a chunk did not
+ * authenticate: the browser's download fails with it), or the download cancelled in the browser.
+ */
+export type DownloadOutcome = 'saved' | 'failed' | 'cancelled';
+
 /** The download worker's scope, below the runtime folder: only these addresses are ever its. */
 export const DOWNLOAD_PATH = 'download/';
 

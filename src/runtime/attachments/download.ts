@@ -1,6 +1,6 @@
 import { openAttachment, readAll } from '../crypto/attachment';
 import { toBase64Url, randomBytes } from '../crypto/bytes';
-import { DOWNLOAD_PATH, type DownloadJob } from './download-job';
+import { DOWNLOAD_PATH, type DownloadJob, type DownloadOutcome } from './download-job';
 
 interface DownloadOptions {
 	contentKey: CryptoKey;
@@ -19,6 +19,24 @@ interface DownloadOptions {
  * button's data comes from the authenticated page: the opaque id, the real name, type and size.
  */
 export function enableAttachmentDownloads(document: Document, options: DownloadOptions): void {
+	let registered: Promise<ServiceWorker | undefined> | undefined;
+	const worker = async (): Promise<ServiceWorker | undefined> => {
+		registered ??= downloadWorker(options.worker).catch(() => undefined);
+		const found = await registered;
+		// Replaced since (another tab opened a newer build): register this page's worker again.
+		if (found?.state !== 'redundant') return found;
+		registered = undefined;
+		return downloadWorker(options.worker).catch(() => undefined);
+	};
+	// A page with files to download registers the worker once it is shown, not on the first click:
+	// installing it cost a first download up to half a second before its first byte.
+	document.addEventListener(
+		'glasshouse:unlocked',
+		() => {
+			if (document.querySelector('[data-gh-attachment]')) void worker();
+		},
+		{ once: true },
+	);
 	document.addEventListener('click', (event) => {
 		const button = (event.target as Element | null)?.closest?.<HTMLElement>('[data-gh-attachment]');
 		if (!button) return;
@@ -29,18 +47,25 @@ export function enableAttachmentDownloads(document: Document, options: DownloadO
 		const status = button.parentElement?.querySelector<HTMLElement>('[data-gh-download-status]');
 		button.setAttribute('aria-busy', 'true');
 		if (status) status.textContent = '';
-		void download({ fileId, name, type, size: Number(size) }, options)
-			.catch(() => {
-				if (status) status.textContent = status.dataset.ghFailed ?? 'The download failed.';
-			})
+		const failed = () => {
+			if (status) status.textContent = status.dataset.ghFailed ?? 'The download failed.';
+		};
+		void download({ fileId, name, type, size: Number(size) }, options, worker(), failed)
+			.catch(failed)
 			.finally(() => button.removeAttribute('aria-busy'));
 	});
 }
 
-async function download(file: { fileId: string; name: string; type: string; size: number }, options: DownloadOptions): Promise<void> {
+/** Resolves once the download is under way; `failed` is also called if the streamed download fails later. */
+async function download(
+	file: { fileId: string; name: string; type: string; size: number },
+	options: DownloadOptions,
+	registered: Promise<ServiceWorker | undefined>,
+	failed: () => void,
+): Promise<void> {
 	const url = new URL(`files/${file.fileId}`, options.clientRoot).href;
 	const binding = { client: options.client, buildId: options.buildId, fileId: file.fileId };
-	const worker = await downloadWorker(options.worker).catch(() => undefined);
+	const worker = await registered;
 	if (worker) {
 		const token = toBase64Url(randomBytes(16));
 		const job: DownloadJob = { token, key: options.contentKey, url, binding, name: file.name, type: file.type, size: file.size };
@@ -50,6 +75,12 @@ async function download(file: { fileId: string; name: string; type: string; size
 			channel.port1.onmessage = () => {
 				clearTimeout(timer);
 				resolve();
+				// Then, once the frame has asked for the file, how it ended (DownloadOutcome): a chunk
+				// refused part way fails the browser's download, and the reader is told here too.
+				channel.port1.onmessage = (event) => {
+					if ((event.data as DownloadOutcome) === 'failed') failed();
+					channel.port1.close();
+				};
 			};
 			worker.postMessage(job, [channel.port2]);
 		});

@@ -1,5 +1,6 @@
 import { utf8, type Bytes } from './bytes';
 import { EnvelopeError } from './envelope';
+import { mapInOrder } from './map-in-order';
 import { paddedLength } from './padding';
 
 /**
@@ -25,6 +26,11 @@ export const ATTACHMENT_MAGIC = 'GHA1';
  * The 28 bytes of IV and tag per chunk add 0.01 %.
  */
 export const ATTACHMENT_CHUNK_BYTES = 256 * 1024;
+/**
+ * Chunks decrypted at once when opening: enough to keep WebCrypto's thread busy while the previous
+ * results are written (see map-in-order.ts), few enough that a reader holds about a megabyte.
+ */
+export const ATTACHMENT_CHUNKS_IN_FLIGHT = 4;
 const MAGIC_BYTES = utf8(ATTACHMENT_MAGIC);
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -126,9 +132,28 @@ export async function* openAttachment(
 	sealed: AsyncIterable<Uint8Array>,
 	size: number,
 	binding: AttachmentBinding,
+	inFlight = ATTACHMENT_CHUNKS_IN_FLIGHT,
 ): AsyncGenerator<Bytes> {
 	const { chunks, padded: paddedBytes } = attachmentLayout(size);
 	const sealedChunk = IV_BYTES + ATTACHMENT_CHUNK_BYTES + TAG_BYTES;
+	/** The sealed chunks in order, each checked for its place and length before it is decrypted. */
+	async function* checked(): AsyncGenerator<Bytes> {
+		let index = -1;
+		for await (const piece of rechunkAfterMagic(sealed, sealedChunk)) {
+			if (index === -1) {
+				if (piece.length !== MAGIC_BYTES.length || !MAGIC_BYTES.every((byte, at) => piece[at] === byte))
+					throw new EnvelopeError('version', `not a Glasshouse ${ATTACHMENT_MAGIC} attachment`);
+				index = 0;
+				continue;
+			}
+			if (index >= chunks) throw new EnvelopeError('format', 'the attachment has more bytes than its size announces');
+			const expectedPlain = index === chunks - 1 ? paddedBytes - index * ATTACHMENT_CHUNK_BYTES : ATTACHMENT_CHUNK_BYTES;
+			if (piece.length !== IV_BYTES + expectedPlain + TAG_BYTES) throw new EnvelopeError('format', 'the attachment is truncated');
+			yield piece;
+			index++;
+		}
+		if (index !== chunks) throw new EnvelopeError('format', 'the attachment is truncated');
+	}
 	const decrypt = async (piece: Bytes, index: number): Promise<Bytes> => {
 		try {
 			return new Uint8Array(
@@ -147,8 +172,10 @@ export async function* openAttachment(
 	};
 	/** Bytes of data still to give out (the rest of the padded plaintext must be zeros). */
 	let dataLeft = size;
-	/** The data of an authenticated chunk, or nothing when it holds only padding. */
-	const dataOf = (plain: Bytes, index: number): Bytes | undefined => {
+	let index = 0;
+	// Several chunks are decrypted at once (WebCrypto works off this thread) and given out in
+	// order: the reader holds at most `inFlight` chunks being decrypted and the one given out.
+	for await (const plain of mapInOrder(checked(), decrypt, inFlight)) {
 		let data = plain;
 		if (index === 0) {
 			const length = new DataView(plain.buffer, plain.byteOffset, plain.byteLength).getUint32(0);
@@ -158,37 +185,9 @@ export async function* openAttachment(
 		const give = Math.min(dataLeft, data.length);
 		for (let at = give; at < data.length; at++) if (data[at] !== 0) throw new EnvelopeError('format', 'the padding is not zero');
 		dataLeft -= give;
-		return give ? data.subarray(0, give) : undefined;
-	};
-	let index = -1;
-	// One chunk is decrypted while the next is read (WebCrypto works off the main thread), so the
-	// reader holds at most the chunk being read, the one being decrypted and the one given out.
-	let pending: { index: number; plain: Promise<Bytes> } | undefined;
-	for await (const piece of rechunkAfterMagic(sealed, sealedChunk)) {
-		if (index === -1) {
-			if (piece.length !== MAGIC_BYTES.length || !MAGIC_BYTES.every((byte, at) => piece[at] === byte))
-				throw new EnvelopeError('version', `not a Glasshouse ${ATTACHMENT_MAGIC} attachment`);
-			index = 0;
-			continue;
-		}
-		if (index >= chunks) throw new EnvelopeError('format', 'the attachment has more bytes than its size announces');
-		const expectedPlain = index === chunks - 1 ? paddedBytes - index * ATTACHMENT_CHUNK_BYTES : ATTACHMENT_CHUNK_BYTES;
-		if (piece.length !== IV_BYTES + expectedPlain + TAG_BYTES) throw new EnvelopeError('format', 'the attachment is truncated');
-		const next = { index, plain: decrypt(piece, index) };
-		// Awaited below; until then a failure must not count as unhandled.
-		next.plain.catch(() => undefined);
 		index++;
-		if (pending) {
-			const data = dataOf(await pending.plain, pending.index);
-			if (data) yield data;
-		}
-		pending = next;
+		if (give) yield data.subarray(0, give);
 	}
-	if (pending) {
-		const data = dataOf(await pending.plain, pending.index);
-		if (data) yield data;
-	}
-	if (index !== chunks) throw new EnvelopeError('format', 'the attachment is truncated');
 }
 
 /** The magic on its own, then pieces of `size` bytes (the last may be shorter). */

@@ -12,6 +12,8 @@ export interface MermaidBrowser {
 	render(source: string, config: Record<string, unknown>): Promise<string>;
 	/** Mermaid's parse message for an invalid diagram, `undefined` for a valid one. */
 	parse(source: string, config: Record<string, unknown>): Promise<string | undefined>;
+	/** How many pages are open (at most the `pages` it was launched with). */
+	openPages(): number;
 	close(): Promise<void>;
 }
 
@@ -213,7 +215,10 @@ export async function launchMermaidBrowser(pages = DRAWING_PAGES): Promise<Merma
 			if (!page && opened < pages) {
 				opened++;
 				// A page that fails to open leaves the others drawing.
-				page = await openPage().catch(() => undefined);
+				page = await openPage().catch(() => {
+					opened--;
+					return undefined;
+				});
 			}
 			page ??= await new Promise<Page>((resolve) => waiting.push(resolve));
 			try {
@@ -247,6 +252,7 @@ export async function launchMermaidBrowser(pages = DRAWING_PAGES): Promise<Merma
 						(await page.evaluate(([s, c]) => (window as unknown as PageApi).__glasshouse.parse(s, c), [source, config] as const)) ??
 						undefined,
 				),
+			openPages: () => opened,
 			close: () => browser.close(),
 		};
 	} catch (error) {

@@ -5,11 +5,14 @@
  * once however often the function is on its stack). Several profiles of one run (the main thread and
  * worker threads each write one) are added up.
  *
- *   npx tsx tests/tools/summarise-profile.ts DIR-or-FILE… [--top 25] [--ours 'src/|chunks/'] [--from-ms N] [--to-ms N]
+ *   npx tsx tests/tools/summarise-profile.ts DIR-or-FILE… [--top 25] [--ours REGEX] [--from-ms N] [--to-ms N] [--window REGEX]
  *
- * `--from-ms`/`--to-ms` keep the samples of a window of the run (milliseconds from the profile's start),
- * e.g. only the rendering. Astro bundles page code into `.prerender/chunks/…` of the output folder, so
- * our page code shows there under its bundled file names, with its function names.
+ * `--from-ms`/`--to-ms` keep the samples of a window of the run (milliseconds from the profile's start);
+ * `--window REGEX` keeps those from the first to the last sample with a function matching REGEX (name
+ * or file) on its stack, e.g. `--window 'generatePages|generatePath'` for Astro's rendering of pages
+ * (a window, not a stack filter: code resumed after an `await` has lost its callers). Astro bundles
+ * page code into `chunks/…` of its build folder, so our page code shows there under its bundled file
+ * names, with its function names.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -52,7 +55,7 @@ export interface ProfileSummary {
 export function shortFile(url: string): string {
 	if (!url) return '(native)';
 	const plain = url.replace(/^file:\/\//, '').replace(/\?.*$/, '');
-	const at = plain.search(/\/(src|node_modules|\.prerender|chunks|tests)\//);
+	const at = plain.search(/\/(src|node_modules|chunks|tests)\//);
 	return at >= 0 ? plain.slice(at + 1) : plain;
 }
 
@@ -60,6 +63,32 @@ function frameKey(frame: CallFrame): string {
 	const name = frame.functionName || '(anonymous)';
 	if (!frame.url) return name;
 	return `${name} ${shortFile(frame.url)}:${frame.lineNumber + 1}`;
+}
+
+/** Milliseconds from the profile's start of the first and last sample with a frame matching `pattern` on its stack. */
+export function windowOf(profile: CpuProfile, pattern: RegExp): { fromMs: number; toMs: number } | undefined {
+	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+	const parent = new Map<number, number>();
+	for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+	const matches = new Map<number, boolean>();
+	const onStack = (id: number): boolean => {
+		let found = matches.get(id);
+		if (found === undefined) {
+			const { functionName, url } = byId.get(id)!.callFrame;
+			const up = parent.get(id);
+			found = pattern.test(`${functionName} ${url}`) || (up !== undefined && onStack(up));
+			matches.set(id, found);
+		}
+		return found;
+	};
+	let clock = 0;
+	let window: { fromMs: number; toMs: number } | undefined;
+	for (let index = 0; index < profile.samples.length; index++) {
+		clock += profile.timeDeltas[index] ?? 0;
+		if (!onStack(profile.samples[index]!)) continue;
+		window = { fromMs: window?.fromMs ?? clock / 1000, toMs: clock / 1000 };
+	}
+	return window;
 }
 
 /** Adds one profile's samples to `into` (new when absent), keeping those between `fromMs` and `toMs`. */
@@ -122,32 +151,46 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 		allowPositionals: true,
 		options: {
 			top: { type: 'string', default: '25' },
-			ours: { type: 'string', default: '^(src/|\\.prerender/|chunks/)' },
+			// Our sources, and the chunks Astro bundles page code into, except its own runtime's.
+			ours: { type: 'string', default: '^(src/|chunks/(?!astro/))' },
 			'from-ms': { type: 'string' },
 			'to-ms': { type: 'string' },
+			window: { type: 'string' },
 		},
 	});
 	if (positionals.length === 0) {
-		console.error('Usage: tsx tests/tools/summarise-profile.ts <profile or folder>… [--top N] [--ours REGEX] [--from-ms N] [--to-ms N]');
+		console.error(
+			'Usage: tsx tests/tools/summarise-profile.ts <profile or folder>… [--top N] [--ours REGEX] [--from-ms N] [--to-ms N] [--window REGEX]',
+		);
 		process.exit(2);
 	}
 	const top = Number(values.top);
 	const ours = new RegExp(values.ours);
-	const summary = positionals.flatMap(profilesIn).reduce<ProfileSummary | undefined>(
-		(sum, file) =>
-			summarise(
-				JSON.parse(readFileSync(file, 'utf8')) as CpuProfile,
-				{
-					ours,
-					...(values['from-ms'] ? { fromMs: Number(values['from-ms']) } : {}),
-					...(values['to-ms'] ? { toMs: Number(values['to-ms']) } : {}),
-				},
-				sum,
-			),
-		undefined,
-	)!;
+	let summary: ProfileSummary | undefined;
+	for (const file of positionals.flatMap(profilesIn)) {
+		const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+		const window = values.window ? windowOf(profile, new RegExp(values.window)) : undefined;
+		// A profile without the window (a worker thread's) is left out rather than counted whole.
+		if (values.window && !window) continue;
+		if (window)
+			process.stdout.write(`${path.basename(file)}: ${(window.fromMs / 1000).toFixed(1)} s to ${(window.toMs / 1000).toFixed(1)} s\n`);
+		summary = summarise(
+			profile,
+			{
+				ours,
+				...(values['from-ms'] ? { fromMs: Number(values['from-ms']) } : {}),
+				...(values['to-ms'] ? { toMs: Number(values['to-ms']) } : {}),
+				...window,
+			},
+			summary,
+		);
+	}
+	if (!summary) {
+		console.error('No samples: no profile given, or none with the window asked for.');
+		process.exit(1);
+	}
 	const oursSelf = new Map([...summary.self].filter(([key]) => ours.test(key.split(' ').at(-1) ?? '')));
-	process.stdout.write(`Samples: ${(summary.total / 1000).toFixed(0)} ms of CPU\n\n`);
+	process.stdout.write(`Sampled: ${(summary.total / 1000).toFixed(0)} ms of the threads' wall clock, idle included\n\n`);
 	process.stdout.write(`${table('function (self time)', summary.self, summary.total, top)}\n\n`);
 	process.stdout.write(`${table('file (self time)', summary.selfByFile, summary.total, top)}\n\n`);
 	process.stdout.write(`${table(`our function (self time), files matching ${values.ours}`, oursSelf, summary.total, top)}\n\n`);

@@ -1,19 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
-import type { Page } from 'playwright';
 import { CHROMIUM_ARGS, requireBrowser } from '@/bootstrap/find-browser.mjs';
 import { diagramSession } from './diagram-session';
 import { LAYOUT_WIDTH } from './render-config';
 
-/** Mermaid in headless Chromium pages (see `launchMermaidBrowser`); each page draws one diagram at a time. */
+/** Mermaid in one headless Chromium page; every call waits for the one before it. */
 export interface MermaidBrowser {
 	/** The SVG of a diagram, or a `MermaidSyntaxError` with Mermaid's own message. */
 	render(source: string, config: Record<string, unknown>): Promise<string>;
 	/** Mermaid's parse message for an invalid diagram, `undefined` for a valid one. */
 	parse(source: string, config: Record<string, unknown>): Promise<string | undefined>;
-	/** How many pages are open (at most the `pages` it was launched with). */
-	openPages(): number;
 	close(): Promise<void>;
 }
 
@@ -161,22 +157,8 @@ window.__glasshouse = {
 	},
 };`;
 
-/**
- * How many pages draw side by side at most: one per core, two at most. A build waits for drawings
- * in two places (Markdown bodies with fences, and the generated charts of each client's overview,
- * decisions and milestones pages, rendered one page after another), and one page drew them one at
- * a time while the build's own thread waited; a second page halves that wait on a two-core runner.
- * More pages would only take cores from rendering.
- */
-export const DRAWING_PAGES = Math.max(1, Math.min(2, availableParallelism()));
-
-/**
- * Launches the browser (found through find-browser) and loads Mermaid into a blank page; up to
- * `pages` pages (`DRAWING_PAGES`), each opened only when every open one is busy, so a build that
- * draws one diagram opens one page. Every page draws one diagram at a time, and a diagram drawn in
- * any of them is the same: each drawing starts from the same fixed id and an emptied stage.
- */
-export async function launchMermaidBrowser(pages = DRAWING_PAGES): Promise<MermaidBrowser> {
+/** Launches the browser (found through find-browser) and loads Mermaid into a blank page. */
+export async function launchMermaidBrowser(): Promise<MermaidBrowser> {
 	const found = requireBrowser();
 	// Required when a browser is first needed, so commands that draw nothing (`check` of an unchanged
 	// site) do not load Playwright. `require`, not import(): Astro loads this file for its config
@@ -184,48 +166,21 @@ export async function launchMermaidBrowser(pages = DRAWING_PAGES): Promise<Merma
 	// would fail, while Node's own require keeps working.
 	const { chromium } = require('playwright') as typeof import('playwright');
 	const browser = await chromium.launch({ executablePath: found.source === 'playwright' ? undefined : found.path, args: CHROMIUM_ARGS });
-	const mermaidBundle = await readFile(mermaidBundlePath(), 'utf8').catch(async (error: unknown) => {
-		await browser.close();
-		throw error;
-	});
-	/** A page with Mermaid and the page API loaded; each `browser.newPage()` is a context of its own, so a renderer of its own. */
-	const openPage = async (): Promise<Page> => {
+	try {
 		const page = await browser.newPage();
 		// Diagrams hold client content: nothing may leave the machine, not even a font request.
 		await page.route('**/*', (route) => route.abort());
 		await page.setContent(
 			`<!doctype html><html><body style="margin:0"><div id="stage" style="width:${LAYOUT_WIDTH}px"></div></body></html>`,
 		);
-		await page.addScriptTag({ content: mermaidBundle });
+		await page.addScriptTag({ content: await readFile(mermaidBundlePath(), 'utf8') });
 		await page.addScriptTag({ content: PAGE_API });
-		return page;
-	};
-	try {
-		const idle: Page[] = [await openPage()];
-		let opened = 1;
-		const waiting: Array<(page: Page) => void> = [];
-		const release = (page: Page) => {
-			const next = waiting.shift();
-			if (next) next(page);
-			else idle.push(page);
-		};
-		/** Runs `task` on a free page: an idle one, a newly opened one while fewer than `pages` are open, or the next one freed. */
-		const onPage = async <T>(task: (page: Page) => Promise<T>): Promise<T> => {
-			let page = idle.pop();
-			if (!page && opened < pages) {
-				opened++;
-				// A page that fails to open leaves the others drawing.
-				page = await openPage().catch(() => {
-					opened--;
-					return undefined;
-				});
-			}
-			page ??= await new Promise<Page>((resolve) => waiting.push(resolve));
-			try {
-				return await task(page);
-			} finally {
-				release(page);
-			}
+
+		let queue: Promise<unknown> = Promise.resolve();
+		const serial = <T>(task: () => Promise<T>): Promise<T> => {
+			const next = queue.then(task, task);
+			queue = next.catch(() => undefined);
+			return next;
 		};
 		type PageApi = {
 			__glasshouse: {
@@ -235,7 +190,7 @@ export async function launchMermaidBrowser(pages = DRAWING_PAGES): Promise<Merma
 		};
 		return {
 			render: (source, config) =>
-				onPage(async (page) => {
+				serial(async () => {
 					const result = await page.evaluate(([s, c]) => (window as unknown as PageApi).__glasshouse.render(s, c), [
 						source,
 						config,
@@ -247,12 +202,11 @@ export async function launchMermaidBrowser(pages = DRAWING_PAGES): Promise<Merma
 					return result.svg;
 				}),
 			parse: (source, config) =>
-				onPage(
-					async (page) =>
+				serial(
+					async () =>
 						(await page.evaluate(([s, c]) => (window as unknown as PageApi).__glasshouse.parse(s, c), [source, config] as const)) ??
 						undefined,
 				),
-			openPages: () => opened,
 			close: () => browser.close(),
 		};
 	} catch (error) {

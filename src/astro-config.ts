@@ -14,6 +14,9 @@ import { contentFileLocale } from '@/i18n/content-file-locale';
 import { useTranslations } from '@/i18n/translate';
 import glasshouse, { type GlasshouseOptions } from '@/integrations/glasshouse';
 
+/** Pages Astro renders side by side (its default is one at a time); see `build.concurrency` below. */
+const PAGES_AT_ONCE = 4;
+
 /** Fences drawn by a plugin rather than highlighted as code. */
 const DRAWN_LANGUAGES = ['mermaid'];
 
@@ -31,7 +34,10 @@ export function astroConfig(options: GlasshouseOptions): AstroUserConfig {
 		trailingSlash: 'always',
 		// Scripts and styles stay external files so a strict Content-Security-Policy (script-src 'self')
 		// holds for the unlock code and for decrypted pages alike.
-		build: { format: 'directory', inlineStylesheets: 'never' },
+		// Several pages of a route rendered at once: a page waits for files (its body's module, what's
+		// new, the page it writes) and for drawings, and meanwhile another one renders. Every value pages
+		// share is a memoised promise, so the order pages finish in changes nothing in them.
+		build: { format: 'directory', inlineStylesheets: 'never', concurrency: PAGES_AT_ONCE },
 		vite: { build: { assetsInlineLimit: 0 } },
 		// Client content is fetched from content/ by the content layer; nothing of it belongs in public/.
 		// Mermaid fences are drawn at build time by the diagrams integration, not highlighted as code.

@@ -32,7 +32,7 @@ function formatArgument(inner: string, written: string, vars: Readonly<Record<st
 	const number = Number(value);
 	const chosen = choices.get(`=${number}`) ?? choices.get(pluralRules(locale).select(number)) ?? choices.get('other')!;
 	// `#` is the number, in the choice's own text only: a `#` in a value filled in below (a title) stays.
-	const shown = typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : value;
+	const shown = typeof value === 'number' ? numberFormat(locale).format(value) : value;
 	return formatMessage(chosen.replace(/#/g, NUMBER_MARK), vars, locale).replaceAll(NUMBER_MARK, shown);
 }
 
@@ -44,6 +44,14 @@ function pluralRules(locale: string): Intl.PluralRules {
 	let rules = rulesByLocale.get(locale);
 	if (!rules) rulesByLocale.set(locale, (rules = new Intl.PluralRules(locale)));
 	return rules;
+}
+
+// Made once per locale: building an Intl formatter costs far more than using it, and pages format numbers in every header.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string): Intl.NumberFormat {
+	let format = numberFormats.get(locale);
+	if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+	return format;
 }
 
 /** `one {…} other {…}` as a map from choice to text; a message without `other` is a mistake in the catalogue. */

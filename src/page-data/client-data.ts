@@ -17,6 +17,7 @@ import { feedbackKind } from '@/kinds/feedback/kind';
 import { documentKind } from '@/kinds/document/kind';
 import { surveyKind } from '@/kinds/survey/kind';
 import { pageContext } from 'virtual:glasshouse/page-context';
+import { clientOf, entriesByClient } from './entries-by-client';
 
 export type UpdateEntry = CollectionEntry<'updates'>;
 export type DecisionEntry = CollectionEntry<'decisions'>;
@@ -73,12 +74,15 @@ export interface ClientData {
 	surveys: SurveyEntry[];
 }
 
-/** The client folder an entry id starts with: "acme/updates/2026-01-09" → "acme". */
-export const clientOf = (entry: { id: string }) => entry.id.split('/')[0]!;
+export { clientOf } from './entries-by-client';
 /** The last id segment: "acme/updates/2026-01-09" → "2026-01-09". */
 export const leafOf = (entry: { id: string }) => entry.id.split('/').at(-1)!;
 
+// Module state is the build's state: Astro imports page code once per build and gives pages no
+// other place to share what every page of a client reads. Both are filled from this build's
+// collections only.
 const cache = new Map<string, Promise<ClientData>>();
+const clientEntries = entriesByClient((collection: CollectionKey) => getCollection(collection));
 
 /**
  * Whether to ask Astro for a collection: not when the build found no file of its kind, since the
@@ -105,7 +109,7 @@ export function loadClient(slug: string): Promise<ClientData> {
 /** A client's entries of one collection (none when the build found no file of its kind). */
 async function entriesOf<C extends CollectionKey>(collection: C, slug: string): Promise<CollectionEntry<C>[]> {
 	if (!hasFiles(collection)) return [];
-	return getCollection(collection, (entry: { id: string }) => clientOf(entry) === slug);
+	return (await clientEntries(collection, slug)) as CollectionEntry<C>[];
 }
 
 async function load(slug: string): Promise<ClientData> {

@@ -34,22 +34,31 @@ export function contentTimes(dir: string): Promise<TimesOf> {
 }
 
 function lookup(root: string, git: GitView | undefined): TimesOf {
-	return async (entry) => {
-		if (!entry.filePath) return {};
+	// Each file's times are found once: an entry's file is asked for by its own page, its list and
+	// the overview's "what's new", and outside git (or for a changed file) each answer is a `stat`.
+	const known = new Map<string, Promise<FileTimes>>();
+	return (entry) => {
+		if (!entry.filePath) return Promise.resolve({});
 		// Entries' paths are relative to the project root, which is the build's working directory.
 		const file = path.resolve(entry.filePath);
-		const key = path.relative(root, file).split(path.sep).join('/');
-		const dirty = git?.dirty.get(key);
-		const committed = git?.committed.get(key);
-		if (git && !dirty && committed) return committed;
-		const info = await stat(file).catch(() => undefined);
-		if (!info) return {};
-		if (dirty === 'modified') return { createdAt: committed?.createdAt, changedAt: info.mtimeMs };
-		// Untracked in git: it appeared when it was last written. Outside git, the birth time, which
-		// is only a guess: editors that save by replacing the file make an edit look like a new file.
-		const born = git || !(info.birthtimeMs > 0) ? info.mtimeMs : Math.min(info.birthtimeMs, info.mtimeMs);
-		return { createdAt: born, changedAt: info.mtimeMs };
+		let times = known.get(file);
+		if (!times) known.set(file, (times = timesOfFile(root, git, file)));
+		return times;
 	};
+}
+
+async function timesOfFile(root: string, git: GitView | undefined, file: string): Promise<FileTimes> {
+	const key = path.relative(root, file).split(path.sep).join('/');
+	const dirty = git?.dirty.get(key);
+	const committed = git?.committed.get(key);
+	if (git && !dirty && committed) return committed;
+	const info = await stat(file).catch(() => undefined);
+	if (!info) return {};
+	if (dirty === 'modified') return { createdAt: committed?.createdAt, changedAt: info.mtimeMs };
+	// Untracked in git: it appeared when it was last written. Outside git, the birth time, which
+	// is only a guess: editors that save by replacing the file make an edit look like a new file.
+	const born = git || !(info.birthtimeMs > 0) ? info.mtimeMs : Math.min(info.birthtimeMs, info.mtimeMs);
+	return { createdAt: born, changedAt: info.mtimeMs };
 }
 
 /** The content folder's history from git, or undefined outside a repository or without git. */

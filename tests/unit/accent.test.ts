@@ -33,6 +33,15 @@ describe('accentShades', () => {
 		const [r, g, b] = [1, 3, 5].map((start) => Number.parseInt(ink.slice(start, start + 2), 16));
 		expect(r! > g! && g! > b!).toBe(true);
 	});
+
+	it('is worked out once per colour for all pages, and each client keeps its own colour', () => {
+		const first = accentShades('#FBBF24');
+		expect(accentShades('#FBBF24')).toBe(first);
+		expect(Object.isFrozen(first)).toBe(true);
+		expect(accentShades('#0e7490')).toEqual({ decoration: '#0e7490', ink: '#0e7490', contrast: accentShades('#0e7490').contrast });
+		expect(accentShades('#0e7490').decoration).not.toBe(first.decoration);
+		expect(accentShades('#fbbf24').ink).toBe(first.ink);
+	});
 });
 
 describe('check: accent contrast', () => {

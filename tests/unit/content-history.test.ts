@@ -78,4 +78,19 @@ describe('contentTimes', () => {
 		expect(times.createdAt).toBeLessThanOrEqual(times.changedAt!);
 		expect(await (await contentTimes(content))({ filePath: path.join(content, 'missing.mdx') })).toEqual({});
 	});
+
+	it('one answer per file for the whole build, whichever page asks first; each file its own', async () => {
+		const content = path.join(tempDir(), 'content');
+		const first = path.join(content, 'acme', 'updates', '2026-03-06.mdx');
+		const second = path.join(content, 'acme', 'updates', '2026-03-13.mdx');
+		write(first, 'text', '2026-03-06T09:00:00Z');
+		write(second, 'text', '2026-03-13T09:00:00Z');
+		const timesOf = await contentTimes(content);
+		const [a, b] = await Promise.all([timesOf({ filePath: first }), timesOf({ filePath: first })]);
+		expect(a).toBe(b);
+		// Touched while the build renders: the update's page, its list and the overview still agree.
+		utimesSync(first, new Date('2026-03-20T09:00:00Z'), new Date('2026-03-20T09:00:00Z'));
+		expect((await timesOf({ filePath: first })).changedAt).toBe(Date.parse('2026-03-06T09:00:00Z'));
+		expect((await timesOf({ filePath: second })).changedAt).toBe(Date.parse('2026-03-13T09:00:00Z'));
+	});
 });

@@ -31,6 +31,15 @@ export interface AccentShades {
  * backgrounds. Dark mode does not use the accent for text (links are light sky there).
  */
 export function accentShades(accent: string = DEFAULT_ACCENT): AccentShades {
+	// Every page of a client asks for the same accent: its shades are found once per colour.
+	let shades = shadesOf.get(accent);
+	if (!shades) shadesOf.set(accent, (shades = Object.freeze(findShades(accent))));
+	return shades;
+}
+
+const shadesOf = new Map<string, AccentShades>();
+
+function findShades(accent: string): AccentShades {
 	const decoration = accent.toLowerCase();
 	const readable = (hex: string) =>
 		Math.min(contrastRatio(hex, LIGHT_BACKGROUND), contrastRatio(hex, PAGE_BACKGROUND)) >= MIN_ACCENT_CONTRAST;

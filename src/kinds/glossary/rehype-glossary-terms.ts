@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { namesOf, type GlossaryTerm } from './schema';
-import { termMatcher } from './term-matcher';
+import { termMatcher, type TermMatcher } from './term-matcher';
 
 /** A client's glossary as the plugin needs it for one file. */
 export interface FileGlossary {
@@ -70,7 +70,7 @@ export function rehypeGlossaryTerms({ glossaryFor }: GlossaryTermsOptions) {
 	return async (tree: Root, file: FileLike): Promise<void> => {
 		const glossary = await glossaryFor(file.path);
 		if (!glossary || glossary.terms.length === 0) return;
-		const matcher = termMatcher(glossary.terms.map(namesOf));
+		const matcher = matcherOf(glossary.terms);
 		const used = new Set<number>();
 		const idPrefix = `gl-${createHash('sha256')
 			.update(lastSegments(file.path ?? ''))
@@ -94,6 +94,15 @@ export function rehypeGlossaryTerms({ glossaryFor }: GlossaryTermsOptions) {
 		};
 		walk(tree);
 	};
+}
+
+// One matcher per glossary, not per body: its pattern is compiled once for all of a client's bodies.
+// Keyed by the terms list, which the glossary's reader gives again as long as the file is unchanged.
+const matchers = new WeakMap<readonly GlossaryTerm[], TermMatcher>();
+function matcherOf(terms: readonly GlossaryTerm[]): TermMatcher {
+	let matcher = matchers.get(terms);
+	if (!matcher) matchers.set(terms, (matcher = termMatcher(terms.map(namesOf))));
+	return matcher;
 }
 
 /** The text split around the first use of each term not used yet, or undefined when it has none. */

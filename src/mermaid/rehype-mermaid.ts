@@ -47,11 +47,15 @@ export function rehypeMermaid() {
 		const fences = findFences(tree);
 		if (fences.length === 0) return;
 		const display = file.path ? path.relative(process.cwd(), file.path).split(path.sep).join('/') : '<unknown file>';
+		// Ids are seeded from the file's place in the content folder (client/kind/file), not its path
+		// from wherever the build runs: the same content gives the same page from any checkout folder,
+		// which a sharded or cached build assembling clients built elsewhere relies on.
+		const scope = file.path ? file.path.split(/[\\/]/).slice(-3).join('/') : '<unknown file>';
 		const offset = await frontmatterLines(file);
 		for (const [position, fence] of fences.entries()) {
 			let diagram: RenderedDiagram;
 			try {
-				diagram = await renderDiagram(fence.source, `${display}#${position}`);
+				diagram = await renderDiagram(fence.source, `${scope}#${position}`);
 			} catch (error) {
 				if (!isMermaidSyntaxError(error)) throw error;
 				const invalid = new DiagramError(display, fence.line + offset, error.message);

@@ -95,6 +95,16 @@ describe('rehypeMermaid', () => {
 		await render('alpha/updates/2026-01-23.mdx', `\`\`\`mermaid\n${FLOW}\n\`\`\`\n\n\`\`\`mermaid\nflowchart TD\n  New --> One\n\`\`\`\n`);
 		expect(diagramStats()).toEqual({ rendered: 1, fromCache: 1 });
 	});
+
+	it('gives the same ids to the same file wherever the content folder is (a shard built in another checkout)', async () => {
+		const text = `## Plan\n\n\`\`\`mermaid\n${FLOW}\n\`\`\`\n`;
+		const here = idsOf(await render('checkout-a/content/alpha/updates/2026-02-06.mdx', text));
+		const there = idsOf(await render('elsewhere/b/content/alpha/updates/2026-02-06.mdx', text));
+		const otherClient = idsOf(await render('checkout-a/content/beta/updates/2026-02-06.mdx', text));
+		expect(here.length).toBeGreaterThan(0);
+		expect(there).toEqual(here);
+		expect(otherClient).not.toEqual(here);
+	});
 });
 
 function clientDir(name: string): string {

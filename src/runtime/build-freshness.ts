@@ -13,9 +13,9 @@ import type { BuildStamp } from './crypto/envelope';
 const storageKey = (storeName: string) => `glasshouse:newest-build:${storeName}`;
 
 /**
- * The newest build of a client this device has shown, if any. Reading it is harmless before the
- * page is unlocked (nothing is written), and the gate does so early: a page's first use of
- * localStorage waits for the browser to hand over the whole storage area, holding up the page.
+ * The newest build of a client this device has shown, if any. A page's first use of localStorage
+ * waits for the browser to hand over the whole storage area, so the gate checks only once the
+ * decrypted page has been painted (gate.ts).
  */
 export function newestBuild(storage: Pick<Storage, 'getItem'> | undefined, storeName: string): BuildStamp | undefined {
 	try {

@@ -3,7 +3,8 @@
  * with, in order: a share link's fragment, a key remembered on this device, or a password typed
  * into the lock screen. Nothing is rendered unless the page's ciphertext authenticates.
  */
-import { newestBuild, noteBuild, showStaleNotice } from './build-freshness';
+import { afterPaint } from './after-paint';
+import { noteBuild, showStaleNotice } from './build-freshness';
 import { fromUtf8 } from './crypto/bytes';
 import { decryptingFetch } from './decrypting-fetch';
 import { open, pageAad, type BuildStamp } from './crypto/envelope';
@@ -13,7 +14,7 @@ import { forgetKey, loadKey, saveKey, sessionId, SESSION_MAX_MS } from './key-st
 import { classifyFragment, takeLinkFragment } from './link-fragment';
 import { announceLock, guardUnlockedPage } from './lock-guard';
 import { lockScreen, showUnexpectedFailure, type GateMessage } from './lock-screen';
-import { renderPage } from './render-page';
+import { renderPage, runPageScripts } from './render-page';
 import { focusAfterUnlock } from './focus-after-unlock';
 import { offerIndexFiles } from './search/index-files';
 import { sealedIndex } from './search/sealed-index';
@@ -69,18 +70,14 @@ async function main(): Promise<void> {
 	if (address === undefined) return ui.fail('gate.badAddress');
 	const path = address;
 	const storeName = `${config.base}${config.client}`;
-	const storage = browserStorage();
-	// Once this first part has sent its request (to the key store or WebCrypto): the page's first
-	// use of localStorage blocks until the browser hands over the storage area, so it overlaps that
-	// wait here instead of holding up the decrypted page, where noteBuild reads it again.
-	queueMicrotask(() => newestBuild(storage, storeName));
 
 	/**
-	 * Shows the page, opened with the key of slot `sid`. `saved` is the key being remembered, if it
-	 * is: written side by side with opening the page, and awaited before anything reads or forgets it.
-	 * `typed` when opened by a password just entered (focus and announcement follow, see focus-after-unlock).
+	 * Shows the page, opened with the key of slot `sid`. `save` remembers the key, if it is to be:
+	 * run once the page is painted (see after-paint.ts), and awaited before anything reads or forgets
+	 * the key, so a Lock can never be undone by a late write. `typed` when opened by a password just
+	 * entered (focus and announcement follow, see focus-after-unlock).
 	 */
-	const show = async (contentKey: CryptoKey, sid: string, saved: Promise<void> = Promise.resolve(), typed = false): Promise<void> => {
+	const show = async (contentKey: CryptoKey, sid: string, save?: () => Promise<void>, typed = false): Promise<void> => {
 		performance.mark('glasshouse:key-ready');
 		let html: string;
 		try {
@@ -103,14 +100,14 @@ async function main(): Promise<void> {
 			clientRoot,
 			worker: __GLASSHOUSE_DOWNLOAD_WORKER__,
 		});
+		let saved: Promise<void> = Promise.resolve();
 		try {
 			renderPage(html);
 			performance.mark('glasshouse:page-rendered');
 			focusAfterUnlock(document, { typed, announcement: strings['gate.unlocked'].replace('{title}', document.title) });
-			// The stamp is trusted now: it was authenticated with the page just opened.
-			const newest = noteBuild(storage, storeName, config.build);
-			if (newest) showStaleNotice(document, config.build, newest);
+			void afterPaint(runPageScripts);
 		} finally {
+			if (save) saved = afterPaint(save);
 			// Even if rendering failed part way, whatever was shown can be locked, and stays locked
 			// on Back and Forward once this device forgets the key.
 			for (const button of document.querySelectorAll<HTMLElement>('[data-gh-lock]')) {
@@ -129,9 +126,16 @@ async function main(): Promise<void> {
 		}
 		document.dispatchEvent(new CustomEvent('glasshouse:unlocked'));
 		performance.mark('glasshouse:page-shown');
+		// The stamp is trusted now: it was authenticated with the page just opened. The check's first
+		// use of localStorage waits for the browser to hand over the storage area, so it comes after
+		// the page is painted; a stale copy is flagged a frame later.
+		void afterPaint(() => {
+			const newest = noteBuild(browserStorage(), storeName, config.build);
+			if (newest) showStaleNotice(document, config.build, newest);
+		});
 	};
 
-	const remember = (slotKey: CryptoKey, sid: string, persistent: boolean) =>
+	const remember = (slotKey: CryptoKey, sid: string, persistent: boolean) => () =>
 		saveKey(
 			storeName,
 			persistent

@@ -1,7 +1,6 @@
 /**
  * Replaces the lock screen with the decrypted page. The page is parsed with DOMParser (no
- * document.write), and its scripts are re-created so they run; they are external files, which
- * is what lets a Content-Security-Policy of script-src 'self' hold.
+ * document.write); its scripts stay inert until `runPageScripts` re-creates them.
  *
  * The parsed nodes are moved into this document, not copied: a copy (importNode) built the whole
  * page a second time, as long again as parsing it.
@@ -13,6 +12,17 @@ export function renderPage(html: string): void {
 	for (const { name, value } of [...next.documentElement.attributes]) root.setAttribute(name, value);
 	document.head.replaceChildren(...next.head.childNodes);
 	document.body.replaceWith(next.body);
+	const target = location.hash.length > 1 ? document.getElementById(anchorId(location.hash.slice(1))) : null;
+	target?.scrollIntoView();
+}
+
+/**
+ * Re-creates the page's scripts so they run; they are external files, which is what lets a
+ * Content-Security-Policy of script-src 'self' hold. The gate calls it once the page is painted:
+ * each inserted script starts a fetch (module map, CSP check), a few milliseconds apiece on a slow
+ * phone, and they are module scripts, which never ran before the first paint anyway.
+ */
+export function runPageScripts(): void {
 	for (const inert of document.querySelectorAll('script')) {
 		if (inert.type && inert.type !== 'module' && inert.type !== 'text/javascript') continue;
 		const live = document.createElement('script');
@@ -20,8 +30,6 @@ export function renderPage(html: string): void {
 		live.textContent = inert.textContent;
 		inert.replaceWith(live);
 	}
-	const target = location.hash.length > 1 ? document.getElementById(anchorId(location.hash.slice(1))) : null;
-	target?.scrollIntoView();
 }
 
 /** An in-page anchor's id; a malformed `%` sequence (`#%zz`) is taken as written, not thrown. */

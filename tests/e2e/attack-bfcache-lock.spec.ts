@@ -39,9 +39,9 @@ async function prepare(context: BrowserContext): Promise<void> {
 			delete headers['cache-control'];
 			await route.fulfill({ response, headers });
 		} catch (error) {
-			// The page navigated on (Back, Forward, reload) while this request was in flight: its
-			// response is gone and nobody is waiting for it.
-			if (!/disposed|closed|destroyed/i.test(String(error))) throw error;
+			// The page navigated on (Back, Forward, reload), or the test ended (a favicon still on its
+			// way), while this request was in flight: its response is gone and nobody is waiting for it.
+			if (!/disposed|closed|destroyed|test ended/i.test(String(error))) throw error;
 		}
 	});
 	await context.addInitScript(() => {

@@ -4,6 +4,7 @@
  * into the lock screen. Nothing is rendered unless the page's ciphertext authenticates.
  */
 import { afterPaint } from './after-paint';
+import { holdNavigationUntil } from './hold-navigation';
 import { noteBuild, showStaleNotice } from './build-freshness';
 import { fromUtf8 } from './crypto/bytes';
 import { decryptingFetch } from './decrypting-fetch';
@@ -107,7 +108,10 @@ async function main(): Promise<void> {
 			focusAfterUnlock(document, { typed, announcement: strings['gate.unlocked'].replace('{title}', document.title) });
 			void afterPaint(runPageScripts);
 		} finally {
-			if (save) saved = afterPaint(save);
+			if (save) {
+				saved = afterPaint(save);
+				holdNavigationUntil(saved);
+			}
 			// Even if rendering failed part way, whatever was shown can be locked, and stays locked
 			// on Back and Forward once this device forgets the key.
 			for (const button of document.querySelectorAll<HTMLElement>('[data-gh-lock]')) {

@@ -178,7 +178,7 @@ function astroLogLevel(level: BuildContext['logLevel'], verbose: boolean): 'debu
  * Says what a failed build did to the output folder: nothing. The previous site, if any, is still
  * there byte for byte, and the user must know it is the last good build rather than this one.
  */
-function nothingWritten(root: string, outDir: string): string {
+export function nothingWritten(root: string, outDir: string): string {
 	const shown = `${path.relative(root, outDir) || outDir}/`;
 	return existsSync(outDir)
 		? `Nothing was written to ${shown}: the previous site there is kept unchanged.`
@@ -191,7 +191,7 @@ function nothingWritten(root: string, outDir: string): string {
  * put back if the new one cannot be moved in; it is deleted only once the new site is in place.
  * A kill between the two renames leaves it whole in `<out>.glasshouse-previous/`, never half-deleted.
  */
-async function swapIntoPlace(staging: string, outDir: string): Promise<void> {
+export async function swapIntoPlace(staging: string, outDir: string): Promise<void> {
 	const previous = `${outDir}.glasshouse-previous`;
 	await rm(previous, { recursive: true, force: true });
 	const hadPrevious = await rename(outDir, previous).then(

@@ -7,8 +7,12 @@
  *   2. the same after changing one update, with both caches warm;
  *   3. a plain Astro build of the same content with every client public, no diagrams drawn and
  *      no search index (GLASSHOUSE_BENCHMARK_PLAIN), the baseline the full build is compared to.
+ *   4. a sharded build (`--shards N`, default 4; 0 skips it): `build --shard I/N` for every shard,
+ *      one after another, each with cold caches as on its own runner, then `merge`; reported as
+ *      a CI matrix would see it (the slowest shard plus the merge) with each shard's peak memory.
  * Prints one Markdown table (time per phase, pages, peak memory, output size) to stdout and
  * progress to stderr. Prints figures; asserts nothing. `--keep` keeps the work folder.
+ * `--sharded-only` runs only the sharded build, for agencies too large to build whole here.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +26,7 @@ import { generateContent } from './generate-content';
 import { publicCopy } from './support/cli-build';
 import { formatBytes, formatSeconds, markdownTable } from './support/format';
 import { watchPeakMemory } from './support/peak-memory';
+import { printShardedBuild, runShardedRow } from './support/sharded-build';
 
 const { values } = parseArgs({
 	options: {
@@ -30,6 +35,8 @@ const { values } = parseArgs({
 		diagrams: { type: 'string', default: '0.1' },
 		work: { type: 'string' },
 		keep: { type: 'boolean', default: false },
+		shards: { type: 'string', default: '4' },
+		'sharded-only': { type: 'boolean', default: false },
 	},
 });
 
@@ -105,6 +112,15 @@ async function measure(label: string, args: string[], out: string, env: Record<s
 	};
 }
 
+if (values['sharded-only']) {
+	await printShardedBuild(await runShardedRow({ content, work, shards: Number(values.shards), progress }), generated, values);
+	if (!values.keep) {
+		rmSync(work, { recursive: true, force: true });
+		rmSync(astroCacheDir(ROOT, content), { recursive: true, force: true });
+	}
+	process.exit(0);
+}
+
 const fullOut = path.join(work, 'dist');
 const plainOut = path.join(work, 'dist-plain');
 const cli = (out: string) => ['src/cli/bin.mjs', 'build', '--content', content, '--out', out];
@@ -116,6 +132,8 @@ const plain = await measure(
 	['--import', 'tsx', 'tests/bench/support/plain-build.ts', plainContent, plainOut],
 	plainOut,
 );
+// Last: each shard empties Astro's content cache, which the warm build above relies on.
+const sharded = Number(values.shards) > 0 ? await runShardedRow({ content, work, shards: Number(values.shards), progress }) : undefined;
 
 if (!values.keep) {
 	rmSync(work, { recursive: true, force: true });
@@ -173,3 +191,4 @@ process.stdout.write(`${table}\n\n`);
 process.stdout.write(
 	`Full build ÷ plain Astro build: ${(cold.wall / plain.wall).toFixed(1)}× (cold), ${(warm.wall / plain.wall).toFixed(1)}× (warm)\n`,
 );
+if (sharded) await printShardedBuild(sharded, generated, values, cold.wall);

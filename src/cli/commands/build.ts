@@ -18,7 +18,7 @@ import { checkAndReport } from './check';
 import { listFiles } from '@/lib/list-files';
 import { phaseReporter } from '@/cli/progress';
 
-export const buildHelp = `Usage: glasshouse build [--content DIR] [--out DIR] [--demo] [--verbose]
+export const buildHelp = `Usage: glasshouse build [--content DIR] [--out DIR] [--demo] [--verbose] [--shard I/N]
 
 Checks the content, then builds every client's site into dist/ (or --out) and
 encrypts each private client's pages. The site is built into a staging folder
@@ -28,6 +28,10 @@ so a failed build never leaves a partial site to deploy.
   --demo     without GLASSHOUSE_SECRET, use a throwaway secret kept in
              .glasshouse/demo-secret and print every client's passwords and links
   --verbose  show Astro's own log (every page it renders) instead of phases and counts
+  --shard I/N
+             build only shard I of N, for CI runners side by side (needs --out):
+             its clients, balanced by pages, with the site-wide files and a
+             manifest signed under the secret, for glasshouse merge to assemble
 
 Environment: GLASSHOUSE_SECRET (required for private clients), GLASSHOUSE_SITE
 (site URL), GLASSHOUSE_BASE (base path, e.g. /repo/), GLASSHOUSE_TIMINGS (a file
@@ -38,9 +42,16 @@ interface BuildCommandOptions {
 	out?: string;
 	demo?: boolean;
 	verbose?: boolean;
+	/** `I/N`: build one shard (see `build-shard.ts`). */
+	shard?: string;
 }
 
 export async function runBuild(options: BuildCommandOptions, output: Output, given: BuildContext): Promise<number> {
+	if (options.shard !== undefined) {
+		const { runShardBuild } = await import('./build-shard');
+		const context = options.content === undefined ? given : withContentDir(given, options.content);
+		return runShardBuild({ ...options, shard: options.shard }, output, context);
+	}
 	const started = performance.now();
 	const timings = buildTimings();
 	const root = given.root;

@@ -2,8 +2,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { build } from 'astro';
-import { astroConfig } from '@/astro-config';
 import { withContentDir, withSecretText, type BuildContext } from '@/build-context/build-context';
 import { deriveSlotKeysAhead } from '@/keys/build-keyring';
 import { generateSecret, SecretError } from '@/keys/secret';
@@ -13,10 +11,10 @@ import { describeAccess } from './share';
 import type { Output } from '@/cli/output';
 import { withBuildLock } from '@/cli/build-lock';
 import { stagingRoot } from '@/cli/stale-staging';
-import { currentAstroCacheDir } from '@/cli/astro-cache-dir';
 import { checkAndReport } from './check';
-import { listFiles } from '@/lib/list-files';
-import { phaseReporter } from '@/cli/progress';
+import { renderClients } from '@/cli/render-clients';
+import { contentOfClients } from '@/loader/client-subset';
+import type { LoadedContent } from '@/loader/load-content';
 
 export const buildHelp = `Usage: glasshouse build [--content DIR] [--out DIR] [--demo] [--verbose] [--shard I/N]
 
@@ -37,8 +35,13 @@ Environment: GLASSHOUSE_SECRET (required for private clients), GLASSHOUSE_SITE
 (site URL), GLASSHOUSE_BASE (base path, e.g. /repo/), GLASSHOUSE_TIMINGS (a file
 to write the time of each build phase to, as JSON; used by npm run bench).`;
 
-interface BuildCommandOptions {
+export interface BuildCommandOptions {
 	content?: string;
+	/**
+	 * Build only these clients (slugs of the checked content): the output holds their folders and
+	 * the site-wide files, nothing of any other client (see `renderClients`). Absent: every client.
+	 */
+	clients?: readonly string[];
 	out?: string;
 	demo?: boolean;
 	verbose?: boolean;
@@ -69,14 +72,21 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 		output.error(`✗ Build stopped before rendering: the content has errors. ${nothingWritten(root, outDir)}`);
 		return 1;
 	}
-	const hasPrivateClients = loaded.clients.some((client) => !client.client?.value.public);
+	let built: LoadedContent;
+	try {
+		built = options.clients ? contentOfClients(loaded, options.clients) : loaded;
+	} catch (error) {
+		output.error(`✗ ${(error as Error).message}\n${nothingWritten(root, outDir)}`);
+		return 1;
+	}
+	const hasPrivateClients = built.clients.some((client) => !client.client?.value.public);
 	if (options.demo) context = await useDemoSecret(context, output);
 	// Slot keys derived while Astro renders, picked up by the encryption step.
 	const slotKeys = slotKeyCache();
 	if (hasPrivateClients) {
 		try {
 			// The secret is decoded here, once for the whole build; the slow key derivations run while Astro renders.
-			void deriveSlotKeysAhead(loaded.clients, context.secret(), context.variables, slotKeys);
+			void deriveSlotKeysAhead(built.clients, context.secret(), context.variables, slotKeys);
 		} catch (error) {
 			if (!(error instanceof SecretError)) throw error;
 			output.error(`✗ ${error.message}\n${nothingWritten(root, outDir)}`);
@@ -94,39 +104,24 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 
 	// One build at a time per checkout: Astro writes generated modules into the shared .astro/
 	// folder, and builds of one output folder share its staging folder.
-	const built = await withBuildLock(root, output, async () => {
-		await rm(staging, { recursive: true, force: true });
-		await mkdir(path.dirname(staging), { recursive: true });
-		const cacheDir = await currentAstroCacheDir(root, context.contentDir);
+	const done = await withBuildLock(root, output, async () => {
 		const rendering = performance.now();
-		const progress = phaseReporter(output.progress, output.info);
-		progress({ phase: 'Rendering pages', done: 0, unit: 'pages' });
-		const counting = output.progress ? countPagesWhileRendering(staging, progress) : undefined;
-		const onPostBuildStep = (name: string, index: number, total: number) => {
-			counting?.stop();
-			progress({ phase: `Post-build: ${name}`, done: index, total, unit: 'steps' });
-		};
+		let pages: number;
 		try {
-			await timings.timed('astro', async () =>
-				build({
-					...astroConfig({ context, checkedContent: loaded, slotKeys, timings, report: output, onPostBuildStep }),
-					configFile: false,
-					root,
-					outDir: staging,
-					cacheDir,
-					logLevel: astroLogLevel(context.logLevel, options.verbose === true),
-				}),
-			);
+			pages = await renderClients({
+				context,
+				checked: loaded,
+				...(options.clients ? { clients: options.clients } : {}),
+				outDir: staging,
+				slotKeys,
+				timings,
+				output,
+				logLevel: astroLogLevel(context.logLevel, options.verbose === true),
+			});
 		} catch (error) {
-			counting?.stop();
-			progress(undefined);
-			await rm(staging, { recursive: true, force: true });
 			output.error(`✗ Build failed: ${describeBuildError(error, context.debug)}\n${nothingWritten(root, outDir)}`);
 			return false;
 		}
-		counting?.stop();
-		progress(undefined);
-		const pages = (await listFiles(staging)).filter((file) => file.endsWith('.html')).length;
 		output.info(`✓ ${pages} pages rendered, indexed, encrypted and scanned (${Math.round((performance.now() - rendering) / 1000)} s)`);
 		try {
 			await swapIntoPlace(staging, outDir);
@@ -137,42 +132,16 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 		}
 		return true;
 	});
-	if (!built) return 1;
+	if (!done) return 1;
 	if (context.timingsFile) await writeBuildTimings(context.timingsFile, timings, performance.now() - started);
 	output.info(`✓ Site built into ${path.relative(root, outDir) || outDir}/`);
 	if (options.demo && hasPrivateClients) {
 		output.info('\nDemo access (throwaway secret in .glasshouse/demo-secret):');
-		for (const client of loaded.clients.filter((candidate) => candidate.client)) {
+		for (const client of built.clients.filter((candidate) => candidate.client)) {
 			for (const line of await describeAccess(client, context.secret(), context.site, context.base, context.variables)) output.info(line);
 		}
 	}
 	return 0;
-}
-
-/** How often the pages Astro has written so far are counted for the progress line. */
-const PAGE_COUNT_MS = 1500;
-
-/**
- * Counts the pages Astro has written into `staging` while it renders (a terminal only: the count
- * walks the folder), for the progress line; Astro itself only tells its log, which is hidden.
- */
-function countPagesWhileRendering(staging: string, progress: ReturnType<typeof phaseReporter>): { stop(): void } {
-	let stopped = false;
-	const timer = setInterval(() => {
-		void listFiles(staging).then(
-			(files) => {
-				if (!stopped) progress({ phase: 'Rendering pages', done: files.filter((file) => file.endsWith('.html')).length, unit: 'pages' });
-			},
-			() => undefined,
-		);
-	}, PAGE_COUNT_MS);
-	timer.unref();
-	return {
-		stop() {
-			stopped = true;
-			clearInterval(timer);
-		},
-	};
 }
 
 /**

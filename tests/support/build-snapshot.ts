@@ -2,7 +2,8 @@
  * A built site as a reader sees it: every page and sealed file decrypted with the test secret
  * (see TEST_SECRET), keyed by path, with what differs by design between any two builds set aside
  * (the build stamp and keyring of each shell, the random names of sealed files, the content
- * hashes in `_astro/` asset names). Shared by `tests/tools/compare-builds.ts` and the tests that
+ * hashes in `_astro/` asset names, and the sealed attachments with their decoys, compared by
+ * count and sizes since their names and the decoys' bytes are random). Shared by `tests/tools/compare-builds.ts` and the tests that
  * compare two ways of building the same content.
  */
 import { readFile } from 'node:fs/promises';
@@ -10,13 +11,17 @@ import path from 'node:path';
 import { fromUtf8 } from '@/runtime/crypto/bytes';
 import { FILE_MAGIC, fileAad, openFile } from '@/runtime/crypto/envelope';
 import { listFiles } from '@/lib/list-files';
+import { SEALED_ATTACHMENTS_FOLDER } from '@/kinds/document/attachment-plan';
 import { contentKeyOf, openPage, openSearchIndex } from './open-page';
 
 export type Snapshot = Map<string, string>;
 
 /** `_astro/ClientLayout.Bq3x9a1z.css` → `_astro/ClientLayout.#.css`, wherever it is named. */
 const withoutAssetHashes = (text: string) =>
-	text.replace(/((?:_astro|_glasshouse)\/[\w.-]+?)\.[\w-]{8,10}\.(css|js|mjs|svg|png|jpe?g|webp|avif)/g, '$1.#.$2');
+	text
+		.replace(/((?:_astro|_glasshouse)\/[\w.-]+?)\.[\w-]{8,10}\.(css|js|mjs|svg|png|jpe?g|webp|avif)/g, '$1.#.$2')
+		// A private attachment's random published name, as its page's download button names it.
+		.replace(/data-gh-attachment="[0-9a-f]{32}"/g, 'data-gh-attachment="#"');
 
 const isShell = (text: string) => text.includes('id="gh-payload"');
 
@@ -30,6 +35,11 @@ export async function snapshot(outDir: string, contentDir: string): Promise<Snap
 		const [client] = file.split('/');
 		if (file.endsWith('.html') && isShell(bytes.toString('utf8'))) {
 			pages.set(file, withoutAssetHashes(await openPage(outDir, contentDir, file)));
+		} else if (file.split('/')[1] === SEALED_ATTACHMENTS_FOLDER && file.split('/').length === 3) {
+			// Sealed attachments and their decoys: random names, and the decoys random bytes. Each
+			// build seals them anew, so they are compared by count and sizes.
+			const key = `${client}/${SEALED_ATTACHMENTS_FOLDER}/ (sealed, by size)`;
+			pages.set(key, [...(pages.get(key)?.split(',').filter(Boolean) ?? []), String(bytes.length)].sort().join(','));
 		} else if (file.includes('/pagefind/') && bytes.subarray(0, 4).toString() === FILE_MAGIC) {
 			if (indexed.has(client!)) continue;
 			indexed.add(client!);

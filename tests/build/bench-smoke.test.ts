@@ -13,10 +13,10 @@ const scripts = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'
 const work = mkdtempSync(path.join(tmpdir(), 'glasshouse-bench-smoke-'));
 
 /** Runs an npm script of the form `tsx <file>` with arguments, as `npm run <name> -- …` would. */
-function runScript(name: string, args: string[]) {
+function runScript(name: string, args: string[], timeout = 240_000) {
 	const [runner, file] = scripts[name]!.split(' ');
 	expect(runner).toBe('tsx');
-	return runNode(['--import', 'tsx', file!, ...args], cleanEnv({}), { timeout: 240_000 });
+	return runNode(['--import', 'tsx', file!, ...args], cleanEnv({}), { timeout });
 }
 
 const filesOf = (dir: string): string[] =>
@@ -68,8 +68,8 @@ describe('npm run bench:gen', () => {
 });
 
 describe('npm run bench', () => {
-	it('builds a tiny agency three ways and prints the table', async () => {
-		const run = await runScript('bench', ['--clients', '2', '--weeks', '3', '--diagrams', '0']);
+	it('builds a tiny agency three ways, then in shards, and prints the tables', async () => {
+		const run = await runScript('bench', ['--clients', '2', '--weeks', '3', '--diagrams', '0', '--shards', '2'], 900_000);
 		expect(run.status, run.stderr).toBe(0);
 		for (const row of [
 			'pages built',
@@ -85,7 +85,15 @@ describe('npm run bench', () => {
 		])
 			expect(run.stdout).toContain(`| ${row}`);
 		expect(run.stdout).toMatch(/Full build ÷ plain Astro build: \d+\.\d×/);
-	});
+		for (const row of [
+			'shard 1/2',
+			'shard 2/2',
+			'merge (verify, assemble, leak scan)',
+			'**as a CI matrix sees it: slowest shard + merge**',
+		])
+			expect(run.stdout).toContain(`| ${row}`);
+		expect(run.stdout).toMatch(/Matrix wall clock ÷ full cold build: \d+\.\d\d×/);
+	}, 900_000);
 });
 
 describe('npm run bench:browser', () => {

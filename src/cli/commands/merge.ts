@@ -8,7 +8,7 @@ import { privateClientsOf } from '@/post-build/plain-benchmark';
 import { scanOutputForLeaks } from '@/post-build/post-build';
 import { checkOutputFolders } from '@/post-build/output-folders';
 import { buildIdentity, manifestKey } from '@/shard/build-identity';
-import { assembleShards, verifyShards } from '@/shard/merge-shards';
+import { assembleShards, verifyShards, type VerifiedShard } from '@/shard/merge-shards';
 import { withBuildLock } from '@/cli/build-lock';
 import { stagingRoot } from '@/cli/stale-staging';
 import { UsageError, type Output } from '@/cli/output';
@@ -66,13 +66,21 @@ export async function runMerge(options: MergeOptions, output: Output, context: B
 	const clients = content.clients.filter((client) => client.client).map((client) => client.slug);
 	const staging = path.join(stagingRoot(root), `merge-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}`);
 
+	// Checked before waiting for the build lock: a refused merge says so at once and touches nothing.
+	let shards: VerifiedShard[];
+	try {
+		shards = await verifyShards(dirs, { identity, key, clients });
+	} catch (error) {
+		output.error(`✗ Merge refused:\n${(error as Error).message.replaceAll(`${root}${path.sep}`, '')}\n${nothingWritten(root, outDir)}`);
+		return 1;
+	}
+	output.info(`✓ ${shards.length} shard manifest(s) verified: build ${identity.id}, ${clients.length} client(s) each in one shard`);
+
 	// The staging folder lives with the build's, so a killed merge is tidied up the same way.
 	return withBuildLock(root, output, async () => {
 		await rm(staging, { recursive: true, force: true });
 		await mkdir(staging, { recursive: true });
 		try {
-			const shards = await verifyShards(dirs, { identity, key, clients });
-			output.info(`✓ ${shards.length} shard manifest(s) verified: build ${identity.id}, ${clients.length} client(s) each in one shard`);
 			const files = await assembleShards(shards, staging, clients);
 			await checkOutputFolders(staging, content);
 			const attachments = await planAttachments(content, contentDir, new Set(privateClientsOf(content)));

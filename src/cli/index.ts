@@ -348,7 +348,13 @@ const commands: Record<string, Command | CommandGroup> = {
 		},
 	},
 	build: {
-		options: { content: { type: 'string' }, out: { type: 'string' }, demo: { type: 'boolean' }, verbose: { type: 'boolean' } },
+		options: {
+			content: { type: 'string' },
+			out: { type: 'string' },
+			demo: { type: 'boolean' },
+			verbose: { type: 'boolean' },
+			full: { type: 'boolean' },
+		},
 		load: async () => {
 			const { buildHelp, runBuild } = await import('./commands/build');
 			return {
@@ -360,6 +366,7 @@ const commands: Record<string, Command | CommandGroup> = {
 							out: values.out as string | undefined,
 							demo: values.demo === true,
 							verbose: values.verbose === true,
+							full: values.full === true,
 						},
 						output,
 						context,

@@ -58,52 +58,60 @@ describe('incremental builds: only the clients that changed are rendered', () =>
 		expect(first.stdout).toContain('not in the cache');
 	});
 
-	it('after one update changed, renders only its client, and every decrypted page and search file equals a full build', async () => {
-		appendFileSync(CHANGED_UPDATE, `\n${ADDED_SENTENCE}\n`);
-		incremental = await build('incremental');
-		expect(incremental.rendered).toEqual(['harbour-museum']);
-		expect(incremental.stdout).toContain('cache: 3 client(s) reused: jinghong-precision, lanshan-tea, tidewater-logistics');
-		expect(await openPage(incremental.outDir, CONTENT, 'harbour-museum/updates/2026-06-26/index.html')).toContain(ADDED_SENTENCE);
-		// The clients taken from the cache are the first build's files, byte for byte.
-		for (const client of CLIENTS.filter((candidate) => candidate !== 'harbour-museum')) {
-			for (const file of await listFiles(path.join(first.outDir, client))) {
-				expect(readFileSync(path.join(incremental.outDir, client, file)).equals(readFileSync(path.join(first.outDir, client, file)))).toBe(
-					true,
-				);
+	it(
+		'after one update changed, renders only its client, and every decrypted page and search file equals a full build',
+		async () => {
+			appendFileSync(CHANGED_UPDATE, `\n${ADDED_SENTENCE}\n`);
+			incremental = await build('incremental');
+			expect(incremental.rendered).toEqual(['harbour-museum']);
+			expect(incremental.stdout).toContain('cache: 3 client(s) reused: jinghong-precision, lanshan-tea, tidewater-logistics');
+			expect(await openPage(incremental.outDir, CONTENT, 'harbour-museum/updates/2026-06-26/index.html')).toContain(ADDED_SENTENCE);
+			// The clients taken from the cache are the first build's files, byte for byte.
+			for (const client of CLIENTS.filter((candidate) => candidate !== 'harbour-museum')) {
+				for (const file of await listFiles(path.join(first.outDir, client))) {
+					expect(
+						readFileSync(path.join(incremental.outDir, client, file)).equals(readFileSync(path.join(first.outDir, client, file))),
+					).toBe(true);
+				}
 			}
-		}
 
-		full = await build('full', ['--full']);
-		expect(full.rendered).toEqual(CLIENTS);
-		expect(full.stdout).toContain('(--full)');
-		const [a, b] = await Promise.all([decryptedSnapshot(incremental.outDir, CONTENT), decryptedSnapshot(full.outDir, CONTENT)]);
-		expect(snapshotDifferences(a, b)).toEqual([]);
-		expect([...a.keys()].filter((name) => name.endsWith('.html')).length).toBeGreaterThan(150);
-		expect([...a.keys()].filter((name) => name.includes('/pagefind (sealed)/')).length).toBeGreaterThan(20);
-	});
+			full = await build('full', ['--full']);
+			expect(full.rendered).toEqual(CLIENTS);
+			expect(full.stdout).toContain('(--full)');
+			const [a, b] = await Promise.all([decryptedSnapshot(incremental.outDir, CONTENT), decryptedSnapshot(full.outDir, CONTENT)]);
+			expect(snapshotDifferences(a, b)).toEqual([]);
+			expect([...a.keys()].filter((name) => name.endsWith('.html')).length).toBeGreaterThan(150);
+			expect([...a.keys()].filter((name) => name.includes('/pagefind (sealed)/')).length).toBeGreaterThan(20);
+		},
+		2 * BUILD_TIMEOUT,
+	);
 
-	it('refuses a tampered cache entry and rebuilds its client; a revocation rebuilds only its client', async () => {
-		// Someone with write access to the cache (another CI workflow) edits a cached page.
-		const tampered = path.join(entryFolder('jinghong-precision'), 'output', 'jinghong-precision', 'index.html');
-		writeFileSync(tampered, readFileSync(tampered, 'utf8').replace('</body>', '<script>steal()</script></body>'));
-		const client = path.join(CONTENT, 'tidewater-logistics', 'client.yaml');
-		const revoked = await runNode(['src/cli/bin.mjs', 'revoke', 'tidewater-logistics', 'aoife-brennan', '--content', CONTENT], env);
-		expect(revoked.status, revoked.stderr).toBe(0);
-		expect(readFileSync(client, 'utf8')).toMatch(/id: aoife-brennan[\s\S]*?revoked: true/);
+	it(
+		'refuses a tampered cache entry and rebuilds its client; a revocation rebuilds only its client',
+		async () => {
+			// Someone with write access to the cache (another CI workflow) edits a cached page.
+			const tampered = path.join(entryFolder('jinghong-precision'), 'output', 'jinghong-precision', 'index.html');
+			writeFileSync(tampered, readFileSync(tampered, 'utf8').replace('</body>', '<script>steal()</script></body>'));
+			const client = path.join(CONTENT, 'tidewater-logistics', 'client.yaml');
+			const revoked = await runNode(['src/cli/bin.mjs', 'revoke', 'tidewater-logistics', 'aoife-brennan', '--content', CONTENT], env);
+			expect(revoked.status, revoked.stderr).toBe(0);
+			expect(readFileSync(client, 'utf8')).toMatch(/id: aoife-brennan[\s\S]*?revoked: true/);
 
-		const after = await build('after-tamper');
-		expect(after.rendered).toEqual(['jinghong-precision', 'tidewater-logistics']);
-		expect(after.stderr).toMatch(
-			/cache: the entry of jinghong-precision was refused \(jinghong-precision\/index\.html in it is not the file it was built with\)/,
-		);
-		expect(readFileSync(path.join(after.outDir, 'jinghong-precision', 'index.html'), 'utf8')).not.toContain('steal()');
-		expect(slotsOf(after.outDir, 'tidewater-logistics')).toBe(slotsOf(full.outDir, 'tidewater-logistics') - 1);
-		// What the readers of every client see is what the full build showed.
-		const [a, b] = await Promise.all([decryptedSnapshot(after.outDir, CONTENT), decryptedSnapshot(full.outDir, CONTENT)]);
-		expect(snapshotDifferences(a, b)).toEqual([]);
+			const after = await build('after-tamper');
+			expect(after.rendered).toEqual(['jinghong-precision', 'tidewater-logistics']);
+			expect(after.stderr).toMatch(
+				/cache: the entry of jinghong-precision was refused \(jinghong-precision\/index\.html in it is not the file it was built with\)/,
+			);
+			expect(readFileSync(path.join(after.outDir, 'jinghong-precision', 'index.html'), 'utf8')).not.toContain('steal()');
+			expect(slotsOf(after.outDir, 'tidewater-logistics')).toBe(slotsOf(full.outDir, 'tidewater-logistics') - 1);
+			// What the readers of every client see is what the full build showed.
+			const [a, b] = await Promise.all([decryptedSnapshot(after.outDir, CONTENT), decryptedSnapshot(full.outDir, CONTENT)]);
+			expect(snapshotDifferences(a, b)).toEqual([]);
 
-		// The entries written by that build are whole: the next build renders nothing.
-		const again = await build('again');
-		expect(again.rendered).toEqual([]);
-	});
+			// The entries written by that build are whole: the next build renders nothing.
+			const again = await build('again');
+			expect(again.rendered).toEqual([]);
+		},
+		2 * BUILD_TIMEOUT,
+	);
 });

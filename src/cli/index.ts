@@ -356,6 +356,7 @@ const commands: Record<string, Command | CommandGroup> = {
 			demo: { type: 'boolean' },
 			verbose: { type: 'boolean' },
 			shard: { type: 'string' },
+			full: { type: 'boolean' },
 		},
 		load: async () => {
 			const { buildHelp, runBuild } = await import('./commands/build');
@@ -369,6 +370,7 @@ const commands: Record<string, Command | CommandGroup> = {
 							demo: values.demo === true,
 							verbose: values.verbose === true,
 							shard: values.shard as string | undefined,
+							full: values.full === true,
 						},
 						output,
 						context,

@@ -68,23 +68,27 @@ describe('npm run bench:gen', () => {
 });
 
 describe('npm run bench', () => {
-	it('builds a tiny agency three ways, then in shards, and prints the tables', async () => {
+	it('builds a tiny agency four ways (cold, incremental, full warm, plain), then in shards, and prints the tables', async () => {
 		const run = await runScript('bench', ['--clients', '2', '--weeks', '3', '--diagrams', '0', '--shards', '2'], 900_000);
 		expect(run.status, run.stderr).toBe(0);
 		for (const row of [
-			'pages built',
+			'pages in the output',
+			'clients rendered',
 			'content check',
 			'content sync and render',
 			'↳ of which diagrams',
 			'search indexing',
 			'encryption',
+			'per-client cache',
 			'leak scan',
 			'**total, wall clock**',
 			'peak memory',
 			'size of the output folder',
 		])
 			expect(run.stdout).toContain(`| ${row}`);
-		expect(run.stdout).toMatch(/Full build ÷ plain Astro build: \d+\.\d×/);
+		expect(run.stdout).toMatch(/Build ÷ plain Astro build: \d+\.\d+× \(full, cold\), \d+\.\d+× \(one update changed, incremental\)/);
+		// The incremental build renders only the client whose update changed.
+		expect(run.stdout).toMatch(/\| clients rendered +\| +2 \| +1 \(client-01\) \| +2 \|/);
 		for (const row of [
 			'shard 1/2',
 			'shard 2/2',

@@ -12,14 +12,14 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { differencesBetween, snapshot } from '../support/build-snapshot';
+import { decryptedSnapshot, snapshotDifferences } from '../support/decrypted-build';
 
 const [before, after, content = 'content'] = process.argv.slice(2);
 if (!before || !after) {
 	console.error('Usage: tsx tests/tools/compare-builds.ts <before dist> <after dist> [content folder]');
 	process.exit(2);
 }
-const [a, b] = await Promise.all([snapshot(before, content), snapshot(after, content)]);
+const [a, b] = await Promise.all([decryptedSnapshot(before, content), decryptedSnapshot(after, content)]);
 // COMPARE_DUMP=<folder> writes both decrypted builds there, to read the differences with a diff tool.
 const dump = process.env.COMPARE_DUMP;
 if (dump)
@@ -32,7 +32,7 @@ if (dump)
 			await mkdir(path.dirname(file), { recursive: true });
 			await writeFile(file, text.replace(/></g, '>\n<'));
 		}
-const differences = differencesBetween(a, b);
+const differences = snapshotDifferences(a, b);
 const pageCount = [...a.keys()].filter((name) => name.endsWith('.html')).length;
 if (differences.length) {
 	console.error(differences.join('\n'));

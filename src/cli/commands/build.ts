@@ -13,16 +13,30 @@ import { withBuildLock } from '@/cli/build-lock';
 import { stagingRoot } from '@/cli/stale-staging';
 import { checkAndReport } from './check';
 import { renderClients } from '@/cli/render-clients';
+import { planClients, type ClientPlan } from '@/build-cache/plan-clients';
+import { checkOutputFolders } from '@/post-build/output-folders';
+import { scanOutputForLeaks } from '@/post-build/post-build';
+import { planAttachments } from '@/kinds/document/attachment-plan';
+import { privateClientsOf } from '@/post-build/plain-benchmark';
 import { contentOfClients } from '@/loader/client-subset';
 import type { LoadedContent } from '@/loader/load-content';
 
-export const buildHelp = `Usage: glasshouse build [--content DIR] [--out DIR] [--demo] [--verbose] [--shard I/N]
+export const buildHelp = `Usage: glasshouse build [--content DIR] [--out DIR] [--full] [--demo] [--verbose] [--shard I/N]
 
 Checks the content, then builds every client's site into dist/ (or --out) and
 encrypts each private client's pages. The site is built into a staging folder
 and moved into place only when every step succeeded (including the leak scan),
 so a failed build never leaves a partial site to deploy.
 
+Each client's finished folder is kept in a cache (node_modules/.cache/glasshouse-clients/)
+and reused while nothing that shapes it changed (its files, site.yaml, the code,
+the secret and its access entries, the day, the base path and site URL): only the
+clients that changed are rendered, indexed and encrypted again. Entries are
+authenticated with a key derived from the secret; a tampered one is discarded and
+its client rebuilt. The site-wide pages and the leak scan of the whole site run
+every time.
+
+  --full     render every client, ignoring the cache (and refresh it)
   --demo     without GLASSHOUSE_SECRET, use a throwaway secret kept in
              .glasshouse/demo-secret and print every client's passwords and links
   --verbose  show Astro's own log (every page it renders) instead of phases and counts
@@ -32,28 +46,34 @@ so a failed build never leaves a partial site to deploy.
              manifest signed under the secret, for glasshouse merge to assemble
 
 Environment: GLASSHOUSE_SECRET (required for private clients), GLASSHOUSE_SITE
-(site URL), GLASSHOUSE_BASE (base path, e.g. /repo/), GLASSHOUSE_TIMINGS (a file
-to write the time of each build phase to, as JSON; used by npm run bench).`;
+(site URL), GLASSHOUSE_BASE (base path, e.g. /repo/), GLASSHOUSE_CLIENT_CACHE (where
+the per-client cache lives), GLASSHOUSE_TIMINGS (a file to write the time of each
+build phase to, as JSON; used by npm run bench).`;
 
 export interface BuildCommandOptions {
+	/** Render every client, ignoring the per-client cache, and refresh the cache with what was built. */
+	full?: boolean;
 	content?: string;
 	/**
 	 * Build only these clients (slugs of the checked content): the output holds their folders and
 	 * the site-wide files, nothing of any other client (see `renderClients`). Absent: every client.
 	 */
-	clients?: readonly string[];
+	clients?: readonly string[] | ((checked: LoadedContent) => readonly string[]);
 	out?: string;
 	demo?: boolean;
 	verbose?: boolean;
 	/** `I/N`: build one shard (see `build-shard.ts`). */
 	shard?: string;
+	/** Runs on the finished, scanned staging folder before it is moved into place (the shard's manifest). */
+	beforeSwap?: (staging: string) => Promise<void>;
 }
 
 export async function runBuild(options: BuildCommandOptions, output: Output, given: BuildContext): Promise<number> {
 	if (options.shard !== undefined) {
 		const { runShardBuild } = await import('./build-shard');
+		// The content folder is set by the build itself; the shard needs it first for its identity.
 		const context = options.content === undefined ? given : withContentDir(given, options.content);
-		return runShardBuild({ ...options, shard: options.shard }, output, context);
+		return runShardBuild({ ...options, content: undefined, shard: options.shard }, output, context);
 	}
 	const started = performance.now();
 	const timings = buildTimings();
@@ -74,19 +94,18 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 	}
 	let built: LoadedContent;
 	try {
-		built = options.clients ? contentOfClients(loaded, options.clients) : loaded;
+		const clients = typeof options.clients === 'function' ? options.clients(loaded) : options.clients;
+		built = clients ? contentOfClients(loaded, clients) : loaded;
 	} catch (error) {
 		output.error(`✗ ${(error as Error).message}\n${nothingWritten(root, outDir)}`);
 		return 1;
 	}
 	const hasPrivateClients = built.clients.some((client) => !client.client?.value.public);
 	if (options.demo) context = await useDemoSecret(context, output);
-	// Slot keys derived while Astro renders, picked up by the encryption step.
-	const slotKeys = slotKeyCache();
 	if (hasPrivateClients) {
 		try {
-			// The secret is decoded here, once for the whole build; the slow key derivations run while Astro renders.
-			void deriveSlotKeysAhead(built.clients, context.secret(), context.variables, slotKeys);
+			// The secret is decoded here, once for the whole build, and refused now when weak.
+			context.secret();
 		} catch (error) {
 			if (!(error instanceof SecretError)) throw error;
 			output.error(`✗ ${error.message}\n${nothingWritten(root, outDir)}`);
@@ -107,23 +126,65 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 	const done = await withBuildLock(root, output, async () => {
 		const rendering = performance.now();
 		let pages: number;
+		let plan: ClientPlan;
 		try {
+			plan = await timings.timed('cache', () =>
+				planClients(context, built, context.plainBenchmark ? 'off' : options.full ? 'full' : 'reuse'),
+			);
+			reportPlan(plan, output);
+			const rendered = plan.rendered.map(({ client }) => client);
+			const renderedContent = contentOfClients(loaded, rendered);
+			// Slot keys derived while Astro renders, picked up by the encryption step: only the rendered clients' (PBKDF2 is slow).
+			const slotKeys = slotKeyCache();
+			if (renderedContent.clients.some((client) => !client.client?.value.public)) {
+				void deriveSlotKeysAhead(renderedContent.clients, context.secret(), context.variables, slotKeys);
+			}
+			const everyClient = rendered.length === loaded.clients.filter((client) => client.client).length;
 			pages = await renderClients({
 				context,
 				checked: loaded,
-				...(options.clients ? { clients: options.clients } : {}),
+				...(everyClient ? {} : { clients: rendered }),
 				outDir: staging,
 				slotKeys,
 				timings,
 				output,
 				logLevel: astroLogLevel(context.logLevel, options.verbose === true),
+				// Scanned below, once the cached clients are in place: their files are published too.
+				deferLeakScan: true,
 			});
+			await timings.timed('cache', async () => {
+				for (const entry of plan.reused) await plan.cache!.restore(entry, staging);
+			});
+			// The plain benchmark's output is Astro's alone: no post-build step runs over it.
+			if (!context.plainBenchmark)
+				await timings.timed('leak scan', async () => {
+					// Only clients of the checked content, the ones asked for, are in the output.
+					await checkOutputFolders(staging, built);
+					const attachments = await planAttachments(loaded, context.contentDir, new Set(privateClientsOf(loaded)));
+					await scanOutputForLeaks(staging, loaded, attachments, output);
+				});
 		} catch (error) {
+			await rm(staging, { recursive: true, force: true });
 			output.error(`✗ Build failed: ${describeBuildError(error, context.debug)}\n${nothingWritten(root, outDir)}`);
 			return false;
 		}
-		output.info(`✓ ${pages} pages rendered, indexed, encrypted and scanned (${Math.round((performance.now() - rendering) / 1000)} s)`);
+		output.info(
+			`✓ ${pages} pages rendered, indexed and encrypted, ${plan.reused.length} client(s) taken from the cache, the whole site scanned (${Math.round((performance.now() - rendering) / 1000)} s)`,
+		);
+		// Only now, with the whole output scanned: a client whose steps failed is never cached.
+		if (plan.cache) {
+			await timings.timed('cache', async () => {
+				for (const { client } of plan.rendered) {
+					const fingerprint = plan.fingerprints.get(client);
+					if (!fingerprint) continue;
+					await plan.cache!.store(client, fingerprint, staging).catch((error: Error) => {
+						output.warn(`cache: could not store ${client} (${error.message}); the next build renders it again`);
+					});
+				}
+			});
+		}
 		try {
+			await options.beforeSwap?.(staging);
 			await swapIntoPlace(staging, outDir);
 		} catch (error) {
 			await rm(staging, { recursive: true, force: true });
@@ -142,6 +203,20 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 		}
 	}
 	return 0;
+}
+
+/**
+ * Says which clients the build renders and which come from the cache, and warns of every entry
+ * refused: a tampered cache is worth knowing about, though the build goes on without it.
+ */
+function reportPlan(plan: ClientPlan, output: Output): void {
+	for (const { client, why } of plan.refused) {
+		output.warn(`cache: the entry of ${client} was refused (${why}): it was discarded and ${client} is rebuilt.`);
+	}
+	if (plan.reused.length)
+		output.info(`cache: ${plan.reused.length} client(s) reused: ${plan.reused.map((entry) => entry.client).join(', ')}`);
+	const rendered = plan.rendered.map(({ client, why }) => `${client} (${why})`);
+	output.info(`clients rendered: ${plan.rendered.length ? rendered.join(', ') : 'none'}`);
 }
 
 /**

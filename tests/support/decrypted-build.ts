@@ -1,45 +1,43 @@
-/**
- * A built site as a reader sees it: every page and sealed file decrypted with the test secret
- * (see TEST_SECRET), keyed by path, with what differs by design between any two builds set aside
- * (the build stamp and keyring of each shell, the random names of sealed files, the content
- * hashes in `_astro/` asset names, and the sealed attachments with their decoys, compared by
- * count and sizes since their names and the decoys' bytes are random). Shared by `tests/tools/compare-builds.ts` and the tests that
- * compare two ways of building the same content.
- */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fromUtf8 } from '@/runtime/crypto/bytes';
 import { FILE_MAGIC, fileAad, openFile } from '@/runtime/crypto/envelope';
 import { listFiles } from '@/lib/list-files';
-import { SEALED_ATTACHMENTS_FOLDER } from '@/kinds/document/attachment-plan';
 import { contentKeyOf, openPage, openSearchIndex } from './open-page';
 
+/** Each file of a build by its name, decrypted where sealed, with what differs by design set aside. */
 export type Snapshot = Map<string, string>;
 
 /** `_astro/ClientLayout.Bq3x9a1z.css` → `_astro/ClientLayout.#.css`, wherever it is named. */
 const withoutAssetHashes = (text: string) =>
-	text
-		.replace(/((?:_astro|_glasshouse)\/[\w.-]+?)\.[\w-]{8,10}\.(css|js|mjs|svg|png|jpe?g|webp|avif)/g, '$1.#.$2')
-		// A private attachment's random published name, as its page's download button names it.
-		.replace(/data-gh-attachment="[0-9a-f]{32}"/g, 'data-gh-attachment="#"');
+	text.replace(/((?:_astro|_glasshouse)\/[\w.-]+?)\.[\w-]{8,10}\.(css|js|mjs|svg|png|jpe?g|webp|avif)/g, '$1.#.$2');
+
+/** A private client's sealed attachments get 128 random bits for a name in every build (see `planAttachments`). */
+const SEALED_ATTACHMENT = /^([^/]+)\/files\/[0-9a-f]{32}$/;
+const withoutAttachmentNames = (text: string) => text.replace(/\/files\/[0-9a-f]{32}/g, '/files/#');
 
 const isShell = (text: string) => text.includes('id="gh-payload"');
 
-/** Every file of the build at `outDir`, decrypted (see the top of this file). */
-export async function snapshot(outDir: string, contentDir: string): Promise<Snapshot> {
+/**
+ * Every file of a build, pages and search index files decrypted with the test secret (see
+ * TEST_SECRET). Set aside: each shell's build stamp and keyring (the page is compared decrypted),
+ * the random names of sealed files, the hashes in `/_astro/` names. Sealed attachments (and their
+ * decoys) are compared by count and sizes per client: their names and keys are new in every build.
+ */
+export async function decryptedSnapshot(outDir: string, contentDir: string): Promise<Snapshot> {
 	const files = (await listFiles(outDir)).map((file) => file.split(path.sep).join('/'));
 	const pages: Snapshot = new Map();
 	const indexed = new Set<string>();
 	for (const file of files) {
 		const bytes = await readFile(path.join(outDir, file));
 		const [client] = file.split('/');
-		if (file.endsWith('.html') && isShell(bytes.toString('utf8'))) {
-			pages.set(file, withoutAssetHashes(await openPage(outDir, contentDir, file)));
-		} else if (file.split('/')[1] === SEALED_ATTACHMENTS_FOLDER && file.split('/').length === 3) {
-			// Sealed attachments and their decoys: random names, and the decoys random bytes. Each
-			// build seals them anew, so they are compared by count and sizes.
-			const key = `${client}/${SEALED_ATTACHMENTS_FOLDER}/ (sealed, by size)`;
-			pages.set(key, [...(pages.get(key)?.split(',').filter(Boolean) ?? []), String(bytes.length)].sort().join(','));
+		const attachment = SEALED_ATTACHMENT.exec(file);
+		if (attachment) {
+			const key = `${attachment[1]}/files/ (sizes of sealed attachments and decoys)`;
+			const sizes = [...(pages.get(key)?.split(' ') ?? []).filter(Boolean), String(bytes.length)].sort();
+			pages.set(key, sizes.join(' '));
+		} else if (file.endsWith('.html') && isShell(bytes.toString('utf8'))) {
+			pages.set(file, withoutAttachmentNames(withoutAssetHashes(await openPage(outDir, contentDir, file))));
 		} else if (file.includes('/pagefind/') && bytes.subarray(0, 4).toString() === FILE_MAGIC) {
 			if (indexed.has(client!)) continue;
 			indexed.add(client!);
@@ -61,15 +59,8 @@ export async function snapshot(outDir: string, contentDir: string): Promise<Snap
 	return pages;
 }
 
-/** The first line where two texts part, with a little context, for the report. */
-export function firstDifference(a: string, b: string): string {
-	let at = 0;
-	while (at < a.length && a[at] === b[at]) at++;
-	return `  before: …${a.slice(Math.max(0, at - 80), at + 120)}…\n  after:  …${b.slice(Math.max(0, at - 80), at + 120)}…`;
-}
-
-/** Every file only one build has or that differs between them, as report lines (none: the same site). */
-export function differencesBetween(a: Snapshot, b: Snapshot): string[] {
+/** What differs between two snapshots: a file on one side only, or different (with where it parts). */
+export function snapshotDifferences(a: Snapshot, b: Snapshot): string[] {
 	const differences: string[] = [];
 	for (const name of new Set([...a.keys(), ...b.keys()])) {
 		const one = a.get(name);
@@ -79,4 +70,11 @@ export function differencesBetween(a: Snapshot, b: Snapshot): string[] {
 		else if (one !== other) differences.push(`differs: ${name}\n${firstDifference(one, other)}`);
 	}
 	return differences;
+}
+
+/** The first line where two texts part, with a little context, for the report. */
+function firstDifference(a: string, b: string): string {
+	let at = 0;
+	while (at < a.length && a[at] === b[at]) at++;
+	return `  before: …${a.slice(Math.max(0, at - 80), at + 120)}…\n  after:  …${b.slice(Math.max(0, at - 80), at + 120)}…`;
 }

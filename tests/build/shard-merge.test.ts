@@ -7,7 +7,7 @@ import { listFiles } from '@/lib/list-files';
 import { SHARD_MANIFEST } from '@/shard/shard-manifest';
 import { generateContent } from '../bench/generate-content';
 import { buildSite, cleanEnv, OUTPUT, ROOT, runNode } from '../support/build-site';
-import { differencesBetween, snapshot } from '../support/build-snapshot';
+import { decryptedSnapshot as snapshot, snapshotDifferences as differencesBetween } from '../support/decrypted-build';
 import { TEST_SECRET } from '../support/open-page';
 
 /**

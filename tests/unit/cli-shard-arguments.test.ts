@@ -1,7 +1,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { TEST_SECRET } from '../support/open-page';
 import { cli, MINIMAL_CONTENT } from '../support/temp-content';
 
 const work = mkdtempSync(path.join(tmpdir(), 'glasshouse-shard-args-'));
@@ -43,10 +44,15 @@ describe('glasshouse build --shard and merge: arguments', () => {
 	});
 
 	it('refuses a folder that is not a shard, and writes nothing', async () => {
-		const run = await cli(MINIMAL_CONTENT, ['merge', MINIMAL_CONTENT, '--out', path.join(work, 'dist')], undefined);
-		expect(run.code).toBe(1);
-		expect(run.text).toContain('is not a shard folder');
-		expect(run.text).toContain('Nothing was written to');
-		expect(existsSync(path.join(work, 'dist'))).toBe(false);
+		vi.stubEnv('GLASSHOUSE_SECRET', TEST_SECRET);
+		try {
+			const run = await cli(MINIMAL_CONTENT, ['merge', MINIMAL_CONTENT, '--out', path.join(work, 'dist')]);
+			expect(run.code).toBe(1);
+			expect(run.text).toContain('is not a shard folder');
+			expect(run.text).toContain('Nothing was written to');
+			expect(existsSync(path.join(work, 'dist'))).toBe(false);
+		} finally {
+			vi.unstubAllEnvs();
+		}
 	});
 });

@@ -66,7 +66,7 @@ export async function measureShardedBuild(input: {
 		clients.delete('_astro');
 		shards.push({
 			index,
-			clients: Number(/: (\d+) client\(s\)/.exec(run.stdout)?.[1] ?? clients.size),
+			clients: Number(/Shard \d+\/\d+: (\d+) client\(s\)/.exec(run.stdout)?.[1] ?? clients.size),
 			pages: files.filter((file) => file.endsWith('.html')).length,
 			wall: run.wall,
 			peakBytes: run.peakBytes,

@@ -84,6 +84,8 @@ export interface ClientCache {
 	 * leaves no entry, never half of one.
 	 */
 	store(client: string, fingerprint: string, outDir: string): Promise<void>;
+	/** Deletes `client`'s entry (a refused one): it is never read again, whatever becomes of this build. */
+	discard(client: string): Promise<void>;
 }
 
 export function clientCache(dir: string, key: Uint8Array): ClientCache {
@@ -138,6 +140,9 @@ export function clientCache(dir: string, key: Uint8Array): ClientCache {
 				restored++;
 			}
 			return restored;
+		},
+		async discard(client) {
+			await rm(entryDir(client), { recursive: true, force: true });
 		},
 		async store(client, fingerprint, outDir) {
 			const temporary = path.join(dir, `.${client}.${randomBytes(6).toString('hex')}.tmp`);

@@ -83,6 +83,7 @@ export async function planClients(
 		else if (found.reason === 'changed') plan.rendered.push({ client: client.slug, why: 'changed' });
 		else {
 			plan.refused.push({ client: client.slug, why: found.detail });
+			await cache.discard(client.slug);
 			plan.rendered.push({ client: client.slug, why: 'cache entry refused' });
 		}
 	}

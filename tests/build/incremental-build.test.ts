@@ -103,6 +103,9 @@ describe('incremental builds: only the clients that changed are rendered', () =>
 				/cache: the entry of jinghong-precision was refused \(jinghong-precision\/index\.html in it is not the file it was built with\)/,
 			);
 			expect(readFileSync(path.join(after.outDir, 'jinghong-precision', 'index.html'), 'utf8')).not.toContain('steal()');
+			expect(
+				readFileSync(path.join(entryFolder('jinghong-precision'), 'output', 'jinghong-precision', 'index.html'), 'utf8'),
+			).not.toContain('steal()');
 			expect(slotsOf(after.outDir, 'tidewater-logistics')).toBe(slotsOf(full.outDir, 'tidewater-logistics') - 1);
 			// What the readers of every client see is what the full build showed.
 			const [a, b] = await Promise.all([decryptedSnapshot(after.outDir, CONTENT), decryptedSnapshot(full.outDir, CONTENT)]);

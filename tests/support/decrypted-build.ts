@@ -14,7 +14,8 @@ const withoutAssetHashes = (text: string) =>
 
 /** A private client's sealed attachments get 128 random bits for a name in every build (see `planAttachments`). */
 const SEALED_ATTACHMENT = /^([^/]+)\/files\/[0-9a-f]{32}$/;
-const withoutAttachmentNames = (text: string) => text.replace(/\/files\/[0-9a-f]{32}/g, '/files/#');
+const withoutAttachmentNames = (text: string) =>
+	text.replace(/\/files\/[0-9a-f]{32}/g, '/files/#').replace(/data-gh-attachment="[0-9a-f]{32}"/g, 'data-gh-attachment="#"');
 
 const isShell = (text: string) => text.includes('id="gh-payload"');
 
@@ -22,7 +23,7 @@ const isShell = (text: string) => text.includes('id="gh-payload"');
  * Every file of a build, pages and search index files decrypted with the test secret (see
  * TEST_SECRET). Set aside: each shell's build stamp and keyring (the page is compared decrypted),
  * the random names of sealed files, the hashes in `/_astro/` names. Sealed attachments (and their
- * decoys) are compared by count and sizes per client: their names and keys are new in every build.
+ * decoys) are compared by the sizes present per client: their names, keys and decoys are new in every build.
  */
 export async function decryptedSnapshot(outDir: string, contentDir: string): Promise<Snapshot> {
 	const files = (await listFiles(outDir)).map((file) => file.split(path.sep).join('/'));
@@ -33,9 +34,10 @@ export async function decryptedSnapshot(outDir: string, contentDir: string): Pro
 		const [client] = file.split('/');
 		const attachment = SEALED_ATTACHMENT.exec(file);
 		if (attachment) {
+			// Decoys copy the size of a real one picked at random: the sizes seen, not how often.
 			const key = `${attachment[1]}/files/ (sizes of sealed attachments and decoys)`;
-			const sizes = [...(pages.get(key)?.split(' ') ?? []).filter(Boolean), String(bytes.length)].sort();
-			pages.set(key, sizes.join(' '));
+			const sizes = new Set([...(pages.get(key)?.split(' ') ?? []).filter(Boolean), String(bytes.length)]);
+			pages.set(key, [...sizes].sort().join(' '));
 		} else if (file.endsWith('.html') && isShell(bytes.toString('utf8'))) {
 			pages.set(file, withoutAttachmentNames(withoutAssetHashes(await openPage(outDir, contentDir, file))));
 		} else if (file.includes('/pagefind/') && bytes.subarray(0, 4).toString() === FILE_MAGIC) {

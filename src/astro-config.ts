@@ -6,6 +6,7 @@ import diagrams from '@/integrations/mermaid';
 import { remarkDropComments } from '@/lib/remark-drop-comments';
 import { remarkPlainUnknownCode } from '@/lib/remark-plain-unknown-code';
 import { rehypeScrollRegions } from '@/lib/rehype-scroll-regions';
+import { shikiUntimed } from '@/lib/shiki-untimed';
 import { href } from '@/lib/href';
 import { rehypeGlossaryTerms, type FileGlossary } from '@/kinds/glossary/rehype-glossary-terms';
 import { contentFileGlossary } from '@/kinds/glossary/content-file-glossary';
@@ -47,6 +48,8 @@ export function astroConfig(options: GlasshouseOptions): AstroUserConfig {
 		// The first use of each term of the client's glossary opens its plain definition.
 		markdown: {
 			syntaxHighlight: { type: 'shiki', excludeLangs: [...DRAWN_LANGUAGES] },
+			// Highlighting that depends on the content alone, not on how loaded the machine is.
+			shikiConfig: { transformers: [shikiUntimed] },
 			remarkPlugins: [remarkPlainUnknownCode(DRAWN_LANGUAGES), remarkDropComments],
 			rehypePlugins: [
 				[rehypeScrollRegions, { names: scrollRegionNames, drawnLanguages: DRAWN_LANGUAGES }],

@@ -4,7 +4,9 @@ import { CLIENT_KINDS, collectionOf, globOf, type ClientKind, type CollectionOf 
 import { pageContext } from 'virtual:glasshouse/page-context';
 
 // Every entry id starts with the client folder ("acme/updates/2026-01-09"), which is how pages
-// find a client's entries; cross-file rules run in `npm run check` before every build.
+// find a client's entries; cross-file rules run in `npm run check` before every build. A
+// client-subset build (`PageContext.clients`) globs only those clients' folders: Astro never
+// loads the other clients' files.
 const from = (pattern: string) => glob({ base: pageContext.contentDir, pattern });
 
 /**
@@ -17,6 +19,6 @@ const withFiles = pageContext.collectionsWithFiles;
 export const collections = Object.fromEntries(
 	CLIENT_KINDS.filter((kind) => !withFiles || withFiles.includes(collectionOf(kind))).map((kind) => [
 		collectionOf(kind),
-		defineCollection({ loader: from(globOf(kind)), schema: kind.schema }),
+		defineCollection({ loader: from(globOf(kind, pageContext.clients)), schema: kind.schema }),
 	]),
 ) as { [K in ClientKind as CollectionOf<K>]: ReturnType<typeof defineCollection<K['schema']>> };

@@ -33,6 +33,11 @@ export interface BuildContext {
 	readonly diagramCache: string;
 	/** Where bodies that compiled are remembered between checks (GLASSHOUSE_CHECK_CACHE). */
 	readonly checkCache: string;
+	/**
+	 * Where each client's finished (encrypted, indexed) folder is kept between builds
+	 * (GLASSHOUSE_CLIENT_CACHE), so a build renders only the clients that changed (see `src/build-cache/`).
+	 */
+	readonly clientCache: string;
 	/** A file to write each build phase's time to, as JSON (GLASSHOUSE_TIMINGS; `npm run bench`). */
 	readonly timingsFile: string | undefined;
 	/** GLASSHOUSE_BENCHMARK_PLAIN=1: build the pages as Astro alone would (see post-build/plain-benchmark.ts). */
@@ -69,6 +74,7 @@ const EnvironmentSchema = z.object({
 	GLASSHOUSE_TODAY: given(z.string().refine(isRealIsoDate, { message: 'expected a real date as YYYY-MM-DD' })),
 	GLASSHOUSE_DIAGRAM_CACHE: given(z.string()),
 	GLASSHOUSE_CHECK_CACHE: given(z.string()),
+	GLASSHOUSE_CLIENT_CACHE: given(z.string()),
 	GLASSHOUSE_TIMINGS: given(z.string()),
 	GLASSHOUSE_BENCHMARK_PLAIN: given(z.string()),
 	GLASSHOUSE_LOG_LEVEL: given(z.string()),
@@ -116,6 +122,7 @@ export function readBuildContext(
 			today: values.GLASSHOUSE_TODAY ?? localToday(now),
 			diagramCache: values.GLASSHOUSE_DIAGRAM_CACHE ? path.resolve(projectRoot, values.GLASSHOUSE_DIAGRAM_CACHE) : caches.diagramCache,
 			checkCache: values.GLASSHOUSE_CHECK_CACHE ? path.resolve(projectRoot, values.GLASSHOUSE_CHECK_CACHE) : caches.checkCache,
+			clientCache: values.GLASSHOUSE_CLIENT_CACHE ? path.resolve(projectRoot, values.GLASSHOUSE_CLIENT_CACHE) : caches.clientCache,
 			timingsFile: values.GLASSHOUSE_TIMINGS ? path.resolve(projectRoot, values.GLASSHOUSE_TIMINGS) : undefined,
 			plainBenchmark: values.GLASSHOUSE_BENCHMARK_PLAIN === '1',
 			logLevel: values.GLASSHOUSE_LOG_LEVEL === 'debug' ? 'debug' : 'info',
@@ -127,13 +134,13 @@ export function readBuildContext(
 }
 
 /**
- * Where the caches live unless GLASSHOUSE_DIAGRAM_CACHE or GLASSHOUSE_CHECK_CACHE say otherwise:
- * beside Astro's own cache in the project's node_modules, never in the output, since both hold
- * client content.
+ * Where the caches live unless GLASSHOUSE_DIAGRAM_CACHE, GLASSHOUSE_CHECK_CACHE or GLASSHOUSE_CLIENT_CACHE say otherwise:
+ * beside Astro's own cache in the project's node_modules, never in the output, since all hold
+ * client content. A CI workflow can keep them between runs with `actions/cache` on `node_modules/.cache/`.
  */
-export function defaultCaches(root: string): Pick<BuildContext, 'diagramCache' | 'checkCache'> {
+export function defaultCaches(root: string): Pick<BuildContext, 'diagramCache' | 'checkCache' | 'clientCache'> {
 	const cache = (name: string) => path.join(root, 'node_modules', '.cache', name);
-	return { diagramCache: cache('glasshouse-diagrams'), checkCache: cache('glasshouse-check') };
+	return { diagramCache: cache('glasshouse-diagrams'), checkCache: cache('glasshouse-check'), clientCache: cache('glasshouse-clients') };
 }
 
 /**

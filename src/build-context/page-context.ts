@@ -12,6 +12,12 @@ export interface PageContext {
 	/** Absolute folder holding `site.yaml` and one folder per client. */
 	contentDir: string;
 	/**
+	 * The client folders this build renders (a client-subset build, see `contentOfClients`): the
+	 * collections glob only these folders, so Astro neither loads nor renders any other client.
+	 * Absent: every client. Empty: no client, only the site-wide pages (no collection then has files).
+	 */
+	clients?: string[];
+	/**
 	 * Client → risk id → URL segment, for every private client (see `privateRiskSegments`).
 	 * Absent without a secret: risk pages then keep their ids, and the build refuses to publish.
 	 */

@@ -16,6 +16,8 @@ Commands:
             meeting minutes, feedback, close-out summary, survey, document or training from a template
   check     Validate every content file and list all problems
   build     Check, then build and encrypt every client's site into dist/
+            (or one shard of the clients, with --shard I/N)
+  merge     Verify and assemble shard folders into one site, then scan it for leaks
   digest    Print an update's announcement email to paste into your mail client
   share     Print a client's current passwords and personal links
   revoke    Revoke one access entry of a client (takes effect with the next deploy)
@@ -348,7 +350,14 @@ const commands: Record<string, Command | CommandGroup> = {
 		},
 	},
 	build: {
-		options: { content: { type: 'string' }, out: { type: 'string' }, demo: { type: 'boolean' }, verbose: { type: 'boolean' } },
+		options: {
+			content: { type: 'string' },
+			out: { type: 'string' },
+			demo: { type: 'boolean' },
+			verbose: { type: 'boolean' },
+			shard: { type: 'string' },
+			full: { type: 'boolean' },
+		},
 		load: async () => {
 			const { buildHelp, runBuild } = await import('./commands/build');
 			return {
@@ -360,6 +369,28 @@ const commands: Record<string, Command | CommandGroup> = {
 							out: values.out as string | undefined,
 							demo: values.demo === true,
 							verbose: values.verbose === true,
+							shard: values.shard as string | undefined,
+							full: values.full === true,
+						},
+						output,
+						context,
+					),
+			};
+		},
+	},
+	merge: {
+		options: { out: { type: 'string' }, content: { type: 'string' } },
+		rest: 'shards',
+		load: async () => {
+			const { mergeHelp, runMerge } = await import('./commands/merge');
+			return {
+				help: mergeHelp,
+				run: (values, output, context) =>
+					runMerge(
+						{
+							shards: values.shards as string[],
+							out: values.out as string | undefined,
+							content: values.content as string | undefined,
 						},
 						output,
 						context,

@@ -13,6 +13,7 @@ import { ASTRO_FOLDER_COPY, checkOutputFolders } from '@/post-build/output-folde
 import { privateClientsOf } from '@/post-build/plain-benchmark';
 import { runPostBuild } from '@/post-build/post-build';
 import { planAttachments, type AttachmentPlan } from '@/kinds/document/attachment-plan';
+import { contentOfClients } from '@/loader/client-subset';
 
 export interface GlasshouseOptions {
 	/** The build context: read by the CLI, or once by the Astro configuration when Astro runs directly. */
@@ -24,6 +25,19 @@ export interface GlasshouseOptions {
 	 * loads the content itself when the build starts, before any page is rendered.
 	 */
 	checkedContent?: LoadedContent;
+	/**
+	 * Build only these clients (a client-subset build): the content layer globs only their folders,
+	 * pages are rendered, indexed and encrypted for them alone, and the output holds exactly their
+	 * folders plus the site-wide files (root page, 404, `/_astro/`, `/_glasshouse/`, `_headers`).
+	 * Each slug must be a client of `checkedContent`. Absent: every client.
+	 */
+	clients?: readonly string[];
+	/**
+	 * Leave the leak scan to the caller, who runs it (`scanOutputForLeaks`) over the whole output
+	 * once it has added what this build did not render (cached clients). Only for a caller that
+	 * always scans before publishing, as `glasshouse build` does.
+	 */
+	deferLeakScan?: boolean;
 	/** Slot keys `glasshouse build` derives while Astro renders; the encryption step uses them. */
 	slotKeys?: SlotKeys;
 	/** Where the build's phases are timed (`glasshouse build` writes them out for benchmarks). */
@@ -49,7 +63,10 @@ export default function glasshouse(options: GlasshouseOptions): AstroIntegration
 	const { context, slotKeys } = options;
 	const timings = options.timings ?? buildTimings();
 	let base = '/';
+	/** The content this build renders (the checked content, or the subset of it `options.clients` names). */
 	let decided: LoadedContent | undefined;
+	/** The whole checked content: the leak scan looks for every private client's text, rendered here or not. */
+	let whole: LoadedContent | undefined;
 	let attachments: AttachmentPlan | undefined;
 	let pageContext: Promise<PageContext> | undefined;
 	/** Asked once, when the content config or a page first imports the page context. */
@@ -57,6 +74,7 @@ export default function glasshouse(options: GlasshouseOptions): AstroIntegration
 		const shared = {
 			today: context.today,
 			contentDir: context.contentDir,
+			...(options.clients ? { clients: [...options.clients] } : {}),
 			...(decided ? { collectionsWithFiles: collectionsWithFiles(decided) } : {}),
 			...(attachments ? { attachments } : {}),
 		};
@@ -82,8 +100,9 @@ export default function glasshouse(options: GlasshouseOptions): AstroIntegration
 		hooks: {
 			'astro:config:setup': async ({ command, updateConfig }) => {
 				// Loaded to the end before Astro's content layer reads any file.
-				if (options.checkedContent) decided = options.checkedContent;
-				else if (command === 'build') decided = await timings.timed('load content', () => loadContent(context.contentDir));
+				if (options.checkedContent) whole = options.checkedContent;
+				else if (command === 'build') whole = await timings.timed('load content', () => loadContent(context.contentDir));
+				decided = whole && options.clients ? contentOfClients(whole, options.clients) : whole;
 				if (decided) attachments = await planAttachments(decided, context.contentDir, new Set(privateClientsOf(decided)));
 				updateConfig({ vite: { plugins: [pageContextPlugin(() => (pageContext ??= loadPageContext()))] } });
 			},
@@ -103,6 +122,7 @@ export default function glasshouse(options: GlasshouseOptions): AstroIntegration
 					);
 				}
 				const content = decided;
+				const scanned = whole ?? decided;
 				if (context.plainBenchmark) {
 					const privateClients = privateClientsOf(content);
 					if (privateClients.length) {
@@ -127,12 +147,14 @@ export default function glasshouse(options: GlasshouseOptions): AstroIntegration
 					outDir,
 					base,
 					content,
+					scanned,
 					context,
 					slotKeys,
 					attachments: attachments ?? {},
 					documentSegments,
 					timings,
 					logger: options.report ?? logger,
+					leakScan: options.deferLeakScan !== true,
 					...(options.onPostBuildStep ? { onStep: options.onPostBuildStep } : {}),
 				});
 			},

@@ -64,3 +64,20 @@ export async function derivePasswordSlotId(master: Uint8Array, client: string, e
 export async function derivePathSegment(master: Uint8Array, client: string, kind: string, id: string): Promise<string> {
 	return toBase64Url(await derive(master, label(`path-${kind}`, client, id, 0), 9));
 }
+
+/**
+ * The key of the per-client build cache's MAC (see `src/build-cache/`): an entry made with another
+ * secret, or changed by anyone without it (a CI cache is writable by other workflows), fails it.
+ */
+export async function deriveBuildCacheMacKey(master: Uint8Array): Promise<Bytes> {
+	return derive(master, 'build-cache|mac', 32);
+}
+
+/**
+ * The key a client's key-material fingerprint is computed under (see `keyMaterialFingerprint`): the
+ * fingerprint changes with the secret and the client's credentials, and, as an HMAC under a key
+ * only the secret gives, tells nothing that helps guess either.
+ */
+export async function deriveKeyMaterialKey(master: Uint8Array): Promise<Bytes> {
+	return derive(master, 'build-cache|key-material', 32);
+}

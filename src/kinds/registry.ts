@@ -88,9 +88,21 @@ export function isFileOf(kind: FolderKind, name: string): boolean {
 	return kind.format.extensions.some((extension) => name.endsWith(extension));
 }
 
-/** A glob, relative to the content folder, of a kind's files in every client's folder. */
-export function globOf(kind: ClientKind): string {
+/**
+ * A glob, relative to the content folder, of a kind's files in every client's folder, or only in
+ * the folders of `clients` (a client-subset build: see `contentOfClients`). Client folder names are
+ * slugs (lowercase letters, digits, hyphens), so they need no escaping.
+ */
+export function globOf(kind: ClientKind, clients?: readonly string[]): string {
 	const extensions = kind.format.extensions.map((extension) => extension.slice(1));
 	const extension = extensions.length === 1 ? extensions[0]! : `{${extensions.join(',')}}`;
-	return 'folder' in kind.where ? `*/${kind.where.folder}/*.${extension}` : `*/${kind.where.file}.${extension}`;
+	const folder = clientFolderGlob(clients);
+	return 'folder' in kind.where ? `${folder}/${kind.where.folder}/*.${extension}` : `${folder}/${kind.where.file}.${extension}`;
+}
+
+/** `*`, one folder name, or a brace list: picomatch reads a one-name brace list (`{acme}`) literally. */
+function clientFolderGlob(clients: readonly string[] | undefined): string {
+	if (clients === undefined) return '*';
+	if (clients.length === 1) return clients[0]!;
+	return `{${clients.join(',')}}`;
 }

@@ -18,8 +18,18 @@ import type { AttachmentPlan } from '@/kinds/document/attachment-plan';
 interface PostBuildContext {
 	outDir: string;
 	base: string;
-	/** The content privacy was decided from before rendering; never reloaded after it. */
+	/**
+	 * The content privacy was decided from before rendering; never reloaded after it. In a
+	 * client-subset build, only the clients rendered (see `contentOfClients`).
+	 */
 	content: LoadedContent;
+	/**
+	 * The whole checked content, whose private clients' texts the leak scan looks for, whether this
+	 * build rendered them or not. Absent: `content`.
+	 */
+	scanned?: LoadedContent;
+	/** Whether the leak scan runs here; false when the caller scans the whole output afterwards (see `deferLeakScan`). */
+	leakScan?: boolean;
 	/** The build's context: the secret (decoded once per build) and the variables `passwordEnv` names. */
 	context: Pick<BuildContext, 'secret' | 'variables'>;
 	/** Slot keys the CLI derived while Astro rendered. */
@@ -118,19 +128,34 @@ const securityHeaders: PostBuildStep = {
 
 const leakScan: PostBuildStep = {
 	name: 'leak scan',
-	async run({ outDir, content, attachments, logger }) {
-		const started = performance.now();
-		const needles = needlesOf(content);
-		const leaks = await scanForLeaks(outDir, needles, await privateAttachmentCopies(attachments));
-		if (leaks.length)
-			throw new Error(
-				`${describeLeaks(leaks)}\nNothing was published. Remove the client text from shared places (site.yaml, public/, components) and build again.`,
-			);
-		logger.info(
-			`leak scan: ${needles.length} distinctive text(s) of private clients, none found in the output (${Math.round(performance.now() - started)} ms)`,
-		);
+	async run({ outDir, content, scanned, attachments, logger }) {
+		await scanOutputForLeaks(outDir, scanned ?? content, attachments, logger);
 	},
 };
+
+/**
+ * The leak scan over everything in `outDir`: every distinctive text of every private client of
+ * `content`, and every private attachment of `attachments` in clear. Throws when anything is
+ * found. Run last, over the whole output; `glasshouse build` runs it itself once cached clients
+ * are in place, so their files are scanned as well as the ones just rendered.
+ */
+export async function scanOutputForLeaks(
+	outDir: string,
+	content: LoadedContent,
+	attachments: AttachmentPlan,
+	logger: Pick<AstroIntegrationLogger, 'info'>,
+): Promise<void> {
+	const started = performance.now();
+	const needles = needlesOf(content);
+	const leaks = await scanForLeaks(outDir, needles, await privateAttachmentCopies(attachments));
+	if (leaks.length)
+		throw new Error(
+			`${describeLeaks(leaks)}\nNothing was published. Remove the client text from shared places (site.yaml, public/, components) and build again.`,
+		);
+	logger.info(
+		`leak scan: ${needles.length} distinctive text(s) of private clients, none found in the output (${Math.round(performance.now() - started)} ms)`,
+	);
+}
 
 /**
  * A folder no client owns stops the build first. Link check and search indexing read the
@@ -143,7 +168,10 @@ const POST_BUILD_STEPS: PostBuildStep[] = [outputFolders, publicAttachments, che
  * Runs every step; on failure deletes the output so nothing half-processed can be deployed,
  * then rethrows so the build exits non-zero.
  */
-export async function runPostBuild(context: PostBuildContext, steps: PostBuildStep[] = POST_BUILD_STEPS): Promise<void> {
+export async function runPostBuild(
+	context: PostBuildContext,
+	steps: PostBuildStep[] = context.leakScan === false ? POST_BUILD_STEPS.filter((step) => step !== leakScan) : POST_BUILD_STEPS,
+): Promise<void> {
 	try {
 		for (const [index, step] of steps.entries()) {
 			context.onStep?.(step.name, index, steps.length);

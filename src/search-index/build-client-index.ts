@@ -52,12 +52,16 @@ export async function buildClientIndexes(
 			const root = path.join(outDir, client);
 			const pages = (await listFiles(root)).filter((file) => file.endsWith('.html'));
 			// Each page read here rather than by `addDirectory`, to keep words of neighbouring elements apart (`separateBlocks`).
-			const added = await mapLimit(pages, FILE_CONCURRENCY, async (file) => {
-				const html = separateBlocks(await readFile(path.join(root, file), 'utf8'));
-				const result = await index.addHTMLFile({ sourcePath: file.split(path.sep).join('/'), content: html });
+			const htmls = await mapLimit(pages, FILE_CONCURRENCY, async (file) => separateBlocks(await readFile(path.join(root, file), 'utf8')));
+			// Added one at a time in file order: Pagefind numbers pages as they arrive and every index file
+			// holds those numbers, so pages added as their reads finished gave the same pages another index
+			// (and ties in the results another order) from one build to the next.
+			const added = [];
+			for (const [at, file] of pages.entries()) {
+				const result = await index.addHTMLFile({ sourcePath: file.split(path.sep).join('/'), content: htmls[at]! });
 				if (result.errors.length) throw new Error(`search index for ${client}, ${file}: ${result.errors.join('; ')}`);
-				return result.file;
-			});
+				added.push(result.file);
+			}
 			for (const record of records[client] ?? []) {
 				const response = await index.addCustomRecord(record);
 				if (response.errors.length) throw new Error(`search index for ${client}: ${response.errors.join('; ')}`);

@@ -1,14 +1,20 @@
 /**
  * What a build of a whole agency costs: `npm run bench [-- --clients N --weeks W --diagrams D]`
  * generates a synthetic agency (default 20 clients × 104 weekly updates, a diagram in every tenth
- * update) and builds it three times, each from the command line in its own process:
- *   1. the full build with cold caches (Astro's content cache, the diagram cache and the check's
- *      cache of compiled bodies all empty, as on a CI runner without a cache);
- *   2. the same after changing one update, with both caches warm;
- *   3. a plain Astro build of the same content with every client public, no diagrams drawn and
+ * update) and builds it four times, each from the command line in its own process:
+ *   1. the full build with cold caches (Astro's content cache, the diagram cache, the check's
+ *      cache of compiled bodies and the per-client cache all empty, as on a CI runner without a cache);
+ *   2. the build after changing one update, with every cache warm: the incremental build, which
+ *      renders only the client whose update changed and takes the others from the per-client cache;
+ *   3. the same content built with `--full` (every client rendered), its other caches warm;
+ *   4. a plain Astro build of the same content with every client public, no diagrams drawn and
  *      no search index (GLASSHOUSE_BENCHMARK_PLAIN), the baseline the full build is compared to.
+ *   4. a sharded build (`--shards N`, default 4; 0 skips it): `build --shard I/N` for every shard,
+ *      one after another, each with cold caches as on its own runner, then `merge`; reported as
+ *      a CI matrix would see it (the slowest shard plus the merge) with each shard's peak memory.
  * Prints one Markdown table (time per phase, pages, peak memory, output size) to stdout and
  * progress to stderr. Prints figures; asserts nothing. `--keep` keeps the work folder.
+ * `--sharded-only` runs only the sharded build, for agencies too large to build whole here.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +28,7 @@ import { generateContent } from './generate-content';
 import { publicCopy } from './support/cli-build';
 import { formatBytes, formatSeconds, markdownTable } from './support/format';
 import { watchPeakMemory } from './support/peak-memory';
+import { printShardedBuild, runShardedRow } from './support/sharded-build';
 
 const { values } = parseArgs({
 	options: {
@@ -30,6 +37,8 @@ const { values } = parseArgs({
 		diagrams: { type: 'string', default: '0.1' },
 		work: { type: 'string' },
 		keep: { type: 'boolean', default: false },
+		shards: { type: 'string', default: '4' },
+		'sharded-only': { type: 'boolean', default: false },
 	},
 });
 
@@ -46,6 +55,8 @@ interface Measured {
 	/** Highest resident memory of the build and its child processes (Chromium, Pagefind). */
 	peakBytes?: number;
 	pages: number;
+	/** Clients rendered by Astro (the others came from the per-client cache), from the build's log. */
+	rendered: string;
 	outputBytes: number;
 	diagrams: string;
 }
@@ -82,6 +93,7 @@ async function measure(label: string, args: string[], out: string, env: Record<s
 			GLASSHOUSE_TIMINGS: timingsFile,
 			GLASSHOUSE_DIAGRAM_CACHE: path.join(work, 'diagram-cache'),
 			GLASSHOUSE_CHECK_CACHE: path.join(work, 'check-cache'),
+			GLASSHOUSE_CLIENT_CACHE: path.join(work, 'client-cache'),
 			...env,
 		}),
 		{
@@ -100,9 +112,19 @@ async function measure(label: string, args: string[], out: string, env: Record<s
 		timings: JSON.parse(readFileSync(timingsFile, 'utf8')) as Timings,
 		peakBytes,
 		pages: files.filter((file) => file.endsWith('.html')).length,
+		rendered: renderedClients(run.stdout),
 		outputBytes: files.reduce((sum, file) => sum + statSync(path.join(out, file)).size, 0),
 		diagrams: /diagrams: (\d+) rendered, (\d+) from cache/.exec(run.stdout)?.slice(1).join(' drawn, ').concat(' cached') ?? '',
 	};
+}
+
+if (values['sharded-only']) {
+	await printShardedBuild(await runShardedRow({ content, work, shards: Number(values.shards), progress }), generated, values);
+	if (!values.keep) {
+		rmSync(work, { recursive: true, force: true });
+		rmSync(astroCacheDir(ROOT, content), { recursive: true, force: true });
+	}
+	process.exit(0);
 }
 
 const fullOut = path.join(work, 'dist');
@@ -110,12 +132,15 @@ const plainOut = path.join(work, 'dist-plain');
 const cli = (out: string) => ['src/cli/bin.mjs', 'build', '--content', content, '--out', out];
 const cold = await measure('Full build, cold caches', cli(fullOut), fullOut);
 const changed = changeOneUpdate(content);
-const warm = await measure(`Full build after changing ${path.relative(content, changed)}, warm caches`, cli(fullOut), fullOut);
+const incremental = await measure(`Build after changing ${path.relative(content, changed)}, warm caches`, cli(fullOut), fullOut);
+const warm = await measure('Full build (--full) of the same content, warm caches', [...cli(fullOut), '--full'], fullOut);
 const plain = await measure(
 	'Plain Astro build (public copy, no diagrams, no search, no post-build steps)',
 	['--import', 'tsx', 'tests/bench/support/plain-build.ts', plainContent, plainOut],
 	plainOut,
 );
+// Last: each shard empties Astro's content cache, which the warm build above relies on.
+const sharded = Number(values.shards) > 0 ? await runShardedRow({ content, work, shards: Number(values.shards), progress }) : undefined;
 
 if (!values.keep) {
 	rmSync(work, { recursive: true, force: true });
@@ -130,28 +155,51 @@ function changeOneUpdate(folder: string): string {
 	return file;
 }
 
+/** The clients the build says it rendered: `clients rendered: a (why), b (why)` → `2 (a, b)`. */
+function renderedClients(log: string): string {
+	const line = /^clients rendered: (.*)$/m.exec(log)?.[1];
+	if (line === undefined) return '–';
+	const names = [...line.matchAll(/([a-z0-9-]+) \(/g)].map((match) => match[1]!);
+	return names.length > 3 ? String(names.length) : `${names.length}${names.length ? ` (${names.join(', ')})` : ''}`;
+}
+
 /** Glasshouse's steps after Astro has rendered (they run inside Astro's build call). */
 const POST_BUILD: Array<[string, string]> = [
 	['internal links', 'internal link check'],
 	['search index', 'search indexing (Pagefind)'],
 	['encryption', 'encryption (incl. key derivation)'],
-	['leak scan', 'leak scan'],
 ];
 const UNLISTED_POST_BUILD = ['load content', 'output folders', 'security headers'];
+/** Steps of the build command after Astro's build call: the per-client cache and the leak scan of the whole output. */
+const AFTER_ASTRO: Array<[string, string]> = [
+	['cache', 'per-client cache (fingerprints, verify, restore, store)'],
+	['leak scan', 'leak scan (whole output)'],
+];
 const phase = (run: Measured, name: string) => run.timings.phases[name] ?? 0;
 /** Astro's part: its build call minus the steps that ran inside it after rendering. */
 const astro = (run: Measured) =>
 	phase(run, 'astro') - [...POST_BUILD.map(([name]) => name), ...UNLISTED_POST_BUILD].reduce((sum, name) => sum + phase(run, name), 0);
 const other = (run: Measured) =>
-	run.wall - phase(run, 'check') - phase(run, 'astro') + UNLISTED_POST_BUILD.reduce((sum, name) => sum + phase(run, name), 0);
+	run.wall -
+	phase(run, 'check') -
+	phase(run, 'astro') -
+	AFTER_ASTRO.reduce((sum, [name]) => sum + phase(run, name), 0) +
+	UNLISTED_POST_BUILD.reduce((sum, name) => sum + phase(run, name), 0);
 const seconds = (run: Measured, name: string) => (name in run.timings.phases ? formatSeconds(phase(run, name)) : '–');
-const runs = [cold, warm, plain];
+const runs = [cold, incremental, warm, plain];
 const row = (label: string, value: (run: Measured) => string) => [label, ...runs.map(value)];
 
 const table = markdownTable(
-	['', 'full build, cold caches', 'full build, one update changed, warm caches', 'plain Astro build, same content'],
 	[
-		row('pages built', (run) => String(run.pages)),
+		'',
+		'full build, cold caches',
+		'one update changed, warm caches (incremental)',
+		'full build (`--full`), warm caches',
+		'plain Astro build, same content',
+	],
+	[
+		row('pages in the output', (run) => String(run.pages)),
+		row('clients rendered', (run) => run.rendered),
 		row('content check (`glasshouse check`)', (run) => seconds(run, 'check')),
 		row('content sync and render (Astro)', (run) => formatSeconds(astro(run))),
 		// Drawn in Chromium while Astro renders, so this is part of the row above, not added to it.
@@ -159,6 +207,7 @@ const table = markdownTable(
 			'diagrams' in run.timings.phases ? `${seconds(run, 'diagrams')} (${run.diagrams})` : '–',
 		),
 		...POST_BUILD.map(([name, label]) => row(label, (run) => seconds(run, name))),
+		...AFTER_ASTRO.map(([name, label]) => row(label, (run) => seconds(run, name))),
 		row('other (start-up, loading content, headers, moving into place)', (run) => formatSeconds(other(run))),
 		row('**total, wall clock**', (run) => `**${formatSeconds(run.wall)}**`),
 		row('peak memory (build and its child processes)', (run) => formatBytes(run.peakBytes ?? run.timings.maxRssKb * 1024)),
@@ -171,5 +220,6 @@ process.stdout.write(
 );
 process.stdout.write(`${table}\n\n`);
 process.stdout.write(
-	`Full build ÷ plain Astro build: ${(cold.wall / plain.wall).toFixed(1)}× (cold), ${(warm.wall / plain.wall).toFixed(1)}× (warm)\n`,
+	`Build ÷ plain Astro build: ${(cold.wall / plain.wall).toFixed(2)}× (full, cold), ${(incremental.wall / plain.wall).toFixed(2)}× (one update changed, incremental), ${(warm.wall / plain.wall).toFixed(2)}× (full, warm)\n`,
 );
+if (sharded) await printShardedBuild(sharded, generated, values, cold.wall);

@@ -13,10 +13,10 @@ const scripts = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'
 const work = mkdtempSync(path.join(tmpdir(), 'glasshouse-bench-smoke-'));
 
 /** Runs an npm script of the form `tsx <file>` with arguments, as `npm run <name> -- …` would. */
-function runScript(name: string, args: string[]) {
+function runScript(name: string, args: string[], timeout = 240_000) {
 	const [runner, file] = scripts[name]!.split(' ');
 	expect(runner).toBe('tsx');
-	return runNode(['--import', 'tsx', file!, ...args], cleanEnv({}), { timeout: 240_000 });
+	return runNode(['--import', 'tsx', file!, ...args], cleanEnv({}), { timeout });
 }
 
 const filesOf = (dir: string): string[] =>
@@ -68,24 +68,36 @@ describe('npm run bench:gen', () => {
 });
 
 describe('npm run bench', () => {
-	it('builds a tiny agency three ways and prints the table', async () => {
-		const run = await runScript('bench', ['--clients', '2', '--weeks', '3', '--diagrams', '0']);
+	it('builds a tiny agency four ways (cold, incremental, full warm, plain), then in shards, and prints the tables', async () => {
+		const run = await runScript('bench', ['--clients', '2', '--weeks', '3', '--diagrams', '0', '--shards', '2'], 900_000);
 		expect(run.status, run.stderr).toBe(0);
 		for (const row of [
-			'pages built',
+			'pages in the output',
+			'clients rendered',
 			'content check',
 			'content sync and render',
 			'↳ of which diagrams',
 			'search indexing',
 			'encryption',
+			'per-client cache',
 			'leak scan',
 			'**total, wall clock**',
 			'peak memory',
 			'size of the output folder',
 		])
 			expect(run.stdout).toContain(`| ${row}`);
-		expect(run.stdout).toMatch(/Full build ÷ plain Astro build: \d+\.\d×/);
-	});
+		expect(run.stdout).toMatch(/Build ÷ plain Astro build: \d+\.\d+× \(full, cold\), \d+\.\d+× \(one update changed, incremental\)/);
+		// The incremental build renders only the client whose update changed.
+		expect(run.stdout).toMatch(/\| clients rendered +\| +2 \| +1 \(client-01\) \| +2 \|/);
+		for (const row of [
+			'shard 1/2',
+			'shard 2/2',
+			'merge (verify, assemble, leak scan)',
+			'**as a CI matrix sees it: slowest shard + merge**',
+		])
+			expect(run.stdout).toContain(`| ${row}`);
+		expect(run.stdout).toMatch(/Matrix wall clock ÷ full cold build: \d+\.\d\d×/);
+	}, 900_000);
 });
 
 describe('npm run bench:browser', () => {

@@ -14,4 +14,5 @@ export const DEMO_FOLDER = 'demo';
 export const RUN_CACHES = {
 	GLASSHOUSE_DIAGRAM_CACHE: path.join(OUTPUT, 'cache', 'diagrams'),
 	GLASSHOUSE_CHECK_CACHE: path.join(OUTPUT, 'cache', 'check'),
+	GLASSHOUSE_CLIENT_CACHE: path.join(OUTPUT, 'cache', 'clients'),
 };

@@ -10,64 +10,16 @@
  * shell, the random names of sealed files, and the content hashes in `_astro/` asset names (the
  * assets themselves are compared by their name without the hash).
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fromUtf8 } from '@/runtime/crypto/bytes';
-import { FILE_MAGIC, fileAad, openFile } from '@/runtime/crypto/envelope';
-import { listFiles } from '@/lib/list-files';
-import { contentKeyOf, openPage, openSearchIndex } from '../support/open-page';
-
-type Snapshot = Map<string, string>;
-
-/** `_astro/ClientLayout.Bq3x9a1z.css` → `_astro/ClientLayout.#.css`, wherever it is named. */
-const withoutAssetHashes = (text: string) =>
-	text.replace(/((?:_astro|_glasshouse)\/[\w.-]+?)\.[\w-]{8,10}\.(css|js|mjs|svg|png|jpe?g|webp|avif)/g, '$1.#.$2');
-
-const isShell = (text: string) => text.includes('id="gh-payload"');
-
-async function snapshot(outDir: string, contentDir: string): Promise<Snapshot> {
-	const files = (await listFiles(outDir)).map((file) => file.split(path.sep).join('/'));
-	const pages: Snapshot = new Map();
-	const indexed = new Set<string>();
-	for (const file of files) {
-		const bytes = await readFile(path.join(outDir, file));
-		const [client] = file.split('/');
-		if (file.endsWith('.html') && isShell(bytes.toString('utf8'))) {
-			pages.set(file, withoutAssetHashes(await openPage(outDir, contentDir, file)));
-		} else if (file.includes('/pagefind/') && bytes.subarray(0, 4).toString() === FILE_MAGIC) {
-			if (indexed.has(client!)) continue;
-			indexed.add(client!);
-			const { files: index } = await openSearchIndex(outDir, contentDir, client!);
-			for (const [name, { plain }] of index) pages.set(`${client}/pagefind (sealed)/${name}`, Buffer.from(plain).toString('base64'));
-		} else if (bytes.subarray(0, 4).toString() === FILE_MAGIC) {
-			const shell = await readFile(path.join(outDir, client!, 'index.html'), 'utf8');
-			const build = JSON.parse(/<script type="application\/json" id="gh-config">([\s\S]*?)<\/script>/.exec(shell)![1]!).build;
-			const key = await contentKeyOf(outDir, contentDir, client!);
-			const plain = await openFile(key, bytes, fileAad(client!, build.id, file.slice(client!.length + 1)));
-			pages.set(`${file} (sealed)`, Buffer.from(plain).toString('base64'));
-		} else if (file.endsWith('.html')) {
-			pages.set(file, withoutAssetHashes(bytes.toString('utf8')));
-		} else {
-			const text = /\.(css|js|mjs|json|txt|svg|xml|webmanifest)$/.test(file) ? fromUtf8(bytes) : bytes.toString('base64');
-			pages.set(withoutAssetHashes(file), withoutAssetHashes(text));
-		}
-	}
-	return pages;
-}
-
-/** The first line where two texts part, with a little context, for the report. */
-function firstDifference(a: string, b: string): string {
-	let at = 0;
-	while (at < a.length && a[at] === b[at]) at++;
-	return `  before: …${a.slice(Math.max(0, at - 80), at + 120)}…\n  after:  …${b.slice(Math.max(0, at - 80), at + 120)}…`;
-}
+import { decryptedSnapshot, snapshotDifferences } from '../support/decrypted-build';
 
 const [before, after, content = 'content'] = process.argv.slice(2);
 if (!before || !after) {
 	console.error('Usage: tsx tests/tools/compare-builds.ts <before dist> <after dist> [content folder]');
 	process.exit(2);
 }
-const [a, b] = await Promise.all([snapshot(before, content), snapshot(after, content)]);
+const [a, b] = await Promise.all([decryptedSnapshot(before, content), decryptedSnapshot(after, content)]);
 // COMPARE_DUMP=<folder> writes both decrypted builds there, to read the differences with a diff tool.
 const dump = process.env.COMPARE_DUMP;
 if (dump)
@@ -80,14 +32,7 @@ if (dump)
 			await mkdir(path.dirname(file), { recursive: true });
 			await writeFile(file, text.replace(/></g, '>\n<'));
 		}
-const differences: string[] = [];
-for (const name of new Set([...a.keys(), ...b.keys()])) {
-	const one = a.get(name);
-	const other = b.get(name);
-	if (one === undefined) differences.push(`only after: ${name}`);
-	else if (other === undefined) differences.push(`only before: ${name}`);
-	else if (one !== other) differences.push(`differs: ${name}\n${firstDifference(one, other)}`);
-}
+const differences = snapshotDifferences(a, b);
 const pageCount = [...a.keys()].filter((name) => name.endsWith('.html')).length;
 if (differences.length) {
 	console.error(differences.join('\n'));

@@ -108,7 +108,7 @@ describe('generated docs', () => {
 
 	it('cli.md has the usage of every command and of every kind of "new"', () => {
 		const cli = read('docs/cli.md');
-		for (const command of ['new', 'check', 'build', 'digest', 'share', 'revoke', 'secret', 'leak-scan'])
+		for (const command of ['new', 'check', 'build', 'merge', 'digest', 'share', 'revoke', 'secret', 'leak-scan'])
 			expect(cli).toContain(`### \`glasshouse ${command}\``);
 		for (const kind of ['client', 'update', 'decision', 'milestone', 'faq', 'risk', 'change', 'meeting', 'closeout'])
 			expect(cli).toContain(`#### \`glasshouse new ${kind}\``);

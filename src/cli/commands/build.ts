@@ -2,8 +2,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { build } from 'astro';
-import { astroConfig } from '@/astro-config';
 import { withContentDir, withSecretText, type BuildContext } from '@/build-context/build-context';
 import { deriveSlotKeysAhead } from '@/keys/build-keyring';
 import { generateSecret, SecretError } from '@/keys/secret';
@@ -13,34 +11,70 @@ import { describeAccess } from './share';
 import type { Output } from '@/cli/output';
 import { withBuildLock } from '@/cli/build-lock';
 import { stagingRoot } from '@/cli/stale-staging';
-import { currentAstroCacheDir } from '@/cli/astro-cache-dir';
 import { checkAndReport } from './check';
-import { listFiles } from '@/lib/list-files';
-import { phaseReporter } from '@/cli/progress';
+import { renderClients } from '@/cli/render-clients';
+import { planClients, type ClientPlan } from '@/build-cache/plan-clients';
+import { checkOutputFolders } from '@/post-build/output-folders';
+import { scanOutputForLeaks } from '@/post-build/post-build';
+import { planAttachments } from '@/kinds/document/attachment-plan';
+import { privateClientsOf } from '@/post-build/plain-benchmark';
+import { contentOfClients } from '@/loader/client-subset';
+import type { LoadedContent } from '@/loader/load-content';
 
-export const buildHelp = `Usage: glasshouse build [--content DIR] [--out DIR] [--demo] [--verbose]
+export const buildHelp = `Usage: glasshouse build [--content DIR] [--out DIR] [--full] [--demo] [--verbose] [--shard I/N]
 
 Checks the content, then builds every client's site into dist/ (or --out) and
 encrypts each private client's pages. The site is built into a staging folder
 and moved into place only when every step succeeded (including the leak scan),
 so a failed build never leaves a partial site to deploy.
 
+Each client's finished folder is kept in a cache (node_modules/.cache/glasshouse-clients/)
+and reused while nothing that shapes it changed (its files, site.yaml, the code,
+the secret and its access entries, the day, the base path and site URL): only the
+clients that changed are rendered, indexed and encrypted again. Entries are
+authenticated with a key derived from the secret; a tampered one is discarded and
+its client rebuilt. The site-wide pages and the leak scan of the whole site run
+every time.
+
+  --full     render every client, ignoring the cache (and refresh it)
   --demo     without GLASSHOUSE_SECRET, use a throwaway secret kept in
              .glasshouse/demo-secret and print every client's passwords and links
   --verbose  show Astro's own log (every page it renders) instead of phases and counts
+  --shard I/N
+             build only shard I of N, for CI runners side by side (needs --out):
+             its clients, balanced by pages, with the site-wide files and a
+             manifest signed under the secret, for glasshouse merge to assemble
 
 Environment: GLASSHOUSE_SECRET (required for private clients), GLASSHOUSE_SITE
-(site URL), GLASSHOUSE_BASE (base path, e.g. /repo/), GLASSHOUSE_TIMINGS (a file
-to write the time of each build phase to, as JSON; used by npm run bench).`;
+(site URL), GLASSHOUSE_BASE (base path, e.g. /repo/), GLASSHOUSE_CLIENT_CACHE (where
+the per-client cache lives), GLASSHOUSE_TIMINGS (a file to write the time of each
+build phase to, as JSON; used by npm run bench).`;
 
-interface BuildCommandOptions {
+export interface BuildCommandOptions {
+	/** Render every client, ignoring the per-client cache, and refresh the cache with what was built. */
+	full?: boolean;
 	content?: string;
+	/**
+	 * Build only these clients (slugs of the checked content): the output holds their folders and
+	 * the site-wide files, nothing of any other client (see `renderClients`). Absent: every client.
+	 */
+	clients?: readonly string[] | ((checked: LoadedContent) => readonly string[]);
 	out?: string;
 	demo?: boolean;
 	verbose?: boolean;
+	/** `I/N`: build one shard (see `build-shard.ts`). */
+	shard?: string;
+	/** Runs on the finished, scanned staging folder before it is moved into place (the shard's manifest). */
+	beforeSwap?: (staging: string) => Promise<void>;
 }
 
 export async function runBuild(options: BuildCommandOptions, output: Output, given: BuildContext): Promise<number> {
+	if (options.shard !== undefined) {
+		const { runShardBuild } = await import('./build-shard');
+		// The content folder is set by the build itself; the shard needs it first for its identity.
+		const context = options.content === undefined ? given : withContentDir(given, options.content);
+		return runShardBuild({ ...options, content: undefined, shard: options.shard }, output, context);
+	}
 	const started = performance.now();
 	const timings = buildTimings();
 	const root = given.root;
@@ -58,14 +92,20 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 		output.error(`✗ Build stopped before rendering: the content has errors. ${nothingWritten(root, outDir)}`);
 		return 1;
 	}
-	const hasPrivateClients = loaded.clients.some((client) => !client.client?.value.public);
+	let built: LoadedContent;
+	try {
+		const clients = typeof options.clients === 'function' ? options.clients(loaded) : options.clients;
+		built = clients ? contentOfClients(loaded, clients) : loaded;
+	} catch (error) {
+		output.error(`✗ ${(error as Error).message}\n${nothingWritten(root, outDir)}`);
+		return 1;
+	}
+	const hasPrivateClients = built.clients.some((client) => !client.client?.value.public);
 	if (options.demo) context = await useDemoSecret(context, output);
-	// Slot keys derived while Astro renders, picked up by the encryption step.
-	const slotKeys = slotKeyCache();
 	if (hasPrivateClients) {
 		try {
-			// The secret is decoded here, once for the whole build; the slow key derivations run while Astro renders.
-			void deriveSlotKeysAhead(loaded.clients, context.secret(), context.variables, slotKeys);
+			// The secret is decoded here, once for the whole build, and refused now when weak.
+			context.secret();
 		} catch (error) {
 			if (!(error instanceof SecretError)) throw error;
 			output.error(`✗ ${error.message}\n${nothingWritten(root, outDir)}`);
@@ -83,41 +123,68 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 
 	// One build at a time per checkout: Astro writes generated modules into the shared .astro/
 	// folder, and builds of one output folder share its staging folder.
-	const built = await withBuildLock(root, output, async () => {
-		await rm(staging, { recursive: true, force: true });
-		await mkdir(path.dirname(staging), { recursive: true });
-		const cacheDir = await currentAstroCacheDir(root, context.contentDir);
+	const done = await withBuildLock(root, output, async () => {
 		const rendering = performance.now();
-		const progress = phaseReporter(output.progress, output.info);
-		progress({ phase: 'Rendering pages', done: 0, unit: 'pages' });
-		const counting = output.progress ? countPagesWhileRendering(staging, progress) : undefined;
-		const onPostBuildStep = (name: string, index: number, total: number) => {
-			counting?.stop();
-			progress({ phase: `Post-build: ${name}`, done: index, total, unit: 'steps' });
-		};
+		let pages: number;
+		let plan: ClientPlan;
 		try {
-			await timings.timed('astro', async () =>
-				build({
-					...astroConfig({ context, checkedContent: loaded, slotKeys, timings, report: output, onPostBuildStep }),
-					configFile: false,
-					root,
-					outDir: staging,
-					cacheDir,
-					logLevel: astroLogLevel(context.logLevel, options.verbose === true),
-				}),
+			plan = await timings.timed('cache', () =>
+				planClients(context, built, context.plainBenchmark ? 'off' : options.full ? 'full' : 'reuse'),
 			);
+			reportPlan(plan, output);
+			const rendered = plan.rendered.map(({ client }) => client);
+			const renderedContent = contentOfClients(loaded, rendered);
+			// Slot keys derived while Astro renders, picked up by the encryption step: only the rendered clients' (PBKDF2 is slow).
+			const slotKeys = slotKeyCache();
+			if (renderedContent.clients.some((client) => !client.client?.value.public)) {
+				void deriveSlotKeysAhead(renderedContent.clients, context.secret(), context.variables, slotKeys);
+			}
+			const everyClient = rendered.length === loaded.clients.filter((client) => client.client).length;
+			pages = await renderClients({
+				context,
+				checked: loaded,
+				...(everyClient ? {} : { clients: rendered }),
+				outDir: staging,
+				slotKeys,
+				timings,
+				output,
+				logLevel: astroLogLevel(context.logLevel, options.verbose === true),
+				// Scanned below, once the cached clients are in place: their files are published too.
+				deferLeakScan: true,
+			});
+			await timings.timed('cache', async () => {
+				for (const entry of plan.reused) await plan.cache!.restore(entry, staging);
+			});
+			// The plain benchmark's output is Astro's alone: no post-build step runs over it.
+			if (!context.plainBenchmark)
+				await timings.timed('leak scan', async () => {
+					// Only clients of the checked content, the ones asked for, are in the output.
+					await checkOutputFolders(staging, built);
+					const attachments = await planAttachments(loaded, context.contentDir, new Set(privateClientsOf(loaded)));
+					await scanOutputForLeaks(staging, loaded, attachments, output);
+				});
 		} catch (error) {
-			counting?.stop();
-			progress(undefined);
 			await rm(staging, { recursive: true, force: true });
 			output.error(`✗ Build failed: ${describeBuildError(error, context.debug)}\n${nothingWritten(root, outDir)}`);
 			return false;
 		}
-		counting?.stop();
-		progress(undefined);
-		const pages = (await listFiles(staging)).filter((file) => file.endsWith('.html')).length;
-		output.info(`✓ ${pages} pages rendered, indexed, encrypted and scanned (${Math.round((performance.now() - rendering) / 1000)} s)`);
+		output.info(
+			`✓ ${pages} pages rendered, indexed and encrypted, ${plan.reused.length} client(s) taken from the cache, the whole site scanned (${Math.round((performance.now() - rendering) / 1000)} s)`,
+		);
+		// Only now, with the whole output scanned: a client whose steps failed is never cached.
+		if (plan.cache) {
+			await timings.timed('cache', async () => {
+				for (const { client } of plan.rendered) {
+					const fingerprint = plan.fingerprints.get(client);
+					if (!fingerprint) continue;
+					await plan.cache!.store(client, fingerprint, staging).catch((error: Error) => {
+						output.warn(`cache: could not store ${client} (${error.message}); the next build renders it again`);
+					});
+				}
+			});
+		}
 		try {
+			await options.beforeSwap?.(staging);
 			await swapIntoPlace(staging, outDir);
 		} catch (error) {
 			await rm(staging, { recursive: true, force: true });
@@ -126,42 +193,30 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 		}
 		return true;
 	});
-	if (!built) return 1;
+	if (!done) return 1;
 	if (context.timingsFile) await writeBuildTimings(context.timingsFile, timings, performance.now() - started);
 	output.info(`✓ Site built into ${path.relative(root, outDir) || outDir}/`);
 	if (options.demo && hasPrivateClients) {
 		output.info('\nDemo access (throwaway secret in .glasshouse/demo-secret):');
-		for (const client of loaded.clients.filter((candidate) => candidate.client)) {
+		for (const client of built.clients.filter((candidate) => candidate.client)) {
 			for (const line of await describeAccess(client, context.secret(), context.site, context.base, context.variables)) output.info(line);
 		}
 	}
 	return 0;
 }
 
-/** How often the pages Astro has written so far are counted for the progress line. */
-const PAGE_COUNT_MS = 1500;
-
 /**
- * Counts the pages Astro has written into `staging` while it renders (a terminal only: the count
- * walks the folder), for the progress line; Astro itself only tells its log, which is hidden.
+ * Says which clients the build renders and which come from the cache, and warns of every entry
+ * refused: a tampered cache is worth knowing about, though the build goes on without it.
  */
-function countPagesWhileRendering(staging: string, progress: ReturnType<typeof phaseReporter>): { stop(): void } {
-	let stopped = false;
-	const timer = setInterval(() => {
-		void listFiles(staging).then(
-			(files) => {
-				if (!stopped) progress({ phase: 'Rendering pages', done: files.filter((file) => file.endsWith('.html')).length, unit: 'pages' });
-			},
-			() => undefined,
-		);
-	}, PAGE_COUNT_MS);
-	timer.unref();
-	return {
-		stop() {
-			stopped = true;
-			clearInterval(timer);
-		},
-	};
+function reportPlan(plan: ClientPlan, output: Output): void {
+	for (const { client, why } of plan.refused) {
+		output.warn(`cache: the entry of ${client} was refused (${why}): it was discarded and ${client} is rebuilt.`);
+	}
+	if (plan.reused.length)
+		output.info(`cache: ${plan.reused.length} client(s) reused: ${plan.reused.map((entry) => entry.client).join(', ')}`);
+	const rendered = plan.rendered.map(({ client, why }) => `${client} (${why})`);
+	output.info(`clients rendered: ${plan.rendered.length ? rendered.join(', ') : 'none'}`);
 }
 
 /**
@@ -178,7 +233,7 @@ function astroLogLevel(level: BuildContext['logLevel'], verbose: boolean): 'debu
  * Says what a failed build did to the output folder: nothing. The previous site, if any, is still
  * there byte for byte, and the user must know it is the last good build rather than this one.
  */
-function nothingWritten(root: string, outDir: string): string {
+export function nothingWritten(root: string, outDir: string): string {
 	const shown = `${path.relative(root, outDir) || outDir}/`;
 	return existsSync(outDir)
 		? `Nothing was written to ${shown}: the previous site there is kept unchanged.`
@@ -191,7 +246,7 @@ function nothingWritten(root: string, outDir: string): string {
  * put back if the new one cannot be moved in; it is deleted only once the new site is in place.
  * A kill between the two renames leaves it whole in `<out>.glasshouse-previous/`, never half-deleted.
  */
-async function swapIntoPlace(staging: string, outDir: string): Promise<void> {
+export async function swapIntoPlace(staging: string, outDir: string): Promise<void> {
 	const previous = `${outDir}.glasshouse-previous`;
 	await rm(previous, { recursive: true, force: true });
 	const hadPrevious = await rename(outDir, previous).then(

@@ -1,0 +1,177 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { listFiles } from '@/lib/list-files';
+import { GATE_FOLDER } from '@/encrypt/bundle-runtime';
+import { CACHE_FORMAT } from './build-fingerprint';
+
+/** The file of an entry naming what it holds (see `CacheEntrySchema`). */
+const ENTRY_FILE = 'entry.json';
+/** The folder of an entry holding the output files, at their paths in the output. */
+const FILES_FOLDER = 'output';
+/**
+ * Top-level output folders of shared files an entry keeps beside the client's own folder: the
+ * scripts, styles and images (public clients' processed images) and the unlock runtime its pages
+ * refer to by hashed names. A later build whose code is the same writes the same names; one that
+ * renders no private client writes no unlock runtime, and one that renders no public client keeps
+ * none of its images, so the entry brings back what its pages need.
+ */
+const SHARED_FOLDERS = ['_astro', GATE_FOLDER];
+
+/** An entry of the per-client build cache, as kept in `entry.json`. */
+export const CacheEntrySchema = z.object({
+	/** `CACHE_FORMAT` of the code that wrote it. */
+	format: z.literal(CACHE_FORMAT),
+	/** The client slug whose folder it holds. */
+	client: z.string(),
+	/** The client's fingerprint when it was built (see `clientFingerprint`). */
+	fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+	/** Every file it holds: path in the output (with `/`) and SHA-256 (hex) of its bytes. */
+	files: z.array(z.tuple([z.string(), z.string().regex(/^[0-9a-f]{64}$/)])),
+	/** HMAC-SHA-256 (hex) under the cache key of all the above (see `entryMac`). */
+	mac: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type CacheEntry = z.infer<typeof CacheEntrySchema>;
+
+/** Why an entry cannot be reused: said in the build's log. */
+export type Refusal = { reason: 'missing' } | { reason: 'changed' } | { reason: 'refused'; detail: string };
+
+/**
+ * The MAC of an entry: HMAC-SHA-256 under `key` (derived from the secret, see
+ * `deriveBuildCacheMacKey`) over the format, the client, its fingerprint and every file's path
+ * and hash, each field length-delimited so no two entries share an input.
+ */
+export function entryMac(key: Uint8Array, entry: Omit<CacheEntry, 'mac'>): string {
+	const mac = createHmac('sha256', key);
+	const field = (value: string) => mac.update(`${Buffer.byteLength(value)}:`).update(value);
+	field(entry.format);
+	field(entry.client);
+	field(entry.fingerprint);
+	field(String(entry.files.length));
+	for (const [file, sha256] of entry.files) {
+		field(file);
+		field(sha256);
+	}
+	return mac.digest('hex');
+}
+
+/** Whether `file` may be in an entry of `client`: inside its folder or a shared folder, no climbing out. */
+function belongsTo(file: string, client: string): boolean {
+	const parts = file.split('/');
+	if (parts.some((part) => part === '' || part === '.' || part === '..' || part.includes('\\'))) return false;
+	return parts.length > 1 && (parts[0] === client || SHARED_FOLDERS.includes(parts[0]!));
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** The per-client cache of one content folder (`dir`), whose entries are authenticated under `key`. */
+export interface ClientCache {
+	/**
+	 * Whether `client`'s entry is there, made for `fingerprint`, with a MAC that verifies and every
+	 * file present with the hash it lists. Reads every file: a refused entry is never reused.
+	 */
+	check(client: string, fingerprint: string): Promise<{ entry: CacheEntry } | Refusal>;
+	/**
+	 * Copies a checked entry's files into `outDir`, hashing each again as it is read (the cache may
+	 * have changed since `check`): a mismatch throws, and the caller fails the build. Shared files
+	 * already in `outDir` are kept (their names are hashes of their bytes).
+	 */
+	restore(entry: CacheEntry, outDir: string): Promise<number>;
+	/**
+	 * Stores `client`'s folder and the shared folders of `outDir` as its entry, replacing any
+	 * previous one. Written into a temporary folder and renamed into place: an interrupted write
+	 * leaves no entry, never half of one.
+	 */
+	store(client: string, fingerprint: string, outDir: string): Promise<void>;
+	/** Deletes `client`'s entry (a refused one): it is never read again, whatever becomes of this build. */
+	discard(client: string): Promise<void>;
+}
+
+export function clientCache(dir: string, key: Uint8Array): ClientCache {
+	const entryDir = (client: string) => path.join(dir, client);
+	return {
+		async check(client, fingerprint) {
+			const text = await readFile(path.join(entryDir(client), ENTRY_FILE), 'utf8').catch(() => undefined);
+			if (text === undefined) return { reason: 'missing' };
+			let entry: CacheEntry;
+			try {
+				entry = CacheEntrySchema.parse(JSON.parse(text));
+			} catch {
+				return { reason: 'refused', detail: 'its entry.json is not a cache entry' };
+			}
+			// Said before the MAC: a client whose inputs changed is rebuilt whatever its entry holds.
+			if (entry.fingerprint !== fingerprint && entry.client === client && entry.format === CACHE_FORMAT) return { reason: 'changed' };
+			const expected = Buffer.from(entryMac(key, entry), 'hex');
+			if (!timingSafeEqual(expected, Buffer.from(entry.mac, 'hex'))) {
+				return {
+					reason: 'refused',
+					detail: 'its MAC does not verify (changed by someone without the secret, or made with another secret)',
+				};
+			}
+			if (entry.client !== client) return { reason: 'refused', detail: `it holds ${entry.client}'s files` };
+			if (entry.fingerprint !== fingerprint) return { reason: 'changed' };
+			const outside = entry.files.find(([file]) => !belongsTo(file, client));
+			if (outside) return { reason: 'refused', detail: `it lists ${outside[0]}, outside ${client}/ and the shared folders` };
+			if (!entry.files.some(([file]) => file.startsWith(`${client}/`)))
+				return { reason: 'refused', detail: `it holds no file of ${client}/` };
+			for (const [file, hash] of entry.files) {
+				const bytes = await readFile(path.join(entryDir(client), FILES_FOLDER, file)).catch(() => undefined);
+				if (!bytes) return { reason: 'refused', detail: `${file} is missing from it` };
+				if (sha256(bytes) !== hash) return { reason: 'refused', detail: `${file} in it is not the file it was built with` };
+			}
+			return { entry };
+		},
+		async restore(entry, outDir) {
+			const present = new Set((await listFiles(outDir)).map((file) => file.split(path.sep).join('/')));
+			let restored = 0;
+			for (const [file, hash] of entry.files) {
+				const shared = !file.startsWith(`${entry.client}/`);
+				if (shared && present.has(file)) continue;
+				const bytes = await readFile(path.join(entryDir(entry.client), FILES_FOLDER, file));
+				if (sha256(bytes) !== hash) {
+					throw new Error(
+						`The build cache entry of ${entry.client} changed during the build (${file}). Nothing was published: build again.`,
+					);
+				}
+				const target = path.join(outDir, file);
+				await mkdir(path.dirname(target), { recursive: true });
+				await writeFile(target, bytes);
+				restored++;
+			}
+			return restored;
+		},
+		async discard(client) {
+			await rm(entryDir(client), { recursive: true, force: true });
+		},
+		async store(client, fingerprint, outDir) {
+			const temporary = path.join(dir, `.${client}.${randomBytes(6).toString('hex')}.tmp`);
+			try {
+				const files: Array<[string, string]> = [];
+				for (const folder of [client, ...SHARED_FOLDERS]) {
+					const names = await listFiles(path.join(outDir, folder)).catch(() => [] as string[]);
+					for (const name of names) {
+						const file = `${folder}/${name.split(path.sep).join('/')}`;
+						const bytes = await readFile(path.join(outDir, file));
+						const target = path.join(temporary, FILES_FOLDER, file);
+						await mkdir(path.dirname(target), { recursive: true });
+						await writeFile(target, bytes);
+						files.push([file, sha256(bytes)]);
+					}
+				}
+				const unsigned = { format: CACHE_FORMAT, client, fingerprint, files } as const;
+				const entry: CacheEntry = { ...unsigned, mac: entryMac(key, unsigned) };
+				await writeFile(path.join(temporary, ENTRY_FILE), `${JSON.stringify(entry)}\n`);
+				await rm(entryDir(client), { recursive: true, force: true });
+				await rename(temporary, entryDir(client));
+			} finally {
+				await rm(temporary, { recursive: true, force: true });
+			}
+		},
+	};
+}
+
+/** Where the entries of one content folder live under the cache folder: content folders never share entries. */
+export function clientCacheDir(cacheRoot: string, contentDir: string): string {
+	return path.join(cacheRoot, createHash('sha256').update(path.resolve(contentDir)).digest('hex').slice(0, 12));
+}

@@ -1,0 +1,281 @@
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+	clientFingerprint,
+	keyMaterialFingerprint,
+	readClientFiles,
+	siteWideFingerprint,
+	type ClientInputs,
+	type SiteWideInputs,
+} from '@/build-cache/build-fingerprint';
+import { clientCache, entryMac, type CacheEntry } from '@/build-cache/client-cache';
+import { deriveBuildCacheMacKey, deriveKeyMaterialKey } from '@/keys/derive-credentials';
+import { decodeSecret } from '@/keys/secret';
+import { loadContent, type LoadedClient } from '@/loader/load-content';
+import { contentTimes } from '@/page-data/content-times';
+import { utf8 } from '@/runtime/crypto/bytes';
+import { TEST_SECRET } from '../support/open-page';
+import { DEMO_CONTENT } from '../support/temp-content';
+
+const OTHER_SECRET = 'c0a4d9e27f1b3865a2e4f7091d6c3b5e8f2a7d4c1e9b6053a8f7e2d1c4b9a6e3';
+
+describe('the site-wide fingerprint', () => {
+	const inputs: SiteWideInputs = {
+		code: 'a'.repeat(64),
+		siteYaml: utf8('agency:\n  name: Northwind\n'),
+		today: '2026-11-22',
+		base: '/',
+		site: 'https://status.example.com',
+		runtime: 'v20.19.0',
+	};
+
+	it('changes with each input: the code, site.yaml, the day, the base path, the site URL, Node', () => {
+		const base = siteWideFingerprint(inputs);
+		expect(siteWideFingerprint({ ...inputs })).toBe(base);
+		const changed = [
+			{ code: 'b'.repeat(64) },
+			{ siteYaml: utf8('agency:\n  name: Northwind Ltd\n') },
+			{ today: '2026-11-23' },
+			{ base: '/status/' },
+			{ site: 'https://status.example.org' },
+			{ runtime: 'v20.19.1' },
+		].map((change) => siteWideFingerprint({ ...inputs, ...change }));
+		expect(new Set([base, ...changed]).size).toBe(7);
+	});
+});
+
+describe("a client's fingerprint", () => {
+	const inputs: ClientInputs = {
+		client: 'acme',
+		siteWide: 'a'.repeat(64),
+		files: [
+			{ path: 'client.yaml', sha256: '1'.repeat(64), createdAt: 1_700_000_000_000, changedAt: 1_700_000_000_000 },
+			{ path: 'updates/2026-11-20.mdx', sha256: '2'.repeat(64), createdAt: 1_700_000_000_000, changedAt: 1_700_100_000_000 },
+		],
+		keyMaterial: 'k'.repeat(64),
+	};
+	const [yaml, update] = inputs.files as [ClientInputs['files'][0], ClientInputs['files'][0]];
+
+	it('changes with each input: a file, a file added, the times "what\'s new" reads, the key material, the site-wide inputs, the client', () => {
+		const base = clientFingerprint(inputs);
+		const changed = [
+			{ files: [yaml, { ...update, sha256: '3'.repeat(64) }] },
+			{ files: [yaml, update, { path: 'risks/R1.yaml', sha256: '4'.repeat(64) }] },
+			{ files: [yaml] },
+			{ files: [yaml, { ...update, changedAt: 1_700_200_000_000 }] },
+			{ files: [yaml, { ...update, createdAt: 1_600_000_000_000 }] },
+			{ files: [yaml, { ...update, path: 'updates/2026-11-27.mdx' }] },
+			{ keyMaterial: 'm'.repeat(64) },
+			{ siteWide: 'b'.repeat(64) },
+			{ client: 'acme-2' },
+		].map((change) => clientFingerprint({ ...inputs, ...change }));
+		expect(new Set([base, ...changed]).size).toBe(changed.length + 1);
+	});
+
+	it('does not depend on the order files are listed in', () => {
+		expect(clientFingerprint({ ...inputs, files: [update, yaml] })).toBe(clientFingerprint(inputs));
+	});
+
+	it("is read from the client's own folder: another client's change leaves it alone, its own changes it", async () => {
+		const content = path.join(mkdtempSync(path.join(tmpdir(), 'glasshouse-fingerprint-')), 'content');
+		cpSync(DEMO_CONTENT, content, { recursive: true });
+		const of = async (client: string) =>
+			clientFingerprint({ ...inputs, client, files: await readClientFiles(content, client, await contentTimes(content)) });
+		const before = await of('harbour-museum');
+		appendFileSync(
+			path.join(content, 'lanshan-tea', 'updates', readdirSync(path.join(content, 'lanshan-tea', 'updates')).sort()[0]!),
+			'\nMore.\n',
+		);
+		writeFileSync(
+			path.join(content, 'tidewater-logistics', 'client.yaml'),
+			readFileSync(path.join(content, 'tidewater-logistics', 'client.yaml')),
+		);
+		expect(await of('harbour-museum')).toBe(before);
+		appendFileSync(path.join(content, 'harbour-museum', 'client.yaml'), '\n');
+		expect(await of('harbour-museum')).not.toBe(before);
+		rmSync(path.dirname(content), { recursive: true, force: true });
+	});
+});
+
+describe("a client's key-material fingerprint", () => {
+	let client: LoadedClient;
+	const master = decodeSecret(TEST_SECRET);
+	beforeAll(async () => {
+		client = (await loadContent(DEMO_CONTENT)).clients.find((candidate) => candidate.slug === 'harbour-museum')!;
+	});
+	const withAccess = (change: (access: Array<Record<string, unknown>>) => void): LoadedClient => {
+		const access = structuredClone(client.client!.value.access) as Array<Record<string, unknown>>;
+		change(access);
+		return { ...client, client: { ...client.client!, value: { ...client.client!.value, access } } } as LoadedClient;
+	};
+	const fingerprint = async (of: LoadedClient, secret = master, variables: Record<string, string> = {}) =>
+		keyMaterialFingerprint(of, await deriveKeyMaterialKey(secret), secret, variables);
+
+	it('changes with the secret, a revocation, a rotation and a password from the environment, and with nothing else', async () => {
+		const base = await fingerprint(client);
+		expect(await fingerprint(client)).toBe(base);
+		const other = decodeSecret(OTHER_SECRET);
+		const changed = [
+			await fingerprint(client, other),
+			await fingerprint(withAccess((access) => (access.find((entry) => !entry.revoked)!.revoked = true))),
+			await fingerprint(withAccess((access) => (access[0]!.rotation = Number(access[0]!.rotation ?? 0) + 1))),
+			await fingerprint(
+				withAccess((access) => (access[0]!.passwordEnv = 'HARBOUR_PASSWORD')),
+				master,
+				{
+					HARBOUR_PASSWORD: 'violet-harbour-lantern-41-quay',
+				},
+			),
+			await fingerprint(
+				withAccess((access) => (access[0]!.passwordEnv = 'HARBOUR_PASSWORD')),
+				master,
+				{
+					HARBOUR_PASSWORD: 'amber-harbour-lantern-41-quay',
+				},
+			),
+		];
+		expect(new Set([base, ...changed]).size).toBe(6);
+	});
+
+	it('is an HMAC under a key only the secret gives: it holds no password, token or secret', async () => {
+		const value = await fingerprint(client);
+		expect(value).toMatch(/^[0-9a-f]{64}$/);
+		expect(value).not.toContain(TEST_SECRET.slice(0, 16));
+		expect(Buffer.from(await deriveKeyMaterialKey(master)).equals(Buffer.from(await deriveBuildCacheMacKey(master)))).toBe(false);
+	});
+});
+
+describe('cache entries', () => {
+	const fingerprint = 'f'.repeat(64);
+	let work: string;
+	let outDir: string;
+	let key: Uint8Array;
+	beforeAll(async () => {
+		key = await deriveBuildCacheMacKey(decodeSecret(TEST_SECRET));
+	});
+	const fresh = async () => {
+		work = mkdtempSync(path.join(tmpdir(), 'glasshouse-client-cache-'));
+		outDir = path.join(work, 'out');
+		for (const [file, text] of [
+			['acme/index.html', '<p>sealed acme</p>'],
+			['acme/updates/2026-11-20/index.html', '<p>sealed update</p>'],
+			['beta/index.html', '<p>sealed beta</p>'],
+			['_astro/ClientLayout.Bq3x9a1z.css', 'body{}'],
+			['_glasshouse/gate.Cx1.js', 'gate()'],
+			['index.html', '<p>root</p>'],
+		]) {
+			mkdirSync(path.dirname(path.join(outDir, file!)), { recursive: true });
+			writeFileSync(path.join(outDir, file!), text!);
+		}
+		const cache = clientCache(path.join(work, 'cache'), key);
+		await cache.store('acme', fingerprint, outDir);
+		await cache.store('beta', fingerprint, outDir);
+		return cache;
+	};
+	const entryOf = (client: string) => path.join(work, 'cache', client);
+	const readEntry = (client: string) => JSON.parse(readFileSync(path.join(entryOf(client), 'entry.json'), 'utf8')) as CacheEntry;
+
+	it('a MAC matches the known-answer vector (HMAC-SHA-256 over length-prefixed fields)', () => {
+		const entry = {
+			format: 'glasshouse-client-cache/1',
+			client: 'acme',
+			fingerprint: 'a'.repeat(64),
+			files: [
+				['acme/index.html', 'b'.repeat(64)],
+				['_astro/x.css', 'c'.repeat(64)],
+			],
+		} as Omit<CacheEntry, 'mac'>;
+		// Computed with Python's hmac module from the same fields.
+		expect(
+			entryMac(
+				Uint8Array.from({ length: 32 }, (_, index) => index),
+				entry,
+			),
+		).toBe('5af6f9d7b5dfe637281348057575a74afdb35f96292821604181cec830c764d2');
+	});
+
+	it("holds the client's folder and the shared files, no other client's and no root page; it verifies and restores", async () => {
+		const cache = await fresh();
+		const found = await cache.check('acme', fingerprint);
+		expect('entry' in found).toBe(true);
+		const entry = (found as { entry: CacheEntry }).entry;
+		expect(entry.files.map(([file]) => file).sort()).toEqual([
+			'_astro/ClientLayout.Bq3x9a1z.css',
+			'_glasshouse/gate.Cx1.js',
+			'acme/index.html',
+			'acme/updates/2026-11-20/index.html',
+		]);
+		const target = path.join(work, 'restored');
+		mkdirSync(target);
+		expect(await cache.restore(entry, target)).toBe(4);
+		expect(readFileSync(path.join(target, 'acme', 'updates', '2026-11-20', 'index.html'), 'utf8')).toBe('<p>sealed update</p>');
+	});
+
+	it('is rebuilt when the inputs changed, and missing when never stored', async () => {
+		const cache = await fresh();
+		expect(await cache.check('acme', 'e'.repeat(64))).toEqual({ reason: 'changed' });
+		expect(await cache.check('gamma', fingerprint)).toEqual({ reason: 'missing' });
+	});
+
+	it('refuses a tampered file, a truncated entry, a swapped entry, an edited list, and an entry of another secret', async () => {
+		let cache = await fresh();
+		const page = path.join(entryOf('acme'), 'output', 'acme', 'index.html');
+		writeFileSync(page, '<p>sealed acme</p><script>steal()</script>');
+		expect(await cache.check('acme', fingerprint)).toEqual({
+			reason: 'refused',
+			detail: 'acme/index.html in it is not the file it was built with',
+		});
+
+		cache = await fresh();
+		rmSync(path.join(entryOf('acme'), 'output', 'acme', 'updates'), { recursive: true });
+		expect(await cache.check('acme', fingerprint)).toEqual({
+			reason: 'refused',
+			detail: 'acme/updates/2026-11-20/index.html is missing from it',
+		});
+
+		cache = await fresh();
+		// beta's whole entry put in acme's place: its MAC binds it to beta.
+		rmSync(entryOf('acme'), { recursive: true });
+		renameSync(entryOf('beta'), entryOf('acme'));
+		expect(await cache.check('acme', fingerprint)).toEqual({ reason: 'refused', detail: "it holds beta's files" });
+
+		cache = await fresh();
+		// A file dropped from the list (and from the folder) without the key to sign the new list.
+		const edited = readEntry('acme');
+		writeFileSync(path.join(entryOf('acme'), 'entry.json'), JSON.stringify({ ...edited, files: edited.files.slice(1) }));
+		expect(await cache.check('acme', fingerprint)).toMatchObject({
+			reason: 'refused',
+			detail: expect.stringContaining('MAC does not verify'),
+		});
+
+		await fresh();
+		const foreign = clientCache(path.join(work, 'cache'), await deriveBuildCacheMacKey(decodeSecret(OTHER_SECRET)));
+		expect(await foreign.check('acme', fingerprint)).toMatchObject({
+			reason: 'refused',
+			detail: expect.stringContaining('MAC does not verify'),
+		});
+	});
+
+	it('refuses, even with a valid MAC, an entry listing a file outside its client and the shared folders', async () => {
+		const cache = await fresh();
+		const entry = readEntry('acme');
+		const files: CacheEntry['files'] = [...entry.files, ['../../etc/passwd', '0'.repeat(64)]];
+		const unsigned = { format: entry.format, client: 'acme', fingerprint, files };
+		writeFileSync(path.join(entryOf('acme'), 'entry.json'), JSON.stringify({ ...unsigned, mac: entryMac(key, unsigned) }));
+		expect(await cache.check('acme', fingerprint)).toEqual({
+			reason: 'refused',
+			detail: 'it lists ../../etc/passwd, outside acme/ and the shared folders',
+		});
+	});
+
+	it('fails the restore when a file changed after the check', async () => {
+		const cache = await fresh();
+		const found = (await cache.check('acme', fingerprint)) as { entry: CacheEntry };
+		writeFileSync(path.join(entryOf('acme'), 'output', 'acme', 'index.html'), 'swapped after the check');
+		const target = path.join(work, 'restored');
+		mkdirSync(target);
+		await expect(cache.restore(found.entry, target)).rejects.toThrow(/changed during the build \(acme\/index\.html\)/);
+	});
+});

@@ -34,11 +34,11 @@ export interface BuildRun {
 export async function buildSite(
 	name: string,
 	content: string,
-	options: { base?: string; env?: Record<string, string | undefined>; timeout?: number } = {},
+	options: { base?: string; env?: Record<string, string | undefined>; timeout?: number; flags?: string[] } = {},
 ): Promise<BuildRun> {
 	const outDir = path.join(OUTPUT, name);
 	const result = await run(
-		['build', '--content', content, '--out', outDir],
+		['build', '--content', content, '--out', outDir, ...(options.flags ?? [])],
 		cleanEnv({ GLASSHOUSE_BASE: options.base ?? '/', GLASSHOUSE_SECRET: TEST_SECRET, ...options.env }),
 		options.timeout,
 	);

@@ -88,7 +88,9 @@ describe('npm run bench', () => {
 			expect(run.stdout).toContain(`| ${row}`);
 		expect(run.stdout).toMatch(/Build ÷ plain Astro build: \d+\.\d+× \(full, cold\), \d+\.\d+× \(one update changed, incremental\)/);
 		// The incremental build renders only the client whose update changed.
-		expect(run.stdout).toMatch(/\| clients rendered +\| +2 \| +1 \(client-01\) \| +2 \|/);
+		expect(run.stdout).toMatch(
+			/\| clients rendered +\| +2 \(client-01, client-02\) +\| +1 \(client-01\) +\| +2 \(client-01, client-02\) +\|/,
+		);
 		for (const row of [
 			'shard 1/2',
 			'shard 2/2',

@@ -379,7 +379,7 @@ const commands: Record<string, Command | CommandGroup> = {
 		},
 	},
 	merge: {
-		options: { out: { type: 'string' }, content: { type: 'string' } },
+		options: { out: { type: 'string' }, ...content },
 		rest: 'shards',
 		load: async () => {
 			const { mergeHelp, runMerge } = await import('./commands/merge');
@@ -427,7 +427,7 @@ const commands: Record<string, Command | CommandGroup> = {
 		},
 	},
 	'leak-scan': {
-		options: { out: { type: 'string' }, content: { type: 'string' } },
+		options: { out: { type: 'string' }, ...content },
 		load: async () => {
 			const { leakScanHelp, runLeakScan } = await import('./commands/leak-scan');
 			return {

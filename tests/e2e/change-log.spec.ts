@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { serve } from '../support/static-server.mjs';
 import { buildSite, ROOT } from '../support/build-site';
-import { linkFragment } from './unlock';
+import { linkFragment, waitUntilRemembered } from './unlock';
 
 // The change log fixture (tests/fixtures/changes): Harbor in English and euros, Dongfang in
 // Chinese and yuan, each with a change awaiting the client. Built and served by this file.
@@ -33,7 +33,7 @@ test.afterAll(async () => {
 async function openWithLink(page: Page, client: string, entry: string, path: string): Promise<string> {
 	const fragment = await linkFragment(client, entry, CONTENT);
 	await page.goto(`${origin}${BASE}${client}/${path}${fragment}`);
-	await page.getByRole('main').and(page.locator('#main')).waitFor();
+	await waitUntilRemembered(page, client);
 	return fragment;
 }
 

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { serve } from '../support/static-server.mjs';
-import { linkFragment, password } from './unlock';
+import { linkFragment, password, waitUntilRemembered } from './unlock';
 
 // The e2e site served as Netlify and Cloudflare Pages serve it: every response carries the headers
 // the build's own _headers file gives its path (see tests/support/static-server.mjs --headers).
@@ -40,7 +40,7 @@ async function unlock(page: Page, client: string, entry: string): Promise<void> 
 	const first = await page.goto(url(`${client}/${await linkFragment(client, entry)}`));
 	// The policy really is in force: a test that passed without it would prove nothing.
 	expect(first?.headers()['content-security-policy']).toContain("script-src 'self'");
-	await page.getByRole('main').and(page.locator('#main')).waitFor();
+	await waitUntilRemembered(page, client);
 }
 
 const results = (page: Page) => page.getByTestId('search-results').locator('li');

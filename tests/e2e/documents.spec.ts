@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { serve } from '../support/static-server.mjs';
-import { DEMO_CONTENT, linkFragment } from './unlock';
+import { DEMO_CONTENT, linkFragment, waitUntilRemembered } from './unlock';
 
 // Every attachment of every demo client, downloaded after unlock as a visitor would: the download
 // worker streams the sealed file, opens it chunk by chunk and hands the browser the original
@@ -31,7 +31,7 @@ test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())
 async function unlock(page: Page, client: string, entry: string): Promise<void> {
 	const first = await page.goto(`${origin}${BASE}${client}/${await linkFragment(client, entry)}`);
 	expect(first?.headers()['content-security-policy']).toContain("script-src 'self'");
-	await page.getByRole('main').and(page.locator('#main')).waitFor();
+	await waitUntilRemembered(page, client);
 }
 
 for (const { client, entry, heading } of CLIENTS) {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { serve } from '../support/static-server.mjs';
 import { buildSite } from '../support/build-site';
-import { DEMO_CONTENT, linkFragment, password } from './unlock';
+import { DEMO_CONTENT, linkFragment, password, waitUntilRemembered } from './unlock';
 
 const TIDEWATER = 'tidewater-logistics';
 const JINGHONG = 'jinghong-precision';
@@ -68,6 +68,7 @@ test.describe('personal links', () => {
 	test('leave in-page anchors alone: they stay in the address and the page opens at them', async ({ page }) => {
 		await page.goto(`${TIDEWATER}/${await linkFragment(TIDEWATER, 'aoife-brennan')}`);
 		await expect(page.getByTestId('health-panel')).toBeVisible();
+		await waitUntilRemembered(page, TIDEWATER);
 		await page.goto(`${TIDEWATER}/faq/#q-staging-site`);
 		await expect(page.locator('#q-staging-site')).toBeInViewport();
 		expect(await page.evaluate(() => location.hash)).toBe('#q-staging-site');
@@ -172,6 +173,7 @@ test.describe('tampering', () => {
 		});
 		await page.goto(`${TIDEWATER}/${await linkFragment(TIDEWATER, 'aoife-brennan')}`);
 		await expect(page.getByTestId('health-panel')).toBeVisible();
+		await waitUntilRemembered(page, TIDEWATER);
 		await page.goto(`${TIDEWATER}/updates/`);
 		await expect(alert(page)).toHaveText(/could not be verified/);
 		await expect(pageContent(page)).toHaveCount(0);
@@ -182,6 +184,7 @@ test.describe('tampering', () => {
 		await page.route(`**/${TIDEWATER}/contacts/`, (route) => route.fulfill({ contentType: 'text/html', body: faq }));
 		await page.goto(`${TIDEWATER}/${await linkFragment(TIDEWATER, 'aoife-brennan')}`);
 		await expect(page.getByTestId('health-panel')).toBeVisible();
+		await waitUntilRemembered(page, TIDEWATER);
 		await page.goto(`${TIDEWATER}/contacts/`);
 		await expect(alert(page)).toHaveText(/could not be verified/);
 		await expect(pageContent(page)).toHaveCount(0);

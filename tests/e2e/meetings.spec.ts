@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { serve } from '../support/static-server.mjs';
 import { buildSite } from '../support/build-site';
-import { linkFragment } from './unlock';
+import { linkFragment, waitUntilRemembered } from './unlock';
 
 // A fixture of its own, built and served next to the demo: action items owed by both sides,
 // agreed in minutes, reaching the overview of a stakeholder who opened their personal link.
@@ -68,7 +68,7 @@ test.describe('action items from meeting minutes', () => {
 			const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
 			const page = await context.newPage();
 			await page.goto(`http://127.0.0.1:${PORT}${BASE}${client}/${await linkFragment(client, entry, CONTENT)}`);
-			await page.locator('main#main').waitFor();
+			await waitUntilRemembered(page, client);
 			for (const path of pages) {
 				await page.goto(`http://127.0.0.1:${PORT}${BASE}${client}/${path}`);
 				await page.locator('main#main').waitFor();

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { buildSite } from '../support/build-site';
 import { serve } from '../support/static-server.mjs';
-import { linkFragment } from './unlock';
+import { linkFragment, waitUntilRemembered } from './unlock';
 import { TEST_SECRET } from '../support/open-page';
 import { derivePathSegment } from '@/keys/derive-credentials';
 import { decodeSecret } from '@/keys/secret';
@@ -32,7 +32,7 @@ test.afterAll(() => {
 
 async function openRegister(page: Page, client = 'harbor', entry = 'ops'): Promise<void> {
 	await page.goto(`${origin}${client}/${await linkFragment(client, entry, CONTENT)}`);
-	await page.getByRole('main').and(page.locator('#main')).waitFor();
+	await waitUntilRemembered(page, client);
 	await page
 		.getByRole('navigation')
 		.getByRole('link', { name: client === 'harbor' ? 'Risks' : '风险' })

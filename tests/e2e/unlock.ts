@@ -33,8 +33,20 @@ export async function linkFragment(client: string, entry: string, content?: stri
  */
 export async function unlockWithLink(page: Page, client: string, entry: string): Promise<void> {
 	await page.goto(`${client}/${await linkFragment(client, entry)}`);
+	await waitUntilRemembered(page, client);
+}
+
+/**
+ * Waits until a page opened from a personal link shows and its key is in IndexedDB. Every spec
+ * that opens a link and then goes to another page with `page.goto` (as a typed address, which the
+ * gate cannot hold back the way it holds a clicked link) calls this first.
+ * `client` is the client's slug: its site is the part of the address up to and including it.
+ */
+export async function waitUntilRemembered(page: Page, client: string): Promise<void> {
 	await page.getByRole('main').and(page.locator('#main')).waitFor();
-	await page.waitForFunction(keyRemembered, new URL(page.url()).pathname.replace(/[^/]*$/, ''));
+	const pathname = new URL(page.url()).pathname;
+	const clientPath = pathname.slice(0, pathname.indexOf(`/${client}/`) + client.length + 2);
+	await page.waitForFunction(keyRemembered, clientPath);
 }
 
 /**

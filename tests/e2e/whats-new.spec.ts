@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { serve } from '../support/static-server.mjs';
 import { buildSite } from '../support/build-site';
-import { linkFragment } from './unlock';
+import { linkFragment, waitUntilRemembered } from './unlock';
 import { formatDate } from '@/lib/format-date';
 
 // "What's new since your last visit" across a redeploy, and "Ask about this", on a fixture with a
@@ -58,6 +58,7 @@ test.describe("what's new and ask about this", () => {
 		// The build listed the eight entries (2 updates, 2 decisions, 2 risks, 1 change, 1 meeting); none shows.
 		await expect(card(first).locator('li[data-changed-at]')).toHaveCount(8);
 		await expect(card(first).getByRole('listitem')).toHaveCount(0);
+		await waitUntilRemembered(first, 'orbit');
 		await first.goto(url('orbit/updates/'));
 		await expect(updateCard(first, '2026-03-13')).toBeVisible();
 		await expect(first.getByText('New', { exact: true })).toHaveCount(0);

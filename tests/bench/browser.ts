@@ -33,7 +33,7 @@ import { CHROMIUM_ARGS, requireBrowser } from '@/bootstrap/find-browser.mjs';
 import { astroCacheDir } from '@/cli/astro-cache-dir';
 import { ROOT } from '../support/build-site';
 import { serve } from '../support/static-server.mjs';
-import { credentials } from '../e2e/unlock';
+import { credentials, waitUntilRemembered } from '../e2e/unlock';
 import { generateContent } from './generate-content';
 import { benchAttachments } from './attachments';
 import { cliBuild, publicCopy } from './support/cli-build';
@@ -113,7 +113,9 @@ for (const profile of ['desktop', 'phone'] as const) {
 		const byLink = await freshPage(browser, profile);
 		await byLink.goto(`${encrypted}/${EN_CLIENT}/${enLink}`);
 		record(`${profile} link`, await mark(byLink, 'bench:readable'));
-		// The next page opens with the key this device now remembers.
+		// The next page opens with the key this device now remembers, once it does: the gate stores
+		// it after the first paint, and a typed address (unlike a clicked link) is not held for it.
+		await waitUntilRemembered(byLink, EN_CLIENT);
 		await byLink.goto(`${encrypted}/${EN_CLIENT}/decisions/`);
 		record(`${profile} next`, await mark(byLink, 'bench:readable'));
 		await byLink.context().close();

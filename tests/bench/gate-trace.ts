@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright';
 import { CHROMIUM_ARGS, requireBrowser } from '@/bootstrap/find-browser.mjs';
 import { serve } from '../support/static-server.mjs';
-import { credentials } from '../e2e/unlock';
+import { credentials, waitUntilRemembered } from '../e2e/unlock';
 import { freshPage, mark, type Profile } from './support/browser-page';
 import { formatMilliseconds, markdownTable, median } from './support/format';
 
@@ -181,6 +181,8 @@ async function run(kind: 'encrypted' | 'unencrypted'): Promise<Breakdown[]> {
 		if (kind === 'encrypted' && PAGE !== '') {
 			await page.goto(`${encrypted}/${CLIENT}/${fragment}`);
 			await mark(page, 'bench:readable');
+			// The key is stored after the first paint; the traced page needs it remembered.
+			await waitUntilRemembered(page, CLIENT);
 		}
 		const url = kind === 'encrypted' ? `${encrypted}/${CLIENT}/${PAGE}${PAGE === '' ? fragment : ''}` : `${unencrypted}/${CLIENT}/${PAGE}`;
 		results.push(await traced(page, url));

@@ -166,6 +166,7 @@ async function searchTimes(origin: string, client: string, queries: string[], un
 		if (unlock) {
 			await page.goto(`${origin}/${client}/${unlock}`);
 			await mark(page, 'bench:readable');
+			await waitUntilRemembered(page, client);
 		}
 		await page.goto(`${origin}/${client}/search/#q=${encodeURIComponent(queries[0]!)}`);
 		await page.waitForFunction(`performance.getEntriesByName('glasshouse:first-query').length > 0`);

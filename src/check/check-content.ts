@@ -38,6 +38,11 @@ interface CheckOptions extends Partial<Pick<BuildContext, 'checkCache' | 'diagra
 	 * never for the check a build runs, which decides from it which clients are private.
 	 */
 	rememberParsedFiles?: boolean;
+	/**
+	 * Check only these clients (and the site-wide files): a shard's build checks the clients it
+	 * builds, and every client is checked by the shard that builds it. Absent: every client.
+	 */
+	clients?: readonly string[];
 }
 
 export interface CheckResult extends LoadedContent {
@@ -52,7 +57,10 @@ export async function checkContent(contentDir: string, options: CheckOptions): P
 	const defaults = defaultCaches(process.cwd());
 	const caches = { checkCache: options.checkCache ?? defaults.checkCache, diagramCache: options.diagramCache ?? defaults.diagramCache };
 	const parseCache = options.rememberParsedFiles ? await openParseCache(caches.checkCache) : undefined;
-	const loaded = await loadContent(path.resolve(contentDir), options.displayRoot, { parseCache });
+	const loaded = await loadContent(path.resolve(contentDir), options.displayRoot, {
+		parseCache,
+		...(options.clients ? { clients: options.clients } : {}),
+	});
 	// A cache that cannot be written costs the next check time, not this one its result.
 	await parseCache?.save().catch(() => undefined);
 	const problems = [...loaded.problems];

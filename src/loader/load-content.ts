@@ -77,6 +77,11 @@ export interface LoadOptions {
 	 * fraction of the time an agency takes. `clients` then holds it alone, if its folder exists.
 	 */
 	client?: string;
+	/**
+	 * Load only these clients' folders (and the site-wide files): what one shard of a sharded build
+	 * checks and renders. A slug without a folder is simply absent from `clients`.
+	 */
+	clients?: readonly string[];
 }
 
 /**
@@ -86,7 +91,7 @@ export interface LoadOptions {
 export async function loadContent(
 	contentDir: string,
 	displayRoot = process.cwd(),
-	{ parseCache, client: onlyClient }: LoadOptions = {},
+	{ parseCache, client: onlyClient, clients: onlyClients }: LoadOptions = {},
 ): Promise<LoadedContent> {
 	const problems: Problem[] = [];
 	const display = (absolute: string) => path.relative(displayRoot, absolute).split(path.sep).join('/');
@@ -157,6 +162,7 @@ export async function loadContent(
 	for (const entry of (await readdir(contentDir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
 		if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
 		if (onlyClient !== undefined && entry.name !== onlyClient) continue;
+		if (onlyClients !== undefined && !onlyClients.includes(entry.name)) continue;
 		const dir = path.join(contentDir, entry.name);
 		const cache = await parseCache?.part(entry.name);
 		const loaded = {

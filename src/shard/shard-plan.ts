@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { parsedFiles, type LoadedContent } from '@/loader/load-content';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 
 /** Which shard of how many: `--shard 2/5` is `{ index: 2, count: 5 }` (1-based, as CI matrices count). */
 export interface ShardSpec {
@@ -10,7 +11,7 @@ export interface ShardSpec {
 /** A client to place, with its estimated share of the build's work. */
 export interface ShardWeight {
 	slug: string;
-	/** Estimated pages (see `estimatePages`): what rendering, indexing and encryption cost grows with. */
+	/** Estimated pages (see `estimatePages`): what rendering, indexing and encryption cost grow with. */
 	pages: number;
 }
 
@@ -50,11 +51,26 @@ export function parseShardSpec(text: string): ShardSpec {
 	return { index, count };
 }
 
-/** A client's estimated pages: one per content file, plus the pages every client has. */
-export function estimatePages(content: LoadedContent): ShardWeight[] {
-	return content.clients
-		.filter((client) => client.client)
-		.map((client) => ({ slug: client.slug, pages: PAGES_PER_CLIENT + parsedFiles(client).length }));
+/** The files a page comes from: Markdown, MDX and YAML (attachments and images are not pages). */
+const CONTENT_FILE = /\.(md|mdx|ya?ml)$/;
+
+/**
+ * Each client's estimated pages, from its folder alone (nothing is read or parsed, so a shard
+ * plans in milliseconds whatever the agency's size and then loads only its own clients): one per
+ * content file anywhere in the folder, plus the pages every client has. Every folder is placed, as
+ * the loader takes every folder for a client: one without client.yaml fails the check of the shard
+ * it falls to, as it fails a whole build. The deploy workflow's plan job counts alike.
+ */
+export async function estimatePages(contentDir: string): Promise<ShardWeight[]> {
+	const weights: ShardWeight[] = [];
+	for (const entry of await readdir(contentDir, { withFileTypes: true })) {
+		if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+		const files = (await readdir(path.join(contentDir, entry.name), { recursive: true, withFileTypes: true })).filter((file) =>
+			file.isFile(),
+		);
+		weights.push({ slug: entry.name, pages: PAGES_PER_CLIENT + files.filter((file) => CONTENT_FILE.test(file.name)).length });
+	}
+	return weights.sort((a, b) => a.slug.localeCompare(b.slug));
 }
 
 /** How much `slug` prefers shard `shard`: a hash, so the same on every machine (rendezvous hashing). */
@@ -103,7 +119,7 @@ export function planShards(weights: readonly ShardWeight[], count: number): stri
 	return shards.map((slugs) => slugs.sort());
 }
 
-/** The clients of one shard of `content` (see `planShards`). */
-export function clientsOfShard(content: LoadedContent, spec: ShardSpec): string[] {
-	return planShards(estimatePages(content), spec.count)[spec.index - 1]!;
+/** The clients of one shard of the agency in `contentDir` (see `planShards`). */
+export async function clientsOfShard(contentDir: string, spec: ShardSpec): Promise<string[]> {
+	return planShards(await estimatePages(contentDir), spec.count)[spec.index - 1]!;
 }

@@ -106,4 +106,23 @@ describe('a sharded build merged', () => {
 			writeFileSync(page, original);
 		}
 	});
+
+	// Last: it breaks the content.
+	it('checks only its own clients: an error stops the shard that builds that client, and no other', async () => {
+		const manifestOf = (index: number) => JSON.parse(readFileSync(path.join(shardDir(index), SHARD_MANIFEST), 'utf8'));
+		const [broken] = manifestOf(1).clients as string[];
+		const others = manifestOf(2).clients as string[];
+		writeFileSync(
+			path.join(content, broken!, 'client.yaml'),
+			`${readFileSync(path.join(content, broken!, 'client.yaml'), 'utf8')}\nname: [unclosed\n`,
+		);
+		const failing = await cli(['build', '--shard', '1/3', '--out', shardDir(1)]);
+		expect(failing.status).toBe(1);
+		expect(failing.stderr).toContain(`${broken}/client.yaml`);
+		expect(failing.stderr).toContain('Build stopped before rendering');
+		const passing = await cli(['build', '--shard', '2/3', '--out', shardDir(2)]);
+		expect(passing.status, passing.stderr).toBe(0);
+		expect(passing.stdout).toContain(`Content check passed: ${others.length} client(s)`);
+		expect(passing.stderr).not.toContain(broken);
+	});
 });

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { BALANCE_SLACK, parseShardSpec, planShards, ShardSpecError, type ShardWeight } from '@/shard/shard-plan';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { BALANCE_SLACK, estimatePages, parseShardSpec, planShards, ShardSpecError, type ShardWeight } from '@/shard/shard-plan';
 
 /** An agency of `count` clients of uneven size, as real agencies are (a few large, many small). */
 function agency(count: number, prefix = 'client'): ShardWeight[] {
@@ -92,5 +95,34 @@ describe('planShards', () => {
 
 	it('refuses a shard count that is not a whole number of at least 1', () => {
 		expect(() => planShards(agency(3), 0)).toThrow(ShardSpecError);
+	});
+});
+
+describe('estimatePages', () => {
+	const content = mkdtempSync(path.join(tmpdir(), 'glasshouse-estimate-'));
+	afterAll(() => rmSync(content, { recursive: true, force: true }));
+	const write = (file: string, text = '') => {
+		mkdirSync(path.dirname(path.join(content, file)), { recursive: true });
+		writeFileSync(path.join(content, file), text);
+	};
+
+	it("counts each folder's Markdown, MDX and YAML files at any depth, plus the pages every client has, without reading them", async () => {
+		write('site.yaml');
+		write('acme/client.yaml');
+		write('acme/glossary.yaml');
+		write('acme/updates/2026-01-02.md', 'not even front matter');
+		write('acme/decisions/0001-x.mdx');
+		write('acme/documents/handbook.yaml');
+		write('acme/documents/files/handbook.pdf');
+		write('acme/logo.png');
+		write('beta/client.yml');
+		// The loader takes every folder for a client; the check of the shard it falls to says what is missing.
+		write('no-client-yaml/updates/2026-01-02.md');
+		write('.git/objects/ab.yaml');
+		expect(await estimatePages(content)).toEqual([
+			{ slug: 'acme', pages: 12 + 5 },
+			{ slug: 'beta', pages: 12 + 1 },
+			{ slug: 'no-client-yaml', pages: 12 + 1 },
+		]);
 	});
 });

@@ -24,8 +24,8 @@ export function shardArguments(options: { shard: string; out?: string; demo?: bo
 }
 
 /**
- * `glasshouse build --shard I/N --out DIR`: the normal build (whole check, per-client cache,
- * staging, leak scan, swap into place) of only the clients `planShards` gives shard I, with the
+ * `glasshouse build --shard I/N --out DIR`: the normal build (check, per-client cache, staging,
+ * leak scan, swap into place) of only the clients `planShards` gives shard I, with the
  * site-wide files, plus the signed shard manifest, written into the staging folder before it is
  * moved into place. `glasshouse merge` verifies the manifests and scans the whole site again.
  */
@@ -39,16 +39,15 @@ export async function runShardBuild(
 	const master = context.secret();
 	const identity = buildIdentity({ root: context.root, contentDir: context.contentDir, parameters: context, master });
 	const key = manifestKey(master);
-	let clients: readonly string[] = [];
+	// Planned from the folders alone, so the shard loads, checks and renders only its own clients:
+	// every client is checked by the shard that builds it, and the merge scans the whole site.
+	const clients = await clientsOfShard(context.contentDir, spec);
+	output.info(`Shard ${spec.index}/${spec.count}: ${clients.length} client(s)${clients.length ? `: ${clients.join(', ')}` : ''}`);
 	return runBuild(
 		{
 			...options,
 			shard: undefined,
-			clients: (checked) => {
-				clients = clientsOfShard(checked, spec);
-				output.info(`Shard ${spec.index}/${spec.count}: ${clients.length} client(s)${clients.length ? `: ${clients.join(', ')}` : ''}`);
-				return clients;
-			},
+			clients,
 			beforeSwap: async (staging) => {
 				const manifest = await writeShardManifest(staging, { shard: spec, build: await identity, clients }, await key);
 				output.info(

@@ -55,10 +55,11 @@ export interface BuildCommandOptions {
 	full?: boolean;
 	content?: string;
 	/**
-	 * Build only these clients (slugs of the checked content): the output holds their folders and
-	 * the site-wide files, nothing of any other client (see `renderClients`). Absent: every client.
+	 * Build only these clients (slugs of client folders): only they are loaded and checked, and the
+	 * output holds their folders and the site-wide files, nothing of any other client (see
+	 * `renderClients`). Absent: every client.
 	 */
-	clients?: readonly string[] | ((checked: LoadedContent) => readonly string[]);
+	clients?: readonly string[];
 	out?: string;
 	demo?: boolean;
 	verbose?: boolean;
@@ -87,15 +88,16 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 	// What the check loaded decides, once, which clients are private: the encryption step is handed
 	// it and never reads client.yaml again, so a file changed while Astro renders cannot publish a
 	// client in clear (a client folder the check did not see stops the build instead).
-	const loaded = await timings.timed('check', () => checkAndReport({}, output, context));
+	const loaded = await timings.timed('check', () =>
+		checkAndReport({}, output, context, options.clients ? { clients: options.clients } : {}),
+	);
 	if (loaded.errors.length) {
 		output.error(`✗ Build stopped before rendering: the content has errors. ${nothingWritten(root, outDir)}`);
 		return 1;
 	}
 	let built: LoadedContent;
 	try {
-		const clients = typeof options.clients === 'function' ? options.clients(loaded) : options.clients;
-		built = clients ? contentOfClients(loaded, clients) : loaded;
+		built = options.clients ? contentOfClients(loaded, options.clients) : loaded;
 	} catch (error) {
 		output.error(`✗ ${(error as Error).message}\n${nothingWritten(root, outDir)}`);
 		return 1;
@@ -139,7 +141,8 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 			if (renderedContent.clients.some((client) => !client.client?.value.public)) {
 				void deriveSlotKeysAhead(renderedContent.clients, context.secret(), context.variables, slotKeys);
 			}
-			const everyClient = rendered.length === loaded.clients.filter((client) => client.client).length;
+			// Astro reads every client's folder unless told which: a subset build always tells it.
+			const everyClient = !options.clients && rendered.length === loaded.clients.filter((client) => client.client).length;
 			pages = await renderClients({
 				context,
 				checked: loaded,

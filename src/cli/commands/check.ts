@@ -53,7 +53,7 @@ export async function checkAndReport(
 	options: CheckCommandOptions,
 	output: Output,
 	context: BuildContext,
-	{ rememberParsedFiles = false } = {},
+	{ rememberParsedFiles = false, clients }: { rememberParsedFiles?: boolean; clients?: readonly string[] } = {},
 ): Promise<CheckResult> {
 	const { checkCache, diagramCache } = context;
 	// The build's check parses every file itself: which clients are private is decided from it.
@@ -62,6 +62,7 @@ export async function checkAndReport(
 		checkCache,
 		diagramCache,
 		rememberParsedFiles,
+		...(clients ? { clients } : {}),
 	});
 	for (const problem of result.problems) (problem.severity === 'error' ? output.error : output.warn)(formatProblem(problem));
 	const files = result.clients.reduce((sum, client) => sum + parsedFiles(client).length, 0);

@@ -146,6 +146,18 @@ test.describe('once unlocked', () => {
 		await timeline.screenshot({ path: `${SHOTS}/a11y-timeline-table-dark.png` });
 		await page.setViewportSize({ width: 390, height: 844 });
 		await page.emulateMedia({ colorScheme: 'light' });
+		// On a phone each row is a card: nothing to scroll sideways for, every status on screen, and
+		// still a table with row and column headers to a screen reader.
+		const region = timeline.getByRole('region', { name: 'The timeline as a table' });
+		expect(await region.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0);
+		const statuses = rows.locator('td:last-child');
+		for (let index = 0; index < (await rows.count()); index++) {
+			const box = (await statuses.nth(index).boundingBox())!;
+			expect(box.x + box.width, `row ${index + 1}'s status is off the screen`).toBeLessThanOrEqual(390);
+		}
+		await expect(table.getByRole('rowheader')).toHaveCount(await rows.count());
+		await expect(table.getByRole('columnheader')).toHaveCount(5);
+		await expect(rows.first().getByRole('cell')).toHaveCount(4);
 		await timeline.screenshot({ path: `${SHOTS}/a11y-timeline-table-phone.png` });
 	});
 

@@ -204,6 +204,15 @@ test.describe('the lock screen looks like a product', () => {
 				await expect(lockForm(page)).toBeVisible();
 				const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 				expect(overflow).toBeLessThanOrEqual(0);
+				// The field holds most of a six-word passphrase: on a phone it has the card's width and
+				// "Show password" goes below it; on a desktop they share a line.
+				const field = (await page.locator('#gh-password').boundingBox())!;
+				const reveal = (await page.locator('.gh-reveal').boundingBox())!;
+				const row = (await page.locator('.gh-field').boundingBox())!;
+				if (viewport.name === 'phone') {
+					expect(field.width).toBeCloseTo(row.width, 0);
+					expect(reveal.y).toBeGreaterThanOrEqual(field.y + field.height);
+				} else expect(reveal.y).toBeLessThan(field.y + field.height);
 				await page.screenshot({ path: `tests/.output/screenshots/lock-${client}-${viewport.name}.png` });
 				await context.close();
 			});

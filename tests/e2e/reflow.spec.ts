@@ -86,6 +86,22 @@ for (const condition of CONDITIONS) {
 	});
 }
 
+// A wide table scrolls in its region rather than squeezing its columns: any CJK character may end a
+// line, so a Chinese table of eight columns on a phone shrank to one or two characters a line.
+test('a wide Chinese table in a decision scrolls with readable columns at 390 px', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await unlockWithLink(page, 'lanshan-tea', 'fang-zhiyuan');
+	await page.goto('lanshan-tea/decisions/3/');
+	const region = page.locator('.prose .scroll-region').filter({ has: page.locator(':scope > table') });
+	const cells = region.locator('th, td');
+	expect(await cells.count()).toBeGreaterThan(16);
+	const widths = await cells.evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().width));
+	// 6rem: six Chinese characters a line, or a short English word and a number.
+	expect(Math.min(...widths)).toBeGreaterThanOrEqual(96);
+	expect(await region.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
+
 /** The page's width beyond the screen, and every piece of text cut at the right edge of the screen or of a box that hides overflow. */
 async function measure(page: Page, style: string, skipDrawings: boolean): Promise<string[]> {
 	if (style) await page.addStyleTag({ content: style });

@@ -1,15 +1,18 @@
 /**
  * The download service worker (shipped as /_glasshouse/download-worker.<hash>.js, scope
  * /_glasshouse/download/). An unlocked page posts it a `DownloadJob`; the page then opens
- * `download/<token>` in a hidden frame, and this worker answers with a streamed Response:
- * the sealed file fetched from the site, opened chunk by chunk (attachment.ts) as the browser
- * writes it to disk, under its real name and type. Memory stays at a few chunks whatever the file's
- * size. A chunk that fails authentication errors the stream, the browser marks the download
- * failed, and the page is told (the job's port) so it can say so. Jobs live only in this worker's
- * memory, are used once, and expire after a minute.
+ * `download/<token>` in a hidden frame, and this worker answers with a streamed Response under the
+ * file's real name and type. Its bytes come from the page's decrypt worker (decrypt-worker.ts),
+ * which fetches the sealed file and sends each authenticated chunk over the job's `source` port: this
+ * thread then only relays them to the browser's writer. Where the page could not start that worker,
+ * the job carries the key and this worker fetches and opens the file itself (attachment.ts), as it
+ * did before. Memory stays at a few chunks whatever the file's size. A chunk that fails
+ * authentication errors the stream, the browser marks the download failed, and the page is told
+ * (the job's port) so it can say so. Jobs live only in this worker's memory, are used once, and
+ * expire after a minute.
  */
 import { ATTACHMENT_CHUNK_BYTES, openAttachment, readAll } from '../crypto/attachment';
-import { contentDisposition, type DownloadJob, type DownloadOutcome } from './download-job';
+import { contentDisposition, type DownloadJob, type DownloadOutcome, type RelayMessage } from './download-job';
 
 /** What this worker uses of its global scope (the project compiles against the DOM library, not the worker's). */
 interface ExtendableEvent extends Event {
@@ -36,6 +39,8 @@ const JOB_TTL_MS = 60_000;
  * One chunk, as before, left the writer waiting on each decryption in turn.
  */
 const QUEUED_BYTES = 4 * ATTACHMENT_CHUNK_BYTES;
+/** Chunks the decrypt worker may send ahead of the stream's queue (in transit or arrived here). */
+const RELAY_CREDIT = 4;
 /** Each job with the port of the page that posted it, told how the download ended. */
 const jobs = new Map<string, { job: DownloadJob; port: MessagePort }>();
 
@@ -45,10 +50,14 @@ self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim(
 self.addEventListener('message', (event) => {
 	const job = event.data as DownloadJob;
 	const port = event.ports[0];
-	if (!port || typeof job?.token !== 'string' || !(job.key instanceof CryptoKey)) return;
+	if (!port || typeof job?.token !== 'string') return;
+	if ('source' in job ? !(job.source instanceof MessagePort) : !(job.key instanceof CryptoKey)) return;
 	// Only the site's own pages may post (a service worker's messages come from its origin's clients).
 	jobs.set(job.token, { job, port });
-	setTimeout(() => jobs.delete(job.token), JOB_TTL_MS);
+	setTimeout(() => {
+		// Never asked for: the decrypt worker, which has fetched nothing yet, lets the job go.
+		if (jobs.delete(job.token) && 'source' in job) job.source.postMessage('cancel' satisfies RelayMessage);
+	}, JOB_TTL_MS);
 	port.postMessage('ready');
 });
 
@@ -69,13 +78,30 @@ async function respond(job: DownloadJob, port: MessagePort): Promise<Response> {
 		port.postMessage(outcome);
 		port.close();
 	};
-	const sealed = await fetch(job.url, { credentials: 'same-origin', cache: 'no-store' }).catch(() => undefined);
-	if (!sealed?.ok || !sealed.body) {
-		tell('failed');
-		return new Response('The file could not be fetched.', { status: 502 });
+	let body: ReadableStream<Uint8Array>;
+	if ('source' in job) body = relayed(job.source, port, tell);
+	else {
+		const sealed = await fetch(job.url, { credentials: 'same-origin', cache: 'no-store' }).catch(() => undefined);
+		if (!sealed?.ok || !sealed.body) {
+			tell('failed');
+			return new Response('The file could not be fetched.', { status: 502 });
+		}
+		body = opened(openAttachment(job.key, readAll(sealed.body), job.size, job.binding), tell);
 	}
-	const plain = openAttachment(job.key, readAll(sealed.body), job.size, job.binding);
-	const body = new ReadableStream<Uint8Array>(
+	return new Response(body, {
+		headers: {
+			'Content-Type': job.type,
+			'Content-Disposition': contentDisposition(job.name),
+			'Content-Length': String(job.size),
+			'Cache-Control': 'no-store',
+			'X-Content-Type-Options': 'nosniff',
+		},
+	});
+}
+
+/** The fallback: this worker fetches and decrypts, each chunk pulled as the browser's writer asks. */
+function opened(plain: AsyncGenerator<Uint8Array>, tell: (outcome: DownloadOutcome) => void): ReadableStream<Uint8Array> {
+	return new ReadableStream<Uint8Array>(
 		{
 			async pull(controller) {
 				try {
@@ -97,13 +123,62 @@ async function respond(job: DownloadJob, port: MessagePort): Promise<Response> {
 		},
 		new ByteLengthQueuingStrategy({ highWaterMark: QUEUED_BYTES }),
 	);
-	return new Response(body, {
-		headers: {
-			'Content-Type': job.type,
-			'Content-Disposition': contentDisposition(job.name),
-			'Content-Length': String(job.size),
-			'Cache-Control': 'no-store',
-			'X-Content-Type-Options': 'nosniff',
+}
+
+/**
+ * The fast path: the chunks the decrypt worker sends on `source`, already authenticated and in
+ * order, handed to the browser's writer. One credit goes back per chunk passed on, so at most
+ * RELAY_CREDIT chunks are on their way or waiting here, besides the stream's own queue. The decrypt
+ * worker lives as long as its page: if the page goes away before the end (`page`, the job's port,
+ * says so on pagehide, or a port closes where the browser tells), the download fails.
+ */
+function relayed(source: MessagePort, page: MessagePort, tell: (outcome: DownloadOutcome) => void): ReadableStream<Uint8Array> {
+	const arrived: Uint8Array[] = [];
+	let end: 'done' | 'failed' | undefined;
+	let wake: (() => void) | undefined;
+	source.onmessage = (event) => {
+		const message = event.data as Uint8Array | RelayMessage;
+		if (message instanceof Uint8Array) arrived.push(message);
+		else if (message === 'done' || message === 'failed') end = message;
+		wake?.();
+	};
+	const gone = () => {
+		end ??= 'failed';
+		wake?.();
+	};
+	page.onmessage = (event) => {
+		if (event.data === 'page-gone') gone();
+	};
+	// Chromium also fires `close` on a port whose other end's context is gone.
+	source.addEventListener('close', gone);
+	page.addEventListener('close', gone);
+	source.postMessage({ credit: RELAY_CREDIT } satisfies RelayMessage);
+	return new ReadableStream<Uint8Array>(
+		{
+			async pull(controller) {
+				while (!arrived.length && !end) await new Promise<void>((resolve) => (wake = resolve));
+				const chunk = arrived.shift();
+				if (chunk) {
+					controller.enqueue(chunk);
+					source.postMessage({ credit: 1 } satisfies RelayMessage);
+					return;
+				}
+				source.close();
+				if (end === 'done') {
+					controller.close();
+					tell('saved');
+				} else {
+					// The browser marks the download failed (it never completes under its name); the page says so.
+					controller.error(new Error('the attachment could not be fetched or a chunk failed authentication'));
+					tell('failed');
+				}
+			},
+			cancel() {
+				source.postMessage('cancel' satisfies RelayMessage);
+				source.close();
+				tell('cancelled');
+			},
 		},
-	});
+		new ByteLengthQueuingStrategy({ highWaterMark: QUEUED_BYTES }),
+	);
 }

@@ -146,3 +146,20 @@ for (const { what, alter } of [
 				await expect(page.getByRole('button', { name: 'Download' })).not.toHaveAttribute('aria-busy');
 			});
 		});
+
+test('a download the decrypt worker still feeds fails in the browser when its page goes away', async ({ page }) => {
+	const started = await ready(page, true);
+	// The sealed file is held back until the page has gone, so the decrypt worker (ended with its
+	// page) never sends a chunk: the download worker must fail the download, not wait for ever.
+	let release: () => void = () => undefined;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.context().route(`**/bench/files/${site.fileId}`, async (route) => {
+		await held;
+		await route.continue().catch(() => undefined);
+	});
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
+	expect(started.some((worker) => worker.url().endsWith('/_glasshouse/decrypt-worker.js'))).toBe(true);
+	await page.goto('about:blank');
+	release();
+	expect(await download.failure()).not.toBeNull();
+});

@@ -2,18 +2,23 @@ import type { AttachmentBinding } from '../crypto/attachment';
 
 /**
  * What the page hands the download worker for one download: the name, type and size the page
- * (authenticated) gives the file, and where its plaintext comes from. Either `source`, a port on
- * which the page's decrypt worker (decrypt-worker.ts) sends the authenticated chunks, the fast path;
- * or, where that worker could not start, what the download worker needs to fetch and open the file
- * itself: the key (a non-extractable CryptoKey, which structured cloning carries without exposing),
- * where the sealed file is and what binds it.
+ * (authenticated) gives the file; the key (a non-extractable CryptoKey, which structured cloning
+ * carries without exposing), where the sealed file is and what binds it; and, where the page's
+ * decrypt worker (decrypt-worker.ts) started, `source`: the port on which that worker sends the
+ * authenticated chunks. With `source` the download worker only relays them, and opens the file
+ * itself only if the decrypt worker goes away part way (its page closed); without it, it fetches
+ * and opens the file itself from the start.
  */
-export type DownloadJob = {
+export interface DownloadJob {
 	token: string;
 	name: string;
 	type: string;
 	size: number;
-} & ({ source: MessagePort } | { key: CryptoKey; url: string; binding: AttachmentBinding });
+	key: CryptoKey;
+	url: string;
+	binding: AttachmentBinding;
+	source?: MessagePort;
+}
 
 /** What the page hands its decrypt worker for one download: what to open, and the port to the download worker. */
 export interface DecryptJob {

@@ -12,6 +12,7 @@
  * expire after a minute.
  */
 import { ATTACHMENT_CHUNK_BYTES, openAttachment, readAll } from '../crypto/attachment';
+import { skipBytes } from './skip-bytes';
 import { contentDisposition, type DownloadJob, type DownloadOutcome, type RelayMessage } from './download-job';
 
 /** What this worker uses of its global scope (the project compiles against the DOM library, not the worker's). */
@@ -50,13 +51,13 @@ self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim(
 self.addEventListener('message', (event) => {
 	const job = event.data as DownloadJob;
 	const port = event.ports[0];
-	if (!port || typeof job?.token !== 'string') return;
-	if ('source' in job ? !(job.source instanceof MessagePort) : !(job.key instanceof CryptoKey)) return;
+	if (!port || typeof job?.token !== 'string' || !(job.key instanceof CryptoKey)) return;
+	if (job.source !== undefined && !(job.source instanceof MessagePort)) return;
 	// Only the site's own pages may post (a service worker's messages come from its origin's clients).
 	jobs.set(job.token, { job, port });
 	setTimeout(() => {
 		// Never asked for: the decrypt worker, which has fetched nothing yet, lets the job go.
-		if (jobs.delete(job.token) && 'source' in job) job.source.postMessage('cancel' satisfies RelayMessage);
+		if (jobs.delete(job.token)) job.source?.postMessage('cancel' satisfies RelayMessage);
 	}, JOB_TTL_MS);
 	port.postMessage('ready');
 });
@@ -79,14 +80,14 @@ async function respond(job: DownloadJob, port: MessagePort): Promise<Response> {
 		port.close();
 	};
 	let body: ReadableStream<Uint8Array>;
-	if ('source' in job) body = relayed(job.source, port, tell);
+	if (job.source) body = relayed(job, job.source, port, tell);
 	else {
-		const sealed = await fetch(job.url, { credentials: 'same-origin', cache: 'no-store' }).catch(() => undefined);
-		if (!sealed?.ok || !sealed.body) {
+		const plain = await fetchAndOpen(job);
+		if (!plain) {
 			tell('failed');
 			return new Response('The file could not be fetched.', { status: 502 });
 		}
-		body = opened(openAttachment(job.key, readAll(sealed.body), job.size, job.binding), tell);
+		body = opened(plain, tell);
 	}
 	return new Response(body, {
 		headers: {
@@ -99,23 +100,18 @@ async function respond(job: DownloadJob, port: MessagePort): Promise<Response> {
 	});
 }
 
+/** The file fetched and opened on this thread, chunk by chunk; undefined if it could not be fetched. */
+async function fetchAndOpen(job: DownloadJob): Promise<AsyncGenerator<Uint8Array> | undefined> {
+	const sealed = await fetch(job.url, { credentials: 'same-origin', cache: 'no-store' }).catch(() => undefined);
+	if (!sealed?.ok || !sealed.body) return undefined;
+	return openAttachment(job.key, readAll(sealed.body), job.size, job.binding);
+}
+
 /** The fallback: this worker fetches and decrypts, each chunk pulled as the browser's writer asks. */
 function opened(plain: AsyncGenerator<Uint8Array>, tell: (outcome: DownloadOutcome) => void): ReadableStream<Uint8Array> {
 	return new ReadableStream<Uint8Array>(
 		{
-			async pull(controller) {
-				try {
-					const { done, value } = await plain.next();
-					if (done) {
-						controller.close();
-						tell('saved');
-					} else controller.enqueue(value);
-				} catch (error) {
-					// The browser marks the download failed (it never completes under its name); the page says so.
-					controller.error(error);
-					tell('failed');
-				}
-			},
+			pull: (controller) => pullOpened(plain, controller, tell),
 			async cancel() {
 				tell('cancelled');
 				await plain.return(undefined);
@@ -125,25 +121,60 @@ function opened(plain: AsyncGenerator<Uint8Array>, tell: (outcome: DownloadOutco
 	);
 }
 
+/** Hands the stream the next opened chunk, or its end, or the failure that stops it. */
+async function pullOpened(
+	plain: AsyncGenerator<Uint8Array>,
+	controller: ReadableStreamDefaultController<Uint8Array>,
+	tell: (outcome: DownloadOutcome) => void,
+): Promise<void> {
+	try {
+		const { done, value } = await plain.next();
+		if (done) {
+			controller.close();
+			tell('saved');
+		} else controller.enqueue(value);
+	} catch (error) {
+		// The browser marks the download failed (it never completes under its name); the page says so.
+		controller.error(error);
+		tell('failed');
+	}
+}
+
 /**
  * The fast path: the chunks the decrypt worker sends on `source`, already authenticated and in
  * order, handed to the browser's writer. One credit goes back per chunk passed on, so at most
  * RELAY_CREDIT chunks are on their way or waiting here, besides the stream's own queue. The decrypt
  * worker lives as long as its page: if the page goes away before the end (`page`, the job's port,
- * says so on pagehide, or a port closes where the browser tells), the download fails.
+ * says so on pagehide, and Chromium closes the ports), this worker takes over, as on the fallback
+ * path: it fetches and opens the file itself and hands on what follows the bytes already given.
  */
-function relayed(source: MessagePort, page: MessagePort, tell: (outcome: DownloadOutcome) => void): ReadableStream<Uint8Array> {
+function relayed(
+	job: DownloadJob,
+	source: MessagePort,
+	page: MessagePort,
+	tell: (outcome: DownloadOutcome) => void,
+): ReadableStream<Uint8Array> {
 	const arrived: Uint8Array[] = [];
 	let end: 'done' | 'failed' | undefined;
+	/** Bytes handed to the stream so far. */
+	let given = 0;
+	/** Once the decrypt worker is gone: the rest of the file, opened here (undefined if it could not be fetched). */
+	let takeover: Promise<AsyncGenerator<Uint8Array> | undefined> | undefined;
+	/** What follows the bytes already given, once taken over. */
+	let rest: AsyncGenerator<Uint8Array> | undefined;
 	let wake: (() => void) | undefined;
 	source.onmessage = (event) => {
+		if (takeover) return;
 		const message = event.data as Uint8Array | RelayMessage;
 		if (message instanceof Uint8Array) arrived.push(message);
 		else if (message === 'done' || message === 'failed') end = message;
 		wake?.();
 	};
 	const gone = () => {
-		end ??= 'failed';
+		if (end || takeover) return;
+		// Whatever has arrived is passed on first; the rest comes from this worker's own reading.
+		takeover = fetchAndOpen(job);
+		source.close();
 		wake?.();
 	};
 	page.onmessage = (event) => {
@@ -156,12 +187,25 @@ function relayed(source: MessagePort, page: MessagePort, tell: (outcome: Downloa
 	return new ReadableStream<Uint8Array>(
 		{
 			async pull(controller) {
-				while (!arrived.length && !end) await new Promise<void>((resolve) => (wake = resolve));
+				while (!arrived.length && !end && !takeover) await new Promise<void>((resolve) => (wake = resolve));
 				const chunk = arrived.shift();
 				if (chunk) {
 					controller.enqueue(chunk);
-					source.postMessage({ credit: 1 } satisfies RelayMessage);
+					given += chunk.length;
+					if (!takeover) source.postMessage({ credit: 1 } satisfies RelayMessage);
 					return;
+				}
+				if (takeover) {
+					if (!rest) {
+						const plain = await takeover;
+						if (!plain) {
+							controller.error(new Error('the attachment could not be fetched'));
+							tell('failed');
+							return;
+						}
+						rest = skipBytes(plain, given);
+					}
+					return pullOpened(rest, controller, tell);
 				}
 				source.close();
 				if (end === 'done') {
@@ -173,8 +217,9 @@ function relayed(source: MessagePort, page: MessagePort, tell: (outcome: Downloa
 					tell('failed');
 				}
 			},
-			cancel() {
-				source.postMessage('cancel' satisfies RelayMessage);
+			async cancel() {
+				if (takeover) await (rest ?? (await takeover))?.return(undefined);
+				else source.postMessage('cancel' satisfies RelayMessage);
 				source.close();
 				tell('cancelled');
 			},

@@ -47,7 +47,7 @@ export function enableAttachmentDownloads(document: Document, options: DownloadO
 		},
 		{ once: true },
 	);
-	// The decrypt worker ends with this page: a download it still feeds fails at once, not stalled.
+	// The decrypt worker ends with this page: the download worker then takes over a download it still feeds.
 	const unfinished = new Set<MessagePort>();
 	window.addEventListener('pagehide', () => {
 		for (const port of unfinished) port.postMessage('page-gone');
@@ -83,17 +83,16 @@ async function download(
 	const worker = await workers.worker;
 	if (worker) {
 		const token = toBase64Url(randomBytes(16));
-		const about = { token, name: file.name, type: file.type, size: file.size };
+		const job: DownloadJob = { token, name: file.name, type: file.type, size: file.size, key: options.contentKey, url, binding };
 		const decryptor = await workers.decryptor;
-		let job: DownloadJob;
 		const transfer: Transferable[] = [];
 		if (decryptor) {
 			const relay = new MessageChannel();
 			const decryptJob: DecryptJob = { key: options.contentKey, url, binding, size: file.size, sink: relay.port1 };
 			decryptor.postMessage(decryptJob, [relay.port1]);
-			job = { ...about, source: relay.port2 };
+			job.source = relay.port2;
 			transfer.push(relay.port2);
-		} else job = { ...about, key: options.contentKey, url, binding };
+		}
 		await new Promise<void>((resolve, reject) => {
 			const channel = new MessageChannel();
 			const timer = setTimeout(() => reject(new Error('the download worker did not answer')), 5000);

@@ -36,18 +36,25 @@ function relay(job: DecryptJob, sink: MessagePort): void {
 	sink.onmessage = (event) => {
 		const message = event.data as RelayMessage;
 		if (message === 'cancel') cancelled = true;
-		else if (typeof message === 'object' && Number.isInteger(message?.credit)) credit += message.credit;
-		if (!started) {
-			started = true;
-			void run();
+		else if (typeof message === 'object' && Number.isInteger(message?.credit)) {
+			credit += message.credit;
+			if (!started && !cancelled) {
+				started = true;
+				void run();
+			}
 		}
 		wake?.();
 	};
+	// The download worker closes its end when it has read the end, or has taken the download over.
+	sink.addEventListener('close', () => {
+		cancelled = true;
+		wake?.();
+	});
 	async function run(): Promise<void> {
 		try {
 			const sealed = await fetch(job.url, { credentials: 'same-origin', cache: 'no-store' });
 			if (!sealed.ok || !sealed.body) throw new Error(`fetching the file failed with ${sealed.status}`);
-			// Leaving this loop early (cancelled) stops the reader and the fetch.
+			// Leaving this loop early (cancelled) stops reading the file.
 			for await (const chunk of openAttachment(job.key, readAll(sealed.body), job.size, job.binding)) {
 				while (credit === 0 && !cancelled) await new Promise<void>((resolve) => (wake = resolve));
 				if (cancelled) return;

@@ -4,9 +4,9 @@
  * `download/<token>` in a hidden frame, and this worker answers with a streamed Response under the
  * file's real name and type. Its bytes come from the page's decrypt worker (decrypt-worker.ts),
  * which fetches the sealed file and sends each authenticated chunk over the job's `source` port: this
- * thread then only relays them to the browser's writer. Where the page could not start that worker,
- * the job carries the key and this worker fetches and opens the file itself (attachment.ts), as it
- * did before. Memory stays at a few chunks whatever the file's size. A chunk that fails
+ * thread then only relays them to the browser's writer. Where the page could not start that worker
+ * (no `source`), or if it goes away part way with its page, this worker fetches and opens the file
+ * itself (attachment.ts) with the job's key, as it did before that worker existed. Memory stays at a few chunks whatever the file's size. A chunk that fails
  * authentication errors the stream, the browser marks the download failed, and the page is told
  * (the job's port) so it can say so. Jobs live only in this worker's memory, are used once, and
  * expire after a minute.

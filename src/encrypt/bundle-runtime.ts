@@ -20,10 +20,15 @@ export async function bundleRuntime(outDir: string, base: string): Promise<{ scr
 	const options = { bundle: true, format: 'esm', target: 'es2022', minify: true, write: false, legalComments: 'none' } as const;
 	const folder = path.join(outDir, GATE_FOLDER);
 	await mkdir(folder, { recursive: true });
-	// The download worker first: the gate registers it by its content-hashed name.
-	const worker = (await build({ ...options, entryPoints: [path.join(RUNTIME, 'attachments', 'download-worker.ts')] })).outputFiles[0]!.text;
-	const workerName = hashed('download-worker', 'js', worker);
-	await writeFile(path.join(folder, workerName), worker);
+	// The download and decrypt workers first: the gate starts them by their content-hashed names.
+	const workerScript = async (name: string): Promise<string> => {
+		const text = (await build({ ...options, entryPoints: [path.join(RUNTIME, 'attachments', `${name}.ts`)] })).outputFiles[0]!.text;
+		const file = hashed(name, 'js', text);
+		await writeFile(path.join(folder, file), text);
+		return `${base}${GATE_FOLDER}/${file}`;
+	};
+	const downloadWorker = await workerScript('download-worker');
+	const decryptWorker = await workerScript('decrypt-worker');
 	const result = await build({
 		...options,
 		entryPoints: [path.join(RUNTIME, 'gate.ts')],
@@ -31,7 +36,11 @@ export async function bundleRuntime(outDir: string, base: string): Promise<{ scr
 		charset: 'utf8',
 		define: {
 			GATE_MESSAGES: JSON.stringify(gateMessages()),
-			__GLASSHOUSE_DOWNLOAD_WORKER__: JSON.stringify({ script: `${base}${GATE_FOLDER}/${workerName}`, folder: `${base}${GATE_FOLDER}/` }),
+			__GLASSHOUSE_DOWNLOAD_WORKER__: JSON.stringify({
+				script: downloadWorker,
+				folder: `${base}${GATE_FOLDER}/`,
+				decryptor: decryptWorker,
+			}),
 		},
 	});
 	const script = result.outputFiles[0]!.text;

@@ -22,7 +22,7 @@ import { sealedIndex } from './search/sealed-index';
 import { enableAttachmentDownloads } from './attachments/download';
 
 /** The download worker's script and the runtime folder, set when the build bundles this file (bundle-runtime.ts). */
-declare const __GLASSHOUSE_DOWNLOAD_WORKER__: { script: string; folder: string };
+declare const __GLASSHOUSE_DOWNLOAD_WORKER__: { script: string; folder: string; decryptor: string };
 
 interface GateConfig {
 	v: 1;

@@ -1,9 +1,12 @@
 /**
  * What a large attachment costs: sealing it at build time (`sealAttachments`, the build's own
  * function) and downloading it after unlock in Chromium through the download worker (the gate's
- * own code), with the browser's peak memory while it streams; beside it, in the same run, the
- * baselines: the worker's registration (when the page is shown), the same bytes saved by a plain
- * link (the browser's own ceiling) and fetch → decrypted in the page with nothing saved.
+ * own code: the page's decrypt worker fetching and opening the file, the download worker relaying its
+ * chunks), with the browser's peak memory while it streams; beside it, in the same run, the
+ * baselines: the worker's registration (when the page is shown), the same download through the
+ * download worker alone (the fallback where the decrypt worker cannot start, and the path before
+ * it), the same bytes saved by a plain link (the browser's own ceiling) and fetch → decrypted in
+ * the page with nothing saved.
  *   npx tsx tests/bench/attachments.ts [--megabytes 100]
  * `npm run bench:browser` runs it too and prints its rows. Prints figures; asserts nothing (the
  * downloaded bytes are compared with the source and a mismatch stops the benchmark).
@@ -97,6 +100,27 @@ export async function benchAttachments(browser: Browser, megabytes = 100): Promi
 			const peak = memory.stop();
 			if ((await sha256(saved)) !== (await sha256(source))) throw new Error('the downloaded file differs from the source');
 			const decryptMs = (await page.evaluate(`decryptOnly(${JSON.stringify(fileId)}, ${size})`)) as number;
+			// The fallback, in a page whose decrypt worker's script is not found: the download worker
+			// fetches and decrypts on its own thread beside the download stream.
+			const alone = await browser.newContext({ acceptDownloads: true });
+			await alone.route('**/decrypt-worker.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+			const alonePage = await alone.newPage();
+			await alonePage.goto(`${origin}/#${keyFragment}`);
+			await alonePage.locator('body[data-ready]').waitFor();
+			await alonePage.evaluate('workerReady');
+			// Watched as the main path is: the sampling costs CPU, and both pay it.
+			const aloneMemory = watchBrowserMemory();
+			const aloneClicked = performance.now();
+			const [aloneDownload] = await Promise.all([
+				alonePage.waitForEvent('download', { timeout: 600_000 }),
+				alonePage.locator('button').click(),
+			]);
+			const aloneSaved = await aloneDownload.path();
+			const aloneMs = performance.now() - aloneClicked;
+			const alonePeak = aloneMemory.stop();
+			if ((await sha256(aloneSaved)) !== (await sha256(source)))
+				throw new Error('the file downloaded by the fallback differs from the source');
+			await alone.close();
 			// The browser's own ceiling on this machine: the sealed bytes saved by a plain link, with
 			// no service worker and no decryption (what any download of this size costs here).
 			await page.evaluate(
@@ -115,9 +139,14 @@ export async function benchAttachments(browser: Browser, megabytes = 100): Promi
 					`${Math.round(size / MB / (sealMs / 1000))} MB/s, ${((sealMs * 1000) / megabytes / 1000).toFixed(1)} s per GB`,
 				],
 				[
-					`attachment ${megabytes} MB: click → saved (fetch, decrypt, write; service worker, Chromium)`,
+					`attachment ${megabytes} MB: click → saved (decrypt worker fetches and decrypts, service worker relays; Chromium)`,
 					formatMilliseconds(downloadMs),
 					`${Math.round(size / MB / (downloadMs / 1000))} MB/s`,
+				],
+				[
+					`attachment ${megabytes} MB: click → saved by the service worker alone (fallback without the decrypt worker; the path before it)`,
+					formatMilliseconds(aloneMs),
+					`${Math.round(size / MB / (aloneMs / 1000))} MB/s`,
 				],
 				[
 					`attachment ${megabytes} MB: page shown → download worker registered and active (before any click)`,
@@ -138,6 +167,11 @@ export async function benchAttachments(browser: Browser, megabytes = 100): Promi
 					`attachment ${megabytes} MB: browser memory while downloading (peak RSS above idle)`,
 					formatBytes(peak),
 					`published size ${formatBytes(sealed)} for ${formatBytes(size)}`,
+				],
+				[
+					`attachment ${megabytes} MB: browser memory while downloading by the service worker alone (peak RSS above idle)`,
+					formatBytes(alonePeak),
+					'',
 				],
 			];
 		} finally {

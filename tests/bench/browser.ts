@@ -14,7 +14,8 @@
  *   - navigation → first search results after unlocking and each later query, beside unencrypted
  *     Pagefind on the same content;
  *   - a 100 MB document attachment: the build's cost to seal it, and click → saved through the
- *     download worker, with the browser's peak memory (tests/bench/attachments.ts).
+ *     decrypt and download workers and through the download worker alone, with the browser's peak
+ *     memory (tests/bench/attachments.ts).
  * Pages and search are timed on --client (default client-01) and search also on --zh-client
  * (default client-03 when three or more clients are generated); with --content, name private
  * clients of that folder (their keys come from the test secret, as for the generated ones).

@@ -2,13 +2,13 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Worker } from '@playwright/test';
 import { serve } from '../support/static-server.mjs';
 import { DEMO_CONTENT, linkFragment, waitUntilRemembered } from './unlock';
 
-// Every attachment of every demo client, downloaded after unlock as a visitor would: the download
-// worker streams the sealed file, opens it chunk by chunk and hands the browser the original
-// bytes under the original name. Served with the build's own _headers, so the
+// Every attachment of every demo client, downloaded after unlock as a visitor would: the page's
+// decrypt worker fetches the sealed file and opens it chunk by chunk, and the download worker
+// streams the original bytes to the browser under the original name. Served with the build's own _headers, so the
 // Content-Security-Policy is in force (the worker is a script of the site, like the gate).
 const SITE = path.resolve(import.meta.dirname, '../.output/e2e');
 const BASE = '/glasshouse/';
@@ -40,6 +40,8 @@ for (const { client, entry, heading } of CLIENTS) {
 		page.on('console', (message) => {
 			if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text());
 		});
+		const workers: Worker[] = [];
+		page.on('worker', (worker) => workers.push(worker));
 		await unlock(page, client, entry);
 		await page
 			.getByRole('navigation')
@@ -50,10 +52,12 @@ for (const { client, entry, heading } of CLIENTS) {
 		const count = await buttons.count();
 		expect(count).toBeGreaterThanOrEqual(3);
 		const names: string[] = [];
+		const sealedPaths: string[] = [];
 		for (let index = 0; index < count; index++) {
 			const button = buttons.nth(index);
 			const name = (await button.getAttribute('data-gh-name'))!;
 			names.push(name);
+			sealedPaths.push(`${BASE}${client}/files/${await button.getAttribute('data-gh-attachment')}`);
 			const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
 			expect(download.suggestedFilename()).toBe(name);
 			const saved = await readFile((await download.path())!);
@@ -66,11 +70,38 @@ for (const { client, entry, heading } of CLIENTS) {
 		expect(names.some((name) => name.endsWith('.png'))).toBe(true);
 		// The streamed path, not the in-memory fallback: the download worker controls its scope.
 		expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(1);
+		// Each sealed file fetched by the decrypt worker (a script of the site, allowed by the policy),
+		// not by the download worker.
+		const decryptor = workers.find((worker) => /\/_glasshouse\/decrypt-worker\.[0-9a-f]+\.js$/.test(worker.url()));
+		expect(decryptor).toBeDefined();
+		const fetched = await decryptor!.evaluate(() => performance.getEntriesByType('resource').map((found) => new URL(found.name).pathname));
+		for (const sealed of sealedPaths) expect(fetched).toContain(sealed);
 		expect(violations).toEqual([]);
 	});
 }
 
-test('a sealed attachment whose bytes were altered on the server fails to download, and says so', async ({ page }) => {
+test('a sealed attachment altered on the server fails its streamed download (decrypt worker), and the page says so', async ({ page }) => {
+	await unlock(page, 'harbour-museum', 'margaret-doyle');
+	await page.goto(`${origin}${BASE}harbour-museum/documents/`);
+	await page.locator('#main').waitFor();
+	const button = page.locator('[data-gh-attachment]').first();
+	const fileId = (await button.getAttribute('data-gh-attachment'))!;
+	// The decrypt worker's fetch goes through the context's routes (the download worker's would not).
+	let served = 0;
+	await page.context().route(`**/harbour-museum/files/${fileId}`, async (route) => {
+		const response = await route.fetch();
+		const body = Buffer.from(await response.body());
+		body[4 + 12 + 100]! ^= 1;
+		served++;
+		await route.fulfill({ response, body });
+	});
+	const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+	expect(await download.failure()).not.toBeNull();
+	await expect(button.locator('xpath=..').locator('[data-gh-download-status]')).toContainText('The download failed');
+	expect(served).toBe(1);
+});
+
+test('without service workers, a sealed attachment altered on the server fails its in-memory download, and says so', async ({ page }) => {
 	await unlock(page, 'harbour-museum', 'margaret-doyle');
 	await page.goto(`${origin}${BASE}harbour-museum/documents/`);
 	await page.locator('#main').waitFor();
@@ -83,7 +114,7 @@ test('a sealed attachment whose bytes were altered on the server fails to downlo
 		body[4 + 12 + 100]! ^= 1;
 		await route.fulfill({ response, body });
 	});
-	// The worker's fetch is not routed by the page: use the in-memory path for this one check.
+	// A browser without service workers: the page decrypts into a Blob (the in-memory fallback).
 	await page.evaluate(async () => {
 		for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
 		Object.defineProperty(navigator, 'serviceWorker', { value: undefined });

@@ -14,7 +14,7 @@ enableAttachmentDownloads(document, {
 	client: 'bench',
 	buildId: 'bench-build',
 	clientRoot: new URL('/bench/', location.origin).href,
-	worker: { script: '/_glasshouse/download-worker.js', folder: '/_glasshouse/' },
+	worker: { script: '/_glasshouse/download-worker.js', folder: '/_glasshouse/', decryptor: '/_glasshouse/decrypt-worker.js' },
 });
 /** Fetch and decrypt only, nothing saved: how much of the download's time the decryption takes. */
 (globalThis as { decryptOnly?: (fileId: string, size: number) => Promise<number> }).decryptOnly = async (fileId, size) => {

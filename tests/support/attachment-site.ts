@@ -66,10 +66,11 @@ export async function buildAttachmentSite(folder: string, source: string, size: 
 			})
 		).outputFiles[0]!.text;
 	await mkdir(path.join(folder, '_glasshouse'), { recursive: true });
-	await writeFile(
-		path.join(folder, '_glasshouse', 'download-worker.js'),
-		await bundle(path.join(ROOT, 'src/runtime/attachments/download-worker.ts')),
-	);
+	for (const worker of ['download-worker', 'decrypt-worker'])
+		await writeFile(
+			path.join(folder, '_glasshouse', `${worker}.js`),
+			await bundle(path.join(ROOT, `src/runtime/attachments/${worker}.ts`)),
+		);
 	await writeFile(path.join(folder, 'page.js'), await bundle(path.join(import.meta.dirname, 'attachment-page.ts')));
 	await writeFile(
 		path.join(folder, 'index.html'),

@@ -1,19 +1,40 @@
 import type { AttachmentBinding } from '../crypto/attachment';
 
 /**
- * What the page hands the download worker for one download: the key (a non-extractable
- * CryptoKey, which structured cloning carries without exposing), where the sealed file is, what
- * binds it, and the name, type and size the page (authenticated) gives it.
+ * What the page hands the download worker for one download: the name, type and size the page
+ * (authenticated) gives the file; the key (a non-extractable CryptoKey, which structured cloning
+ * carries without exposing), where the sealed file is and what binds it; and, where the page's
+ * decrypt worker (decrypt-worker.ts) started, `source`: the port on which that worker sends the
+ * authenticated chunks. With `source` the download worker only relays them, and opens the file
+ * itself only if the decrypt worker goes away part way (its page closed); without it, it fetches
+ * and opens the file itself from the start.
  */
 export interface DownloadJob {
 	token: string;
-	key: CryptoKey;
-	url: string;
-	binding: AttachmentBinding;
 	name: string;
 	type: string;
 	size: number;
+	key: CryptoKey;
+	url: string;
+	binding: AttachmentBinding;
+	source?: MessagePort;
 }
+
+/** What the page hands its decrypt worker for one download: what to open, and the port to the download worker. */
+export interface DecryptJob {
+	key: CryptoKey;
+	url: string;
+	binding: AttachmentBinding;
+	size: number;
+	sink: MessagePort;
+}
+
+/**
+ * Between the download worker and the decrypt worker, besides the chunks themselves (each an
+ * authenticated `Uint8Array` whose buffer is transferred): credit for more chunks and a cancelled
+ * download one way; the end of the file, or a failure (not fetched, or a chunk refused), the other.
+ */
+export type RelayMessage = { credit: number } | 'cancel' | 'done' | 'failed';
 
 /**
  * What the download worker answers on the job's port once the page's frame has asked for the file:

@@ -1,6 +1,6 @@
 import { openAttachment, readAll } from '../crypto/attachment';
 import { toBase64Url, randomBytes } from '../crypto/bytes';
-import { DOWNLOAD_PATH, type DownloadJob, type DownloadOutcome } from './download-job';
+import { DOWNLOAD_PATH, type DecryptJob, type DownloadJob, type DownloadOutcome } from './download-job';
 
 interface DownloadOptions {
 	contentKey: CryptoKey;
@@ -8,15 +8,21 @@ interface DownloadOptions {
 	buildId: string;
 	/** Absolute URL of the client's folder. */
 	clientRoot: string;
-	/** Path of the download worker's script and the runtime folder it serves below. */
-	worker: { script: string; folder: string };
+	/**
+	 * Path of the download worker's script and the runtime folder it serves below, and of the
+	 * decrypt worker's script (a dedicated worker this page starts).
+	 */
+	worker: { script: string; folder: string; decryptor: string };
 }
 
 /**
- * Makes every `[data-gh-attachment]` button of the unlocked page download its file: decrypted
- * as a stream by the download worker (download-worker.ts) where the browser allows service
- * workers, and otherwise in memory as a Blob (the fallback holds the whole file once). The
- * button's data comes from the authenticated page: the opaque id, the real name, type and size.
+ * Makes every `[data-gh-attachment]` button of the unlocked page download its file as a stream
+ * where the browser allows service workers: fetched and decrypted by this page's decrypt worker
+ * (decrypt-worker.ts), whose chunks the download worker (download-worker.ts) relays to the
+ * browser's writer; or, if the decrypt worker could not start, fetched and decrypted by the
+ * download worker itself. Without service workers the file is decrypted in memory as a Blob (the
+ * fallback holds the whole file once). The button's data comes from the authenticated page: the
+ * opaque id, the real name, type and size.
  */
 export function enableAttachmentDownloads(document: Document, options: DownloadOptions): void {
 	let registered: Promise<ServiceWorker | undefined> | undefined;
@@ -28,15 +34,24 @@ export function enableAttachmentDownloads(document: Document, options: DownloadO
 		registered = undefined;
 		return downloadWorker(options.worker).catch(() => undefined);
 	};
-	// A page with files to download registers the worker once it is shown, not on the first click:
-	// installing it cost a first download up to half a second before its first byte.
+	let decryptor: Promise<Worker | undefined> | undefined;
+	const started = (): Promise<Worker | undefined> => (decryptor ??= decryptWorker(options.worker.decryptor));
+	// A page with files to download registers the worker (and starts the decrypt worker) once it is
+	// shown, not on the first click: installing it cost a first download up to half a second.
 	document.addEventListener(
 		'glasshouse:unlocked',
 		() => {
-			if (document.querySelector('[data-gh-attachment]')) void worker();
+			if (!document.querySelector('[data-gh-attachment]')) return;
+			void worker();
+			void started();
 		},
 		{ once: true },
 	);
+	// The decrypt worker ends with this page: the download worker then takes over a download it still feeds.
+	const unfinished = new Set<MessagePort>();
+	window.addEventListener('pagehide', () => {
+		for (const port of unfinished) port.postMessage('page-gone');
+	});
 	document.addEventListener('click', (event) => {
 		const button = (event.target as Element | null)?.closest?.<HTMLElement>('[data-gh-attachment]');
 		if (!button) return;
@@ -50,7 +65,7 @@ export function enableAttachmentDownloads(document: Document, options: DownloadO
 		const failed = () => {
 			if (status) status.textContent = status.dataset.ghFailed ?? 'The download failed.';
 		};
-		void download({ fileId, name, type, size: Number(size) }, options, worker(), failed)
+		void download({ fileId, name, type, size: Number(size) }, options, { worker: worker(), decryptor: started(), unfinished }, failed)
 			.catch(failed)
 			.finally(() => button.removeAttribute('aria-busy'));
 	});
@@ -60,29 +75,40 @@ export function enableAttachmentDownloads(document: Document, options: DownloadO
 async function download(
 	file: { fileId: string; name: string; type: string; size: number },
 	options: DownloadOptions,
-	registered: Promise<ServiceWorker | undefined>,
+	workers: { worker: Promise<ServiceWorker | undefined>; decryptor: Promise<Worker | undefined>; unfinished: Set<MessagePort> },
 	failed: () => void,
 ): Promise<void> {
 	const url = new URL(`files/${file.fileId}`, options.clientRoot).href;
 	const binding = { client: options.client, buildId: options.buildId, fileId: file.fileId };
-	const worker = await registered;
+	const worker = await workers.worker;
 	if (worker) {
 		const token = toBase64Url(randomBytes(16));
-		const job: DownloadJob = { token, key: options.contentKey, url, binding, name: file.name, type: file.type, size: file.size };
+		const job: DownloadJob = { token, name: file.name, type: file.type, size: file.size, key: options.contentKey, url, binding };
+		const decryptor = await workers.decryptor;
+		const transfer: Transferable[] = [];
+		if (decryptor) {
+			const relay = new MessageChannel();
+			const decryptJob: DecryptJob = { key: options.contentKey, url, binding, size: file.size, sink: relay.port1 };
+			decryptor.postMessage(decryptJob, [relay.port1]);
+			job.source = relay.port2;
+			transfer.push(relay.port2);
+		}
 		await new Promise<void>((resolve, reject) => {
 			const channel = new MessageChannel();
 			const timer = setTimeout(() => reject(new Error('the download worker did not answer')), 5000);
 			channel.port1.onmessage = () => {
 				clearTimeout(timer);
 				resolve();
+				if (decryptor) workers.unfinished.add(channel.port1);
 				// Then, once the frame has asked for the file, how it ended (DownloadOutcome): a chunk
 				// refused part way fails the browser's download, and the reader is told here too.
 				channel.port1.onmessage = (event) => {
 					if ((event.data as DownloadOutcome) === 'failed') failed();
+					workers.unfinished.delete(channel.port1);
 					channel.port1.close();
 				};
 			};
-			worker.postMessage(job, [channel.port2]);
+			worker.postMessage(job, [channel.port2, ...transfer]);
 		});
 		// A frame, not this page: whatever the worker answers, the unlocked page stays.
 		const frame = document.createElement('iframe');
@@ -103,6 +129,31 @@ async function download(
 	link.click();
 	link.remove();
 	setTimeout(() => URL.revokeObjectURL(href), 60_000);
+}
+
+/**
+ * The page's decrypt worker, once it has said it runs; undefined where it cannot start (no
+ * `Worker`, the script refused or not found), and the download worker then decrypts instead.
+ */
+async function decryptWorker(script: string): Promise<Worker | undefined> {
+	if (typeof Worker !== 'function') return undefined;
+	let worker: Worker;
+	try {
+		worker = new Worker(script, { name: 'glasshouse-decrypt' });
+	} catch {
+		return undefined;
+	}
+	return new Promise((resolve) => {
+		const give = (found: Worker | undefined) => {
+			clearTimeout(timer);
+			worker.onmessage = worker.onerror = null;
+			if (!found) worker.terminate();
+			resolve(found);
+		};
+		const timer = setTimeout(() => give(undefined), 5000);
+		worker.onmessage = (event) => give(event.data === 'ready' ? worker : undefined);
+		worker.onerror = () => give(undefined);
+	});
 }
 
 /** The active download worker, registered on first use; undefined where service workers are not allowed. */

@@ -144,7 +144,10 @@ export function clientCache(dir: string, key: Uint8Array): ClientCache {
 			if (entry.client !== client) return { reason: 'refused', detail: `it holds ${entry.client}'s files` };
 			if (entry.fingerprint !== fingerprint) return { reason: 'changed' };
 			const outside = entry.files.find(([file]) => !belongsTo(file, client));
-			if (outside) return { reason: 'refused', detail: `it lists ${outside[0]}, outside ${client}/ and the shared folders` };
+			if (outside) {
+				const own = client === SITE_WIDE_ENTRY ? 'the top of the output' : `${client}/`;
+				return { reason: 'refused', detail: `it lists ${outside[0]}, outside ${own} and the shared folders` };
+			}
 			if (!entry.files.some(([file]) => isOwnFile(file, client)))
 				return { reason: 'refused', detail: client === SITE_WIDE_ENTRY ? 'it holds no site-wide page' : `it holds no file of ${client}/` };
 			for (const [file, hash] of entry.files) {

@@ -111,10 +111,36 @@ describe('incremental builds: only the clients that changed are rendered', () =>
 			const [a, b] = await Promise.all([decryptedSnapshot(after.outDir, CONTENT), decryptedSnapshot(full.outDir, CONTENT)]);
 			expect(snapshotDifferences(a, b)).toEqual([]);
 
-			// The entries written by that build are whole: the next build renders nothing.
+			// The entries written by that build are whole: the next build renders nothing, and with the
+			// site-wide files cached too it does not start Astro, yet its readers see the full build's site.
 			const again = await build('again');
 			expect(again.rendered).toEqual([]);
+			expect(again.stdout).toContain('site-wide files: taken from the cache (nothing changed, Astro not started)');
+			expect(again.stdout).toContain('leak scan:');
+			const [c, d] = await Promise.all([decryptedSnapshot(again.outDir, CONTENT), decryptedSnapshot(full.outDir, CONTENT)]);
+			expect(snapshotDifferences(c, d)).toEqual([]);
+			expect([...c.keys()]).toEqual(expect.arrayContaining(['index.html', '404.html', '_headers']));
 		},
 		2 * BUILD_TIMEOUT,
+	);
+
+	it(
+		'refuses a tampered site-wide entry and writes the site-wide files again',
+		async () => {
+			const rootPage = path.join(entryFolder('_site'), 'output', 'index.html');
+			writeFileSync(rootPage, readFileSync(rootPage, 'utf8').replace('</body>', '<script>steal()</script></body>'));
+			const rebuilt = await build('site-wide-tamper');
+			expect(rebuilt.rendered).toEqual([]);
+			expect(rebuilt.stderr).toMatch(
+				/cache: the entry of the site-wide files was refused \(index\.html in it is not the file it was built with\)/,
+			);
+			expect(rebuilt.stdout).not.toContain('Astro not started');
+			expect(readFileSync(path.join(rebuilt.outDir, 'index.html'), 'utf8')).not.toContain('steal()');
+			// Its fresh entry is stored whole: the next build takes it again.
+			expect(readFileSync(rootPage, 'utf8')).not.toContain('steal()');
+			const [a, b] = await Promise.all([decryptedSnapshot(rebuilt.outDir, CONTENT), decryptedSnapshot(full.outDir, CONTENT)]);
+			expect(snapshotDifferences(a, b)).toEqual([]);
+		},
+		BUILD_TIMEOUT,
 	);
 });

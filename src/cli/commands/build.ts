@@ -12,11 +12,10 @@ import type { Output } from '@/cli/output';
 import { withBuildLock } from '@/cli/build-lock';
 import { stagingRoot } from '@/cli/stale-staging';
 import { checkAndReport } from './check';
-import { renderClients } from '@/cli/render-clients';
 import { planClients, type ClientPlan } from '@/build-cache/plan-clients';
 import { SITE_WIDE_ENTRY } from '@/build-cache/client-cache';
 import { checkOutputFolders } from '@/post-build/output-folders';
-import { scanOutputForLeaks } from '@/post-build/post-build';
+import { scanOutputForLeaks } from '@/post-build/scan-output';
 import { planAttachments } from '@/kinds/document/attachment-plan';
 import { privateClientsOf } from '@/post-build/plain-benchmark';
 import { contentOfClients } from '@/loader/client-subset';
@@ -148,21 +147,23 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 				await mkdir(staging, { recursive: true });
 				await timings.timed('cache', () => plan.cache!.restore(siteWideEntry, staging));
 				output.info('site-wide files: taken from the cache (nothing changed, Astro not started)');
+				pages = 0;
+			} else {
+				// Loaded only when Astro runs: Astro, Vite, Tailwind and the integrations take seconds to load.
+				const { renderClients } = await import('@/cli/render-clients');
+				pages = await renderClients({
+					context,
+					checked: loaded,
+					...(everyClient ? {} : { clients: rendered }),
+					outDir: staging,
+					slotKeys,
+					timings,
+					output,
+					logLevel: astroLogLevel(context.logLevel, options.verbose === true),
+					// Scanned below, once the cached clients are in place: their files are published too.
+					deferLeakScan: true,
+				});
 			}
-			pages = siteWideEntry
-				? 0
-				: await renderClients({
-						context,
-						checked: loaded,
-						...(everyClient ? {} : { clients: rendered }),
-						outDir: staging,
-						slotKeys,
-						timings,
-						output,
-						logLevel: astroLogLevel(context.logLevel, options.verbose === true),
-						// Scanned below, once the cached clients are in place: their files are published too.
-						deferLeakScan: true,
-					});
 			await timings.timed('cache', async () => {
 				for (const entry of plan.reused) await plan.cache!.restore(entry, staging);
 			});

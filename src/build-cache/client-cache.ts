@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { z } from 'zod';
 import { listFiles } from '@/lib/list-files';
+import { FILE_CONCURRENCY, mapLimit } from '@/lib/map-limit';
 import { GATE_FOLDER } from '@/encrypt/bundle-runtime';
 import { CACHE_FORMAT } from './build-fingerprint';
 
@@ -150,19 +151,20 @@ export function clientCache(dir: string, key: Uint8Array): ClientCache {
 			}
 			if (!entry.files.some(([file]) => isOwnFile(file, client)))
 				return { reason: 'refused', detail: client === SITE_WIDE_ENTRY ? 'it holds no site-wide page' : `it holds no file of ${client}/` };
-			for (const [file, hash] of entry.files) {
+			// Files side by side: one after another, a 20-client agency's 3,000 files waited on each read in turn.
+			const faults = await mapLimit(entry.files, FILE_CONCURRENCY, async ([file, hash]) => {
 				const bytes = await readFile(path.join(entryDir(client), FILES_FOLDER, file)).catch(() => undefined);
-				if (!bytes) return { reason: 'refused', detail: `${file} is missing from it` };
-				if (sha256(bytes) !== hash) return { reason: 'refused', detail: `${file} in it is not the file it was built with` };
-			}
-			return { entry };
+				if (!bytes) return `${file} is missing from it`;
+				return sha256(bytes) === hash ? undefined : `${file} in it is not the file it was built with`;
+			});
+			const fault = faults.find((detail) => detail !== undefined);
+			return fault === undefined ? { entry } : { reason: 'refused', detail: fault };
 		},
 		async restore(entry, outDir) {
 			const present = new Set((await listFiles(outDir)).map((file) => file.split(path.sep).join('/')));
-			let restored = 0;
-			for (const [file, hash] of entry.files) {
+			const copied = await mapLimit(entry.files, FILE_CONCURRENCY, async ([file, hash]) => {
 				const shared = !isOwnFile(file, entry.client);
-				if (shared && present.has(file)) continue;
+				if (shared && present.has(file)) return 0;
 				const bytes = await readFile(path.join(entryDir(entry.client), FILES_FOLDER, file));
 				if (sha256(bytes) !== hash) {
 					throw new Error(
@@ -172,9 +174,9 @@ export function clientCache(dir: string, key: Uint8Array): ClientCache {
 				const target = path.join(outDir, file);
 				await mkdir(path.dirname(target), { recursive: true });
 				await writeFile(target, bytes);
-				restored++;
-			}
-			return restored;
+				return 1;
+			});
+			return copied.reduce((sum: number, one) => sum + one, 0);
 		},
 		async discard(client) {
 			await rm(entryDir(client), { recursive: true, force: true });

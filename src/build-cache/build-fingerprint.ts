@@ -76,6 +76,20 @@ export function clientFingerprint(inputs: ClientInputs): string {
 }
 
 /**
+ * One SHA-256 over everything that shapes the site-wide files (root page, 404 page, `public/`'s
+ * files, `_headers`, the shared folders): the site-wide inputs and the clients built with their
+ * fingerprints. The clients take part whole, though the root page names none of them today: which
+ * clients there are, whether any is private (the unlock runtime) and what their pages share in
+ * `/_astro/` all follow from their fingerprints, so no fact about them is derived a second time
+ * here. The entry is only looked at when every client is reused, so this costs no rebuild.
+ */
+export function siteWideEntryFingerprint(siteWide: string, clients: ReadonlyMap<string, string>): string {
+	const hash = createHash('sha256').update(`${CACHE_FORMAT}\0site-wide\0${siteWide}\0`);
+	for (const client of [...clients.keys()].sort()) hash.update(`${client}\0${clients.get(client)}\n`);
+	return hash.digest('hex');
+}
+
+/**
  * HMAC-SHA-256, under a key derived from the secret (`deriveKeyMaterialKey`), of the client's
  * resolved credentials: the derived passphrases and link tokens (which change with the secret and
  * with an entry's rotation), passwords taken from the environment, and which entries are revoked.

@@ -1,8 +1,9 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { listFiles } from '@/lib/list-files';
+import { FILE_CONCURRENCY, mapLimit } from '@/lib/map-limit';
 import { GATE_FOLDER } from '@/encrypt/bundle-runtime';
 import { CACHE_FORMAT } from './build-fingerprint';
 
@@ -19,13 +20,21 @@ const FILES_FOLDER = 'output';
  */
 const SHARED_FOLDERS = ['_astro', GATE_FOLDER];
 
+/**
+ * The name of the site-wide entry: the files of the output outside every client's folder (the
+ * root page, the 404 page, `public/`'s files, `_headers`) with the shared folders their pages and
+ * the clients' need. A client folder's name is lowercase letters, digits and hyphens (see
+ * `loadContent`), so no client's entry can take this name.
+ */
+export const SITE_WIDE_ENTRY = '_site';
+
 /** An entry of the per-client build cache, as kept in `entry.json`. */
 export const CacheEntrySchema = z.object({
 	/** `CACHE_FORMAT` of the code that wrote it. */
 	format: z.literal(CACHE_FORMAT),
-	/** The client slug whose folder it holds. */
+	/** The client slug whose folder it holds, or `SITE_WIDE_ENTRY` for the site-wide files. */
 	client: z.string(),
-	/** The client's fingerprint when it was built (see `clientFingerprint`). */
+	/** The client's fingerprint when it was built (see `clientFingerprint`, `siteWideEntryFingerprint`). */
 	fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
 	/** Every file it holds: path in the output (with `/`) and SHA-256 (hex) of its bytes. */
 	files: z.array(z.tuple([z.string(), z.string().regex(/^[0-9a-f]{64}$/)])),
@@ -56,11 +65,35 @@ export function entryMac(key: Uint8Array, entry: Omit<CacheEntry, 'mac'>): strin
 	return mac.digest('hex');
 }
 
-/** Whether `file` may be in an entry of `client`: inside its folder or a shared folder, no climbing out. */
+/**
+ * Whether `file` may be in an entry of `client`: inside its folder or a shared folder, no climbing
+ * out. The site-wide entry holds the files at the top of the output and the shared folders, never
+ * a file inside a folder of its own (every other folder is a client's).
+ */
 function belongsTo(file: string, client: string): boolean {
 	const parts = file.split('/');
 	if (parts.some((part) => part === '' || part === '.' || part === '..' || part.includes('\\'))) return false;
+	if (client === SITE_WIDE_ENTRY) return parts.length === 1 || SHARED_FOLDERS.includes(parts[0]!);
 	return parts.length > 1 && (parts[0] === client || SHARED_FOLDERS.includes(parts[0]!));
+}
+
+/** Whether `file` is an entry's own (a client's page, a site-wide page) rather than a shared file another entry may bring too. */
+function isOwnFile(file: string, client: string): boolean {
+	return client === SITE_WIDE_ENTRY ? !file.includes('/') : file.startsWith(`${client}/`);
+}
+
+/** The files of `outDir` an entry of `client` holds (see `belongsTo`), as paths with `/`. */
+async function filesOfEntry(client: string, outDir: string): Promise<string[]> {
+	const files: string[] = [];
+	if (client === SITE_WIDE_ENTRY) {
+		const top = await readdir(outDir, { withFileTypes: true });
+		files.push(...top.filter((entry) => entry.isFile()).map((entry) => entry.name));
+	}
+	for (const folder of client === SITE_WIDE_ENTRY ? SHARED_FOLDERS : [client, ...SHARED_FOLDERS]) {
+		const names = await listFiles(path.join(outDir, folder)).catch(() => [] as string[]);
+		files.push(...names.map((name) => `${folder}/${name.split(path.sep).join('/')}`));
+	}
+	return files;
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -112,22 +145,26 @@ export function clientCache(dir: string, key: Uint8Array): ClientCache {
 			if (entry.client !== client) return { reason: 'refused', detail: `it holds ${entry.client}'s files` };
 			if (entry.fingerprint !== fingerprint) return { reason: 'changed' };
 			const outside = entry.files.find(([file]) => !belongsTo(file, client));
-			if (outside) return { reason: 'refused', detail: `it lists ${outside[0]}, outside ${client}/ and the shared folders` };
-			if (!entry.files.some(([file]) => file.startsWith(`${client}/`)))
-				return { reason: 'refused', detail: `it holds no file of ${client}/` };
-			for (const [file, hash] of entry.files) {
-				const bytes = await readFile(path.join(entryDir(client), FILES_FOLDER, file)).catch(() => undefined);
-				if (!bytes) return { reason: 'refused', detail: `${file} is missing from it` };
-				if (sha256(bytes) !== hash) return { reason: 'refused', detail: `${file} in it is not the file it was built with` };
+			if (outside) {
+				const own = client === SITE_WIDE_ENTRY ? 'the top of the output' : `${client}/`;
+				return { reason: 'refused', detail: `it lists ${outside[0]}, outside ${own} and the shared folders` };
 			}
-			return { entry };
+			if (!entry.files.some(([file]) => isOwnFile(file, client)))
+				return { reason: 'refused', detail: client === SITE_WIDE_ENTRY ? 'it holds no site-wide page' : `it holds no file of ${client}/` };
+			// Files side by side: one after another, a 20-client agency's 3,000 files waited on each read in turn.
+			const faults = await mapLimit(entry.files, FILE_CONCURRENCY, async ([file, hash]) => {
+				const bytes = await readFile(path.join(entryDir(client), FILES_FOLDER, file)).catch(() => undefined);
+				if (!bytes) return `${file} is missing from it`;
+				return sha256(bytes) === hash ? undefined : `${file} in it is not the file it was built with`;
+			});
+			const fault = faults.find((detail) => detail !== undefined);
+			return fault === undefined ? { entry } : { reason: 'refused', detail: fault };
 		},
 		async restore(entry, outDir) {
 			const present = new Set((await listFiles(outDir)).map((file) => file.split(path.sep).join('/')));
-			let restored = 0;
-			for (const [file, hash] of entry.files) {
-				const shared = !file.startsWith(`${entry.client}/`);
-				if (shared && present.has(file)) continue;
+			const copied = await mapLimit(entry.files, FILE_CONCURRENCY, async ([file, hash]) => {
+				const shared = !isOwnFile(file, entry.client);
+				if (shared && present.has(file)) return 0;
 				const bytes = await readFile(path.join(entryDir(entry.client), FILES_FOLDER, file));
 				if (sha256(bytes) !== hash) {
 					throw new Error(
@@ -137,9 +174,9 @@ export function clientCache(dir: string, key: Uint8Array): ClientCache {
 				const target = path.join(outDir, file);
 				await mkdir(path.dirname(target), { recursive: true });
 				await writeFile(target, bytes);
-				restored++;
-			}
-			return restored;
+				return 1;
+			});
+			return copied.reduce((sum: number, one) => sum + one, 0);
 		},
 		async discard(client) {
 			await rm(entryDir(client), { recursive: true, force: true });
@@ -148,16 +185,12 @@ export function clientCache(dir: string, key: Uint8Array): ClientCache {
 			const temporary = path.join(dir, `.${client}.${randomBytes(6).toString('hex')}.tmp`);
 			try {
 				const files: Array<[string, string]> = [];
-				for (const folder of [client, ...SHARED_FOLDERS]) {
-					const names = await listFiles(path.join(outDir, folder)).catch(() => [] as string[]);
-					for (const name of names) {
-						const file = `${folder}/${name.split(path.sep).join('/')}`;
-						const bytes = await readFile(path.join(outDir, file));
-						const target = path.join(temporary, FILES_FOLDER, file);
-						await mkdir(path.dirname(target), { recursive: true });
-						await writeFile(target, bytes);
-						files.push([file, sha256(bytes)]);
-					}
+				for (const file of await filesOfEntry(client, outDir)) {
+					const bytes = await readFile(path.join(outDir, file));
+					const target = path.join(temporary, FILES_FOLDER, file);
+					await mkdir(path.dirname(target), { recursive: true });
+					await writeFile(target, bytes);
+					files.push([file, sha256(bytes)]);
 				}
 				const unsigned = { format: CACHE_FORMAT, client, fingerprint, files } as const;
 				const entry: CacheEntry = { ...unsigned, mac: entryMac(key, unsigned) };

@@ -2,8 +2,14 @@ import type { BuildContext } from '@/build-context/build-context';
 import { deriveBuildCacheMacKey, deriveKeyMaterialKey } from '@/keys/derive-credentials';
 import type { LoadedContent } from '@/loader/load-content';
 import { contentTimes } from '@/page-data/content-times';
-import { clientFingerprint, keyMaterialFingerprint, readClientFiles, readSiteWideFingerprint } from './build-fingerprint';
-import { clientCache, clientCacheDir, type CacheEntry, type ClientCache } from './client-cache';
+import {
+	clientFingerprint,
+	keyMaterialFingerprint,
+	readClientFiles,
+	readSiteWideFingerprint,
+	siteWideEntryFingerprint,
+} from './build-fingerprint';
+import { clientCache, clientCacheDir, SITE_WIDE_ENTRY, type CacheEntry, type ClientCache } from './client-cache';
 
 /** Which clients a build renders and which it takes from the cache, and why. */
 export interface ClientPlan {
@@ -17,6 +23,12 @@ export interface ClientPlan {
 	rendered: Array<{ client: string; why: string }>;
 	/** Entries found and refused (tampered, truncated, foreign): said as warnings. */
 	refused: Array<{ client: string; why: string }>;
+	/**
+	 * The site-wide files (see `SITE_WIDE_ENTRY`): their fingerprint, for storing them after a build
+	 * that ran Astro (absent when some client has none), and their verified entry when every client
+	 * is reused and the entry matches, in which case the build starts no Astro at all.
+	 */
+	siteWide?: { fingerprint: string; reused?: CacheEntry };
 }
 
 /**
@@ -86,6 +98,17 @@ export async function planClients(
 			await cache.discard(client.slug);
 			plan.rendered.push({ client: client.slug, why: 'cache entry refused' });
 		}
+	}
+	if (plan.fingerprints.size < slugs.length) return plan;
+	const fingerprint = siteWideEntryFingerprint(siteWide, plan.fingerprints);
+	plan.siteWide = { fingerprint };
+	// Astro runs anyway when a client is rendered, and writes the site-wide files again with it.
+	if (plan.rendered.length > 0 || mode === 'full') return plan;
+	const found = await cache.check(SITE_WIDE_ENTRY, fingerprint);
+	if ('entry' in found) plan.siteWide.reused = found.entry;
+	else if (found.reason === 'refused') {
+		plan.refused.push({ client: SITE_WIDE_ENTRY, why: found.detail });
+		await cache.discard(SITE_WIDE_ENTRY);
 	}
 	return plan;
 }

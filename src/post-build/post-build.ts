@@ -1,9 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { AstroIntegrationLogger } from 'astro';
 import type { LoadedContent } from '@/loader/load-content';
-import { needlesOf } from '@/leak-scan/collect-needles';
 import { encryptSite } from '@/encrypt/encrypt-site';
-import { describeLeaks, scanForLeaks } from '@/leak-scan/leak-scan';
 import { buildClientIndexes } from '@/search-index/build-client-index';
 import { documentTextRecords } from '@/search-index/document-text';
 import type { BuildContext } from '@/build-context/build-context';
@@ -12,7 +10,8 @@ import type { BuildTimings } from './build-timings';
 import { findBrokenLinks } from './find-broken-links';
 import { checkOutputFolders } from './output-folders';
 import { writeHeadersFile } from './security-headers';
-import { copyPublicAttachments, privateAttachmentCopies } from './public-attachments';
+import { copyPublicAttachments } from './public-attachments';
+import { scanOutputForLeaks } from './scan-output';
 import type { AttachmentPlan } from '@/kinds/document/attachment-plan';
 
 interface PostBuildContext {
@@ -132,30 +131,6 @@ const leakScan: PostBuildStep = {
 		await scanOutputForLeaks(outDir, scanned ?? content, attachments, logger);
 	},
 };
-
-/**
- * The leak scan over everything in `outDir`: every distinctive text of every private client of
- * `content`, and every private attachment of `attachments` in clear. Throws when anything is
- * found. Run last, over the whole output; `glasshouse build` runs it itself once cached clients
- * are in place, so their files are scanned as well as the ones just rendered.
- */
-export async function scanOutputForLeaks(
-	outDir: string,
-	content: LoadedContent,
-	attachments: AttachmentPlan,
-	logger: Pick<AstroIntegrationLogger, 'info'>,
-): Promise<void> {
-	const started = performance.now();
-	const needles = needlesOf(content);
-	const leaks = await scanForLeaks(outDir, needles, await privateAttachmentCopies(attachments));
-	if (leaks.length)
-		throw new Error(
-			`${describeLeaks(leaks)}\nNothing was published. Remove the client text from shared places (site.yaml, public/, components) and build again.`,
-		);
-	logger.info(
-		`leak scan: ${needles.length} distinctive text(s) of private clients, none found in the output (${Math.round(performance.now() - started)} ms)`,
-	);
-}
 
 /**
  * A folder no client owns stops the build first. Link check and search indexing read the

@@ -1,15 +1,17 @@
 /**
  * What a build of a whole agency costs: `npm run bench [-- --clients N --weeks W --diagrams D]`
  * generates a synthetic agency (default 20 clients × 104 weekly updates, a diagram in every tenth
- * update) and builds it four times, each from the command line in its own process:
+ * update) and builds it five times, each from the command line in its own process:
  *   1. the full build with cold caches (Astro's content cache, the diagram cache, the check's
  *      cache of compiled bodies and the per-client cache all empty, as on a CI runner without a cache);
- *   2. the build after changing one update, with every cache warm: the incremental build, which
+ *   2. the same build again with nothing changed: every client and the site-wide files come from
+ *      the per-client cache and Astro is not started (the fixed cost of a build);
+ *   3. the build after changing one update, with every cache warm: the incremental build, which
  *      renders only the client whose update changed and takes the others from the per-client cache;
- *   3. the same content built with `--full` (every client rendered), its other caches warm;
- *   4. a plain Astro build of the same content with every client public, no diagrams drawn and
+ *   4. the same content built with `--full` (every client rendered), its other caches warm;
+ *   5. a plain Astro build of the same content with every client public, no diagrams drawn and
  *      no search index (GLASSHOUSE_BENCHMARK_PLAIN), the baseline the full build is compared to.
- *   4. a sharded build (`--shards N`, default 4; 0 skips it): `build --shard I/N` for every shard,
+ *   6. a sharded build (`--shards N`, default 4; 0 skips it): `build --shard I/N` for every shard,
  *      one after another, each with cold caches as on its own runner, then `merge`; reported as
  *      a CI matrix would see it (the slowest shard plus the merge) with each shard's peak memory.
  * Prints one Markdown table (time per phase, pages, peak memory, output size) to stdout and
@@ -131,6 +133,8 @@ const fullOut = path.join(work, 'dist');
 const plainOut = path.join(work, 'dist-plain');
 const cli = (out: string) => ['src/cli/bin.mjs', 'build', '--content', content, '--out', out];
 const cold = await measure('Full build, cold caches', cli(fullOut), fullOut);
+// The fixed cost of a build: every client and the site-wide files from the cache, Astro not started.
+const unchanged = await measure('Build again with nothing changed, warm caches', cli(fullOut), fullOut);
 const changed = changeOneUpdate(content);
 const incremental = await measure(`Build after changing ${path.relative(content, changed)}, warm caches`, cli(fullOut), fullOut);
 const warm = await measure('Full build (--full) of the same content, warm caches', [...cli(fullOut), '--full'], fullOut);
@@ -186,13 +190,14 @@ const other = (run: Measured) =>
 	AFTER_ASTRO.reduce((sum, [name]) => sum + phase(run, name), 0) +
 	UNLISTED_POST_BUILD.reduce((sum, name) => sum + phase(run, name), 0);
 const seconds = (run: Measured, name: string) => (name in run.timings.phases ? formatSeconds(phase(run, name)) : '–');
-const runs = [cold, incremental, warm, plain];
+const runs = [cold, unchanged, incremental, warm, plain];
 const row = (label: string, value: (run: Measured) => string) => [label, ...runs.map(value)];
 
 const table = markdownTable(
 	[
 		'',
 		'full build, cold caches',
+		'nothing changed, warm caches',
 		'one update changed, warm caches (incremental)',
 		'full build (`--full`), warm caches',
 		'plain Astro build, same content',
@@ -220,6 +225,6 @@ process.stdout.write(
 );
 process.stdout.write(`${table}\n\n`);
 process.stdout.write(
-	`Build ÷ plain Astro build: ${(cold.wall / plain.wall).toFixed(2)}× (full, cold), ${(incremental.wall / plain.wall).toFixed(2)}× (one update changed, incremental), ${(warm.wall / plain.wall).toFixed(2)}× (full, warm)\n`,
+	`Build ÷ plain Astro build: ${(cold.wall / plain.wall).toFixed(2)}× (full, cold), ${(incremental.wall / plain.wall).toFixed(2)}× (one update changed, incremental), ${(warm.wall / plain.wall).toFixed(2)}× (full, warm), ${(unchanged.wall / plain.wall).toFixed(2)}× (nothing changed)\n`,
 );
 if (sharded) await printShardedBuild(sharded, generated, values, cold.wall);

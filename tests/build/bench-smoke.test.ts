@@ -68,7 +68,7 @@ describe('npm run bench:gen', () => {
 });
 
 describe('npm run bench', () => {
-	it('builds a tiny agency four ways (cold, incremental, full warm, plain), then in shards, and prints the tables', async () => {
+	it('builds a tiny agency five ways (cold, nothing changed, incremental, full warm, plain), then in shards, and prints the tables', async () => {
 		const run = await runScript('bench', ['--clients', '2', '--weeks', '3', '--diagrams', '0', '--shards', '2'], 900_000);
 		expect(run.status, run.stderr).toBe(0);
 		for (const row of [
@@ -87,9 +87,9 @@ describe('npm run bench', () => {
 		])
 			expect(run.stdout).toContain(`| ${row}`);
 		expect(run.stdout).toMatch(/Build ÷ plain Astro build: \d+\.\d+× \(full, cold\), \d+\.\d+× \(one update changed, incremental\)/);
-		// The incremental build renders only the client whose update changed.
+		// The build with nothing changed renders no client; the incremental build only the client whose update changed.
 		expect(run.stdout).toMatch(
-			/\| clients rendered +\| +2 \(client-01, client-02\) +\| +1 \(client-01\) +\| +2 \(client-01, client-02\) +\|/,
+			/\| clients rendered +\| +2 \(client-01, client-02\) +\| +0 +\| +1 \(client-01\) +\| +2 \(client-01, client-02\) +\|/,
 		);
 		for (const row of [
 			'shard 1/2',

@@ -24,9 +24,26 @@ const env = cleanEnv({
 	GLASSHOUSE_CLIENT_CACHE: CACHE,
 });
 
-async function build(name: string, args: string[] = []) {
+/** The packages only Astro's build loads: a build that starts no Astro loads none of them. */
+const ASTRO_PACKAGES = /\/node_modules\/(astro|@astrojs\/[^/]+|vite|rollup|tailwindcss|pagefind|mermaid|playwright-core)\//;
+
+/** `build` with every module the process imports listed (see tests/support/record-modules.mjs). */
+async function buildRecordingModules(name: string) {
+	const log = path.join(WORK, `${name}-modules.log`);
+	const run = await build(name, [], {
+		nodeArgs: ['--import', './tests/support/record-modules.mjs'],
+		env: { GLASSHOUSE_TEST_MODULE_LOG: log },
+	});
+	return { ...run, modules: readFileSync(log, 'utf8').trim().split('\n') };
+}
+
+async function build(name: string, args: string[] = [], extra: { nodeArgs?: string[]; env?: Record<string, string> } = {}) {
 	const outDir = path.join(WORK, name);
-	const run = await runNode(['src/cli/bin.mjs', 'build', '--content', CONTENT, '--out', outDir, ...args], env, { timeout: BUILD_TIMEOUT });
+	const run = await runNode(
+		[...(extra.nodeArgs ?? []), 'src/cli/bin.mjs', 'build', '--content', CONTENT, '--out', outDir, ...args],
+		{ ...env, ...extra.env },
+		{ timeout: BUILD_TIMEOUT },
+	);
 	if (run.status !== 0) throw new Error(`build ${name} failed:\n${run.stdout}\n${run.stderr}`);
 	const line = /^clients rendered: (.*)$/m.exec(run.stdout)?.[1] ?? '';
 	const rendered = [...line.matchAll(/([a-z0-9-]+) \(/g)].map((match) => match[1]!).sort();
@@ -111,10 +128,40 @@ describe('incremental builds: only the clients that changed are rendered', () =>
 			const [a, b] = await Promise.all([decryptedSnapshot(after.outDir, CONTENT), decryptedSnapshot(full.outDir, CONTENT)]);
 			expect(snapshotDifferences(a, b)).toEqual([]);
 
-			// The entries written by that build are whole: the next build renders nothing.
-			const again = await build('again');
+			// The entries written by that build are whole: the next build renders nothing, and with the
+			// site-wide files cached too it does not start Astro, yet its readers see the full build's site.
+			const again = await buildRecordingModules('again');
 			expect(again.rendered).toEqual([]);
+			expect(again.stdout).toContain('site-wide files: taken from the cache (nothing changed, Astro not started)');
+			// The recording works (the build command's module is there), and neither Astro nor Pagefind was loaded.
+			expect(again.modules.some((url) => /\/commands\/build\.(ts|mjs)$|glasshouse-cli\//.test(url))).toBe(true);
+			expect(again.modules.filter((url) => ASTRO_PACKAGES.test(url))).toEqual([]);
+			expect(again.stdout).toContain('leak scan:');
+			const [c, d] = await Promise.all([decryptedSnapshot(again.outDir, CONTENT), decryptedSnapshot(full.outDir, CONTENT)]);
+			expect(snapshotDifferences(c, d)).toEqual([]);
+			expect([...c.keys()]).toEqual(expect.arrayContaining(['index.html', '404.html', '_headers']));
 		},
 		2 * BUILD_TIMEOUT,
+	);
+
+	it(
+		'refuses a tampered site-wide entry and writes the site-wide files again',
+		async () => {
+			const rootPage = path.join(entryFolder('_site'), 'output', 'index.html');
+			writeFileSync(rootPage, readFileSync(rootPage, 'utf8').replace('</body>', '<script>steal()</script></body>'));
+			const rebuilt = await buildRecordingModules('site-wide-tamper');
+			expect(rebuilt.modules.some((url) => /\/node_modules\/astro\//.test(url))).toBe(true);
+			expect(rebuilt.rendered).toEqual([]);
+			expect(rebuilt.stderr).toMatch(
+				/cache: the entry of the site-wide files was refused \(index\.html in it is not the file it was built with\)/,
+			);
+			expect(rebuilt.stdout).not.toContain('Astro not started');
+			expect(readFileSync(path.join(rebuilt.outDir, 'index.html'), 'utf8')).not.toContain('steal()');
+			// Its fresh entry is stored whole: the next build takes it again.
+			expect(readFileSync(rootPage, 'utf8')).not.toContain('steal()');
+			const [a, b] = await Promise.all([decryptedSnapshot(rebuilt.outDir, CONTENT), decryptedSnapshot(full.outDir, CONTENT)]);
+			expect(snapshotDifferences(a, b)).toEqual([]);
+		},
+		BUILD_TIMEOUT,
 	);
 });

@@ -6,11 +6,13 @@ import {
 	clientFingerprint,
 	keyMaterialFingerprint,
 	readClientFiles,
+	siteWideEntryFingerprint,
 	siteWideFingerprint,
 	type ClientInputs,
 	type SiteWideInputs,
 } from '@/build-cache/build-fingerprint';
-import { clientCache, entryMac, type CacheEntry } from '@/build-cache/client-cache';
+import { clientCache, entryMac, SITE_WIDE_ENTRY, type CacheEntry } from '@/build-cache/client-cache';
+import { planClients } from '@/build-cache/plan-clients';
 import { deriveBuildCacheMacKey, deriveKeyMaterialKey } from '@/keys/derive-credentials';
 import { decodeSecret } from '@/keys/secret';
 import { loadContent, type LoadedClient } from '@/loader/load-content';
@@ -277,5 +279,173 @@ describe('cache entries', () => {
 		const target = path.join(work, 'restored');
 		mkdirSync(target);
 		await expect(cache.restore(found.entry, target)).rejects.toThrow(/changed during the build \(acme\/index\.html\)/);
+	});
+});
+
+describe("the site-wide files' fingerprint", () => {
+	const clients = new Map([
+		['acme', 'a'.repeat(64)],
+		['beta', 'b'.repeat(64)],
+	]);
+	const siteWide = 's'.repeat(64);
+
+	it('changes with the site-wide inputs, a client changed, added or removed; not with the order clients come in', () => {
+		const base = siteWideEntryFingerprint(siteWide, clients);
+		expect(siteWideEntryFingerprint(siteWide, new Map([...clients].reverse()))).toBe(base);
+		const changed = [
+			siteWideEntryFingerprint('t'.repeat(64), clients),
+			siteWideEntryFingerprint(siteWide, new Map([...clients, ['beta', 'c'.repeat(64)]])),
+			siteWideEntryFingerprint(siteWide, new Map([...clients, ['gamma', 'c'.repeat(64)]])),
+			siteWideEntryFingerprint(siteWide, new Map([['acme', 'a'.repeat(64)]])),
+		];
+		expect(new Set([base, ...changed]).size).toBe(5);
+	});
+});
+
+describe('the site-wide entry', () => {
+	const fingerprint = 'e'.repeat(64);
+	let work: string;
+	let key: Uint8Array;
+	beforeAll(async () => {
+		key = await deriveBuildCacheMacKey(decodeSecret(TEST_SECRET));
+	});
+	const fresh = async () => {
+		work = mkdtempSync(path.join(tmpdir(), 'glasshouse-site-entry-'));
+		const outDir = path.join(work, 'out');
+		for (const [file, text] of [
+			['index.html', '<p>root</p>'],
+			['404.html', '<p>not found</p>'],
+			['_headers', '/*\n  X-Frame-Options: DENY\n'],
+			['_astro/NeutralPage.Ab12.css', 'body{}'],
+			['_glasshouse/gate.Cx1.js', 'gate()'],
+			['acme/index.html', '<p>sealed acme</p>'],
+		]) {
+			mkdirSync(path.dirname(path.join(outDir, file!)), { recursive: true });
+			writeFileSync(path.join(outDir, file!), text!);
+		}
+		const cache = clientCache(path.join(work, 'cache'), key);
+		await cache.store(SITE_WIDE_ENTRY, fingerprint, outDir);
+		return cache;
+	};
+	const entryDir = () => path.join(work, 'cache', SITE_WIDE_ENTRY);
+
+	it("holds the files at the top of the output and the shared folders, no client's; it verifies and restores", async () => {
+		const cache = await fresh();
+		const found = await cache.check(SITE_WIDE_ENTRY, fingerprint);
+		expect('entry' in found).toBe(true);
+		const entry = (found as { entry: CacheEntry }).entry;
+		expect(entry.files.map(([file]) => file).sort()).toEqual([
+			'404.html',
+			'_astro/NeutralPage.Ab12.css',
+			'_glasshouse/gate.Cx1.js',
+			'_headers',
+			'index.html',
+		]);
+		const target = path.join(work, 'restored');
+		mkdirSync(target);
+		expect(await cache.restore(entry, target)).toBe(5);
+		expect(readFileSync(path.join(target, 'index.html'), 'utf8')).toBe('<p>root</p>');
+		expect(await cache.check(SITE_WIDE_ENTRY, 'd'.repeat(64))).toEqual({ reason: 'changed' });
+	});
+
+	it("refuses a tampered page, and a signed list naming a client's file", async () => {
+		let cache = await fresh();
+		writeFileSync(path.join(entryDir(), 'output', 'index.html'), '<p>root</p><script>steal()</script>');
+		expect(await cache.check(SITE_WIDE_ENTRY, fingerprint)).toEqual({
+			reason: 'refused',
+			detail: 'index.html in it is not the file it was built with',
+		});
+
+		cache = await fresh();
+		const entry = JSON.parse(readFileSync(path.join(entryDir(), 'entry.json'), 'utf8')) as CacheEntry;
+		const unsigned = {
+			format: entry.format,
+			client: SITE_WIDE_ENTRY,
+			fingerprint,
+			files: [...entry.files, ['acme/index.html', '0'.repeat(64)]],
+		};
+		writeFileSync(
+			path.join(entryDir(), 'entry.json'),
+			JSON.stringify({ ...unsigned, mac: entryMac(key, unsigned as Omit<CacheEntry, 'mac'>) }),
+		);
+		expect(await cache.check(SITE_WIDE_ENTRY, fingerprint)).toEqual({
+			reason: 'refused',
+			detail: 'it lists acme/index.html, outside the top of the output and the shared folders',
+		});
+	});
+});
+
+describe('a plan in which no client changed', () => {
+	// A project of its own (a src/ file stands for the code) around a copy of the demo content.
+	let root: string;
+	let content: Awaited<ReturnType<typeof loadContent>>;
+	const contextOf = (project: string) => ({
+		root: project,
+		contentDir: path.join(project, 'content'),
+		today: '2026-11-22',
+		base: '/',
+		site: 'https://status.example.com',
+		clientCache: path.join(project, 'client-cache'),
+		variables: {},
+		hasSecret: true,
+		secret: () => decodeSecret(TEST_SECRET),
+	});
+	beforeAll(async () => {
+		root = mkdtempSync(path.join(tmpdir(), 'glasshouse-plan-'));
+		cpSync(DEMO_CONTENT, path.join(root, 'content'), { recursive: true });
+		mkdirSync(path.join(root, 'src'));
+		writeFileSync(path.join(root, 'src', 'page.ts'), 'export const page = 1;\n');
+		content = await loadContent(path.join(root, 'content'));
+	});
+
+	/** Stores an entry for every client and the site-wide files, as a build that rendered them would. */
+	const storeEverything = async () => {
+		const plan = await planClients(contextOf(root), content, 'full');
+		const outDir = path.join(root, 'out');
+		rmSync(outDir, { recursive: true, force: true });
+		for (const file of ['index.html', '_astro/site.css', ...[...plan.fingerprints.keys()].map((client) => `${client}/index.html`)]) {
+			mkdirSync(path.dirname(path.join(outDir, file)), { recursive: true });
+			writeFileSync(path.join(outDir, file), `<p>${file}</p>`);
+		}
+		for (const [client, fingerprint] of plan.fingerprints) await plan.cache!.store(client, fingerprint, outDir);
+		await plan.cache!.store(SITE_WIDE_ENTRY, plan.siteWide!.fingerprint, outDir);
+		return plan;
+	};
+
+	it('reuses the site-wide entry (Astro is not started); --full never does', async () => {
+		const stored = await storeEverything();
+		expect(stored.rendered.length).toBe(4);
+		expect(stored.siteWide?.reused).toBeUndefined();
+		const plan = await planClients(contextOf(root), content, 'reuse');
+		expect(plan.rendered).toEqual([]);
+		expect(plan.siteWide?.reused?.fingerprint).toBe(stored.siteWide!.fingerprint);
+	});
+
+	it('rebuilds the site-wide files when site.yaml or the code changes', async () => {
+		await storeEverything();
+		const siteYaml = path.join(root, 'content', 'site.yaml');
+		const original = readFileSync(siteYaml);
+		appendFileSync(siteYaml, '\n# a comment changes the bytes\n');
+		let plan = await planClients(contextOf(root), content, 'reuse');
+		expect(plan.siteWide?.reused).toBeUndefined();
+		expect(plan.rendered.map(({ why }) => why)).toEqual(['changed', 'changed', 'changed', 'changed']);
+		writeFileSync(siteYaml, original);
+
+		await storeEverything();
+		writeFileSync(path.join(root, 'src', 'page.ts'), 'export const page = 2;\n');
+		plan = await planClients(contextOf(root), content, 'reuse');
+		expect(plan.siteWide?.reused).toBeUndefined();
+		expect(plan.rendered.length).toBe(4);
+	});
+
+	it('refuses a tampered site-wide entry, discards it and starts Astro', async () => {
+		await storeEverything();
+		const page = path.join(root, 'client-cache', readdirSync(path.join(root, 'client-cache'))[0]!, SITE_WIDE_ENTRY, 'output', 'index.html');
+		writeFileSync(page, '<p>index.html</p><script>steal()</script>');
+		const plan = await planClients(contextOf(root), content, 'reuse');
+		expect(plan.rendered).toEqual([]);
+		expect(plan.siteWide?.reused).toBeUndefined();
+		expect(plan.refused).toEqual([{ client: SITE_WIDE_ENTRY, why: 'index.html in it is not the file it was built with' }]);
+		expect(readdirSync(path.dirname(path.dirname(path.dirname(page))))).not.toContain(SITE_WIDE_ENTRY);
 	});
 });

@@ -12,10 +12,10 @@ import type { Output } from '@/cli/output';
 import { withBuildLock } from '@/cli/build-lock';
 import { stagingRoot } from '@/cli/stale-staging';
 import { checkAndReport } from './check';
-import { renderClients } from '@/cli/render-clients';
 import { planClients, type ClientPlan } from '@/build-cache/plan-clients';
+import { SITE_WIDE_ENTRY } from '@/build-cache/client-cache';
 import { checkOutputFolders } from '@/post-build/output-folders';
-import { scanOutputForLeaks } from '@/post-build/post-build';
+import { scanOutputForLeaks } from '@/post-build/scan-output';
 import { planAttachments } from '@/kinds/document/attachment-plan';
 import { privateClientsOf } from '@/post-build/plain-benchmark';
 import { contentOfClients } from '@/loader/client-subset';
@@ -143,18 +143,30 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 			}
 			// Astro reads every client's folder unless told which: a subset build always tells it.
 			const everyClient = !options.clients && rendered.length === loaded.clients.filter((client) => client.client).length;
-			pages = await renderClients({
-				context,
-				checked: loaded,
-				...(everyClient ? {} : { clients: rendered }),
-				outDir: staging,
-				slotKeys,
-				timings,
-				output,
-				logLevel: astroLogLevel(context.logLevel, options.verbose === true),
-				// Scanned below, once the cached clients are in place: their files are published too.
-				deferLeakScan: true,
-			});
+			const siteWideEntry = plan.siteWide?.reused;
+			if (siteWideEntry) {
+				// No client changed and neither did the site-wide files: Astro is not started at all.
+				await rm(staging, { recursive: true, force: true });
+				await mkdir(staging, { recursive: true });
+				await timings.timed('cache', () => plan.cache!.restore(siteWideEntry, staging));
+				output.info('site-wide files: taken from the cache (nothing changed, Astro not started)');
+				pages = 0;
+			} else {
+				// Loaded only when Astro runs: Astro, Vite, Tailwind and the integrations take seconds to load.
+				const { renderClients } = await import('@/cli/render-clients');
+				pages = await renderClients({
+					context,
+					checked: loaded,
+					...(everyClient ? {} : { clients: rendered }),
+					outDir: staging,
+					slotKeys,
+					timings,
+					output,
+					logLevel: astroLogLevel(context.logLevel, options.verbose === true),
+					// Scanned below, once the cached clients are in place: their files are published too.
+					deferLeakScan: true,
+				});
+			}
 			await timings.timed('cache', async () => {
 				for (const entry of plan.reused) await plan.cache!.restore(entry, staging);
 			});
@@ -182,6 +194,12 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 					if (!fingerprint) continue;
 					await plan.cache!.store(client, fingerprint, staging).catch((error: Error) => {
 						output.warn(`cache: could not store ${client} (${error.message}); the next build renders it again`);
+					});
+				}
+				// The site-wide files Astro just wrote, for the next build in which no client changed.
+				if (plan.siteWide && !plan.siteWide.reused) {
+					await plan.cache!.store(SITE_WIDE_ENTRY, plan.siteWide.fingerprint, staging).catch((error: Error) => {
+						output.warn(`cache: could not store the site-wide files (${error.message}); the next build starts Astro again`);
 					});
 				}
 			});
@@ -214,7 +232,11 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
  */
 function reportPlan(plan: ClientPlan, output: Output): void {
 	for (const { client, why } of plan.refused) {
-		output.warn(`cache: the entry of ${client} was refused (${why}): it was discarded and ${client} is rebuilt.`);
+		output.warn(
+			client === SITE_WIDE_ENTRY
+				? `cache: the entry of the site-wide files was refused (${why}): it was discarded and they are rebuilt.`
+				: `cache: the entry of ${client} was refused (${why}): it was discarded and ${client} is rebuilt.`,
+		);
 	}
 	if (plan.reused.length)
 		output.info(`cache: ${plan.reused.length} client(s) reused: ${plan.reused.map((entry) => entry.client).join(', ')}`);

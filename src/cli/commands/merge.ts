@@ -5,7 +5,7 @@ import type { BuildContext } from '@/build-context/build-context';
 import { loadContent } from '@/loader/load-content';
 import { planAttachments } from '@/kinds/document/attachment-plan';
 import { privateClientsOf } from '@/post-build/plain-benchmark';
-import { scanOutputForLeaks } from '@/post-build/post-build';
+import { scanOutputForLeaks } from '@/post-build/scan-output';
 import { checkOutputFolders } from '@/post-build/output-folders';
 import { buildIdentity, manifestKey } from '@/shard/build-identity';
 import { assembleShards, verifyShards, type VerifiedShard } from '@/shard/merge-shards';

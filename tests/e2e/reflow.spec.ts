@@ -94,6 +94,8 @@ test('a wide Chinese table in a decision scrolls with readable columns at 390 px
 	await page.goto('lanshan-tea/decisions/3/');
 	const region = page.locator('.prose .scroll-region').filter({ has: page.locator(':scope > table') });
 	const cells = region.locator('th, td');
+	// The page is drawn once the gate has opened it, after the load event `goto` waits for.
+	await expect(cells.first()).toBeVisible();
 	expect(await cells.count()).toBeGreaterThan(16);
 	const widths = await cells.evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().width));
 	// 6rem: six Chinese characters a line, or a short English word and a number.

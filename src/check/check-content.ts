@@ -8,7 +8,7 @@ import { checkDiagrams, type MermaidFence } from './check-diagrams';
 import { compileBody } from './compile-body';
 import { describeMdxError } from './describe-issue';
 import { checkImage } from './check-images';
-import { describeLocalResource, describeRemoteResource, isRemote } from './remote-resources';
+import { describeLocalResource, describeRemoteResource, describeRemoteResourceOfPublicClient, isRemote } from './remote-resources';
 import { checkLink, clientPages, pageOf } from './check-links';
 import { checkReferences } from './check-references';
 import { checkRisks } from './check-risks';
@@ -119,6 +119,8 @@ async function checkBodies(client: LoadedClient, fences: MermaidFence[], cacheDi
 		const at = (bodyLine: number) => source.bodyLine + bodyLine - 1;
 		const error = (line: number, message: string) =>
 			problems.push({ severity: 'error', file: source.file, line: at(line), field: 'body', message });
+		const warning = (line: number, message: string) =>
+			problems.push({ severity: 'warning', file: source.file, line: at(line), field: 'body', message });
 		for (const [position, syntax] of result.syntaxErrors.entries()) {
 			const message =
 				format === 'MDX'
@@ -147,11 +149,13 @@ async function checkBodies(client: LoadedClient, fences: MermaidFence[], cacheDi
 		}
 		for (const image of result.images) {
 			const problem = await checkImage(image.url, source.file, root, isPrivate);
-			if (problem) error(image.line, problem);
+			if (problem?.severity === 'error') error(image.line, problem.message);
+			else if (problem) warning(image.line, problem.message);
 		}
 		for (const resource of result.resources) {
 			if (!isRemote(resource.url)) error(resource.line, describeLocalResource(resource));
 			else if (isPrivate) error(resource.line, describeRemoteResource(resource));
+			else warning(resource.line, describeRemoteResourceOfPublicClient(resource));
 		}
 	}
 	return problems;

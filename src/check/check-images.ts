@@ -1,18 +1,31 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Problem } from './problem';
 
 /**
  * What is wrong with an image a body shows, or undefined. A local image must exist beside the
  * page (the build fails on a missing one, without naming the page's line). A remote image on a
  * private client's site would make the visitor's browser fetch it from a third party: the site's
  * Content-Security-Policy blocks it, and the request alone would tell that party who reads the page.
+ * On a public client's site it is a warning: the same policy, in `_headers`, blocks it on the hosts
+ * that apply that file, so the picture shows on some hosts and not on others.
  * `file` is the page's path relative to `root`.
  */
-export async function checkImage(url: string, file: string, root: string, isPrivate: boolean): Promise<string | undefined> {
+export async function checkImage(
+	url: string,
+	file: string,
+	root: string,
+	isPrivate: boolean,
+): Promise<Pick<Problem, 'severity' | 'message'> | undefined> {
 	if (/^(?:https?:)?\/\//i.test(url)) {
-		if (!isPrivate) return undefined;
 		const name = path.posix.basename(url.split(/[?#]/)[0] ?? '') || 'image.png';
-		return `expected an image stored beside the page, found the remote image ${url}: this client's site is private, so its Content-Security-Policy blocks images from other sites (and the request would tell that site who reads the page); download the file next to the page and write ![…](./${name})`;
+		const fix = `download the file next to the page and write ![…](./${name})`;
+		return isPrivate
+			? {
+					severity: 'error',
+					message: `expected an image stored beside the page, found the remote image ${url}: this client's site is private, so its Content-Security-Policy blocks images from other sites (and the request would tell that site who reads the page); ${fix}`,
+				}
+			: { severity: 'warning', message: `expected an image stored beside the page, found the remote image ${url}: ${PUBLIC_CSP}; ${fix}` };
 	}
 	// data: URLs are inline; a root-relative path is served from public/ and not the page's own.
 	if (/^(?:data|mailto):/i.test(url) || url.startsWith('/') || url === '') return undefined;
@@ -25,8 +38,15 @@ export async function checkImage(url: string, file: string, root: string, isPriv
 	const absolute = path.resolve(root, path.dirname(file), relative);
 	if (await isFile(absolute)) return undefined;
 	const shown = path.relative(root, absolute).split(path.sep).join('/');
-	return `expected the image file ${shown}, found none (the build fails on a missing image); add the file or fix the path in ![…](${url})`;
+	return {
+		severity: 'error',
+		message: `expected the image file ${shown}, found none (the build fails on a missing image); add the file or fix the path in ![…](${url})`,
+	};
 }
+
+/** Why a public client's page should not load files from other sites either. */
+export const PUBLIC_CSP =
+	"this client's site is public, but the site's Content-Security-Policy (in _headers) allows only its own files, so hosts that apply _headers (Netlify, Cloudflare Pages) block it and the page shows without it there, while GitHub Pages loads it from that site";
 
 async function isFile(target: string): Promise<boolean> {
 	return (await stat(target).catch(() => undefined))?.isFile() ?? false;

@@ -95,7 +95,8 @@ function proseOf(source: SourceFile): Array<{ text: string; line: number; field:
 	walk(source.data, []);
 	let fence: string | undefined;
 	for (const [index, raw] of source.body.split('\n').entries()) {
-		// Code is quoted, not said: fenced blocks and inline code are left out, as are link targets and comments.
+		// Code is quoted, not said: fenced blocks and inline code are left out, as are link targets, comments, the
+		// tags of HTML (a reader never sees `<script src="https://cdn…">`) and addresses (`api` in a host name is not prose).
 		const opening = /^\s*(`{3,}|~{3,})/.exec(raw)?.[1];
 		if (fence) {
 			if (opening && opening[0] === fence[0] && opening.length >= fence.length) fence = undefined;
@@ -109,6 +110,8 @@ function proseOf(source: SourceFile): Array<{ text: string; line: number; field:
 			.replace(/`[^`]*`/g, ' ')
 			.replace(/\]\([^)]*\)/g, ']')
 			.replace(/<!--.*?-->|\{\s*\/\*.*?\*\/\s*\}/g, ' ')
+			.replace(/<\/?[A-Za-z][^<>]*>/g, ' ')
+			.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ')
 			.replace(/^\s*(?:import|export)\s.*$/, '');
 		if (text.trim()) prose.push({ text, line: source.bodyLine + index, field: ['body'] });
 	}

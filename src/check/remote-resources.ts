@@ -1,3 +1,5 @@
+import { PUBLIC_CSP } from './check-images';
+
 /**
  * Resources other than Markdown images that a body makes the visitor's browser load: scripts,
  * frames, media, stylesheets and CSS `url()`s. On a private client's site each one from another
@@ -5,6 +7,7 @@
  * the request alone would tell that site who reads the page. One beside the page (`./clip.mp4`)
  * is never published: the build copies only Markdown images from a page's folder, so it fails on
  * the broken link (or the file does not load). Markdown images are `check-images.ts`'s.
+ * On a public client's site a remote resource is a warning (`describeRemoteResourceOfPublicClient`).
  */
 
 /** A resource a body loads, with what loads it (`<script src>`, CSS `url()`…) as the author wrote it. */
@@ -111,6 +114,19 @@ export function describeRemoteResource(resource: Omit<BodyResource, 'line'>): st
 		`this client's site is private, so the visitor's browser would fetch it from a third party (telling that site who reads the page), ` +
 		`and the site's Content-Security-Policy blocks it, so it would not load; ${fix}`
 	);
+}
+
+/**
+ * The warning for a resource from another site on a public client's page: nothing private is at
+ * stake, but the same Content-Security-Policy applies to the whole site, so where the host applies
+ * `_headers` the file does not load.
+ */
+export function describeRemoteResourceOfPublicClient(resource: Omit<BodyResource, 'line'>): string {
+	const name = resource.url.split(/[?#]/)[0]!.replace(/\/+$/, '').split('/').at(-1) || 'the file';
+	const fix = isPicture(name)
+		? `download ${name} next to the page and show it with ![…](./${name})`
+		: `link to it instead ([text](${resource.url}))`;
+	return `expected every file the page loads to be stored beside it, found ${resource.via} loading ${resource.url}: ${PUBLIC_CSP}; ${fix}`;
 }
 
 /** The error for a resource beside the page, which the build never publishes. */

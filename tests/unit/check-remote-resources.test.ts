@@ -65,4 +65,16 @@ describe('remote resources on a private client', () => {
 			/from the page's folder: the build copies only Markdown images .* broken link \(the build fails on it\)/,
 		);
 	});
+
+	it("is a warning on a public client's page: the site's CSP blocks it where the host applies _headers", async () => {
+		const result = await checkContent(path.join(ROOT, FIXTURE), { today: '2026-01-20', displayRoot: ROOT });
+		const open = result.warnings.filter((problem) => problem.file.startsWith(`${FIXTURE}/open/updates/`)).map(formatProblem);
+		expect(open).toHaveLength(2);
+		expect(open[0]).toMatch(
+			/2026-01-09\.md:9 {2}warning body: expected every file the page loads to be stored beside it, found <script src> loading https:\/\/cdn\.example\.com\/widget\.js: this client's site is public, but .*Netlify, Cloudflare Pages\) block it .*; link to it instead/,
+		);
+		expect(open[1]).toMatch(
+			/2026-01-09\.md:13 {2}warning body: expected an image stored beside the page, found the remote image https:\/\/cdn\.example\.com\/logo\.png: this client's site is public.*; download the file next to the page and write !\[…\]\(\.\/logo\.png\)$/,
+		);
+	});
 });

@@ -34,7 +34,7 @@ describe('the glossary and jargon checks (tests/fixtures/glossary)', () => {
 		]);
 	});
 
-	it('warns once per undefined jargon word and file, listing its lines, from front matter and body; code and defined words are left alone', () => {
+	it('warns once per undefined jargon word and file, listing its lines, from front matter and body; code, HTML tags, addresses and defined words are left alone', () => {
 		const update = `${FIXTURE}/acme/updates/2026-01-09.mdx`;
 		expect(of(update)).toEqual([
 			`${update}:4  warning summary: uses the jargon "UAT" (lines 4, 10, 14), which the client's glossary does not define; say it in plain words, or add "UAT" with a plain definition to ${FIXTURE}/acme/glossary.yaml`,

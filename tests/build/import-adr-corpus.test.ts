@@ -240,5 +240,11 @@ describe('importing a corpus of real decision records', () => {
 		expect(page).toContain(`href="../${number - 1}/"`);
 		expect(page).not.toMatch(/<img[^>]+img\.shields\.io/);
 		expect(page).toMatch(/<img alt="Index size by page count"/);
+		// A record that names no decider says so, rather than a heading with nothing under it.
+		const nameless = files.find((name) =>
+			/^\s+vendor: \[\]/m.test(readFileSync(path.join(buildContent, 'alpha', 'decisions', name), 'utf8')),
+		)!;
+		const namelessPage = await openPage(run.outDir, buildContent, `alpha/decisions/${Number(nameless.slice(0, 4))}/index.html`);
+		expect(namelessPage).toMatch(/<dt[^>]*>Decided by<\/dt>\s*(?:<!--[^>]*-->\s*)?<dd class="mt-1 muted"[^>]*>Not recorded<\/dd>/);
 	});
 });

@@ -65,6 +65,8 @@ describe('a site whose pasted pages were fixed by check --fix --write', () => {
 		const log = run.stdout + run.stderr;
 		expect(log).not.toContain('does not exist or is empty');
 		expect(log).not.toContain('No files found matching');
+		// Nor Vite's or esbuild's warnings, such as the CSS one Tailwind's scan of the CLI's help text once caused.
+		expect(log).not.toMatch(/\[WARN\]|▲ \[WARNING\]/);
 		expect(log).toContain('Rendering pages…');
 		expect(log).toMatch(/Post-build: encryption…/);
 		// Not a terminal: plain lines, never a progress line redrawn in place.

@@ -54,6 +54,26 @@ export function pageOf(file: string, slug: string): string {
  * no page: the site addresses decisions and changes by number (`../13/`).
  */
 export function checkLink(url: string, page: string, pages: ClientPages): string | undefined {
+	const broken = brokenLink(url, page, pages);
+	if (!broken) return undefined;
+	const { folder, entry, working } = broken;
+	const numbers = folder === undefined ? undefined : pages.numbered.get(folder);
+	if (!working && folder !== undefined && numbers && entry !== undefined && /^\d+$/.test(entry))
+		return `expected a link to an existing ${folder.replace(/s$/, '')}, found ${url}, but there is no ${folder.replace(/s$/, '')} ${entry} (${folder}: ${[...numbers.keys()].sort((a, b) => a - b).join(', ') || 'none'})`;
+	return `expected a link to a page of this client's site, found ${url}, which leads to no page${working ? `; write ${working}` : ' (links between entries go to pages, not files: decisions and changes by number, updates by date)'}`;
+}
+
+/**
+ * The link that works for a broken one that names an existing entry by file name, stem, number or
+ * date (`../0013-use-postgres.mdx` → `../13/`), or undefined when the link works or names nothing
+ * that exists. `check --fix` writes it in place of the broken one.
+ */
+export function workingLink(url: string, page: string, pages: ClientPages): string | undefined {
+	return brokenLink(url, page, pages)?.working;
+}
+
+/** Where a link that leads to no page of its client points, and the link that would work; undefined for a working one. */
+function brokenLink(url: string, page: string, pages: ClientPages): { folder?: string; entry?: string; working?: string } | undefined {
 	if (/^(?:[a-z][a-z0-9+.-]*:|\/\/|#|\/)/i.test(url) || url.trim() === '') return undefined;
 	let target: URL;
 	try {
@@ -69,11 +89,8 @@ export function checkLink(url: string, page: string, pages: ClientPages): string
 	if (entry === undefined && pages.indexes.has(folder) && !/\.[a-z]+$/i.test(folder)) return undefined;
 	const known = pages.entries.get(folder ?? '');
 	if (entry !== undefined && rest.length === 0 && pages.entries.has(folder) && (known === undefined || known.has(entry))) return undefined;
-	const fix = suggestion(segments.slice(1), page, pages);
-	const numbers = pages.numbered.get(folder);
-	if (!fix && numbers && entry !== undefined && /^\d+$/.test(entry))
-		return `expected a link to an existing ${folder.replace(/s$/, '')}, found ${url}, but there is no ${folder.replace(/s$/, '')} ${entry} (${folder}: ${[...numbers.keys()].sort((a, b) => a - b).join(', ') || 'none'})`;
-	return `expected a link to a page of this client's site, found ${url}, which leads to no page${fix ? `; write ${fix}` : ' (links between entries go to pages, not files: decisions and changes by number, updates by date)'}`;
+	const working = suggestion(segments.slice(1), page, pages);
+	return { folder, ...(entry === undefined ? {} : { entry }), ...(working ? { working } : {}) };
 }
 
 /** The link that would work, when the broken one names an existing entry by number or date. */

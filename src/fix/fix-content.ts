@@ -1,19 +1,23 @@
 import path from 'node:path';
 import { readFile, writeFile } from 'node:fs/promises';
 import { compileBody } from '@/check/compile-body';
-import { listFiles } from '@/lib/list-files';
+import { clientPages, pageOf } from '@/check/check-links';
+import { CLIENT_KINDS } from '@/kinds/registry';
+import { loadContent, parsedFiles } from '@/loader/load-content';
 import { FILE_CONCURRENCY, mapLimit } from '@/lib/map-limit';
 import { parseSource } from '@/loader/source-file';
+import { fixBodyLinks } from './fix-links';
 import { fixMdxBody, type MdxFix } from './fix-mdx';
 import { unifiedDiff } from './unified-diff';
 
-/** What `check --fix` would change in one MDX file, with lines counted in the file. */
+/** What `check --fix` would change in one Markdown or MDX file, with lines counted in the file. */
 export interface FileFix {
 	/** Path as shown (relative to the display root, forward slashes). */
 	file: string;
 	absolute: string;
 	before: string;
 	after: string;
+	/** The MDX rewrites and the links rewritten to the page they meant, in line order. */
 	fixes: MdxFix[];
 	/** Line of an error left for the author (no safe rewrite exists), if any. */
 	unfixedLine?: number;
@@ -21,30 +25,55 @@ export interface FileFix {
 	needsNoComponents: boolean;
 }
 
+/** The kinds whose files have a body. */
+const KINDS_WITH_BODY = CLIENT_KINDS.filter((kind) => kind.format.body);
+
 /**
- * Finds every `.mdx` file under `contentDir` whose body does not compile or names something
- * undefined, and rewrites its pitfalls with `fixMdxBody`. Bodies the check already compiled
- * cleanly (remembered in `checkCache`) are skipped without compiling. Writes nothing.
+ * Finds the fixable pitfalls of every body under `contentDir`: in an `.mdx` file that does not
+ * compile or names something undefined, the MDX pitfalls (`fixMdxBody`); in any body that
+ * compiles, links between the client's pages that lead to no page but name an existing entry
+ * (`fixBodyLinks`). Bodies the check already compiled are read from `checkCache` without
+ * compiling. Writes nothing.
  */
 export async function fixContent(contentDir: string, checkCache: string, displayRoot: string): Promise<FileFix[]> {
-	const files = (await listFiles(contentDir)).filter((file) => file.endsWith('.mdx'));
-	const results = await mapLimit(files, FILE_CONCURRENCY, async (relative): Promise<FileFix | undefined> => {
-		const absolute = path.join(contentDir, relative);
-		const file = path.relative(displayRoot, absolute).split(path.sep).join('/');
+	const loaded = await loadContent(contentDir, displayRoot);
+	const bodies = loaded.clients.flatMap((client) => {
+		const pages = clientPages(client);
+		return parsedFiles(client, KINDS_WITH_BODY).map(({ source }) => ({ file: source.file, slug: client.slug, pages }));
+	});
+	const results = await mapLimit(bodies, FILE_CONCURRENCY, async ({ file, slug, pages }): Promise<FileFix | undefined> => {
+		const absolute = path.resolve(displayRoot, file);
 		const before = await readFile(absolute, 'utf8');
 		const source = parseSource(before, file);
-		if (source.syntaxErrors.length || (await compileBody(source.body, 'mdx', checkCache)).ok) return undefined;
-		const fixed = await fixMdxBody(source.body);
-		if (fixed.fixes.length === 0 && fixed.unfixedLine === undefined) return undefined;
+		if (source.syntaxErrors.length) return undefined;
+		const format = file.endsWith('.mdx') ? 'mdx' : 'md';
+		let body = source.body;
+		let compiled = await compileBody(body, format, checkCache);
+		const fixes: MdxFix[] = [];
+		let unfixedLine: number | undefined;
+		let needsNoComponents = false;
+		if (format === 'mdx' && !compiled.ok) {
+			const fixed = await fixMdxBody(body);
+			({ body, unfixedLine, needsNoComponents } = fixed);
+			fixes.push(...fixed.fixes);
+			if (fixed.fixes.length) compiled = await compileBody(body, format, checkCache);
+		}
+		// Links are only known once the body parses.
+		if (compiled.syntaxErrors.length === 0) {
+			const linked = fixBodyLinks(body, compiled.links, pageOf(file, slug), pages);
+			body = linked.body;
+			fixes.push(...linked.fixes);
+		}
+		if (fixes.length === 0 && unfixedLine === undefined) return undefined;
 		const toFile = (line: number) => line + source.bodyLine - 1;
 		return {
 			file,
 			absolute,
 			before,
-			after: before.slice(0, before.length - source.body.length) + fixed.body,
-			fixes: fixed.fixes.map((fix) => ({ ...fix, line: toFile(fix.line) })).sort((a, b) => a.line - b.line),
-			...(fixed.unfixedLine === undefined ? {} : { unfixedLine: toFile(fixed.unfixedLine) }),
-			needsNoComponents: fixed.needsNoComponents,
+			after: before.slice(0, before.length - source.body.length) + body,
+			fixes: fixes.map((fix) => ({ ...fix, line: toFile(fix.line) })).sort((a, b) => a.line - b.line),
+			...(unfixedLine === undefined ? {} : { unfixedLine: toFile(unfixedLine) }),
+			needsNoComponents,
 		};
 	});
 	return results.filter((result): result is FileFix => result !== undefined);

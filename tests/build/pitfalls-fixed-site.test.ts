@@ -24,8 +24,8 @@ describe('a site whose pasted pages were fixed by check --fix --write', () => {
 		rmSync(CONTENT, { recursive: true, force: true });
 		cpSync(PITFALLS, CONTENT, { recursive: true });
 		fix = await runNode(['src/cli/bin.mjs', 'check', '--fix', '--write', '--content', CONTENT], cleanEnv({}));
-		// What has no safe rewrite, fixed by hand as in tests/fixtures/pitfalls-fixed: the decisions'
-		// links and pasted front matter, the missing image, and the remote one downloaded.
+		// What has no safe rewrite, fixed by hand as in tests/fixtures/pitfalls-fixed: the link to a decision
+		// that does not exist and pasted front matter, the missing image, and the remote one downloaded.
 		rmSync(path.join(CONTENT, 'acme/decisions'), { recursive: true });
 		cpSync(path.join(FIXED_BY_HAND, 'acme/decisions'), path.join(CONTENT, 'acme/decisions'), { recursive: true });
 		for (const image of ['diagram.png', 'logo.png'])
@@ -41,11 +41,14 @@ describe('a site whose pasted pages were fixed by check --fix --write', () => {
 		expect(fix.stdout).toContain('+{/* keep this note for later */}');
 		expect(fix.stdout).toContain('+Run \\<command> in a terminal.');
 		expect(fix.stdout).toContain('+- Owner: \\{TBD\\}');
-		expect(fix.stdout).toContain('✓ Wrote 6 rewrite(s) into 2 file(s). Checking again…');
-		// The check that follows has only what no rewrite can fix left: links, pasted front matter, images.
+		// Links written as a decision's file name or stem become the page's link.
+		expect(fix.stdout).toContain('+This builds on [the database decision](../1/) and [its file](../1/).');
+		expect(fix.stdout).toContain('✓ Wrote 8 rewrite(s) into 3 file(s). Checking again…');
+		// The check that follows has only what no rewrite can fix left: a link to no decision, pasted front matter, images.
 		expect(fix.status).toBe(1);
-		expect(fix.stderr).not.toMatch(/expected valid MDX|is not defined/);
-		expect(fix.stderr).toMatch(/6 error\(s\)/);
+		expect(fix.stderr).not.toMatch(/expected valid MDX|is not defined|found \.\/0001-use-postgres\.mdx/);
+		expect(fix.stderr).toMatch(/there is no decision 7/);
+		expect(fix.stderr).toMatch(/4 error\(s\)/);
 	});
 
 	it('passes the check and builds, showing the escaped text as written', async () => {

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileBody } from '@/check/compile-body';
 import { describeFileFix, fixContent, writeFileFixes } from '@/fix/fix-content';
+import { fixBodyLinks } from '@/fix/fix-links';
+import type { ClientPages } from '@/check/check-links';
 import { fixMdxBody } from '@/fix/fix-mdx';
 import { unifiedDiff } from '@/fix/unified-diff';
 import { ROOT } from '../support/build-site';
@@ -72,7 +74,51 @@ describe('check --fix: MDX pitfalls rewritten into their safe forms', () => {
 		expect(unifiedDiff('x.mdx', before, before)).toBe('');
 	});
 
-	it('on the pitfalls fixture: rewrites only the MDX files that fail, in file lines, and writes only when asked', async () => {
+	it('rewrites links written as file names to the page they name, only the target, on its own line', () => {
+		const pages: ClientPages = {
+			slug: 'acme',
+			entries: new Map([
+				['decisions', new Set(['12', '13'])],
+				['updates', new Set(['2026-01-09'])],
+			]),
+			indexes: new Set(['decisions', 'updates']),
+			numbered: new Map([
+				[
+					'decisions',
+					new Map([
+						[12, '12'],
+						[13, '13'],
+					]),
+				],
+			]),
+		};
+		const body = [
+			'See [0013-use-postgres.md](0013-use-postgres.md) and [the update](../../updates/2026-01-09.mdx).',
+			'[ref]: ../0012-cache.mdx',
+			'<a href="0013-use-postgres.md">record 13</a> and [decision 99](../0099-nothing.md)',
+		].join('\n');
+		const links = [
+			{ line: 1, url: '0013-use-postgres.md' },
+			{ line: 1, url: '../../updates/2026-01-09.mdx' },
+			{ line: 2, url: '../0012-cache.mdx' },
+			{ line: 3, url: '0013-use-postgres.md' },
+			{ line: 3, url: '../0099-nothing.md' },
+		];
+		const fixed = fixBodyLinks(body, links, '/acme/decisions/page/', pages);
+		expect(fixed.body.split('\n')).toEqual([
+			'See [0013-use-postgres.md](../13/) and [the update](../../updates/2026-01-09/).',
+			'[ref]: ../12/',
+			'<a href="../13/">record 13</a> and [decision 99](../0099-nothing.md)',
+		]);
+		expect(fixed.fixes).toEqual([
+			{ line: 1, what: 'link 0013-use-postgres.md (no such page) → ../13/' },
+			{ line: 1, what: 'link ../../updates/2026-01-09.mdx (no such page) → ../../updates/2026-01-09/' },
+			{ line: 2, what: 'link ../0012-cache.mdx (no such page) → ../12/' },
+			{ line: 3, what: 'link 0013-use-postgres.md (no such page) → ../13/' },
+		]);
+	});
+
+	it('on the pitfalls fixture: rewrites only the MDX files that fail and links written as file names, in file lines, and writes only when asked', async () => {
 		const work = mkdtempSync(path.join(tmpdir(), 'glasshouse-fix-content-'));
 		cpSync(path.join(ROOT, 'tests/fixtures/pitfalls/content'), path.join(work, 'content'), { recursive: true });
 		const updates = path.join(work, 'content/acme/updates');
@@ -81,7 +127,12 @@ describe('check --fix: MDX pitfalls rewritten into their safe forms', () => {
 		expect(fixes.map((fix) => [fix.file, fix.fixes.map((one) => one.line)])).toEqual([
 			['content/acme/updates/2026-01-09.mdx', [9, 11, 13, 15]],
 			['content/acme/updates/2026-01-16.mdx', [9, 11]],
+			// Both of line 13's links name decision 1 by its file; "decision 7" on line 15 names nothing that exists.
+			['content/acme/decisions/0002-add-read-replica.mdx', [13, 13]],
 		]);
+		expect(describeFileFix(fixes[2]!, false).join('\n')).toContain(
+			'-This builds on [the database decision](../0001-use-postgres/) and [its file](./0001-use-postgres.mdx).\n+This builds on [the database decision](../1/) and [its file](../1/).',
+		);
 		const printed = describeFileFix(fixes[0]!, false).join('\n');
 		expect(printed).toContain(
 			'-- Read the spec at <https://example.com/spec>\n+- Read the spec at [https://example.com/spec](https://example.com/spec)',

@@ -13,9 +13,11 @@ Exits with 1 when any error exists; warnings (such as an overdue update) do not 
 
   --fix      rewrite the MDX pitfalls of text pasted from plain Markdown into their
              safe forms: <https://…> → [https://…](https://…), <!-- … --> → {/* … */},
-             a bare <tag> → \\<tag>, a literal {…} → \\{…\\}. Prints a unified diff per
-             file and writes nothing; exits with 1 when there is something to rewrite.
-             Names the files that use no components (they could be renamed to .md).
+             a bare <tag> → \\<tag>, a literal {…} → \\{…\\}; and in .md and .mdx files,
+             links between pages written as file names (0013-use-postgres.md) → the
+             page's link (../13/). Prints a unified diff per file and writes nothing;
+             exits with 1 when there is something to rewrite. Names the files that
+             use no components (they could be renamed to .md).
   --write    with --fix: write the rewrites, then check again and report as usual.`;
 
 interface CheckCommandOptions {
@@ -25,7 +27,7 @@ interface CheckCommandOptions {
 	write?: boolean;
 }
 
-/** Runs the content check (after rewriting MDX pitfalls, with --fix) and prints its report; returns the exit code. */
+/** Runs the content check (after rewriting MDX pitfalls and links to files, with --fix) and prints its report; returns the exit code. */
 export async function runCheck(options: CheckCommandOptions, output: Output, context: BuildContext): Promise<number> {
 	if (options.write && !options.fix) throw new UsageError('--write only goes with --fix: glasshouse check --fix --write');
 	if (options.fix) {
@@ -34,7 +36,7 @@ export async function runCheck(options: CheckCommandOptions, output: Output, con
 		for (const fix of fixes) for (const line of describeFileFix(fix, options.write === true)) output.info(line);
 		const changed = fixes.filter((fix) => fix.before !== fix.after);
 		const rewrites = changed.reduce((sum, fix) => sum + fix.fixes.length, 0);
-		if (changed.length === 0) output.info('No MDX pitfall to rewrite.');
+		if (changed.length === 0) output.info('No MDX pitfall or link to rewrite.');
 		else if (!options.write) {
 			output.info(
 				`\n${rewrites} rewrite(s) in ${changed.length} file(s) shown above; nothing was written. Run \`glasshouse check --fix --write\` to write them.`,
@@ -69,7 +71,7 @@ export async function checkAndReport(
 	const summary = `${result.clients.length} client(s), ${result.errors.length} error(s), ${result.warnings.length} warning(s)`;
 	if (result.errors.length) {
 		output.error(
-			`\n✗ Content check failed: ${summary}. Fix the errors above (\`glasshouse check --fix\` rewrites MDX pitfalls) and run \`npm run check\` again.`,
+			`\n✗ Content check failed: ${summary}. Fix the errors above (\`glasshouse check --fix\` rewrites MDX pitfalls and links written as file names) and run \`npm run check\` again.`,
 		);
 		return result;
 	}

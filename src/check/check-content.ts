@@ -8,8 +8,14 @@ import { checkDiagrams, type MermaidFence } from './check-diagrams';
 import { compileBody } from './compile-body';
 import { describeMdxError } from './describe-issue';
 import { checkImage } from './check-images';
-import { describeLocalResource, describeRemoteResource, describeRemoteResourceOfPublicClient, isRemote } from './remote-resources';
-import { checkLink, clientPages, pageOf } from './check-links';
+import {
+	describeLocalResource,
+	describeRemoteResource,
+	describeRemoteResourceOfPublicClient,
+	describeRootResource,
+	isRemote,
+} from './remote-resources';
+import { checkLink, clientPages, isFromSiteRoot, pageOf } from './check-links';
 import { checkReferences } from './check-references';
 import { checkRisks } from './check-risks';
 import { checkChanges } from './check-changes';
@@ -153,7 +159,8 @@ async function checkBodies(client: LoadedClient, fences: MermaidFence[], cacheDi
 			else if (problem) warning(image.line, problem.message);
 		}
 		for (const resource of result.resources) {
-			if (!isRemote(resource.url)) error(resource.line, describeLocalResource(resource));
+			if (isFromSiteRoot(resource.url)) error(resource.line, describeRootResource(resource));
+			else if (!isRemote(resource.url)) error(resource.line, describeLocalResource(resource));
 			else if (isPrivate) error(resource.line, describeRemoteResource(resource));
 			else warning(resource.line, describeRemoteResourceOfPublicClient(resource));
 		}

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isFromSiteRoot } from './check-links';
 import type { Problem } from './problem';
 
 /**
@@ -27,8 +28,15 @@ export async function checkImage(
 				}
 			: { severity: 'warning', message: `expected an image stored beside the page, found the remote image ${url}: ${PUBLIC_CSP}; ${fix}` };
 	}
-	// data: URLs are inline; a root-relative path is served from public/ and not the page's own.
-	if (/^(?:data|mailto):/i.test(url) || url.startsWith('/') || url === '') return undefined;
+	if (isFromSiteRoot(url)) {
+		const name = path.posix.basename(url.split(/[?#]/)[0] ?? '') || 'image.png';
+		return {
+			severity: 'error',
+			message: `expected an image stored beside the page, found ${url}, a path from the site's root: the site may be published under a base path (GLASSHOUSE_BASE, such as /<repository>/ on GitHub Pages), where it leads nowhere and the build fails on it; put the file beside the page and write ![…](./${name})`,
+		};
+	}
+	// data: URLs are inline.
+	if (/^(?:data|mailto):/i.test(url) || url === '') return undefined;
 	let relative: string;
 	try {
 		relative = decodeURI(url.split(/[?#]/)[0]!);

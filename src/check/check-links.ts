@@ -56,7 +56,9 @@ export function pageOf(file: string, slug: string): string {
 export function checkLink(url: string, page: string, pages: ClientPages): string | undefined {
 	const broken = brokenLink(url, page, pages);
 	if (!broken) return undefined;
-	const { folder, entry, working } = broken;
+	const { folder, entry, working, fromRoot } = broken;
+	if (fromRoot)
+		return `expected a link relative to the page (or a full address), found ${url}, a path from the site's root: the site may be published under a base path (GLASSHOUSE_BASE, such as /<repository>/ on GitHub Pages), where it leads to no page and the build fails on it; ${working ? `write ${working}` : 'link to the page relative to this one (decisions and changes by number, updates by date)'}`;
 	const numbers = folder === undefined ? undefined : pages.numbered.get(folder);
 	if (!working && folder !== undefined && numbers && entry !== undefined && /^\d+$/.test(entry))
 		return `expected a link to an existing ${folder.replace(/s$/, '')}, found ${url}, but there is no ${folder.replace(/s$/, '')} ${entry} (${folder}: ${[...numbers.keys()].sort((a, b) => a - b).join(', ') || 'none'})`;
@@ -65,16 +67,32 @@ export function checkLink(url: string, page: string, pages: ClientPages): string
 
 /**
  * The link that works for a broken one that names an existing entry by file name, stem, number or
- * date (`../0013-use-postgres.mdx` → `../13/`), or undefined when the link works or names nothing
- * that exists. `check --fix` writes it in place of the broken one.
+ * date (`../0013-use-postgres.mdx` → `../13/`), or for a path from the site's root to a page of the
+ * client (`/acme/decisions/13/` → `../13/`); undefined when the link works or names nothing that
+ * exists. `check --fix` writes it in place of the broken one.
  */
 export function workingLink(url: string, page: string, pages: ClientPages): string | undefined {
 	return brokenLink(url, page, pages)?.working;
 }
 
+/** True for a path from the site's root (`/acme/`), not an address of another site (`//cdn…`). */
+export function isFromSiteRoot(url: string): boolean {
+	return /^\/(?!\/)/.test(url.trim());
+}
+
+interface BrokenLink {
+	folder?: string;
+	entry?: string;
+	/** The link that would work, when there is one. */
+	working?: string;
+	/** The link is a path from the site's root, which breaks under a base path even when it names a page. */
+	fromRoot?: boolean;
+}
+
 /** Where a link that leads to no page of its client points, and the link that would work; undefined for a working one. */
-function brokenLink(url: string, page: string, pages: ClientPages): { folder?: string; entry?: string; working?: string } | undefined {
-	if (/^(?:[a-z][a-z0-9+.-]*:|\/\/|#|\/)/i.test(url) || url.trim() === '') return undefined;
+function brokenLink(url: string, page: string, pages: ClientPages): BrokenLink | undefined {
+	const fromRoot = isFromSiteRoot(url);
+	if ((!fromRoot && /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(url)) || url.trim() === '') return undefined;
 	let target: URL;
 	try {
 		target = new URL(url, `http://site.invalid${page}`);
@@ -83,14 +101,16 @@ function brokenLink(url: string, page: string, pages: ClientPages): { folder?: s
 	}
 	const segments = decodeURIComponent(target.pathname).split('/').filter(Boolean);
 	// Leaving the client's site is for the build's own link check (other clients, shared assets).
-	if (segments[0] !== pages.slug) return undefined;
+	if (segments[0] !== pages.slug) return fromRoot ? { fromRoot } : undefined;
 	const [, folder, entry, ...rest] = segments;
-	if (folder === undefined) return undefined;
-	if (entry === undefined && pages.indexes.has(folder) && !/\.[a-z]+$/i.test(folder)) return undefined;
 	const known = pages.entries.get(folder ?? '');
-	if (entry !== undefined && rest.length === 0 && pages.entries.has(folder) && (known === undefined || known.has(entry))) return undefined;
+	const isPage =
+		folder === undefined ||
+		(entry === undefined && pages.indexes.has(folder) && !/\.[a-z]+$/i.test(folder)) ||
+		(entry !== undefined && rest.length === 0 && pages.entries.has(folder) && (known === undefined || known.has(entry)));
+	if (isPage) return fromRoot ? { fromRoot, working: `${relativeLink(page, `/${segments.join('/')}/`)}${target.hash}` } : undefined;
 	const working = suggestion(segments.slice(1), page, pages);
-	return { folder, ...(entry === undefined ? {} : { entry }), ...(working ? { working } : {}) };
+	return { folder, ...(entry === undefined ? {} : { entry }), ...(working ? { working } : {}), ...(fromRoot ? { fromRoot } : {}) };
 }
 
 /** The link that would work, when the broken one names an existing entry by number or date. */
@@ -120,5 +140,8 @@ function relativeLink(from: string, to: string): string {
 	const b = to.split('/').filter(Boolean);
 	let common = 0;
 	while (common < a.length && common < b.length && a[common] === b[common]) common++;
-	return `${'../'.repeat(a.length - common)}${b.slice(common).join('/')}/`;
+	const up = '../'.repeat(a.length - common);
+	const down = b.slice(common).join('/');
+	// A page above this one (the client's overview) is only steps up.
+	return down ? `${up}${down}/` : up || './';
 }

@@ -1,4 +1,5 @@
 import { PUBLIC_CSP } from './check-images';
+import { isFromSiteRoot } from './check-links';
 
 /**
  * Resources other than Markdown images that a body makes the visitor's browser load: scripts,
@@ -48,8 +49,8 @@ export function isBesideThePage(url: string): boolean {
 	return trimmed !== '' && !/^(?:[a-z][a-z0-9+.-]*:|\/|#)/i.test(trimmed);
 }
 
-/** What a body loads that the build cannot serve: from another site, or from the page's folder. */
-const worthReporting = (url: string) => isRemote(url) || isBesideThePage(url);
+/** What a body loads that the build cannot serve: from another site, from the page's folder, or from the site's root. */
+const worthReporting = (url: string) => isRemote(url) || isBesideThePage(url) || isFromSiteRoot(url);
 
 /**
  * The remote and page-relative resources one element loads, given its name and its attributes with text values
@@ -127,6 +128,17 @@ export function describeRemoteResourceOfPublicClient(resource: Omit<BodyResource
 		? `download ${name} next to the page and show it with ![…](./${name})`
 		: `link to it instead ([text](${resource.url}))`;
 	return `expected every file the page loads to be stored beside it, found ${resource.via} loading ${resource.url}: ${PUBLIC_CSP}; ${fix}`;
+}
+
+/** The error for a resource at a path from the site's root, which breaks under a base path. */
+export function describeRootResource(resource: Omit<BodyResource, 'line'>): string {
+	return (
+		`expected a file the site publishes beside the page, found ${resource.via} loading ${resource.url}, a path from the site's root: ` +
+		`the site may be published under a base path (GLASSHOUSE_BASE, such as /<repository>/ on GitHub Pages), where it leads nowhere; ` +
+		(isPicture(resource.url)
+			? `put the picture beside the page and show it as ![…](./${resource.url.split(/[?#]/)[0]!.split('/').at(-1)})`
+			: 'put it somewhere the client can download it from and link to it')
+	);
 }
 
 /** The error for a resource beside the page, which the build never publishes. */

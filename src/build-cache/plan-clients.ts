@@ -85,7 +85,7 @@ export async function planClients(
 		const fingerprint = clientFingerprint({
 			client: client.slug,
 			siteWide,
-			files: await readClientFiles(context.contentDir, client.slug, times),
+			files: await readClientFiles(context.contentDir, client.slug, times, content.fileHashes),
 			keyMaterial,
 		});
 		plan.fingerprints.set(client.slug, fingerprint);

@@ -1,5 +1,6 @@
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -106,6 +107,27 @@ describe("a client's fingerprint", () => {
 		expect(await of('harbour-museum')).toBe(before);
 		appendFileSync(path.join(content, 'harbour-museum', 'client.yaml'), '\n');
 		expect(await of('harbour-museum')).not.toBe(before);
+		rmSync(path.dirname(content), { recursive: true, force: true });
+	});
+	it('takes the hashes of the files loading the content read from it, and reads only the others; the same files give the same hashes', async () => {
+		const content = path.join(mkdtempSync(path.join(tmpdir(), 'glasshouse-fingerprint-')), 'content');
+		cpSync(DEMO_CONTENT, content, { recursive: true });
+		const loaded = await loadContent(content);
+		const times = await contentTimes(content);
+		const client = 'harbour-museum';
+		const read = await readClientFiles(content, client, times);
+		const shared = await readClientFiles(content, client, times, loaded.fileHashes);
+		expect(shared).toEqual(read);
+		// Every parsed file's hash came from loading; files of no kind (the logo) were read here.
+		const parsed = [...loaded.fileHashes!.keys()].filter((file) => file.startsWith(path.join(content, client) + path.sep));
+		expect(parsed.length).toBeGreaterThan(10);
+		expect(parsed.length).toBeLessThan(read.length);
+		for (const file of parsed) expect(loaded.fileHashes!.get(file)).toBe(createHash('sha256').update(readFileSync(file)).digest('hex'));
+		// A hash loading gave is what the fingerprint uses: a stale one shows through (so loading must be this build's).
+		const stale = new Map(loaded.fileHashes);
+		stale.set(parsed[0]!, '0'.repeat(64));
+		const withStale = await readClientFiles(content, client, times, stale);
+		expect(withStale.find((file) => path.join(content, client, file.path) === parsed[0])?.sha256).toBe('0'.repeat(64));
 		rmSync(path.dirname(content), { recursive: true, force: true });
 	});
 });

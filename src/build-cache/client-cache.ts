@@ -165,6 +165,7 @@ export function clientCache(dir: string, key: Uint8Array): ClientCache {
 			if (!('entry' in found)) return found;
 			const { entry } = found;
 			const wrote: string[] = [];
+			const folders = new Map<string, Promise<unknown>>();
 			let fault: string | undefined;
 			// Files side by side: one after another, a 20-client agency's 3,000 files waited on each read in turn.
 			await mapLimit(entry.files, FILE_CONCURRENCY, async ([file, hash]) => {
@@ -176,7 +177,11 @@ export function clientCache(dir: string, key: Uint8Array): ClientCache {
 				else if (sha256(bytes) !== hash) fault ??= `${file} in it is not the file it was built with`;
 				if (fault !== undefined) return;
 				const target = path.join(outDir, file);
-				await mkdir(path.dirname(target), { recursive: true });
+				const folder = path.dirname(target);
+				// A client's pages are a folder each: each is made once, not once per file.
+				let made = folders.get(folder);
+				if (!made) folders.set(folder, (made = mkdir(folder, { recursive: true })));
+				await made;
 				await writeFile(target, bytes!);
 				wrote.push(file);
 			});

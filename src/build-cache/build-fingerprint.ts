@@ -7,6 +7,7 @@ import { resolveCredentials } from '@/keys/build-keyring';
 import type { LoadedClient } from '@/loader/load-content';
 import type { TimesOf } from '@/page-data/content-times';
 import { listFiles } from '@/lib/list-files';
+import { FILE_CONCURRENCY, mapLimit } from '@/lib/map-limit';
 
 /**
  * Bumped when what an entry holds, or how it is fingerprinted, changes: older entries then
@@ -135,21 +136,30 @@ export async function readSiteWideFingerprint(
 	});
 }
 
-/** Every file of a client's folder with its hash and its "what's new" times. */
-export async function readClientFiles(contentDir: string, slug: string, times: TimesOf): Promise<ContentFileInput[]> {
+/**
+ * Every file of a client's folder with its hash and its "what's new" times. `known` holds the
+ * hashes of the files loading the content already read (`LoadedContent.fileHashes`): only the
+ * others (images, attachments, files of no kind) are read here.
+ */
+export async function readClientFiles(
+	contentDir: string,
+	slug: string,
+	times: TimesOf,
+	known: ReadonlyMap<string, string> = new Map(),
+): Promise<ContentFileInput[]> {
 	const dir = path.join(contentDir, slug);
-	return Promise.all(
-		(await listFiles(dir)).map(async (file) => {
-			const absolute = path.join(dir, file);
-			const { createdAt, changedAt } = await times({ filePath: absolute });
-			return {
-				path: file.split(path.sep).join('/'),
-				sha256: createHash('sha256')
+	return mapLimit(await listFiles(dir), FILE_CONCURRENCY, async (file) => {
+		const absolute = path.join(dir, file);
+		const { createdAt, changedAt } = await times({ filePath: absolute });
+		return {
+			path: file.split(path.sep).join('/'),
+			sha256:
+				known.get(absolute) ??
+				createHash('sha256')
 					.update(await readFile(absolute))
 					.digest('hex'),
-				createdAt,
-				changedAt,
-			};
-		}),
-	);
+			createdAt,
+			changedAt,
+		};
+	});
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { RefinementCtx, z } from 'zod';
@@ -50,6 +51,11 @@ export interface LoadedContent {
 	site?: Site;
 	clients: LoadedClient[];
 	problems: Problem[];
+	/**
+	 * SHA-256 (hex) of the bytes of every file that was read and parsed, by absolute path: the build
+	 * cache's fingerprints take them from here rather than reading the files a second time.
+	 */
+	fileHashes?: ReadonlyMap<string, string>;
 }
 
 /** The property of `LoadedClient` holding a kind's files: its folder, or the single file's name. */
@@ -112,7 +118,7 @@ export async function loadContent(
 		kind: K,
 		cache: ParseCachePart | undefined,
 	): Promise<Parsed<z.output<K['schema']>> | undefined> {
-		const source = await readSourceFile(absolute, display(absolute), reads.get(absolute), cache);
+		const source = await readSourceFile(absolute, display(absolute), reads.get(absolute) ?? readText(absolute), cache);
 		for (const error of source.syntaxErrors)
 			problems.push({ severity: 'error', file: source.file, line: error.line, field: '', message: error.message });
 		if (source.data === undefined) return undefined;
@@ -152,6 +158,13 @@ export async function loadContent(
 
 	// Files of a folder are read side by side (see below) and parsed one by one, in order.
 	const reads = new Map<string, Promise<string>>();
+	const fileHashes = new Map<string, string>();
+	/** A file's text; the hash of its bytes is kept on the way (see `LoadedContent.fileHashes`). */
+	async function readText(absolute: string): Promise<string> {
+		const bytes = await readFile(absolute);
+		fileHashes.set(absolute, createHash('sha256').update(bytes).digest('hex'));
+		return bytes.toString('utf8');
+	}
 
 	let site: Site | undefined;
 	const sitePath = path.join(contentDir, fileNames(siteKind)[0]!);
@@ -235,7 +248,7 @@ export async function loadContent(
 	async function readAhead(files: string[]) {
 		reads.clear();
 		await mapLimit(files, FILE_CONCURRENCY, async (file) => {
-			const text = readFile(file, 'utf8');
+			const text = readText(file);
 			reads.set(file, text);
 			await text.catch(() => undefined);
 		});
@@ -251,7 +264,7 @@ export async function loadContent(
 			report(loaded.client.source, ['logo'], `expected a logo of at most 100 kB, found ${Math.round(info.size / 1024)} kB`);
 	}
 
-	return { site, clients, problems };
+	return { site, clients, problems, fileHashes };
 }
 
 async function isDirectory(target: string) {

@@ -1,5 +1,6 @@
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,7 +12,16 @@ import {
 	type ClientInputs,
 	type SiteWideInputs,
 } from '@/build-cache/build-fingerprint';
-import { clientCache, entryMac, SITE_WIDE_ENTRY, type CacheEntry } from '@/build-cache/client-cache';
+import {
+	clientCache,
+	entryMac,
+	moveRestored,
+	SITE_WIDE_ENTRY,
+	type CacheEntry,
+	type ClientCache,
+	type Restored,
+} from '@/build-cache/client-cache';
+import { listFiles } from '@/lib/list-files';
 import { planClients } from '@/build-cache/plan-clients';
 import { deriveBuildCacheMacKey, deriveKeyMaterialKey } from '@/keys/derive-credentials';
 import { decodeSecret } from '@/keys/secret';
@@ -99,6 +109,27 @@ describe("a client's fingerprint", () => {
 		expect(await of('harbour-museum')).not.toBe(before);
 		rmSync(path.dirname(content), { recursive: true, force: true });
 	});
+	it('takes the hashes of the files loading the content read from it, and reads only the others; the same files give the same hashes', async () => {
+		const content = path.join(mkdtempSync(path.join(tmpdir(), 'glasshouse-fingerprint-')), 'content');
+		cpSync(DEMO_CONTENT, content, { recursive: true });
+		const loaded = await loadContent(content);
+		const times = await contentTimes(content);
+		const client = 'harbour-museum';
+		const read = await readClientFiles(content, client, times);
+		const shared = await readClientFiles(content, client, times, loaded.fileHashes);
+		expect(shared).toEqual(read);
+		// Every parsed file's hash came from loading; files of no kind (the logo) were read here.
+		const parsed = [...loaded.fileHashes!.keys()].filter((file) => file.startsWith(path.join(content, client) + path.sep));
+		expect(parsed.length).toBeGreaterThan(10);
+		expect(parsed.length).toBeLessThan(read.length);
+		for (const file of parsed) expect(loaded.fileHashes!.get(file)).toBe(createHash('sha256').update(readFileSync(file)).digest('hex'));
+		// A hash loading gave is what the fingerprint uses: a stale one shows through (so loading must be this build's).
+		const stale = new Map(loaded.fileHashes);
+		stale.set(parsed[0]!, '0'.repeat(64));
+		const withStale = await readClientFiles(content, client, times, stale);
+		expect(withStale.find((file) => path.join(content, client, file.path) === parsed[0])?.sha256).toBe('0'.repeat(64));
+		rmSync(path.dirname(content), { recursive: true, force: true });
+	});
 });
 
 describe("a client's key-material fingerprint", () => {
@@ -178,6 +209,9 @@ describe('cache entries', () => {
 	};
 	const entryOf = (client: string) => path.join(work, 'cache', client);
 	const readEntry = (client: string) => JSON.parse(readFileSync(path.join(entryOf(client), 'entry.json'), 'utf8')) as CacheEntry;
+	/** Restores `client`'s entry into a new empty folder, as a build's planning does. */
+	const restoreAnew = (cache: ClientCache, client: string, made: string) =>
+		cache.restore(client, made, mkdtempSync(path.join(work, 'restored-')));
 
 	it('a MAC matches the known-answer vector (HMAC-SHA-256 over length-prefixed fields)', () => {
 		const entry = {
@@ -200,39 +234,47 @@ describe('cache entries', () => {
 
 	it("holds the client's folder and the shared files, no other client's and no root page; it verifies and restores", async () => {
 		const cache = await fresh();
-		const found = await cache.check('acme', fingerprint);
+		const target = path.join(work, 'restored');
+		const found = await cache.restore('acme', fingerprint, target);
 		expect('entry' in found).toBe(true);
-		const entry = (found as { entry: CacheEntry }).entry;
+		const { entry, copied } = found as Restored;
 		expect(entry.files.map(([file]) => file).sort()).toEqual([
 			'_astro/ClientLayout.Bq3x9a1z.css',
 			'_glasshouse/gate.Cx1.js',
 			'acme/index.html',
 			'acme/updates/2026-11-20/index.html',
 		]);
-		const target = path.join(work, 'restored');
-		mkdirSync(target);
-		expect(await cache.restore(entry, target)).toBe(4);
+		expect(copied).toBe(4);
 		expect(readFileSync(path.join(target, 'acme', 'updates', '2026-11-20', 'index.html'), 'utf8')).toBe('<p>sealed update</p>');
+		// The shared files acme's entry brought are not copied (nor read) again for beta's.
+		expect(await cache.restore('beta', fingerprint, target)).toMatchObject({ copied: 1 });
+		expect((await listFiles(target)).sort()).toEqual([
+			'_astro/ClientLayout.Bq3x9a1z.css',
+			'_glasshouse/gate.Cx1.js',
+			'acme/index.html',
+			'acme/updates/2026-11-20/index.html',
+			'beta/index.html',
+		]);
 	});
 
 	it('is rebuilt when the inputs changed, and missing when never stored', async () => {
 		const cache = await fresh();
-		expect(await cache.check('acme', 'e'.repeat(64))).toEqual({ reason: 'changed' });
-		expect(await cache.check('gamma', fingerprint)).toEqual({ reason: 'missing' });
+		expect(await restoreAnew(cache, 'acme', 'e'.repeat(64))).toEqual({ reason: 'changed' });
+		expect(await restoreAnew(cache, 'gamma', fingerprint)).toEqual({ reason: 'missing' });
 	});
 
 	it('refuses a tampered file, a truncated entry, a swapped entry, an edited list, and an entry of another secret', async () => {
 		let cache = await fresh();
 		const page = path.join(entryOf('acme'), 'output', 'acme', 'index.html');
 		writeFileSync(page, '<p>sealed acme</p><script>steal()</script>');
-		expect(await cache.check('acme', fingerprint)).toEqual({
+		expect(await restoreAnew(cache, 'acme', fingerprint)).toEqual({
 			reason: 'refused',
 			detail: 'acme/index.html in it is not the file it was built with',
 		});
 
 		cache = await fresh();
 		rmSync(path.join(entryOf('acme'), 'output', 'acme', 'updates'), { recursive: true });
-		expect(await cache.check('acme', fingerprint)).toEqual({
+		expect(await restoreAnew(cache, 'acme', fingerprint)).toEqual({
 			reason: 'refused',
 			detail: 'acme/updates/2026-11-20/index.html is missing from it',
 		});
@@ -241,20 +283,20 @@ describe('cache entries', () => {
 		// beta's whole entry put in acme's place: its MAC binds it to beta.
 		rmSync(entryOf('acme'), { recursive: true });
 		renameSync(entryOf('beta'), entryOf('acme'));
-		expect(await cache.check('acme', fingerprint)).toEqual({ reason: 'refused', detail: "it holds beta's files" });
+		expect(await restoreAnew(cache, 'acme', fingerprint)).toEqual({ reason: 'refused', detail: "it holds beta's files" });
 
 		cache = await fresh();
 		// A file dropped from the list (and from the folder) without the key to sign the new list.
 		const edited = readEntry('acme');
 		writeFileSync(path.join(entryOf('acme'), 'entry.json'), JSON.stringify({ ...edited, files: edited.files.slice(1) }));
-		expect(await cache.check('acme', fingerprint)).toMatchObject({
+		expect(await restoreAnew(cache, 'acme', fingerprint)).toMatchObject({
 			reason: 'refused',
 			detail: expect.stringContaining('MAC does not verify'),
 		});
 
 		await fresh();
 		const foreign = clientCache(path.join(work, 'cache'), await deriveBuildCacheMacKey(decodeSecret(OTHER_SECRET)));
-		expect(await foreign.check('acme', fingerprint)).toMatchObject({
+		expect(await restoreAnew(foreign, 'acme', fingerprint)).toMatchObject({
 			reason: 'refused',
 			detail: expect.stringContaining('MAC does not verify'),
 		});
@@ -266,19 +308,45 @@ describe('cache entries', () => {
 		const files: CacheEntry['files'] = [...entry.files, ['../../etc/passwd', '0'.repeat(64)]];
 		const unsigned = { format: entry.format, client: 'acme', fingerprint, files };
 		writeFileSync(path.join(entryOf('acme'), 'entry.json'), JSON.stringify({ ...unsigned, mac: entryMac(key, unsigned) }));
-		expect(await cache.check('acme', fingerprint)).toEqual({
+		expect(await restoreAnew(cache, 'acme', fingerprint)).toEqual({
 			reason: 'refused',
 			detail: 'it lists ../../etc/passwd, outside acme/ and the shared folders',
 		});
 	});
 
-	it('fails the restore when a file changed after the check', async () => {
+	it('refuses a file found tampered during the copy and leaves nothing of the entry in the output folder', async () => {
 		const cache = await fresh();
-		const found = (await cache.check('acme', fingerprint)) as { entry: CacheEntry };
-		writeFileSync(path.join(entryOf('acme'), 'output', 'acme', 'index.html'), 'swapped after the check');
 		const target = path.join(work, 'restored');
-		mkdirSync(target);
-		await expect(cache.restore(found.entry, target)).rejects.toThrow(/changed during the build \(acme\/index\.html\)/);
+		mkdirSync(path.join(target, 'beta'), { recursive: true });
+		writeFileSync(path.join(target, 'beta', 'index.html'), '<p>sealed beta</p>');
+		// Its files are copied side by side: the others may be in place by the time the tampered one is read.
+		writeFileSync(path.join(entryOf('acme'), 'output', 'acme', 'updates', '2026-11-20', 'index.html'), '<p>sealed update</p><img src=x>');
+		expect(await cache.restore('acme', fingerprint, target)).toEqual({
+			reason: 'refused',
+			detail: 'acme/updates/2026-11-20/index.html in it is not the file it was built with',
+		});
+		// What was there stays; nothing of acme's entry, pages or shared files, is left.
+		expect(await listFiles(target)).toEqual(['beta/index.html']);
+		expect(readdirSync(path.join(work, 'cache'))).toContain('acme');
+	});
+
+	it('moves restored entries beside what Astro wrote, keeping the shared files Astro wrote', async () => {
+		const cache = await fresh();
+		const restored = path.join(work, 'restored');
+		await cache.restore('acme', fingerprint, restored);
+		const staging = path.join(work, 'staging');
+		mkdirSync(path.join(staging, '_astro'), { recursive: true });
+		writeFileSync(path.join(staging, '_astro', 'ClientLayout.Bq3x9a1z.css'), 'written by Astro');
+		writeFileSync(path.join(staging, 'index.html'), '<p>root</p>');
+		await moveRestored(restored, staging);
+		expect((await listFiles(staging)).sort()).toEqual([
+			'_astro/ClientLayout.Bq3x9a1z.css',
+			'_glasshouse/gate.Cx1.js',
+			'acme/index.html',
+			'acme/updates/2026-11-20/index.html',
+			'index.html',
+		]);
+		expect(readFileSync(path.join(staging, '_astro', 'ClientLayout.Bq3x9a1z.css'), 'utf8')).toBe('written by Astro');
 	});
 });
 
@@ -331,9 +399,10 @@ describe('the site-wide entry', () => {
 
 	it("holds the files at the top of the output and the shared folders, no client's; it verifies and restores", async () => {
 		const cache = await fresh();
-		const found = await cache.check(SITE_WIDE_ENTRY, fingerprint);
+		const target = path.join(work, 'restored');
+		const found = await cache.restore(SITE_WIDE_ENTRY, fingerprint, target);
 		expect('entry' in found).toBe(true);
-		const entry = (found as { entry: CacheEntry }).entry;
+		const { entry, copied } = found as Restored;
 		expect(entry.files.map(([file]) => file).sort()).toEqual([
 			'404.html',
 			'_astro/NeutralPage.Ab12.css',
@@ -341,20 +410,20 @@ describe('the site-wide entry', () => {
 			'_headers',
 			'index.html',
 		]);
-		const target = path.join(work, 'restored');
-		mkdirSync(target);
-		expect(await cache.restore(entry, target)).toBe(5);
+		expect(copied).toBe(5);
 		expect(readFileSync(path.join(target, 'index.html'), 'utf8')).toBe('<p>root</p>');
-		expect(await cache.check(SITE_WIDE_ENTRY, 'd'.repeat(64))).toEqual({ reason: 'changed' });
+		expect(await cache.restore(SITE_WIDE_ENTRY, 'd'.repeat(64), path.join(work, 'other'))).toEqual({ reason: 'changed' });
 	});
 
 	it("refuses a tampered page, and a signed list naming a client's file", async () => {
 		let cache = await fresh();
 		writeFileSync(path.join(entryDir(), 'output', 'index.html'), '<p>root</p><script>steal()</script>');
-		expect(await cache.check(SITE_WIDE_ENTRY, fingerprint)).toEqual({
+		const target = path.join(work, 'restored');
+		expect(await cache.restore(SITE_WIDE_ENTRY, fingerprint, target)).toEqual({
 			reason: 'refused',
 			detail: 'index.html in it is not the file it was built with',
 		});
+		expect(await listFiles(target)).toEqual([]);
 
 		cache = await fresh();
 		const entry = JSON.parse(readFileSync(path.join(entryDir(), 'entry.json'), 'utf8')) as CacheEntry;
@@ -368,7 +437,7 @@ describe('the site-wide entry', () => {
 			path.join(entryDir(), 'entry.json'),
 			JSON.stringify({ ...unsigned, mac: entryMac(key, unsigned as Omit<CacheEntry, 'mac'>) }),
 		);
-		expect(await cache.check(SITE_WIDE_ENTRY, fingerprint)).toEqual({
+		expect(await cache.restore(SITE_WIDE_ENTRY, fingerprint, path.join(work, 'other'))).toEqual({
 			reason: 'refused',
 			detail: 'it lists acme/index.html, outside the top of the output and the shared folders',
 		});
@@ -398,9 +467,12 @@ describe('a plan in which no client changed', () => {
 		content = await loadContent(path.join(root, 'content'));
 	});
 
+	/** A new, empty folder to restore entries into, as a build's staging folder. */
+	const restoreFolder = () => path.join(mkdtempSync(path.join(root, 'staging-')), 'cached');
+
 	/** Stores an entry for every client and the site-wide files, as a build that rendered them would. */
 	const storeEverything = async () => {
-		const plan = await planClients(contextOf(root), content, 'full');
+		const plan = await planClients(contextOf(root), content, 'full', path.join(root, 'restored'));
 		const outDir = path.join(root, 'out');
 		rmSync(outDir, { recursive: true, force: true });
 		for (const file of ['index.html', '_astro/site.css', ...[...plan.fingerprints.keys()].map((client) => `${client}/index.html`)]) {
@@ -416,9 +488,30 @@ describe('a plan in which no client changed', () => {
 		const stored = await storeEverything();
 		expect(stored.rendered.length).toBe(4);
 		expect(stored.siteWide?.reused).toBeUndefined();
-		const plan = await planClients(contextOf(root), content, 'reuse');
+		const restored = restoreFolder();
+		const plan = await planClients(contextOf(root), content, 'reuse', restored);
 		expect(plan.rendered).toEqual([]);
 		expect(plan.siteWide?.reused?.fingerprint).toBe(stored.siteWide!.fingerprint);
+		// Everything the build publishes was copied while it was verified.
+		const clients = [...stored.fingerprints.keys()];
+		expect((await listFiles(restored)).sort()).toEqual(
+			['_astro/site.css', 'index.html', ...clients.map((client) => `${client}/index.html`)].sort(),
+		);
+	});
+
+	it("refuses a client's entry found tampered while it is copied: nothing of it is in the restore folder, it is discarded and rendered", async () => {
+		const stored = await storeEverything();
+		const [tampered, ...others] = [...stored.fingerprints.keys()];
+		const cacheDir = path.join(root, 'client-cache', readdirSync(path.join(root, 'client-cache'))[0]!);
+		writeFileSync(path.join(cacheDir, tampered!, 'output', tampered!, 'index.html'), '<p>a page nobody built</p>');
+		const restored = restoreFolder();
+		const plan = await planClients(contextOf(root), content, 'reuse', restored);
+		expect(plan.refused).toEqual([{ client: tampered, why: `${tampered}/index.html in it is not the file it was built with` }]);
+		expect(plan.rendered).toEqual([{ client: tampered, why: 'cache entry refused' }]);
+		expect(plan.reused.map((entry) => entry.client)).toEqual(others);
+		expect(plan.siteWide?.reused).toBeUndefined();
+		expect((await listFiles(restored)).sort()).toEqual(['_astro/site.css', ...others.map((client) => `${client}/index.html`)].sort());
+		expect(readdirSync(cacheDir)).not.toContain(tampered);
 	});
 
 	it('rebuilds the site-wide files when site.yaml or the code changes', async () => {
@@ -426,14 +519,14 @@ describe('a plan in which no client changed', () => {
 		const siteYaml = path.join(root, 'content', 'site.yaml');
 		const original = readFileSync(siteYaml);
 		appendFileSync(siteYaml, '\n# a comment changes the bytes\n');
-		let plan = await planClients(contextOf(root), content, 'reuse');
+		let plan = await planClients(contextOf(root), content, 'reuse', restoreFolder());
 		expect(plan.siteWide?.reused).toBeUndefined();
 		expect(plan.rendered.map(({ why }) => why)).toEqual(['changed', 'changed', 'changed', 'changed']);
 		writeFileSync(siteYaml, original);
 
 		await storeEverything();
 		writeFileSync(path.join(root, 'src', 'page.ts'), 'export const page = 2;\n');
-		plan = await planClients(contextOf(root), content, 'reuse');
+		plan = await planClients(contextOf(root), content, 'reuse', restoreFolder());
 		expect(plan.siteWide?.reused).toBeUndefined();
 		expect(plan.rendered.length).toBe(4);
 	});
@@ -442,7 +535,7 @@ describe('a plan in which no client changed', () => {
 		await storeEverything();
 		const page = path.join(root, 'client-cache', readdirSync(path.join(root, 'client-cache'))[0]!, SITE_WIDE_ENTRY, 'output', 'index.html');
 		writeFileSync(page, '<p>index.html</p><script>steal()</script>');
-		const plan = await planClients(contextOf(root), content, 'reuse');
+		const plan = await planClients(contextOf(root), content, 'reuse', restoreFolder());
 		expect(plan.rendered).toEqual([]);
 		expect(plan.siteWide?.reused).toBeUndefined();
 		expect(plan.refused).toEqual([{ client: SITE_WIDE_ENTRY, why: 'index.html in it is not the file it was built with' }]);

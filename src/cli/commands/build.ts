@@ -13,7 +13,7 @@ import { withBuildLock } from '@/cli/build-lock';
 import { stagingRoot } from '@/cli/stale-staging';
 import { checkAndReport } from './check';
 import { planClients, type ClientPlan } from '@/build-cache/plan-clients';
-import { SITE_WIDE_ENTRY } from '@/build-cache/client-cache';
+import { moveRestored, SITE_WIDE_ENTRY } from '@/build-cache/client-cache';
 import { checkOutputFolders } from '@/post-build/output-folders';
 import { scanOutputForLeaks } from '@/post-build/scan-output';
 import { planAttachments } from '@/kinds/document/attachment-plan';
@@ -82,6 +82,8 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 	const outDir = path.resolve(root, options.out ?? 'dist');
 	// One staging folder per output folder, so builds of different sites never share one.
 	const staging = path.join(stagingRoot(root), createHash('sha256').update(outDir).digest('hex').slice(0, 12));
+	// The cached clients are copied here while they are verified, before Astro (which writes into `staging`) runs.
+	const restored = `${staging}-cached`;
 	// The content layer, the pages and the checker read the same folder: the context's.
 	let context = options.content === undefined ? given : withContentDir(given, options.content);
 
@@ -130,8 +132,9 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 		let pages: number;
 		let plan: ClientPlan;
 		try {
+			await rm(restored, { recursive: true, force: true });
 			plan = await timings.timed('cache', () =>
-				planClients(context, built, context.plainBenchmark ? 'off' : options.full ? 'full' : 'reuse'),
+				planClients(context, built, context.plainBenchmark ? 'off' : options.full ? 'full' : 'reuse', restored),
 			);
 			reportPlan(plan, output);
 			const rendered = plan.rendered.map(({ client }) => client);
@@ -147,8 +150,7 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 			if (siteWideEntry) {
 				// No client changed and neither did the site-wide files: Astro is not started at all.
 				await rm(staging, { recursive: true, force: true });
-				await mkdir(staging, { recursive: true });
-				await timings.timed('cache', () => plan.cache!.restore(siteWideEntry, staging));
+				await rename(restored, staging);
 				output.info('site-wide files: taken from the cache (nothing changed, Astro not started)');
 				pages = 0;
 			} else {
@@ -167,9 +169,11 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 					deferLeakScan: true,
 				});
 			}
-			await timings.timed('cache', async () => {
-				for (const entry of plan.reused) await plan.cache!.restore(entry, staging);
-			});
+			if (!siteWideEntry)
+				await timings.timed('cache', async () => {
+					await moveRestored(restored, staging);
+					await rm(restored, { recursive: true, force: true });
+				});
 			// The plain benchmark's output is Astro's alone: no post-build step runs over it.
 			if (!context.plainBenchmark)
 				await timings.timed('leak scan', async () => {
@@ -180,6 +184,7 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 				});
 		} catch (error) {
 			await rm(staging, { recursive: true, force: true });
+			await rm(restored, { recursive: true, force: true });
 			output.error(`✗ Build failed: ${describeBuildError(error, context.debug)}\n${nothingWritten(root, outDir)}`);
 			return false;
 		}

@@ -24,7 +24,11 @@ function stylesheets(outDir: string): Record<string, string> {
 
 async function build(name: string) {
 	// --full: every build goes through Astro, none is answered from the per-client cache.
-	const run = await buildSite(`stylesheet-cache-${name}`, CONTENT, { flags: ['--full'], timeout: BUILD_TIMEOUT });
+	const run = await buildSite(`stylesheet-cache-${name}`, CONTENT, {
+		flags: ['--full'],
+		env: { ALPHA_OFFICE_PASSWORD: 'quartz-lantern-orbit-mosaic-fable' },
+		timeout: BUILD_TIMEOUT,
+	});
 	if (run.status !== 0) throw new Error(`build ${name} failed:\n${run.stdout}\n${run.stderr}`);
 	return stylesheets(run.outDir);
 }

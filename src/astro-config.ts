@@ -14,6 +14,7 @@ import { termAnchors } from '@/kinds/glossary/term-anchors';
 import { contentFileLocale } from '@/i18n/content-file-locale';
 import { useTranslations } from '@/i18n/translate';
 import glasshouse, { type GlasshouseOptions } from '@/integrations/glasshouse';
+import { stylesheetCache } from '@/integrations/stylesheet-cache';
 
 /** Pages Astro renders side by side (its default is one at a time); see `build.concurrency` below. */
 const PAGES_AT_ONCE = 4;
@@ -39,7 +40,11 @@ export function astroConfig(options: GlasshouseOptions): AstroUserConfig {
 		// new, the page it writes) and for drawings, and meanwhile another one renders. Every value pages
 		// share is a memoised promise, so the order pages finish in changes nothing in them.
 		build: { format: 'directory', inlineStylesheets: 'never', concurrency: PAGES_AT_ONCE },
-		vite: { build: { assetsInlineLimit: 0 } },
+		// Tailwind's output is kept between builds of the same code when the caller names a folder emptied on code changes.
+		vite: {
+			build: { assetsInlineLimit: 0 },
+			plugins: options.stylesheetCacheDir ? [stylesheetCache(context.root, options.stylesheetCacheDir)] : [],
+		},
 		// Client content is fetched from content/ by the content layer; nothing of it belongs in public/.
 		// Mermaid fences are drawn at build time by the diagrams integration, not highlighted as code.
 		// Fences in a language Shiki has no grammar for render as plain text, without a build warning.

@@ -47,6 +47,11 @@ export interface GlasshouseOptions {
 	 * Astro's log level (which hides its route lines). Without it, Astro's integration logger.
 	 */
 	report?: BuildReport;
+	/**
+	 * A folder emptied whenever the code changes (`currentAstroCacheDir`), where Tailwind's output
+	 * is kept between builds (see `stylesheetCache`). Absent (Astro run directly): never cached.
+	 */
+	stylesheetCacheDir?: string;
 	/** Told when each post-build step starts (see `runPostBuild`): the CLI moves its progress line. */
 	onPostBuildStep?: (name: string, index: number, total: number) => void;
 }

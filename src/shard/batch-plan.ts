@@ -1,0 +1,60 @@
+import type { ShardWeight } from './shard-plan';
+
+/**
+ * The estimated pages (see `estimatePages`) one Astro run renders by default before a build's
+ * clients are split into batches. Astro's peak memory grows with the pages of one run and does not
+ * come back between runs in one process (see docs/performance.md, "Sharded builds"): a batch of
+ * this size keeps a build near 1.6 GB with Chromium and Pagefind, under the 2 GB a shard may use,
+ * while each batch still pays Astro's fixed start (about 10 s on 2 cores) only once per ~1,000 pages.
+ */
+export const DEFAULT_BATCH_PAGES = 1000;
+
+export class BatchPagesError extends Error {}
+
+/** Reads `--batch-pages N`: a whole number ≥ 0 (0: one Astro run whatever the size). */
+export function parseBatchPages(text: string): number {
+	if (!/^\s*\d+\s*$/.test(text))
+		throw new BatchPagesError(
+			`--batch-pages expects a whole number of pages (e.g. 1000, or 0 for one Astro run whatever the size), found "${text}".`,
+		);
+	return Number(text);
+}
+
+/**
+ * Splits the clients to render into batches of whole clients, each rendered by one Astro run, so
+ * that no run renders more than `budget` estimated pages (a client larger than the budget is a
+ * batch of its own). Returns one batch (every client) when the budget is 0 or not exceeded.
+ *
+ * The fewest batches that meet the budget, balanced: the heaviest client first (ties by slug) into
+ * the lightest batch (ties: the first), trying one batch more while the heaviest batch is over the
+ * budget. Depends only on the slugs and weights, never on their order; each batch is sorted and
+ * the batches are in the order of their first client. Unlike shards, batches need no stability
+ * across builds: every batch runs in the same build and the cache is per client.
+ */
+export function planBatches(weights: readonly ShardWeight[], budget: number): string[][] {
+	if (!Number.isInteger(budget) || budget < 0) throw new BatchPagesError(`The batch budget must be a whole number ≥ 0, found ${budget}.`);
+	const bySlug = [...weights].sort((a, b) => compare(a.slug, b.slug));
+	const total = bySlug.reduce((sum, client) => sum + client.pages, 0);
+	if (bySlug.length === 0) return [];
+	if (budget === 0 || total <= budget) return [bySlug.map((client) => client.slug)];
+	const heaviest = bySlug.reduce((most, client) => Math.max(most, client.pages), 0);
+	const limit = Math.max(budget, heaviest);
+	const order = [...bySlug].sort((a, b) => b.pages - a.pages || compare(a.slug, b.slug));
+	for (let count = Math.ceil(total / budget); ; count++) {
+		const loads = new Array<number>(count).fill(0);
+		const batches: string[][] = Array.from({ length: count }, () => []);
+		for (const client of order) {
+			const lightest = loads.reduce((best, load, index) => (load < loads[best]! ? index : best), 0);
+			loads[lightest]! += client.pages;
+			batches[lightest]!.push(client.slug);
+		}
+		// `count` reaches the number of clients at most, where every batch is one client (≤ limit).
+		if (Math.max(...loads) <= limit || count >= order.length)
+			return batches
+				.filter((batch) => batch.length > 0)
+				.map((batch) => batch.sort(compare))
+				.sort((a, b) => compare(a[0]!, b[0]!));
+	}
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -14,24 +14,25 @@ export class BatchMismatchError extends Error {}
  * byte-identical between runs: a difference stops the build (`BatchMismatchError`), as the merge
  * of shards does. A file only some runs write (`/_glasshouse/` when only they have a private
  * client) is copied in. Throws on any failure after removing every batch's folder and `outDir`.
- * Returns the number of pages of all runs.
+ * Returns the number of pages of the assembled output.
  */
 export async function renderInBatches(input: RenderClientsInput & { batches: readonly (readonly string[])[] }): Promise<number> {
 	const { batches, outDir, output } = input;
 	const batchDir = (index: number) => (index === 0 ? outDir : `${outDir}.batch-${index + 1}`);
-	let pages = 0;
+	// One batch keeps the caller's choice: absent `clients`, Astro reads every client's folder.
+	if (batches.length <= 1) return renderClients(input);
 	try {
 		for (const [index, clients] of batches.entries()) {
-			if (batches.length > 1) output.info(`batch ${index + 1}/${batches.length}: ${clients.length} client(s): ${clients.join(', ')}`);
-			// One batch keeps the caller's choice: absent `clients`, Astro reads every client's folder.
-			pages += await renderClients(batches.length === 1 ? input : { ...input, clients, outDir: batchDir(index) });
+			output.info(`batch ${index + 1}/${batches.length}: ${clients.length} client(s): ${clients.join(', ')}`);
+			await renderClients({ ...input, clients, outDir: batchDir(index) });
 			if (index > 0) await moveBatchInto(batchDir(index), outDir, clients);
 		}
+		// Every run wrote the root and 404 pages; the site has one of each.
+		return (await listFiles(outDir)).filter((file) => file.endsWith('.html')).length;
 	} catch (error) {
 		await Promise.all(batches.map((_, index) => rm(batchDir(index), { recursive: true, force: true })));
 		throw error;
 	}
-	return pages;
 }
 
 /**

@@ -4,10 +4,12 @@ import type { ShardWeight } from './shard-plan';
  * The estimated pages (see `estimatePages`) one Astro run renders by default before a build's
  * clients are split into batches. Astro's peak memory grows by about 1.2 MB per page of one run
  * over a fixed ~1.9 GB (resident, with Chromium's processes), and mostly comes back between runs in
- * one process (the floor rises 25 to 100 MB a run); each run costs Astro's start again, which in
- * the measurement overlapped with other work enough to cost little. Measured on a 3,368-page shard
+ * one process (the floor rises 25 to 100 MB a run); each run costs Astro's start again (2 to 20 s
+ * a run on 2 cores under load). Measured on a 3,368-page shard
  * of 200 × 104 (see docs/performance.md, "Batches"): one run 4.88 GB in 332 s, batches of 1,000
- * estimated pages 3.08 GB in 355 s, of 500 (two clients of two years each) 2.70 GB in 358 s.
+ * estimated pages 3.08 GB in 355 s, of 500 (two clients of two years each) 2.70 GB in 358 s; the
+ * whole 20 × 104 agency 4.73 GB in 262 s in one run, 2.64 GB in 346 s in ten. Time for memory:
+ * `--batch-pages 0` where memory is plentiful.
  */
 export const DEFAULT_BATCH_PAGES = 500;
 

@@ -357,9 +357,10 @@ const commands: Record<string, Command | CommandGroup> = {
 			verbose: { type: 'boolean' },
 			shard: { type: 'string' },
 			full: { type: 'boolean' },
+			'batch-pages': { type: 'string' },
 		},
 		load: async () => {
-			const { buildHelp, runBuild } = await import('./commands/build');
+			const { buildHelp, runBuild, batchPagesArgument } = await import('./commands/build');
 			return {
 				help: buildHelp,
 				run: (values, output, context) =>
@@ -371,6 +372,7 @@ const commands: Record<string, Command | CommandGroup> = {
 							verbose: values.verbose === true,
 							shard: values.shard as string | undefined,
 							full: values.full === true,
+							...batchPagesArgument(values['batch-pages'] as string | undefined),
 						},
 						output,
 						context,

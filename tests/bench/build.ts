@@ -17,6 +17,7 @@
  * Prints one Markdown table (time per phase, pages, peak memory, output size) to stdout and
  * progress to stderr. Prints figures; asserts nothing. `--keep` keeps the work folder.
  * `--sharded-only` runs only the sharded build, for agencies too large to build whole here.
+ * `--batch-pages N` is passed to every shard's build (absent: the build's default; 0: one Astro run per shard).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,8 +42,12 @@ const { values } = parseArgs({
 		keep: { type: 'boolean', default: false },
 		shards: { type: 'string', default: '4' },
 		'sharded-only': { type: 'boolean', default: false },
+		'batch-pages': { type: 'string' },
 	},
 });
+
+/** The shards' `--batch-pages`, when given. */
+const batching = values['batch-pages'] === undefined ? {} : { batchPages: Number(values['batch-pages']) };
 
 interface Timings {
 	phases: Record<string, number>;
@@ -121,7 +126,7 @@ async function measure(label: string, args: string[], out: string, env: Record<s
 }
 
 if (values['sharded-only']) {
-	await printShardedBuild(await runShardedRow({ content, work, shards: Number(values.shards), progress }), generated, values);
+	await printShardedBuild(await runShardedRow({ content, work, shards: Number(values.shards), progress, ...batching }), generated, values);
 	if (!values.keep) {
 		rmSync(work, { recursive: true, force: true });
 		rmSync(astroCacheDir(ROOT, content), { recursive: true, force: true });
@@ -144,7 +149,8 @@ const plain = await measure(
 	plainOut,
 );
 // Last: each shard empties Astro's content cache, which the warm build above relies on.
-const sharded = Number(values.shards) > 0 ? await runShardedRow({ content, work, shards: Number(values.shards), progress }) : undefined;
+const sharded =
+	Number(values.shards) > 0 ? await runShardedRow({ content, work, shards: Number(values.shards), progress, ...batching }) : undefined;
 
 if (!values.keep) {
 	rmSync(work, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import { generateSecret, SecretError } from '@/keys/secret';
 import { slotKeyCache } from '@/keys/slot-keys';
 import { buildTimings, writeBuildTimings } from '@/post-build/build-timings';
 import { describeAccess } from './share';
-import type { Output } from '@/cli/output';
+import { UsageError, type Output } from '@/cli/output';
 import { withBuildLock } from '@/cli/build-lock';
 import { stagingRoot } from '@/cli/stale-staging';
 import { checkAndReport } from './check';
@@ -19,9 +19,11 @@ import { scanOutputForLeaks } from '@/post-build/scan-output';
 import { planAttachments } from '@/kinds/document/attachment-plan';
 import { privateClientsOf } from '@/post-build/plain-benchmark';
 import { contentOfClients } from '@/loader/client-subset';
+import { BatchPagesError, DEFAULT_BATCH_PAGES, parseBatchPages, planBatches, WHOLE_SITE_BATCH_PAGES } from '@/shard/batch-plan';
+import { estimatePages } from '@/shard/shard-plan';
 import type { LoadedContent } from '@/loader/load-content';
 
-export const buildHelp = `Usage: glasshouse build [--content DIR] [--out DIR] [--full] [--demo] [--verbose] [--shard I/N]
+export const buildHelp = `Usage: glasshouse build [--content DIR] [--out DIR] [--full] [--demo] [--verbose] [--shard I/N] [--batch-pages N]
 
 Checks the content, then builds every client's site into dist/ (or --out) and
 encrypts each private client's pages. The site is built into a staging folder
@@ -44,6 +46,12 @@ every time.
              build only shard I of N, for CI runners side by side (needs --out):
              its clients, balanced by pages, with the site-wide files and a
              manifest signed under the secret, for glasshouse merge to assemble
+  --batch-pages N
+             render at most about N pages per Astro run (default ${DEFAULT_BATCH_PAGES} with
+             --shard, else 0): Astro's memory grows with the pages of one run, so
+             more clients than that are rendered in batches of whole clients, one
+             run each, into the same site; 0 renders them all in one run (faster,
+             more memory)
 
 Environment: GLASSHOUSE_SECRET (required for private clients), GLASSHOUSE_SITE
 (site URL), GLASSHOUSE_BASE (base path, e.g. /repo/), GLASSHOUSE_CLIENT_CACHE (where
@@ -65,8 +73,24 @@ export interface BuildCommandOptions {
 	verbose?: boolean;
 	/** `I/N`: build one shard (see `build-shard.ts`). */
 	shard?: string;
+	/**
+	 * The most estimated pages one Astro run renders (see `planBatches`); above it the clients to
+	 * render are split into batches of whole clients, one Astro run each. 0: one run. Absent: `DEFAULT_BATCH_PAGES`.
+	 */
+	batchPages?: number;
 	/** Runs on the finished, scanned staging folder before it is moved into place (the shard's manifest). */
 	beforeSwap?: (staging: string) => Promise<void>;
+}
+
+/** Reads `--batch-pages N` into the build's options, or throws a `UsageError` saying what is expected. */
+export function batchPagesArgument(text: string | undefined): { batchPages?: number } {
+	if (text === undefined) return {};
+	try {
+		return { batchPages: parseBatchPages(text) };
+	} catch (error) {
+		if (error instanceof BatchPagesError) throw new UsageError(error.message);
+		throw error;
+	}
 }
 
 export async function runBuild(options: BuildCommandOptions, output: Output, given: BuildContext): Promise<number> {
@@ -144,7 +168,6 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 			if (renderedContent.clients.some((client) => !client.client?.value.public)) {
 				void deriveSlotKeysAhead(renderedContent.clients, context.secret(), context.variables, slotKeys);
 			}
-			// Astro reads every client's folder unless told which: a subset build always tells it.
 			const everyClient = !options.clients && rendered.length === loaded.clients.filter((client) => client.client).length;
 			const siteWideEntry = plan.siteWide?.reused;
 			if (siteWideEntry) {
@@ -154,12 +177,20 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 				output.info('site-wide files: taken from the cache (nothing changed, Astro not started)');
 				pages = 0;
 			} else {
+				// Astro's memory grows with the pages of one run: above the budget, one run per batch of clients.
+				const batches = await planRenderBatches(
+					context.contentDir,
+					rendered,
+					options.batchPages ?? (options.clients ? DEFAULT_BATCH_PAGES : WHOLE_SITE_BATCH_PAGES),
+				);
 				// Loaded only when Astro runs: Astro, Vite, Tailwind and the integrations take seconds to load.
-				const { renderClients } = await import('@/cli/render-clients');
-				pages = await renderClients({
+				const { renderInBatches } = await import('@/cli/render-batches');
+				pages = await renderInBatches({
 					context,
 					checked: loaded,
-					...(everyClient ? {} : { clients: rendered }),
+					// Astro reads every client's folder unless told which: a subset build always tells it.
+					...(everyClient && batches.length === 1 ? {} : { clients: rendered }),
+					batches,
 					outDir: staging,
 					slotKeys,
 					timings,
@@ -229,6 +260,20 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 		}
 	}
 	return 0;
+}
+
+/**
+ * The batches of the clients to render, by the pages `estimatePages` counts in their folders (the
+ * estimate shards are balanced by): one batch while they fit `budget`.
+ */
+async function planRenderBatches(contentDir: string, rendered: readonly string[], budget: number): Promise<string[][]> {
+	if (budget === 0 || rendered.length < 2) return [[...rendered]];
+	const estimated = new Map((await estimatePages(contentDir)).map((weight) => [weight.slug, weight.pages]));
+	// Every client to render is placed, whatever the estimate found (it counts the same folders).
+	return planBatches(
+		rendered.map((slug) => ({ slug, pages: estimated.get(slug) ?? 0 })),
+		budget,
+	);
 }
 
 /**

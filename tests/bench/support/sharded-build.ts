@@ -15,11 +15,13 @@ export interface ShardRun {
 	/** Wall clock of the process, in ms. */
 	wall: number;
 	peakBytes?: number;
+	/** Peak of the processes' proportional set sizes (shared pages counted once). */
+	peakProportionalBytes?: number;
 }
 
 export interface ShardedBuild {
 	shards: ShardRun[];
-	merge: { wall: number; peakBytes?: number; pages: number; outputBytes: number };
+	merge: { wall: number; peakBytes?: number; peakProportionalBytes?: number; pages: number; outputBytes: number };
 	/** What a CI matrix would wait for: the slowest shard, then the merge (runner set-up not included). */
 	matrixWall: number;
 	/** Every shard and the merge one after another, as on this one machine. */
@@ -40,6 +42,8 @@ export async function measureShardedBuild(input: {
 	progress: (message: string) => void;
 	/** Extra environment of every process (the build day, for one build identity). */
 	env?: Record<string, string>;
+	/** `--batch-pages` of every shard's build; absent: the build's default. */
+	batchPages?: number;
 }): Promise<ShardedBuild> {
 	const { content, count, work, progress } = input;
 	const shards: ShardRun[] = [];
@@ -51,7 +55,8 @@ export async function measureShardedBuild(input: {
 		mkdirSync(caches, { recursive: true });
 		rmSync(astroCacheDir(ROOT, content), { recursive: true, force: true });
 		progress(`Shard ${index}/${count}, cold caches…`);
-		const run = await timed(['src/cli/bin.mjs', 'build', '--shard', `${index}/${count}`, '--content', content, '--out', out], {
+		const batching = input.batchPages === undefined ? [] : ['--batch-pages', String(input.batchPages)];
+		const run = await timed(['src/cli/bin.mjs', 'build', '--shard', `${index}/${count}`, ...batching, '--content', content, '--out', out], {
 			GLASSHOUSE_DIAGRAM_CACHE: path.join(caches, 'diagrams'),
 			GLASSHOUSE_CHECK_CACHE: path.join(caches, 'check'),
 			GLASSHOUSE_CLIENT_CACHE: path.join(caches, 'clients'),
@@ -70,6 +75,7 @@ export async function measureShardedBuild(input: {
 			pages: files.filter((file) => file.endsWith('.html')).length,
 			wall: run.wall,
 			peakBytes: run.peakBytes,
+			peakProportionalBytes: run.peakProportionalBytes,
 		});
 		folders.push(out);
 	}
@@ -84,6 +90,7 @@ export async function measureShardedBuild(input: {
 		merge: {
 			wall: merged.wall,
 			peakBytes: merged.peakBytes,
+			peakProportionalBytes: merged.peakProportionalBytes,
 			pages: files.filter((file) => file.endsWith('.html')).length,
 			outputBytes: files.reduce((sum, file) => sum + statSync(path.join(input.out, file)).size, 0),
 		},
@@ -99,7 +106,8 @@ async function timed(args: string[], env: Record<string, string>) {
 		timeout: 3_600_000,
 		onSpawn: (pid) => (watcher = watchPeakMemory(pid)),
 	});
-	return { ...run, wall: performance.now() - started, peakBytes: watcher?.stop() };
+	const peakBytes = watcher?.stop();
+	return { ...run, wall: performance.now() - started, peakBytes, peakProportionalBytes: watcher?.proportional() };
 }
 
 /** The bench's sharded row: `shards` shards of `content`, merged into `<work>/dist-merged`. */
@@ -108,8 +116,10 @@ export function runShardedRow(input: {
 	work: string;
 	shards: number;
 	progress: (message: string) => void;
+	batchPages?: number;
 }): Promise<ShardedBuild> {
 	return measureShardedBuild({
+		...(input.batchPages === undefined ? {} : { batchPages: input.batchPages }),
 		content: input.content,
 		count: input.shards,
 		work: input.work,
@@ -135,6 +145,7 @@ export function printShardedBuild(
 			String(shard.pages),
 			formatSeconds(shard.wall),
 			shard.peakBytes === undefined ? '–' : formatBytes(shard.peakBytes),
+			shard.peakProportionalBytes === undefined ? '–' : formatBytes(shard.peakProportionalBytes),
 		]),
 		[
 			'merge (verify, assemble, leak scan)',
@@ -142,6 +153,7 @@ export function printShardedBuild(
 			String(run.merge.pages),
 			formatSeconds(run.merge.wall),
 			run.merge.peakBytes === undefined ? '–' : formatBytes(run.merge.peakBytes),
+			run.merge.peakProportionalBytes === undefined ? '–' : formatBytes(run.merge.peakProportionalBytes),
 		],
 		[
 			'**as a CI matrix sees it: slowest shard + merge**',
@@ -149,14 +161,18 @@ export function printShardedBuild(
 			'',
 			`**${formatSeconds(run.matrixWall)}**`,
 			`max ${formatBytes(Math.max(...run.shards.map((shard) => shard.peakBytes ?? 0)))} per shard`,
+			`max ${formatBytes(Math.max(...run.shards.map((shard) => shard.peakProportionalBytes ?? 0)))} per shard`,
 		],
-		['every shard and the merge one after another (this machine)', '', '', formatSeconds(run.sequentialWall), ''],
+		['every shard and the merge one after another (this machine)', '', '', formatSeconds(run.sequentialWall), '', ''],
 	];
-	if (fullColdWall !== undefined) rows.push(['full build, cold caches (same run, table above)', '', '', formatSeconds(fullColdWall), '']);
+	if (fullColdWall !== undefined)
+		rows.push(['full build, cold caches (same run, table above)', '', '', formatSeconds(fullColdWall), '', '']);
 	process.stdout.write(
 		`\nSharded build: ${values.clients} clients × ${values.weeks} weeks (${generated.updates} updates, ${generated.decisions} decisions, ${generated.diagrams} diagrams) in ${count} shards, each with cold caches, run one after another\n\n`,
 	);
-	process.stdout.write(`${markdownTable(['', 'clients', 'pages', 'wall clock', 'peak memory'], rows)}\n\n`);
+	process.stdout.write(
+		`${markdownTable(['', 'clients', 'pages', 'wall clock', 'peak memory (resident, summed)', 'peak memory (PSS: shared pages once)'], rows)}\n\n`,
+	);
 	if (fullColdWall !== undefined)
 		process.stdout.write(
 			`Matrix wall clock ÷ full cold build: ${(run.matrixWall / fullColdWall).toFixed(2)}× (runner set-up, artifact upload and download not included)\n`,

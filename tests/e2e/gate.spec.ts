@@ -138,6 +138,9 @@ test.describe('remembering and forgetting', () => {
 		const secret = await password(TIDEWATER);
 		await unlockWithPassword(page, TIDEWATER, secret);
 		await expect(page.getByTestId('health-panel')).toBeVisible();
+		// The key is remembered after the page's first paint (src/runtime/after-paint.ts), so the
+		// page can show before the store holds it: wait for it, then read what was stored.
+		await waitUntilRemembered(page, TIDEWATER);
 		const stored = await page.evaluate(async () => {
 			const db = await new Promise<IDBDatabase>((resolve) => {
 				const request = indexedDB.open('glasshouse');

@@ -15,6 +15,7 @@ import { contentFileLocale } from '@/i18n/content-file-locale';
 import { useTranslations } from '@/i18n/translate';
 import glasshouse, { type GlasshouseOptions } from '@/integrations/glasshouse';
 import { stylesheetCache } from '@/integrations/stylesheet-cache';
+import { mdxCompileCache } from '@/integrations/mdx-compile-cache';
 
 /** Pages Astro renders side by side (its default is one at a time); see `build.concurrency` below. */
 const PAGES_AT_ONCE = 4;
@@ -40,10 +41,20 @@ export function astroConfig(options: GlasshouseOptions): AstroUserConfig {
 		// new, the page it writes) and for drawings, and meanwhile another one renders. Every value pages
 		// share is a memoised promise, so the order pages finish in changes nothing in them.
 		build: { format: 'directory', inlineStylesheets: 'never', concurrency: PAGES_AT_ONCE },
-		// Tailwind's output is kept between builds of the same code when the caller names a folder emptied on code changes.
+		// Tailwind's output and the compiled bodies are kept between builds of the same code when the
+		// caller names a folder emptied on code changes.
 		vite: {
 			build: { assetsInlineLimit: 0 },
-			plugins: options.stylesheetCacheDir ? [stylesheetCache(context.root, options.stylesheetCacheDir)] : [],
+			plugins: options.codeCacheDir
+				? [
+						stylesheetCache(context.root, options.codeCacheDir),
+						mdxCompileCache(
+							options.codeCacheDir,
+							{ forFile: bodyInputs, shared: JSON.stringify([context.base, context.site, context.plainBenchmark]) },
+							(line) => options.report?.info(line),
+						),
+					]
+				: [],
 		},
 		// Client content is fetched from content/ by the content layer; nothing of it belongs in public/.
 		// Mermaid fences are drawn at build time by the diagrams integration, not highlighted as code.
@@ -84,6 +95,12 @@ async function scrollRegionNames(filePath: string | undefined) {
 		const name = t(`scrollRegion.${kind}`, { number });
 		return about ? t('scrollRegion.about', { name, about }) : name;
 	};
+}
+
+/** What a body compiles to besides its text and path: its client's language and glossary terms (see `mdxCompileCache`). */
+async function bodyInputs(filePath: string): Promise<string> {
+	const [locale, glossary] = await Promise.all([contentFileLocale(filePath), contentFileGlossary(filePath)]);
+	return JSON.stringify([locale, glossary ?? null]);
 }
 
 /** The glossary of the client a content file belongs to, with links to its Glossary page in the client's language. */

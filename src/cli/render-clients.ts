@@ -64,7 +64,7 @@ export async function renderClients(input: RenderClientsInput): Promise<number> 
 					timings,
 					report: output,
 					onPostBuildStep,
-					stylesheetCacheDir: cacheDir,
+					codeCacheDir: cacheDir,
 				}),
 				configFile: false,
 				root: context.root,

@@ -49,9 +49,10 @@ export interface GlasshouseOptions {
 	report?: BuildReport;
 	/**
 	 * A folder emptied whenever the code changes (`currentAstroCacheDir`), where Tailwind's output
-	 * is kept between builds (see `stylesheetCache`). Absent (Astro run directly): never cached.
+	 * and the compiled MDX bodies are kept between builds (see `stylesheetCache`, `mdxCompileCache`).
+	 * Absent (Astro run directly): never cached.
 	 */
-	stylesheetCacheDir?: string;
+	codeCacheDir?: string;
 	/** Told when each post-build step starts (see `runPostBuild`): the CLI moves its progress line. */
 	onPostBuildStep?: (name: string, index: number, total: number) => void;
 }

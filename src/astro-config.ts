@@ -7,6 +7,8 @@ import { remarkDropComments } from '@/lib/remark-drop-comments';
 import { remarkPlainUnknownCode } from '@/lib/remark-plain-unknown-code';
 import { rehypeScrollRegions } from '@/lib/rehype-scroll-regions';
 import { shikiUntimed } from '@/lib/shiki-untimed';
+import { rehypeShikiShared } from '@/lib/rehype-shiki-shared';
+import { markdownConfigDefaults, type ShikiConfig } from '@astrojs/markdown-remark';
 import { href } from '@/lib/href';
 import { rehypeGlossaryTerms, type FileGlossary } from '@/kinds/glossary/rehype-glossary-terms';
 import { contentFileGlossary } from '@/kinds/glossary/content-file-glossary';
@@ -21,7 +23,14 @@ import { mdxCompileCache } from '@/integrations/mdx-compile-cache';
 const PAGES_AT_ONCE = 4;
 
 /** Fences drawn by a plugin rather than highlighted as code. */
-const DRAWN_LANGUAGES = ['mermaid'];
+export const DRAWN_LANGUAGES = ['mermaid'];
+
+/** Astro's Shiki settings with its defaults filled in, as Astro would pass them to its Shiki step. */
+export const SHIKI: ShikiConfig = {
+	...markdownConfigDefaults.shikiConfig,
+	// Highlighting that depends on the content alone, not on how loaded the machine is.
+	transformers: [shikiUntimed],
+};
 
 /**
  * The site's Astro configuration for `glasshouse build`, which passes its build context and the
@@ -62,12 +71,13 @@ export function astroConfig(options: GlasshouseOptions): AstroUserConfig {
 		// HTML comments in Markdown stay out of the pages, as MDX's own comments do.
 		// Tables, code blocks and images scroll in labelled regions of their own rather than widen a phone's page.
 		// The first use of each term of the client's glossary opens its plain definition.
+		// Code is highlighted by Astro's own Shiki step made once per process (Astro's setting is off so
+		// it does not make one per processor and run), first among the rehype plugins, where Astro puts it.
 		markdown: {
-			syntaxHighlight: { type: 'shiki', excludeLangs: [...DRAWN_LANGUAGES] },
-			// Highlighting that depends on the content alone, not on how loaded the machine is.
-			shikiConfig: { transformers: [shikiUntimed] },
+			syntaxHighlight: false,
 			remarkPlugins: [remarkPlainUnknownCode(DRAWN_LANGUAGES), remarkDropComments],
 			rehypePlugins: [
+				[rehypeShikiShared, { config: SHIKI, excludeLangs: [...DRAWN_LANGUAGES] }],
 				[rehypeScrollRegions, { names: scrollRegionNames, drawnLanguages: DRAWN_LANGUAGES }],
 				[rehypeGlossaryTerms, { glossaryFor: (filePath: string | undefined) => fileGlossary(context.base, filePath) }],
 			],

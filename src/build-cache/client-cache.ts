@@ -1,9 +1,10 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readSmallFile, writeSmallFile } from '@/lib/small-files';
 import path from 'node:path';
 import { z } from 'zod';
 import { listFiles } from '@/lib/list-files';
-import { FILE_CONCURRENCY, mapLimit } from '@/lib/map-limit';
 import { GATE_FOLDER } from '@/encrypt/bundle-runtime';
 import { CACHE_FORMAT } from './build-fingerprint';
 
@@ -165,26 +166,34 @@ export function clientCache(dir: string, key: Uint8Array): ClientCache {
 			if (!('entry' in found)) return found;
 			const { entry } = found;
 			const wrote: string[] = [];
-			const folders = new Map<string, Promise<unknown>>();
+			const folders = new Set<string>();
 			let fault: string | undefined;
-			// Files side by side: one after another, a 20-client agency's 3,000 files waited on each read in turn.
-			await mapLimit(entry.files, FILE_CONCURRENCY, async ([file, hash]) => {
-				if (fault !== undefined) return;
+			// One synchronous read and write per file (see `readSmallFile`): the files of an entry are small and the
+			// copy is the whole of this step, so nothing waits that could run meanwhile.
+			for (const [file, hash] of entry.files) {
 				const shared = !isOwnFile(file, client);
-				if (shared && written.get(outDir)?.has(file)) return;
-				const bytes = await readFile(path.join(entryDir(client), FILES_FOLDER, file)).catch(() => undefined);
-				if (!bytes) fault ??= `${file} is missing from it`;
-				else if (sha256(bytes) !== hash) fault ??= `${file} in it is not the file it was built with`;
-				if (fault !== undefined) return;
+				if (shared && written.get(outDir)?.has(file)) continue;
+				let bytes: Buffer;
+				try {
+					bytes = readSmallFile(path.join(entryDir(client), FILES_FOLDER, file));
+				} catch {
+					fault = `${file} is missing from it`;
+					break;
+				}
+				if (sha256(bytes) !== hash) {
+					fault = `${file} in it is not the file it was built with`;
+					break;
+				}
 				const target = path.join(outDir, file);
 				const folder = path.dirname(target);
 				// A client's pages are a folder each: each is made once, not once per file.
-				let made = folders.get(folder);
-				if (!made) folders.set(folder, (made = mkdir(folder, { recursive: true })));
-				await made;
-				await writeFile(target, bytes!);
+				if (!folders.has(folder)) {
+					mkdirSync(folder, { recursive: true });
+					folders.add(folder);
+				}
+				writeSmallFile(target, bytes);
 				wrote.push(file);
-			});
+			}
 			if (fault !== undefined) {
 				// Nothing of a refused entry stays where the build would publish it.
 				await Promise.all(wrote.map((file) => rm(path.join(outDir, file), { force: true })));
@@ -204,10 +213,10 @@ export function clientCache(dir: string, key: Uint8Array): ClientCache {
 			try {
 				const files: Array<[string, string]> = [];
 				for (const file of await filesOfEntry(client, outDir)) {
-					const bytes = await readFile(path.join(outDir, file));
+					const bytes = readSmallFile(path.join(outDir, file));
 					const target = path.join(temporary, FILES_FOLDER, file);
-					await mkdir(path.dirname(target), { recursive: true });
-					await writeFile(target, bytes);
+					mkdirSync(path.dirname(target), { recursive: true });
+					writeSmallFile(target, bytes);
 					files.push([file, sha256(bytes)]);
 				}
 				const unsigned = { format: CACHE_FORMAT, client, fingerprint, files } as const;

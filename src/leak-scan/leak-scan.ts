@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readSmallFile } from '@/lib/small-files';
 import path from 'node:path';
 import { listFiles } from '@/lib/list-files';
 import type { Needle } from './collect-needles';
@@ -58,7 +58,7 @@ export async function scanForLeaks(
 	};
 	const perFile = await mapLimit(await listFiles(outDir), FILE_CONCURRENCY, async (file) => {
 		const name = file.split(path.sep).join('/');
-		const bytes = await readFile(path.join(outDir, file));
+		const bytes = readSmallFile(path.join(outDir, file));
 		const digest = createHash('sha256').update(bytes).digest('base64');
 		let inContent = foundIn.get(digest);
 		if (!inContent) {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { readSmallFile } from '@/lib/small-files';
 import type { RefinementCtx, z } from 'zod';
 import type { AnyClientKind, Kind } from '@/kinds/kind';
 import { fileNameOf } from '@/kinds/file-name';
@@ -161,7 +162,7 @@ export async function loadContent(
 	const fileHashes = new Map<string, string>();
 	/** A file's text; the hash of its bytes is kept on the way (see `LoadedContent.fileHashes`). */
 	async function readText(absolute: string): Promise<string> {
-		const bytes = await readFile(absolute);
+		const bytes = readSmallFile(absolute);
 		fileHashes.set(absolute, createHash('sha256').update(bytes).digest('hex'));
 		return bytes.toString('utf8');
 	}

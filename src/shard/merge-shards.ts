@@ -1,7 +1,7 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import { readSmallFile, writeSmallFile } from '@/lib/small-files';
 import path from 'node:path';
 import { listFiles } from '@/lib/list-files';
-import { FILE_CONCURRENCY, mapLimit } from '@/lib/map-limit';
 import type { BuildIdentity } from './build-identity';
 import { readShardManifest, sha256Hex, SHARD_MANIFEST, ShardError, type ShardManifest } from './shard-manifest';
 
@@ -151,22 +151,23 @@ export async function assembleShards(shards: readonly VerifiedShard[], outDir: s
 	}
 	const changed: string[] = [];
 	const made = new Set<string>();
-	await mapLimit(copies, FILE_CONCURRENCY, async ({ dir, file, hash }) => {
-		const bytes = await readFile(path.join(dir, file));
+	// One synchronous read and write per file (see `readSmallFile`): a 200-client merge copies 64,000 of them.
+	for (const { dir, file, hash } of copies) {
+		const bytes = readSmallFile(path.join(dir, file));
 		const checkOnly = hash.startsWith('check:');
 		if (sha256Hex(bytes) !== hash.replace(/^check:/, '')) {
 			changed.push(`${shownDir(dir)}${file}`);
-			return;
+			continue;
 		}
-		if (checkOnly) return;
+		if (checkOnly) continue;
 		const target = path.join(outDir, file);
 		const parent = path.dirname(target);
 		if (!made.has(parent)) {
-			await mkdir(parent, { recursive: true });
+			mkdirSync(parent, { recursive: true });
 			made.add(parent);
 		}
-		await writeFile(target, bytes);
-	});
+		writeSmallFile(target, bytes);
+	}
 	if (changed.length)
 		throw new ShardError(
 			`${changed.length} file(s) changed since their shard was built (their bytes no longer match the signed manifest): ${preview(changed.sort())}. Nothing was merged; build those shards again.`,

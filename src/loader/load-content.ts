@@ -157,7 +157,7 @@ export async function loadContent(
 		}
 	}
 
-	// Files of a folder are read side by side (see below) and parsed one by one, in order.
+	// Files of a folder are read first (see `readAhead`), then parsed one by one, in order.
 	const reads = new Map<string, Promise<string>>();
 	const fileHashes = new Map<string, string>();
 	/** A file's text; the hash of its bytes is kept on the way (see `LoadedContent.fileHashes`). */
@@ -245,7 +245,7 @@ export async function loadContent(
 		}
 	}
 
-	/** Starts reading the files, a few at a time, so parsing never waits for the disk one file at a time. */
+	/** Reads a folder's files before they are parsed, each in one call (see `readSmallFile`), keeping each text (or its failure) for `parse`. */
 	async function readAhead(files: string[]) {
 		reads.clear();
 		await mapLimit(files, FILE_CONCURRENCY, async (file) => {

@@ -97,6 +97,7 @@ test.describe('under the Content-Security-Policy of dist/_headers', () => {
 		await page.getByLabel('密码').fill(await password('jinghong-precision'));
 		await page.getByRole('button', { name: '解锁' }).click();
 		await expect(page.getByTestId('health-panel')).toBeVisible();
+		await waitUntilRemembered(page, 'jinghong-precision');
 		await page.goto(url('jinghong-precision/milestones/'));
 		await expect(page.locator('main#main')).toBeVisible();
 		expect(violations).toEqual([]);

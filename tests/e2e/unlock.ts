@@ -37,8 +37,8 @@ export async function unlockWithLink(page: Page, client: string, entry: string):
 }
 
 /**
- * Waits until a page opened from a personal link shows and its key is in IndexedDB. Every spec
- * that opens a link and then goes to another page with `page.goto` (as a typed address, which the
+ * Waits until a page unlocked by a personal link or the password form shows and its key is in
+ * IndexedDB. Every spec that unlocks and then goes to another page with `page.goto` (as a typed address, which the
  * gate cannot hold back the way it holds a clicked link) calls this first.
  * `client` is the client's slug: its site is the part of the address up to and including it.
  */

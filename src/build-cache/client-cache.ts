@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { readSmallFile, writeSmallFile } from '@/lib/small-files';
 import path from 'node:path';
@@ -107,14 +107,25 @@ export interface Restored {
 
 /** The per-client cache of one content folder (`dir`), whose entries are authenticated under `key`. */
 export interface ClientCache {
+	/** The folder of its entries and the key they are authenticated under: for a worker thread to open the same cache (`restoreCached`). */
+	readonly dir: string;
+	readonly key: Uint8Array;
 	/**
-	 * Copies `client`'s entry into `outDir` if it is there, made for `fingerprint`, with a MAC that
-	 * verifies and every file present with the hash it lists. Each file is read once: hashed, and
-	 * the very bytes hashed are written, so what is published is what was verified, whatever
-	 * happens to the cache meanwhile. A refused entry leaves nothing of itself in `outDir`. Shared
-	 * files this cache already wrote into `outDir` (from another entry) are not copied again: their
-	 * names are hashes of their bytes, and the copy there was verified.
+	 * The entry of `client` if its `entry.json` is there, made for `fingerprint`, with a MAC that
+	 * verifies and only files `client` may hold. Its files are verified by `copy`, as they are copied.
 	 */
+	check(client: string, fingerprint: string): Promise<{ entry: CacheEntry } | Refusal>;
+	/**
+	 * Copies the files of an entry `check` gave into `outDir`, each with the hash the entry lists.
+	 * Each file is read once: hashed, and the very bytes hashed are written (and handed to
+	 * `verified`, which the leak scan of cached clients reads them through), so what is published
+	 * is what was verified, whatever happens to the cache meanwhile. A file missing or changed
+	 * refuses the entry and leaves nothing of it in `outDir`. Shared files this cache already wrote
+	 * into `outDir` (from another entry) are not copied again: their names are hashes of their
+	 * bytes, and the copy there was verified.
+	 */
+	copy(entry: CacheEntry, outDir: string, verified?: (file: string, bytes: Buffer) => void): Restored | Refusal;
+	/** `check`, then `copy`. */
 	restore(client: string, fingerprint: string, outDir: string): Promise<Restored | Refusal>;
 	/**
 	 * Stores `client`'s folder and the shared folders of `outDir` as its entry, replacing any
@@ -160,16 +171,17 @@ export function clientCache(dir: string, key: Uint8Array): ClientCache {
 			return { reason: 'refused', detail: client === SITE_WIDE_ENTRY ? 'it holds no site-wide page' : `it holds no file of ${client}/` };
 		return { entry };
 	}
-	return {
-		async restore(client, fingerprint, outDir) {
-			const found = await readEntry(client, fingerprint);
-			if (!('entry' in found)) return found;
-			const { entry } = found;
+	const cache: ClientCache = {
+		dir,
+		key,
+		check: readEntry,
+		copy(entry, outDir, verified) {
+			const { client } = entry;
 			const wrote: string[] = [];
 			const folders = new Set<string>();
 			let fault: string | undefined;
-			// One synchronous read and write per file (see `readSmallFile`): the files of an entry are small and the
-			// copy is the whole of this step, so nothing waits that could run meanwhile.
+			// One synchronous read and write per file (see `readSmallFile`): the files of an entry are small,
+			// and the copy runs on a thread of its own beside Astro (see `restore-worker.ts`).
 			for (const [file, hash] of entry.files) {
 				const shared = !isOwnFile(file, client);
 				if (shared && written.get(outDir)?.has(file)) continue;
@@ -193,17 +205,22 @@ export function clientCache(dir: string, key: Uint8Array): ClientCache {
 				}
 				writeSmallFile(target, bytes);
 				wrote.push(file);
+				verified?.(file, bytes);
 			}
 			if (fault !== undefined) {
 				// Nothing of a refused entry stays where the build would publish it.
-				await Promise.all(wrote.map((file) => rm(path.join(outDir, file), { force: true })));
-				if (client !== SITE_WIDE_ENTRY) await rm(path.join(outDir, client), { recursive: true, force: true });
+				for (const file of wrote) rmSync(path.join(outDir, file), { force: true });
+				if (client !== SITE_WIDE_ENTRY) rmSync(path.join(outDir, client), { recursive: true, force: true });
 				return { reason: 'refused', detail: fault };
 			}
 			let shared = written.get(outDir);
 			if (!shared) written.set(outDir, (shared = new Set()));
 			for (const file of wrote) if (!isOwnFile(file, client)) shared.add(file);
 			return { entry, copied: wrote.length };
+		},
+		async restore(client, fingerprint, outDir) {
+			const found = await readEntry(client, fingerprint);
+			return 'entry' in found ? cache.copy(found.entry, outDir) : found;
 		},
 		async discard(client) {
 			await rm(entryDir(client), { recursive: true, force: true });
@@ -229,6 +246,7 @@ export function clientCache(dir: string, key: Uint8Array): ClientCache {
 			}
 		},
 	};
+	return cache;
 }
 
 /** Where the entries of one content folder live under the cache folder: content folders never share entries. */
@@ -240,8 +258,14 @@ export function clientCacheDir(cacheRoot: string, contentDir: string): string {
  * Moves the entries restored into `from` into `outDir`, where Astro wrote the clients it rendered
  * and the site-wide files: each client's folder is renamed whole; a shared file Astro wrote too
  * is kept as Astro wrote it (its name is a hash of its bytes). Renames only: no file is read again.
+ * `whole` names client folders that must not be in `outDir` yet (the leak scan searched them as
+ * they were restored and leaves them out): one that is there stops the build rather than mixing files.
  */
-export async function moveRestored(from: string, outDir: string): Promise<void> {
+export async function moveRestored(from: string, outDir: string, whole: readonly string[] = []): Promise<void> {
+	for (const client of whole) {
+		if (await stat(path.join(outDir, client)).catch(() => undefined))
+			throw new Error(`${client}/ was both rendered and restored from the cache in one build; report this as a bug`);
+	}
 	for (const item of await readdir(from, { withFileTypes: true }).catch(() => [])) {
 		const source = path.join(from, item.name);
 		const target = path.join(outDir, item.name);

@@ -17,7 +17,11 @@ export interface ClientPlan {
 	cache?: ClientCache;
 	/** Each client's fingerprint (see `clientFingerprint`), for storing the clients rendered. */
 	fingerprints: Map<string, string>;
-	/** Clients whose entry verified and was copied into the plan's restore folder, in order. */
+	/**
+	 * Clients whose entry is there for their fingerprint and whose `entry.json` verifies, in order:
+	 * their files are verified as they are copied (`restoreCached`), and a client whose copy is
+	 * refused is rendered after all.
+	 */
 	reused: CacheEntry[];
 	/** Clients to render, index and encrypt, in order, each with why. */
 	rendered: Array<{ client: string; why: string }>;
@@ -25,9 +29,9 @@ export interface ClientPlan {
 	refused: Array<{ client: string; why: string }>;
 	/**
 	 * The site-wide files (see `SITE_WIDE_ENTRY`): their fingerprint, for storing them after a build
-	 * that ran Astro (absent when some client has none), and their verified entry when every client
-	 * is reused and the entry matches (then copied into the restore folder too), in which case the
-	 * build starts no Astro at all.
+	 * that ran Astro (absent when some client has none), and their entry when every client is
+	 * reused and the entry matches (checked as the clients' are), in which case the build starts no
+	 * Astro at all once every file verifies.
 	 */
 	siteWide?: { fingerprint: string; reused?: CacheEntry };
 }
@@ -41,16 +45,14 @@ export type CacheMode = 'reuse' | 'full' | 'off';
 
 /**
  * Decides, per client of `content`, whether its cached folder can be reused: its entry is there,
- * made for the same fingerprint, and its MAC and every file verify. A reused entry is copied into
- * `restoreInto` as it is verified (each file read once, see `ClientCache.restore`); a refused one
- * leaves nothing there and its client is rendered. Without a usable secret nothing is cached: an
- * entry could not be authenticated.
+ * made for the same fingerprint, and its MAC verifies (see `ClientCache.check`; its files are
+ * verified when they are copied, beside Astro). A refused entry is discarded and its client is
+ * rendered. Without a usable secret nothing is cached: an entry could not be authenticated.
  */
 export async function planClients(
 	context: Pick<BuildContext, 'root' | 'contentDir' | 'today' | 'base' | 'site' | 'clientCache' | 'variables' | 'hasSecret' | 'secret'>,
 	content: LoadedContent,
 	mode: CacheMode,
-	restoreInto: string,
 ): Promise<ClientPlan> {
 	const slugs = content.clients.filter((client) => client.client).map((client) => client.slug);
 	const all = (why: string): ClientPlan => ({
@@ -93,7 +95,7 @@ export async function planClients(
 			plan.rendered.push({ client: client.slug, why: '--full' });
 			continue;
 		}
-		const found = await cache.restore(client.slug, fingerprint, restoreInto);
+		const found = await cache.check(client.slug, fingerprint);
 		if ('entry' in found) plan.reused.push(found.entry);
 		else if (found.reason === 'missing') plan.rendered.push({ client: client.slug, why: 'not in the cache' });
 		else if (found.reason === 'changed') plan.rendered.push({ client: client.slug, why: 'changed' });
@@ -108,7 +110,7 @@ export async function planClients(
 	plan.siteWide = { fingerprint };
 	// Astro runs anyway when a client is rendered, and writes the site-wide files again with it.
 	if (plan.rendered.length > 0 || mode === 'full') return plan;
-	const found = await cache.restore(SITE_WIDE_ENTRY, fingerprint, restoreInto);
+	const found = await cache.check(SITE_WIDE_ENTRY, fingerprint);
 	if ('entry' in found) plan.siteWide.reused = found.entry;
 	else if (found.reason === 'refused') {
 		plan.refused.push({ client: SITE_WIDE_ENTRY, why: found.detail });

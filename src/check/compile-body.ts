@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { readSmallFile } from '@/lib/small-files';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { compile } from '@mdx-js/mdx';
@@ -72,10 +73,13 @@ export async function compileBody(body: string, format: 'md' | 'mdx', cacheDir: 
 		.update(JSON.stringify([CACHE_FORMAT, mdxVersion, format, body]))
 		.digest('hex');
 	const file = path.join(cacheDir, `${key}.json`);
-	const cached = await readFile(file, 'utf8').then(
-		(text) => JSON.parse(text) as CompiledBody,
-		() => undefined,
-	);
+	// Read in one synchronous call (see `readSmallFile`): a check of a large agency reads thousands.
+	let cached: CompiledBody | undefined;
+	try {
+		cached = JSON.parse(readSmallFile(file).toString('utf8')) as CompiledBody;
+	} catch {
+		cached = undefined;
+	}
 	if (cached?.ok) return cached;
 	const lines = body.split('\n');
 	const syntaxErrors: BodySyntaxError[] = [];

@@ -36,6 +36,22 @@ export async function renderInBatches(input: RenderClientsInput & { batches: rea
 }
 
 /**
+ * Renders `clients` after the main run wrote `outDir` (clients whose cache entry was refused while
+ * it rendered): one more run into a folder beside it, moved in as a batch is (see `moveBatchInto`).
+ * Returns the number of pages it rendered.
+ */
+export async function renderLate(input: RenderClientsInput & { clients: readonly string[] }): Promise<number> {
+	const late = `${input.outDir}.late`;
+	try {
+		const pages = await renderClients({ ...input, outDir: late });
+		await moveBatchInto(late, input.outDir, input.clients);
+		return pages;
+	} finally {
+		await rm(late, { recursive: true, force: true });
+	}
+}
+
+/**
  * Moves `clients`' folders of one batch's output into the output of the first, and checks that
  * every other file of the batch (the site-wide files) is already there byte for byte, or copies it
  * in when the first run did not write it. Removes the batch's folder.

@@ -19,23 +19,27 @@ export interface Leak {
 	via?: string;
 }
 
+/** Searches one file of the output: its path (with `/`) under the output folder and its bytes. */
+export type FileLeakSearch = (name: string, bytes: Buffer) => Leak[];
+
 /**
- * Searches every file of the output, and every file name, for every needle, in canonical form
- * (any case, accents, entities, zero-width characters, punctuation or slug: see `canonical`),
- * in every readable form of the file (see `readableTexts`: tags removed, URL and string escapes
- * decoded, base64, gzip, zlib and UTF-16 read). Returns each leak. A file the scan cannot read
- * (one that inflates beyond a sane size) is an error: it is not published unchecked.
+ * Prepares the search of output files for every needle, in canonical form (any case, accents,
+ * entities, zero-width characters, punctuation or slug: see `canonical`), in every readable form
+ * of a file (see `readableTexts`: tags removed, URL and string escapes decoded, base64, gzip, zlib
+ * and UTF-16 read) and in its name. A file the search cannot read (one that inflates beyond a sane
+ * size) throws `LeakScanError`: it is not published unchecked. Apart from `scanForLeaks` so the
+ * files of cached clients can be searched as they are restored, on another thread, with the bytes
+ * read for their verification.
  */
-export async function scanForLeaks(
-	outDir: string,
-	needles: Needle[],
+export function leakSearch(
+	needles: readonly Needle[],
 	/**
 	 * Files that must not be published as they are (a private client's attachments), by the
 	 * base64 SHA-256 of their bytes: an output file with the same bytes is a leak whatever its name.
 	 */
 	copies: ReadonlyMap<string, Needle> = new Map(),
-): Promise<Leak[]> {
-	if (needles.length === 0 && copies.size === 0) return [];
+): FileLeakSearch {
+	if (needles.length === 0 && copies.size === 0) return () => [];
 	// Needles that are one text in canonical form are searched for once, and reported as the first.
 	const forms = new Map<string, number>();
 	needles.forEach((needle, index) => {
@@ -56,9 +60,7 @@ export async function scanForLeaks(
 		}
 		return found;
 	};
-	const perFile = await mapLimit(await listFiles(outDir), FILE_CONCURRENCY, async (file) => {
-		const name = file.split(path.sep).join('/');
-		const bytes = readSmallFile(path.join(outDir, file));
+	return (name, bytes) => {
 		const digest = createHash('sha256').update(bytes).digest('base64');
 		let inContent = foundIn.get(digest);
 		if (!inContent) {
@@ -91,7 +93,24 @@ export async function scanForLeaks(
 			.sort((a, b) => a.index - b.index)
 			.map(({ index, via }): Leak => ({ file: name, needle: needles[index]!, ...(via ? { via } : {}) }));
 		return copied ? [{ file: name, needle: copied, via: 'a copy of the file' }, ...leaks] : leaks;
-	});
+	};
+}
+
+/**
+ * Searches every file of the output, and every file name, for every needle (see `leakSearch`),
+ * but those `skip` says were searched already. Returns each leak.
+ */
+export async function scanForLeaks(
+	outDir: string,
+	needles: Needle[],
+	copies: ReadonlyMap<string, Needle> = new Map(),
+	/** Files (paths with `/` under `outDir`) searched elsewhere in this build: the restored files of cached clients. */
+	skip: (name: string) => boolean = () => false,
+): Promise<Leak[]> {
+	if (needles.length === 0 && copies.size === 0) return [];
+	const search = leakSearch(needles, copies);
+	const names = (await listFiles(outDir)).map((file) => file.split(path.sep).join('/')).filter((name) => !skip(name));
+	const perFile = await mapLimit(names, FILE_CONCURRENCY, async (name) => search(name, readSmallFile(path.join(outDir, name))));
 	return perFile.flat();
 }
 

@@ -23,6 +23,8 @@ import {
 } from '@/build-cache/client-cache';
 import { listFiles } from '@/lib/list-files';
 import { planClients } from '@/build-cache/plan-clients';
+import { restoreCached } from '@/build-cache/restore-cached';
+import type { Needle } from '@/leak-scan/collect-needles';
 import { deriveBuildCacheMacKey, deriveKeyMaterialKey } from '@/keys/derive-credentials';
 import { decodeSecret } from '@/keys/secret';
 import { loadContent, type LoadedClient } from '@/loader/load-content';
@@ -472,7 +474,7 @@ describe('a plan in which no client changed', () => {
 
 	/** Stores an entry for every client and the site-wide files, as a build that rendered them would. */
 	const storeEverything = async () => {
-		const plan = await planClients(contextOf(root), content, 'full', path.join(root, 'restored'));
+		const plan = await planClients(contextOf(root), content, 'full');
 		const outDir = path.join(root, 'out');
 		rmSync(outDir, { recursive: true, force: true });
 		for (const file of ['index.html', '_astro/site.css', ...[...plan.fingerprints.keys()].map((client) => `${client}/index.html`)]) {
@@ -484,34 +486,62 @@ describe('a plan in which no client changed', () => {
 		return plan;
 	};
 
+	/** What a build does with the entries a plan accepted: copies and verifies them, searching their clients' files. */
+	const restoreAll = (plan: Awaited<ReturnType<typeof planClients>>, outDir: string, needles: Needle[] = []) =>
+		restoreCached({
+			cache: plan.cache!,
+			entries: [...plan.reused, ...(plan.siteWide?.reused ? [plan.siteWide.reused] : [])],
+			outDir,
+			needles,
+			copies: new Map(),
+		});
+
 	it('reuses the site-wide entry (Astro is not started); --full never does', async () => {
 		const stored = await storeEverything();
 		expect(stored.rendered.length).toBe(4);
 		expect(stored.siteWide?.reused).toBeUndefined();
-		const restored = restoreFolder();
-		const plan = await planClients(contextOf(root), content, 'reuse', restored);
+		const plan = await planClients(contextOf(root), content, 'reuse');
 		expect(plan.rendered).toEqual([]);
 		expect(plan.siteWide?.reused?.fingerprint).toBe(stored.siteWide!.fingerprint);
-		// Everything the build publishes was copied while it was verified.
+		// Everything the build publishes is copied while it is verified.
+		const restored = restoreFolder();
 		const clients = [...stored.fingerprints.keys()];
+		expect(restoreAll(plan, restored)).toEqual({ restored: [...clients, SITE_WIDE_ENTRY], refused: [], leaks: [], searched: 4 });
 		expect((await listFiles(restored)).sort()).toEqual(
 			['_astro/site.css', 'index.html', ...clients.map((client) => `${client}/index.html`)].sort(),
 		);
 	});
 
-	it("refuses a client's entry found tampered while it is copied: nothing of it is in the restore folder, it is discarded and rendered", async () => {
+	it("refuses a client's entry found tampered while it is copied: nothing of it is in the restore folder", async () => {
 		const stored = await storeEverything();
 		const [tampered, ...others] = [...stored.fingerprints.keys()];
 		const cacheDir = path.join(root, 'client-cache', readdirSync(path.join(root, 'client-cache'))[0]!);
 		writeFileSync(path.join(cacheDir, tampered!, 'output', tampered!, 'index.html'), '<p>a page nobody built</p>');
+		// Its entry.json still verifies: the plan takes it, and its copy refuses it.
+		const plan = await planClients(contextOf(root), content, 'reuse');
+		expect(plan.reused.map((entry) => entry.client)).toEqual([tampered, ...others]);
 		const restored = restoreFolder();
-		const plan = await planClients(contextOf(root), content, 'reuse', restored);
-		expect(plan.refused).toEqual([{ client: tampered, why: `${tampered}/index.html in it is not the file it was built with` }]);
-		expect(plan.rendered).toEqual([{ client: tampered, why: 'cache entry refused' }]);
-		expect(plan.reused.map((entry) => entry.client)).toEqual(others);
-		expect(plan.siteWide?.reused).toBeUndefined();
-		expect((await listFiles(restored)).sort()).toEqual(['_astro/site.css', ...others.map((client) => `${client}/index.html`)].sort());
-		expect(readdirSync(cacheDir)).not.toContain(tampered);
+		const result = restoreAll(plan, restored);
+		expect(result.refused).toEqual([{ client: tampered, why: `${tampered}/index.html in it is not the file it was built with` }]);
+		expect(result.restored).toEqual([...others, SITE_WIDE_ENTRY]);
+		expect((await listFiles(restored)).sort()).toEqual(
+			['_astro/site.css', 'index.html', ...others.map((client) => `${client}/index.html`)].sort(),
+		);
+	});
+
+	it("searches the restored clients' own files for leaks with the bytes it verified, and drops a refused entry's", async () => {
+		const stored = await storeEverything();
+		const [tampered, clean] = [...stored.fingerprints.keys()];
+		// Text of a private client found in a cached page (of another client, once public: what was cached is
+		// published again, so it is searched again with this build's texts). The site-wide page is left to the
+		// whole-site scan, which runs over everything outside the restored clients' folders.
+		const needles: Needle[] = [`${clean}/index.html`, `${tampered}/index.html`].map((text) => ({ text, source: 'a test' }));
+		const cacheDir = path.join(root, 'client-cache', readdirSync(path.join(root, 'client-cache'))[0]!);
+		writeFileSync(path.join(cacheDir, tampered!, 'output', tampered!, 'index.html'), `<p>${tampered}/index.html</p>, changed`);
+		const plan = await planClients(contextOf(root), content, 'reuse');
+		const result = restoreAll(plan, restoreFolder(), needles);
+		expect(result.leaks.map(({ file, needle }) => [file, needle.text])).toEqual([[`${clean}/index.html`, `${clean}/index.html`]]);
+		expect(result.searched).toBe(3);
 	});
 
 	it('rebuilds the site-wide files when site.yaml or the code changes', async () => {
@@ -519,26 +549,28 @@ describe('a plan in which no client changed', () => {
 		const siteYaml = path.join(root, 'content', 'site.yaml');
 		const original = readFileSync(siteYaml);
 		appendFileSync(siteYaml, '\n# a comment changes the bytes\n');
-		let plan = await planClients(contextOf(root), content, 'reuse', restoreFolder());
+		let plan = await planClients(contextOf(root), content, 'reuse');
 		expect(plan.siteWide?.reused).toBeUndefined();
 		expect(plan.rendered.map(({ why }) => why)).toEqual(['changed', 'changed', 'changed', 'changed']);
 		writeFileSync(siteYaml, original);
 
 		await storeEverything();
 		writeFileSync(path.join(root, 'src', 'page.ts'), 'export const page = 2;\n');
-		plan = await planClients(contextOf(root), content, 'reuse', restoreFolder());
+		plan = await planClients(contextOf(root), content, 'reuse');
 		expect(plan.siteWide?.reused).toBeUndefined();
 		expect(plan.rendered.length).toBe(4);
 	});
 
-	it('refuses a tampered site-wide entry, discards it and starts Astro', async () => {
+	it('refuses a tampered site-wide entry as it is copied (the build then starts Astro)', async () => {
 		await storeEverything();
 		const page = path.join(root, 'client-cache', readdirSync(path.join(root, 'client-cache'))[0]!, SITE_WIDE_ENTRY, 'output', 'index.html');
 		writeFileSync(page, '<p>index.html</p><script>steal()</script>');
-		const plan = await planClients(contextOf(root), content, 'reuse', restoreFolder());
+		const plan = await planClients(contextOf(root), content, 'reuse');
 		expect(plan.rendered).toEqual([]);
-		expect(plan.siteWide?.reused).toBeUndefined();
-		expect(plan.refused).toEqual([{ client: SITE_WIDE_ENTRY, why: 'index.html in it is not the file it was built with' }]);
-		expect(readdirSync(path.dirname(path.dirname(path.dirname(page))))).not.toContain(SITE_WIDE_ENTRY);
+		const restored = restoreFolder();
+		expect(restoreAll(plan, restored).refused).toEqual([
+			{ client: SITE_WIDE_ENTRY, why: 'index.html in it is not the file it was built with' },
+		]);
+		expect(await listFiles(restored)).not.toContain('index.html');
 	});
 });

@@ -98,6 +98,19 @@ describe('term matcher and anchors', () => {
 		expect(matcher.matches('Scope\n creep, entries and CI/CD.').map((match) => match.text)).toEqual(['Scope\n creep', 'entries', 'CI/CD']);
 	});
 
+	it('prefers the longest name where a Chinese and a Latin name start at one place, and keeps word boundaries for Latin names', () => {
+		const matcher = termMatcher([['MES'], ['MES系统'], ['sprint'], ['sprint review']]);
+		expect(matcher.matches('接入MES系统后，MES 上线').map(({ entry, text }) => [entry, text])).toEqual([
+			[1, 'MES系统'],
+			[0, 'MES'],
+		]);
+		// "sprint review" is longer; "sprints" is a plural; "sprinter" and "MESH" are other words.
+		expect(matcher.matches('Sprint review, two sprints, a sprinter, MESH').map(({ entry, text }) => [entry, text])).toEqual([
+			[3, 'Sprint review'],
+			[2, 'sprints'],
+		]);
+	});
+
 	it('gives Latin terms their letters as anchor, Chinese terms a stable hash, and no two terms one anchor', () => {
 		const anchors = termAnchors([{ term: 'CI/CD' }, { term: 'CI CD' }, { term: '灰度发布' }]);
 		expect(anchors[0]).toBe('ci-cd');

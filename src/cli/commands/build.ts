@@ -15,7 +15,10 @@ import { checkAndReport } from './check';
 import { planClients, type ClientPlan } from '@/build-cache/plan-clients';
 import { moveRestored, SITE_WIDE_ENTRY } from '@/build-cache/client-cache';
 import { checkOutputFolders } from '@/post-build/output-folders';
-import { scanOutputForLeaks } from '@/post-build/scan-output';
+import { leakScanTargets, scanOutputForLeaks } from '@/post-build/scan-output';
+import type { Leak } from '@/leak-scan/leak-scan';
+import { restoreCached, type RestoreCachedInput, type RestoreCachedResult } from '@/build-cache/restore-cached';
+import { restoreInWorker } from '@/build-cache/restore-in-worker';
 import { planAttachments } from '@/kinds/document/attachment-plan';
 import { privateClientsOf } from '@/post-build/plain-benchmark';
 import { contentOfClients } from '@/loader/client-subset';
@@ -153,30 +156,57 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 	// folder, and builds of one output folder share its staging folder.
 	const done = await withBuildLock(root, output, async () => {
 		const rendering = performance.now();
-		let pages: number;
+		let pages = 0;
 		let plan: ClientPlan;
 		try {
 			await rm(restored, { recursive: true, force: true });
 			plan = await timings.timed('cache', () =>
-				planClients(context, built, context.plainBenchmark ? 'off' : options.full ? 'full' : 'reuse', restored),
+				planClients(context, built, context.plainBenchmark ? 'off' : options.full ? 'full' : 'reuse'),
 			);
 			reportPlan(plan, output);
+			const cache = plan.cache;
+			// What the leak scan looks for, from the start: the cached clients are searched as they are restored.
+			const attachments = await planAttachments(loaded, context.contentDir, new Set(privateClientsOf(loaded)));
+			const targets = await leakScanTargets(loaded, attachments);
+			const searched = { folders: [] as string[], leaks: [] as Leak[], files: 0 };
+			/** Takes in what `restoreCached` did; returns the clients whose entry it refused, now discarded. */
+			const restoredBy = async (result: RestoreCachedResult): Promise<string[]> => {
+				searched.folders.push(...result.restored.filter((client) => client !== SITE_WIDE_ENTRY));
+				searched.leaks.push(...result.leaks);
+				searched.files += result.searched;
+				for (const { client, why } of result.refused) {
+					plan.refused.push({ client, why });
+					reportRefused(client, why, output);
+					await cache!.discard(client);
+				}
+				return result.refused.map(({ client }) => client).filter((client) => client !== SITE_WIDE_ENTRY);
+			};
 			const rendered = plan.rendered.map(({ client }) => client);
-			const renderedContent = contentOfClients(loaded, rendered);
-			// Slot keys derived while Astro renders, picked up by the encryption step: only the rendered clients' (PBKDF2 is slow).
-			const slotKeys = slotKeyCache();
-			if (renderedContent.clients.some((client) => !client.client?.value.public)) {
-				void deriveSlotKeysAhead(renderedContent.clients, context.secret(), context.variables, slotKeys);
+			let siteWideEntry = plan.siteWide?.reused;
+			let beside: RestoreCachedInput['entries'] = plan.reused;
+			if (siteWideEntry) {
+				// Nothing to render: every entry is verified now, on this thread, as nothing runs beside it.
+				const refused = await timings.timed('cache', async () =>
+					restoredBy(restoreCached({ cache: cache!, entries: [...plan.reused, siteWideEntry!], outDir: restored, ...targets })),
+				);
+				if (refused.length || plan.refused.some(({ client }) => client === SITE_WIDE_ENTRY)) siteWideEntry = undefined;
+				rendered.push(...refused);
+				plan.rendered.push(...refused.map((client) => ({ client, why: 'cache entry refused' })));
+				beside = [];
 			}
-			const everyClient = !options.clients && rendered.length === loaded.clients.filter((client) => client.client).length;
-			const siteWideEntry = plan.siteWide?.reused;
 			if (siteWideEntry) {
 				// No client changed and neither did the site-wide files: Astro is not started at all.
 				await rm(staging, { recursive: true, force: true });
 				await rename(restored, staging);
 				output.info('site-wide files: taken from the cache (nothing changed, Astro not started)');
-				pages = 0;
 			} else {
+				const renderedContent = contentOfClients(loaded, rendered);
+				// Slot keys derived while Astro renders, picked up by the encryption step: only the rendered clients' (PBKDF2 is slow).
+				const slotKeys = slotKeyCache();
+				if (renderedContent.clients.some((client) => !client.client?.value.public)) {
+					void deriveSlotKeysAhead(renderedContent.clients, context.secret(), context.variables, slotKeys);
+				}
+				const everyClient = !options.clients && rendered.length === loaded.clients.filter((client) => client.client).length;
 				// Astro's memory grows with the pages of one run: above the budget, one run per batch of clients.
 				const batches = await planRenderBatches(
 					context.contentDir,
@@ -184,13 +214,10 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 					options.batchPages ?? (options.clients ? DEFAULT_BATCH_PAGES : WHOLE_SITE_BATCH_PAGES),
 				);
 				// Loaded only when Astro runs: Astro, Vite, Tailwind and the integrations take seconds to load.
-				const { renderInBatches } = await import('@/cli/render-batches');
-				pages = await renderInBatches({
+				const { renderInBatches, renderLate } = await import('@/cli/render-batches');
+				const render = {
 					context,
 					checked: loaded,
-					// Astro reads every client's folder unless told which: a subset build always tells it.
-					...(everyClient && batches.length === 1 ? {} : { clients: rendered }),
-					batches,
 					outDir: staging,
 					slotKeys,
 					timings,
@@ -198,20 +225,41 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 					logLevel: astroLogLevel(context.logLevel, options.verbose === true),
 					// Scanned below, once the cached clients are in place: their files are published too.
 					deferLeakScan: true,
-				});
+				};
+				// The cached clients are verified, copied and searched on a worker thread while Astro renders.
+				const restoring =
+					beside.length > 0
+						? timings.timed('cache, beside Astro', () =>
+								restoreInWorker({ cache: { dir: cache!.dir, key: cache!.key }, entries: beside, outDir: restored, ...targets }),
+							)
+						: undefined;
+				try {
+					pages = await renderInBatches({
+						...render,
+						// Astro reads every client's folder unless told which: a subset build always tells it.
+						...(everyClient && batches.length === 1 ? {} : { clients: rendered }),
+						batches,
+					});
+				} finally {
+					// Never leave the worker writing into a folder the clean-up below removes.
+					await restoring?.catch(() => undefined);
+				}
+				const refused = restoring ? await restoredBy(await restoring) : [];
+				if (refused.length) {
+					// A file of a cached client was missing or changed: that client is rendered after all.
+					output.info(`clients rendered after their cache entry was refused: ${refused.join(', ')}`);
+					pages += await renderLate({ ...render, clients: refused });
+					plan.rendered.push(...refused.map((client) => ({ client, why: 'cache entry refused' })));
+				}
+				await timings.timed('cache', () => moveRestored(restored, staging, searched.folders));
+				await rm(restored, { recursive: true, force: true });
 			}
-			if (!siteWideEntry)
-				await timings.timed('cache', async () => {
-					await moveRestored(restored, staging);
-					await rm(restored, { recursive: true, force: true });
-				});
 			// The plain benchmark's output is Astro's alone: no post-build step runs over it.
 			if (!context.plainBenchmark)
 				await timings.timed('leak scan', async () => {
 					// Only clients of the checked content, the ones asked for, are in the output.
 					await checkOutputFolders(staging, built);
-					const attachments = await planAttachments(loaded, context.contentDir, new Set(privateClientsOf(loaded)));
-					await scanOutputForLeaks(staging, loaded, attachments, output);
+					await scanOutputForLeaks(staging, loaded, attachments, output, { targets, searched });
 				});
 		} catch (error) {
 			await rm(staging, { recursive: true, force: true });
@@ -281,17 +329,20 @@ async function planRenderBatches(contentDir: string, rendered: readonly string[]
  * refused: a tampered cache is worth knowing about, though the build goes on without it.
  */
 function reportPlan(plan: ClientPlan, output: Output): void {
-	for (const { client, why } of plan.refused) {
-		output.warn(
-			client === SITE_WIDE_ENTRY
-				? `cache: the entry of the site-wide files was refused (${why}): it was discarded and they are rebuilt.`
-				: `cache: the entry of ${client} was refused (${why}): it was discarded and ${client} is rebuilt.`,
-		);
-	}
+	for (const { client, why } of plan.refused) reportRefused(client, why, output);
 	if (plan.reused.length)
 		output.info(`cache: ${plan.reused.length} client(s) reused: ${plan.reused.map((entry) => entry.client).join(', ')}`);
 	const rendered = plan.rendered.map(({ client, why }) => `${client} (${why})`);
 	output.info(`clients rendered: ${plan.rendered.length ? rendered.join(', ') : 'none'}`);
+}
+
+/** A tampered cache is worth knowing about, though the build goes on without the entry. */
+function reportRefused(client: string, why: string, output: Output): void {
+	output.warn(
+		client === SITE_WIDE_ENTRY
+			? `cache: the entry of the site-wide files was refused (${why}): it was discarded and they are rebuilt.`
+			: `cache: the entry of ${client} was refused (${why}): it was discarded and ${client} is rebuilt.`,
+	);
 }
 
 /**

@@ -198,6 +198,13 @@ describe('scanForLeaks', () => {
 		]);
 	});
 
+	it('leaves out only the files `skip` names (client folders searched as they were restored)', async () => {
+		const page = `<main><p>${UPDATE_SENTENCE}.</p></main>`;
+		const dist = await folder('glasshouse-dist-', { 'acme/index.html': page, 'beta/index.html': page, 'index.html': page });
+		const leaks = await scanForLeaks(dist, needles, new Map(), (name) => name.startsWith('acme/'));
+		expect(leaks.map(({ file }) => file).sort()).toEqual(['beta/index.html', 'index.html']);
+	});
+
 	it('finds HTML-escaped text: & and apostrophe in text, quotes in an attribute', async () => {
 		const escapedTitle = 'Adopt the Marmoset &amp; Heron&#39;s billing engine';
 		expect(await leaksIn({ 'acme/decisions/1/index.html': `<h1>${escapedTitle}</h1>` })).toEqual([

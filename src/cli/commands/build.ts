@@ -233,6 +233,8 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 								restoreInWorker({ cache: { dir: cache!.dir, key: cache!.key }, entries: beside, outDir: restored, ...targets }),
 							)
 						: undefined;
+				// Its failure is taken up once Astro is done; until then it must not count as unhandled.
+				restoring?.catch(() => undefined);
 				try {
 					pages = await renderInBatches({
 						...render,

@@ -24,6 +24,7 @@ import {
 import { listFiles } from '@/lib/list-files';
 import { planClients } from '@/build-cache/plan-clients';
 import { restoreCached } from '@/build-cache/restore-cached';
+import { restoreInWorker } from '@/build-cache/restore-in-worker';
 import type { Needle } from '@/leak-scan/collect-needles';
 import { deriveBuildCacheMacKey, deriveKeyMaterialKey } from '@/keys/derive-credentials';
 import { decodeSecret } from '@/keys/secret';
@@ -542,6 +543,24 @@ describe('a plan in which no client changed', () => {
 		const result = restoreAll(plan, restoreFolder(), needles);
 		expect(result.leaks.map(({ file, needle }) => [file, needle.text])).toEqual([[`${clean}/index.html`, `${clean}/index.html`]]);
 		expect(result.searched).toBe(3);
+	});
+
+	it('does the same on a worker thread, as the build runs it beside Astro', async () => {
+		const stored = await storeEverything();
+		const plan = await planClients(contextOf(root), content, 'reuse');
+		const [first] = [...stored.fingerprints.keys()];
+		const needles: Needle[] = [{ text: `${first}/index.html`, source: 'a test' }];
+		const restored = restoreFolder();
+		const result = await restoreInWorker({
+			cache: { dir: plan.cache!.dir, key: plan.cache!.key },
+			entries: plan.reused,
+			outDir: restored,
+			needles,
+			copies: new Map(),
+		});
+		expect(result).toEqual({ ...restoreAll(plan, restoreFolder(), needles), restored: plan.reused.map((entry) => entry.client) });
+		expect(result.leaks.map(({ file }) => file)).toEqual([`${first}/index.html`]);
+		expect((await listFiles(restored)).length).toBe(5);
 	});
 
 	it('rebuilds the site-wide files when site.yaml or the code changes', async () => {

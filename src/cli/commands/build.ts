@@ -189,7 +189,11 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 				const refused = await timings.timed('cache', async () =>
 					restoredBy(restoreCached({ cache: cache!, entries: [...plan.reused, siteWideEntry!], outDir: restored, ...targets })),
 				);
-				if (refused.length || plan.refused.some(({ client }) => client === SITE_WIDE_ENTRY)) siteWideEntry = undefined;
+				if (refused.length || plan.refused.some(({ client }) => client === SITE_WIDE_ENTRY)) {
+					// Astro runs after all, and its site-wide files are stored as a fresh entry.
+					siteWideEntry = undefined;
+					plan.siteWide = { fingerprint: plan.siteWide!.fingerprint };
+				}
 				rendered.push(...refused);
 				plan.rendered.push(...refused.map((client) => ({ client, why: 'cache entry refused' })));
 				beside = [];

@@ -351,6 +351,17 @@ describe('cache entries', () => {
 		]);
 		expect(readFileSync(path.join(staging, '_astro', 'ClientLayout.Bq3x9a1z.css'), 'utf8')).toBe('written by Astro');
 	});
+
+	it('refuses to merge a client folder searched as it was restored into one Astro wrote (its files would go unscanned)', async () => {
+		const cache = await fresh();
+		const restored = path.join(work, 'restored-twice');
+		await cache.restore('acme', fingerprint, restored);
+		const staging = path.join(work, 'staging-twice');
+		mkdirSync(path.join(staging, 'acme'), { recursive: true });
+		writeFileSync(path.join(staging, 'acme', 'extra.html'), '<p>written by Astro</p>');
+		await expect(moveRestored(restored, staging, ['acme'])).rejects.toThrow(/acme\/ was both rendered and restored/);
+		expect(await listFiles(staging)).toEqual(['acme/extra.html']);
+	});
 });
 
 describe("the site-wide files' fingerprint", () => {
@@ -561,6 +572,24 @@ describe('a plan in which no client changed', () => {
 		expect(result).toEqual({ ...restoreAll(plan, restoreFolder(), needles), restored: plan.reused.map((entry) => entry.client) });
 		expect(result.leaks.map(({ file }) => file)).toEqual([`${first}/index.html`]);
 		expect((await listFiles(restored)).length).toBe(5);
+	});
+
+	it('stops the worker thread when asked (Astro failed), settling only once it has exited', async () => {
+		await storeEverything();
+		const plan = await planClients(contextOf(root), content, 'reuse');
+		const stop = new AbortController();
+		const restoring = restoreInWorker(
+			{
+				cache: { dir: plan.cache!.dir, key: plan.cache!.key },
+				entries: plan.reused,
+				outDir: restoreFolder(),
+				needles: [],
+				copies: new Map(),
+			},
+			stop.signal,
+		);
+		stop.abort();
+		await expect(restoring).rejects.toThrow('the worker restoring cached clients was stopped');
 	});
 
 	it('rebuilds the site-wide files when site.yaml or the code changes', async () => {

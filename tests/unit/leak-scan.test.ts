@@ -9,7 +9,7 @@ import zhCN from '@/i18n/zh-CN.json';
 import { utf8 } from '@/runtime/crypto/bytes';
 import { pageAad, seal, type Envelope } from '@/runtime/crypto/envelope';
 import type { Keyring } from '@/runtime/crypto/keyring';
-import { loadContent, type LoadedClient, type Parsed } from '@/loader/load-content';
+import { loadContent, type LoadedClient, type LoadedContent, type Parsed } from '@/loader/load-content';
 import { renderDecision } from '@/scaffold/render-decision';
 import { AccessEntrySchema } from '@/kinds/client/access';
 import { buildKeyring, generateContentKey, resolveCredentials } from '@/keys/build-keyring';
@@ -18,6 +18,8 @@ import { collectNeedles, isDistinctive, needlesOf, type Needle } from '@/leak-sc
 import { percentDecode, readableTexts, unescapeString } from '@/leak-scan/readable-texts';
 import { inlineImages } from '@/encrypt/inline-assets';
 import { describeLeaks, scanForLeaks, type Leak } from '@/leak-scan/leak-scan';
+import { scanOutputForLeaks } from '@/post-build/scan-output';
+import type { AttachmentPlan } from '@/kinds/document/attachment-plan';
 import { renderShell, type ShellInput } from '@/encrypt/render-shell';
 import { gateMessages } from '@/encrypt/gate-messages';
 import { LOCALES } from '@/i18n/locales';
@@ -203,6 +205,32 @@ describe('scanForLeaks', () => {
 		const dist = await folder('glasshouse-dist-', { 'acme/index.html': page, 'beta/index.html': page, 'index.html': page });
 		const leaks = await scanForLeaks(dist, needles, new Map(), (name) => name.startsWith('acme/'));
 		expect(leaks.map(({ file }) => file).sort()).toEqual(['beta/index.html', 'index.html']);
+	});
+
+	it('over a built output, adds what was found in the restored clients and reads none of their files again', async () => {
+		const page = `<main><p>${UPDATE_SENTENCE}.</p></main>`;
+		const dist = await folder('glasshouse-dist-', {
+			'acme/index.html': page,
+			'beta/index.html': '<p>nothing</p>',
+			'index.html': '<p>root</p>',
+		});
+		const targets = { needles, copies: new Map<string, Needle>() };
+		const logged: string[] = [];
+		const logger = { info: (line: string) => void logged.push(line) };
+		// Unscanned, acme's page leaks; searched as it was restored, the scan trusts what was found there: here, nothing.
+		const noContent = undefined as unknown as LoadedContent;
+		const noAttachments = undefined as unknown as AttachmentPlan;
+		await expect(scanOutputForLeaks(dist, noContent, noAttachments, logger, { targets })).rejects.toThrow(/acme\/index\.html/);
+		await scanOutputForLeaks(dist, noContent, noAttachments, logger, { targets, searched: { folders: ['acme'], leaks: [], files: 1 } });
+		expect(logged.at(-1)).toMatch(/none found in the output .*1 file\(s\) of cached clients searched as they were restored/);
+		// A leak the restore found stops the build like one found here.
+		const found: Leak = { file: 'beta/index.html', needle: needle(UPDATE_SENTENCE, SOURCE.update) };
+		await expect(
+			scanOutputForLeaks(dist, noContent, noAttachments, logger, {
+				targets,
+				searched: { folders: ['acme', 'beta'], leaks: [found], files: 2 },
+			}),
+		).rejects.toThrow(/beta\/index\.html/);
 	});
 
 	it('finds HTML-escaped text: & and apostrophe in text, quotes in an attribute', async () => {

@@ -157,6 +157,8 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 	const done = await withBuildLock(root, output, async () => {
 		const rendering = performance.now();
 		let pages = 0;
+		/** Clients whose cached folder was verified and published: the plan's, less those refused while copied. */
+		let reusedCount = 0;
 		let plan: ClientPlan;
 		try {
 			await rm(restored, { recursive: true, force: true });
@@ -196,6 +198,7 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 				}
 				rendered.push(...refused);
 				plan.rendered.push(...refused.map((client) => ({ client, why: 'cache entry refused' })));
+				if (refused.length) output.info(`clients rendered after their cache entry was refused: ${refused.join(', ')}`);
 				beside = [];
 			}
 			if (siteWideEntry) {
@@ -231,10 +234,14 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 					deferLeakScan: true,
 				};
 				// The cached clients are verified, copied and searched on a worker thread while Astro renders.
+				const stopRestoring = new AbortController();
 				const restoring =
 					beside.length > 0
 						? timings.timed('cache, beside Astro', () =>
-								restoreInWorker({ cache: { dir: cache!.dir, key: cache!.key }, entries: beside, outDir: restored, ...targets }),
+								restoreInWorker(
+									{ cache: { dir: cache!.dir, key: cache!.key }, entries: beside, outDir: restored, ...targets },
+									stopRestoring.signal,
+								),
 							)
 						: undefined;
 				// Its failure is taken up once Astro is done; until then it must not count as unhandled.
@@ -246,6 +253,10 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 						...(everyClient && batches.length === 1 ? {} : { clients: rendered }),
 						batches,
 					});
+				} catch (error) {
+					// Nothing of this build is published: the worker's copies are not needed.
+					stopRestoring.abort();
+					throw error;
 				} finally {
 					// Never leave the worker writing into a folder the clean-up below removes.
 					await restoring?.catch(() => undefined);
@@ -260,6 +271,7 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 				await timings.timed('cache', () => moveRestored(restored, staging, searched.folders));
 				await rm(restored, { recursive: true, force: true });
 			}
+			reusedCount = searched.folders.length;
 			// The plain benchmark's output is Astro's alone: no post-build step runs over it.
 			if (!context.plainBenchmark)
 				await timings.timed('leak scan', async () => {
@@ -274,7 +286,7 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 			return false;
 		}
 		output.info(
-			`✓ ${pages} pages rendered, indexed and encrypted, ${plan.reused.length} client(s) taken from the cache, the whole site scanned (${Math.round((performance.now() - rendering) / 1000)} s)`,
+			`✓ ${pages} pages rendered, indexed and encrypted, ${reusedCount} client(s) taken from the cache, the whole site scanned (${Math.round((performance.now() - rendering) / 1000)} s)`,
 		);
 		// Only now, with the whole output scanned: a client whose steps failed is never cached.
 		if (plan.cache) {

@@ -166,4 +166,22 @@ describe('incremental builds: only the clients that changed are rendered', () =>
 		},
 		BUILD_TIMEOUT,
 	);
+
+	it(
+		'with nothing changed, refuses a tampered client found while the cache is copied and renders that client alone',
+		async () => {
+			const tampered = path.join(entryFolder('lanshan-tea'), 'output', 'lanshan-tea', 'index.html');
+			writeFileSync(tampered, readFileSync(tampered, 'utf8').replace('</body>', '<script>steal()</script></body>'));
+			const rebuilt = await build('client-tamper-unchanged');
+			expect(rebuilt.rendered).toEqual(['lanshan-tea']);
+			expect(rebuilt.stderr).toMatch(
+				/cache: the entry of lanshan-tea was refused \(lanshan-tea\/index\.html in it is not the file it was built with\)/,
+			);
+			expect(rebuilt.stdout).toContain('3 client(s) taken from the cache');
+			expect(readFileSync(path.join(rebuilt.outDir, 'lanshan-tea', 'index.html'), 'utf8')).not.toContain('steal()');
+			const [a, b] = await Promise.all([decryptedSnapshot(rebuilt.outDir, CONTENT), decryptedSnapshot(full.outDir, CONTENT)]);
+			expect(snapshotDifferences(a, b)).toEqual([]);
+		},
+		BUILD_TIMEOUT,
+	);
 });

@@ -125,8 +125,6 @@ export interface ClientCache {
 	 * bytes, and the copy there was verified.
 	 */
 	copy(entry: CacheEntry, outDir: string, verified?: (file: string, bytes: Buffer) => void): Restored | Refusal;
-	/** `check`, then `copy`. */
-	restore(client: string, fingerprint: string, outDir: string): Promise<Restored | Refusal>;
 	/**
 	 * Stores `client`'s folder and the shared folders of `outDir` as its entry, replacing any
 	 * previous one. Written into a temporary folder and renamed into place: an interrupted write
@@ -171,7 +169,7 @@ export function clientCache(dir: string, key: Uint8Array): ClientCache {
 			return { reason: 'refused', detail: client === SITE_WIDE_ENTRY ? 'it holds no site-wide page' : `it holds no file of ${client}/` };
 		return { entry };
 	}
-	const cache: ClientCache = {
+	return {
 		dir,
 		key,
 		check: readEntry,
@@ -181,7 +179,7 @@ export function clientCache(dir: string, key: Uint8Array): ClientCache {
 			const folders = new Set<string>();
 			let fault: string | undefined;
 			// One synchronous read and write per file (see `readSmallFile`): the files of an entry are small,
-			// and the copy runs on a thread of its own beside Astro (see `restore-worker.ts`).
+			// and beside Astro the copy runs on a thread of its own (see `restore-in-worker.ts`).
 			for (const [file, hash] of entry.files) {
 				const shared = !isOwnFile(file, client);
 				if (shared && written.get(outDir)?.has(file)) continue;
@@ -218,10 +216,6 @@ export function clientCache(dir: string, key: Uint8Array): ClientCache {
 			for (const file of wrote) if (!isOwnFile(file, client)) shared.add(file);
 			return { entry, copied: wrote.length };
 		},
-		async restore(client, fingerprint, outDir) {
-			const found = await readEntry(client, fingerprint);
-			return 'entry' in found ? cache.copy(found.entry, outDir) : found;
-		},
 		async discard(client) {
 			await rm(entryDir(client), { recursive: true, force: true });
 		},
@@ -246,7 +240,6 @@ export function clientCache(dir: string, key: Uint8Array): ClientCache {
 			}
 		},
 	};
-	return cache;
 }
 
 /** Where the entries of one content folder live under the cache folder: content folders never share entries. */

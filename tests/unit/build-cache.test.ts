@@ -19,6 +19,7 @@ import {
 	SITE_WIDE_ENTRY,
 	type CacheEntry,
 	type ClientCache,
+	type Refusal,
 	type Restored,
 } from '@/build-cache/client-cache';
 import { listFiles } from '@/lib/list-files';
@@ -35,6 +36,12 @@ import { TEST_SECRET } from '../support/open-page';
 import { DEMO_CONTENT } from '../support/temp-content';
 
 const OTHER_SECRET = 'c0a4d9e27f1b3865a2e4f7091d6c3b5e8f2a7d4c1e9b6053a8f7e2d1c4b9a6e3';
+
+/** What a build does with one entry: checks its `entry.json`, then copies (and verifies) its files. */
+async function restore(cache: ClientCache, client: string, fingerprint: string, outDir: string): Promise<Restored | Refusal> {
+	const found = await cache.check(client, fingerprint);
+	return 'entry' in found ? cache.copy(found.entry, outDir) : found;
+}
 
 describe('the site-wide fingerprint', () => {
 	const inputs: SiteWideInputs = {
@@ -214,7 +221,7 @@ describe('cache entries', () => {
 	const readEntry = (client: string) => JSON.parse(readFileSync(path.join(entryOf(client), 'entry.json'), 'utf8')) as CacheEntry;
 	/** Restores `client`'s entry into a new empty folder, as a build's planning does. */
 	const restoreAnew = (cache: ClientCache, client: string, made: string) =>
-		cache.restore(client, made, mkdtempSync(path.join(work, 'restored-')));
+		restore(cache, client, made, mkdtempSync(path.join(work, 'restored-')));
 
 	it('a MAC matches the known-answer vector (HMAC-SHA-256 over length-prefixed fields)', () => {
 		const entry = {
@@ -238,7 +245,7 @@ describe('cache entries', () => {
 	it("holds the client's folder and the shared files, no other client's and no root page; it verifies and restores", async () => {
 		const cache = await fresh();
 		const target = path.join(work, 'restored');
-		const found = await cache.restore('acme', fingerprint, target);
+		const found = await restore(cache, 'acme', fingerprint, target);
 		expect('entry' in found).toBe(true);
 		const { entry, copied } = found as Restored;
 		expect(entry.files.map(([file]) => file).sort()).toEqual([
@@ -250,7 +257,7 @@ describe('cache entries', () => {
 		expect(copied).toBe(4);
 		expect(readFileSync(path.join(target, 'acme', 'updates', '2026-11-20', 'index.html'), 'utf8')).toBe('<p>sealed update</p>');
 		// The shared files acme's entry brought are not copied (nor read) again for beta's.
-		expect(await cache.restore('beta', fingerprint, target)).toMatchObject({ copied: 1 });
+		expect(await restore(cache, 'beta', fingerprint, target)).toMatchObject({ copied: 1 });
 		expect((await listFiles(target)).sort()).toEqual([
 			'_astro/ClientLayout.Bq3x9a1z.css',
 			'_glasshouse/gate.Cx1.js',
@@ -324,7 +331,7 @@ describe('cache entries', () => {
 		writeFileSync(path.join(target, 'beta', 'index.html'), '<p>sealed beta</p>');
 		// Its files are copied side by side: the others may be in place by the time the tampered one is read.
 		writeFileSync(path.join(entryOf('acme'), 'output', 'acme', 'updates', '2026-11-20', 'index.html'), '<p>sealed update</p><img src=x>');
-		expect(await cache.restore('acme', fingerprint, target)).toEqual({
+		expect(await restore(cache, 'acme', fingerprint, target)).toEqual({
 			reason: 'refused',
 			detail: 'acme/updates/2026-11-20/index.html in it is not the file it was built with',
 		});
@@ -333,14 +340,23 @@ describe('cache entries', () => {
 		expect(readdirSync(path.join(work, 'cache'))).toContain('acme');
 	});
 
+	/** acme's entry restored into a folder of `name`, and a staging folder of `name` holding `written` (what Astro wrote). */
+	async function restoredBesideAstro(name: string, written: Record<string, string>) {
+		const restored = path.join(work, `restored-${name}`);
+		await restore(await fresh(), 'acme', fingerprint, restored);
+		const staging = path.join(work, `staging-${name}`);
+		for (const [file, text] of Object.entries(written)) {
+			mkdirSync(path.dirname(path.join(staging, file)), { recursive: true });
+			writeFileSync(path.join(staging, file), text);
+		}
+		return { restored, staging };
+	}
+
 	it('moves restored entries beside what Astro wrote, keeping the shared files Astro wrote', async () => {
-		const cache = await fresh();
-		const restored = path.join(work, 'restored');
-		await cache.restore('acme', fingerprint, restored);
-		const staging = path.join(work, 'staging');
-		mkdirSync(path.join(staging, '_astro'), { recursive: true });
-		writeFileSync(path.join(staging, '_astro', 'ClientLayout.Bq3x9a1z.css'), 'written by Astro');
-		writeFileSync(path.join(staging, 'index.html'), '<p>root</p>');
+		const { restored, staging } = await restoredBesideAstro('shared', {
+			'_astro/ClientLayout.Bq3x9a1z.css': 'written by Astro',
+			'index.html': '<p>root</p>',
+		});
 		await moveRestored(restored, staging);
 		expect((await listFiles(staging)).sort()).toEqual([
 			'_astro/ClientLayout.Bq3x9a1z.css',
@@ -353,12 +369,7 @@ describe('cache entries', () => {
 	});
 
 	it('refuses to merge a client folder searched as it was restored into one Astro wrote (its files would go unscanned)', async () => {
-		const cache = await fresh();
-		const restored = path.join(work, 'restored-twice');
-		await cache.restore('acme', fingerprint, restored);
-		const staging = path.join(work, 'staging-twice');
-		mkdirSync(path.join(staging, 'acme'), { recursive: true });
-		writeFileSync(path.join(staging, 'acme', 'extra.html'), '<p>written by Astro</p>');
+		const { restored, staging } = await restoredBesideAstro('twice', { 'acme/extra.html': '<p>written by Astro</p>' });
 		await expect(moveRestored(restored, staging, ['acme'])).rejects.toThrow(/acme\/ was both rendered and restored/);
 		expect(await listFiles(staging)).toEqual(['acme/extra.html']);
 	});
@@ -414,7 +425,7 @@ describe('the site-wide entry', () => {
 	it("holds the files at the top of the output and the shared folders, no client's; it verifies and restores", async () => {
 		const cache = await fresh();
 		const target = path.join(work, 'restored');
-		const found = await cache.restore(SITE_WIDE_ENTRY, fingerprint, target);
+		const found = await restore(cache, SITE_WIDE_ENTRY, fingerprint, target);
 		expect('entry' in found).toBe(true);
 		const { entry, copied } = found as Restored;
 		expect(entry.files.map(([file]) => file).sort()).toEqual([
@@ -426,14 +437,14 @@ describe('the site-wide entry', () => {
 		]);
 		expect(copied).toBe(5);
 		expect(readFileSync(path.join(target, 'index.html'), 'utf8')).toBe('<p>root</p>');
-		expect(await cache.restore(SITE_WIDE_ENTRY, 'd'.repeat(64), path.join(work, 'other'))).toEqual({ reason: 'changed' });
+		expect(await restore(cache, SITE_WIDE_ENTRY, 'd'.repeat(64), path.join(work, 'other'))).toEqual({ reason: 'changed' });
 	});
 
 	it("refuses a tampered page, and a signed list naming a client's file", async () => {
 		let cache = await fresh();
 		writeFileSync(path.join(entryDir(), 'output', 'index.html'), '<p>root</p><script>steal()</script>');
 		const target = path.join(work, 'restored');
-		expect(await cache.restore(SITE_WIDE_ENTRY, fingerprint, target)).toEqual({
+		expect(await restore(cache, SITE_WIDE_ENTRY, fingerprint, target)).toEqual({
 			reason: 'refused',
 			detail: 'index.html in it is not the file it was built with',
 		});
@@ -451,7 +462,7 @@ describe('the site-wide entry', () => {
 			path.join(entryDir(), 'entry.json'),
 			JSON.stringify({ ...unsigned, mac: entryMac(key, unsigned as Omit<CacheEntry, 'mac'>) }),
 		);
-		expect(await cache.restore(SITE_WIDE_ENTRY, fingerprint, path.join(work, 'other'))).toEqual({
+		expect(await restore(cache, SITE_WIDE_ENTRY, fingerprint, path.join(work, 'other'))).toEqual({
 			reason: 'refused',
 			detail: 'it lists acme/index.html, outside the top of the output and the shared folders',
 		});

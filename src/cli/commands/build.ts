@@ -168,10 +168,16 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 			reportPlan(plan, output);
 			const cache = plan.cache;
 			// What the leak scan looks for, from the start: the cached clients are searched as they are restored.
-			const attachments = await planAttachments(loaded, context.contentDir, new Set(privateClientsOf(loaded)));
-			const targets = await leakScanTargets(loaded, attachments);
+			// The plain benchmark is never scanned and reuses nothing: its baseline does not pay for them.
+			const attachments = context.plainBenchmark
+				? undefined
+				: await planAttachments(loaded, context.contentDir, new Set(privateClientsOf(loaded)));
+			const targets = attachments ? await leakScanTargets(loaded, attachments) : { needles: [], copies: new Map() };
 			const searched = { folders: [] as string[], leaks: [] as Leak[], files: 0 };
-			/** Takes in what `restoreCached` did; returns the clients whose entry it refused, now discarded. */
+			/**
+			 * Takes in what `restoreCached` did: what it searched, and each entry it refused (discarded, and
+			 * its client added to those rendered). Returns the clients it refused.
+			 */
 			const restoredBy = async (result: RestoreCachedResult): Promise<string[]> => {
 				searched.folders.push(...result.restored.filter((client) => client !== SITE_WIDE_ENTRY));
 				searched.leaks.push(...result.leaks);
@@ -181,7 +187,10 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 					reportRefused(client, why, output);
 					await cache!.discard(client);
 				}
-				return result.refused.map(({ client }) => client).filter((client) => client !== SITE_WIDE_ENTRY);
+				const refused = result.refused.map(({ client }) => client).filter((client) => client !== SITE_WIDE_ENTRY);
+				plan.rendered.push(...refused.map((client) => ({ client, why: 'cache entry refused' })));
+				if (refused.length) output.info(`clients rendered after their cache entry was refused: ${refused.join(', ')}`);
+				return refused;
 			};
 			const rendered = plan.rendered.map(({ client }) => client);
 			let siteWideEntry = plan.siteWide?.reused;
@@ -197,8 +206,6 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 					plan.siteWide = { fingerprint: plan.siteWide!.fingerprint };
 				}
 				rendered.push(...refused);
-				plan.rendered.push(...refused.map((client) => ({ client, why: 'cache entry refused' })));
-				if (refused.length) output.info(`clients rendered after their cache entry was refused: ${refused.join(', ')}`);
 				beside = [];
 			}
 			if (siteWideEntry) {
@@ -261,19 +268,15 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 					// Never leave the worker writing into a folder the clean-up below removes.
 					await restoring?.catch(() => undefined);
 				}
+				// A file of a cached client was missing or changed: that client is rendered after all.
 				const refused = restoring ? await restoredBy(await restoring) : [];
-				if (refused.length) {
-					// A file of a cached client was missing or changed: that client is rendered after all.
-					output.info(`clients rendered after their cache entry was refused: ${refused.join(', ')}`);
-					pages += await renderLate({ ...render, clients: refused });
-					plan.rendered.push(...refused.map((client) => ({ client, why: 'cache entry refused' })));
-				}
+				if (refused.length) pages += await renderLate({ ...render, clients: refused });
 				await timings.timed('cache', () => moveRestored(restored, staging, searched.folders));
 				await rm(restored, { recursive: true, force: true });
 			}
 			reusedCount = searched.folders.length;
 			// The plain benchmark's output is Astro's alone: no post-build step runs over it.
-			if (!context.plainBenchmark)
+			if (attachments)
 				await timings.timed('leak scan', async () => {
 					// Only clients of the checked content, the ones asked for, are in the output.
 					await checkOutputFolders(staging, built);

@@ -86,7 +86,7 @@ export function astroConfig(options: GlasshouseOptions): AstroUserConfig {
 		integrations: [
 			mdx(),
 			tailwind({ configFile: './src/styles/tailwind.config.mjs', applyBaseStyles: false }),
-			diagrams({ context, timings, report }),
+			diagrams({ context, timings, report, ownedByCaller: options.diagramsOwnedByCaller === true }),
 			glasshouse(options),
 		],
 		devToolbar: { enabled: false },

@@ -34,7 +34,7 @@ import { openParseCache } from '@/loader/parse-cache';
 import { CLIENT_KINDS } from '@/kinds/registry';
 import type { Problem } from './problem';
 
-interface CheckOptions extends Partial<Pick<BuildContext, 'checkCache' | 'diagramCache'>> {
+export interface CheckOptions extends Partial<Pick<BuildContext, 'checkCache' | 'diagramCache'>> {
 	/** Day the staleness warnings are measured against: the build context's `today`. */
 	today: string;
 	/** Root that problem paths are shown relative to. */
@@ -49,6 +49,11 @@ interface CheckOptions extends Partial<Pick<BuildContext, 'checkCache' | 'diagra
 	 * builds, and every client is checked by the shard that builds it. Absent: every client.
 	 */
 	clients?: readonly string[];
+	/**
+	 * Told each client's diagrams (the text of its mermaid fences) as soon as its bodies are
+	 * compiled, before the rest of the check: the build starts drawing them (see `drawAhead`).
+	 */
+	onDiagrams?: (client: LoadedClient, sources: readonly string[]) => void;
 }
 
 export interface CheckResult extends LoadedContent {
@@ -86,7 +91,12 @@ export async function checkContent(contentDir: string, options: CheckOptions): P
 			...checkDocuments(client, path.resolve(contentDir)),
 			...checkSurveys(client, today),
 		);
+		const found = fences.length;
 		problems.push(...(await checkBodies(client, fences, caches.checkCache, options.displayRoot ?? process.cwd())));
+		options.onDiagrams?.(
+			client,
+			fences.slice(found).map((fence) => fence.source),
+		);
 		problems.push(...checkPlaceholders(client), ...checkFutureDates(client, today), ...checkForeignFrontMatter(client));
 	}
 	// All clients' diagrams at once: at most one browser for the whole check.

@@ -3,7 +3,7 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Nodes, Root } from 'mdast';
 import { invalidDiagramMessage } from '@/mermaid/mermaid-message';
-import { closeDiagramBrowser } from '@/mermaid/diagram-session';
+import { closeIdleDiagramBrowser } from '@/mermaid/diagram-session';
 import { mermaidVersion } from '@/mermaid/mermaid-browser';
 import { isCachedDiagram, normaliseSource, parseDiagram } from '@/mermaid/render-diagram';
 import type { Problem } from './problem';
@@ -35,7 +35,8 @@ export function collectMermaidFences(file: string, bodyLine: number, into: Merma
  * A diagram whose drawing is in the build's diagram cache (`cacheDir`), or that an earlier check
  * found valid (remembered in `checkCache` by its text and Mermaid's version), is valid already, so
  * an unchanged site starts no browser, after a build or a check alike; otherwise one browser
- * parses them all and is closed again. Invalid diagrams are never remembered.
+ * parses them all (ahead of any drawing the build queued on it) and is closed again. Invalid
+ * diagrams are never remembered.
  */
 export async function checkDiagrams(fences: readonly MermaidFence[], cacheDir: string, checkCache: string): Promise<Problem[]> {
 	const unknown: MermaidFence[] = [];
@@ -52,7 +53,8 @@ export async function checkDiagrams(fences: readonly MermaidFence[], cacheDir: s
 			else await remember(validMarker(fence.source, checkCache)).catch(() => undefined);
 		}
 	} finally {
-		await closeDiagramBrowser();
+		// Not while the build's drawings started ahead are under way: the last of them closes it.
+		await closeIdleDiagramBrowser();
 	}
 	return problems;
 }

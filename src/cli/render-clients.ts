@@ -65,6 +65,8 @@ export async function renderClients(input: RenderClientsInput): Promise<number> 
 					report: output,
 					onPostBuildStep,
 					codeCacheDir: cacheDir,
+					// The build command drew the checked content's diagrams ahead and counts them once for all its runs.
+					diagramsOwnedByCaller: true,
 				}),
 				configFile: false,
 				root: context.root,

@@ -53,6 +53,13 @@ export interface GlasshouseOptions {
 	 * Absent (Astro run directly): never cached.
 	 */
 	codeCacheDir?: string;
+	/**
+	 * The caller owns the diagram session (`glasshouse build`): it reset it and started drawing the
+	 * checked content's diagrams ahead before Astro, and reports the count once for all its Astro
+	 * runs. Each run then neither resets the session nor reports it, and leaves the browser to
+	 * the drawings still under way. Absent: each Astro run counts and reports its own diagrams.
+	 */
+	diagramsOwnedByCaller?: boolean;
 	/** Told when each post-build step starts (see `runPostBuild`): the CLI moves its progress line. */
 	onPostBuildStep?: (name: string, index: number, total: number) => void;
 }

@@ -3,7 +3,14 @@ import type { BuildContext } from '@/build-context/build-context';
 import type { BuildTimings } from '@/post-build/build-timings';
 import type { BuildReport } from '@/integrations/glasshouse';
 import { rehypeMermaid } from '@/mermaid/rehype-mermaid';
-import { closeDiagramBrowser, configureDiagrams, diagramSession, diagramStats, resetDiagramStats } from '@/mermaid/diagram-session';
+import {
+	closeDiagramBrowser,
+	closeIdleDiagramBrowser,
+	configureDiagrams,
+	diagramSession,
+	reportDiagrams,
+	resetDiagramStats,
+} from '@/mermaid/diagram-session';
 
 interface DiagramsOptions {
 	/** Where drawn diagrams are cached, and whether this is a plain benchmark build (which draws none). */
@@ -12,6 +19,8 @@ interface DiagramsOptions {
 	timings?: BuildTimings;
 	/** Where the diagram counts are reported (see `GlasshouseOptions.report`). */
 	report?: BuildReport;
+	/** The caller resets and reports the diagram session itself (see `GlasshouseOptions.diagramsOwnedByCaller`). */
+	ownedByCaller?: boolean;
 }
 
 /**
@@ -20,7 +29,7 @@ interface DiagramsOptions {
  * (milestones, decisions) use the same renderer from their components. The browser is closed
  * here when the build ends; the CLI closes it too, so a failed build does not leave it running.
  */
-export default function diagrams({ context, timings, report }: DiagramsOptions): AstroIntegration {
+export default function diagrams({ context, timings, report, ownedByCaller = false }: DiagramsOptions): AstroIntegration {
 	return {
 		name: 'glasshouse-diagrams',
 		hooks: {
@@ -30,15 +39,14 @@ export default function diagrams({ context, timings, report }: DiagramsOptions):
 			},
 			// Not build:start: Markdown entries of content collections are rendered before it.
 			'astro:config:done': () => {
-				resetDiagramStats();
+				if (!ownedByCaller) resetDiagramStats();
 			},
 			'astro:build:done': async ({ logger }) => {
-				await closeDiagramBrowser();
-				const { errors, milliseconds } = diagramSession();
+				// Drawings started ahead for clients of a later batch keep the browser open until they are done.
+				await (ownedByCaller ? closeIdleDiagramBrowser() : closeDiagramBrowser());
+				const { errors } = diagramSession();
 				if (errors.length) throw new Error(`${errors.length} invalid diagram(s):\n${errors.join('\n')}`);
-				const { rendered, fromCache } = diagramStats();
-				if (milliseconds > 0) timings?.record('diagrams', milliseconds);
-				(report ?? logger).info(`diagrams: ${rendered} rendered, ${fromCache} from cache`);
+				if (!ownedByCaller) reportDiagrams(report ?? logger, timings);
 			},
 			'astro:server:done': async () => {
 				await closeDiagramBrowser();

@@ -15,11 +15,17 @@ interface DiagramSession {
 	/** A plain benchmark build draws no diagram (the build context's `plainBenchmark`). */
 	plain: boolean;
 	browser?: Promise<MermaidBrowser>;
+	/** Calls on the browser under way (drawing or parsing): an idle close waits for none of them. */
+	inUse: number;
+	/** Drawings started by `drawAhead` and not yet done: the browser stays open for them. */
+	ahead: number;
 	/** Cache key → SVG, so a chart shown on two pages is read or drawn once per build. */
 	svgs: Map<string, Promise<string>>;
 	/** Hashes of the diagrams drawn by Mermaid, and of those read from the cache. */
 	rendered: Set<string>;
 	fromCache: Set<string>;
+	/** Of `rendered`, those drawn for `drawAhead` (the rest were first asked for by a page). */
+	drawnAhead: Set<string>;
 	/**
 	 * Invalid diagrams met while rendering. Astro logs a failed Markdown entry of a content
 	 * collection and carries on, so the integration fails the build from this list at its end.
@@ -34,13 +40,25 @@ interface DiagramStats {
 	rendered: number;
 	/** Distinct diagrams taken from the on-disk cache. */
 	fromCache: number;
+	/** Of `rendered`, those drawn ahead of Astro (see `drawAhead`). */
+	drawnAhead: number;
 }
 
 const SESSION = Symbol.for('glasshouse.diagrams');
 
 export function diagramSession(): DiagramSession {
 	const holder = globalThis as { [SESSION]?: DiagramSession };
-	holder[SESSION] ??= { plain: false, svgs: new Map(), rendered: new Set(), fromCache: new Set(), errors: [], milliseconds: 0 };
+	holder[SESSION] ??= {
+		plain: false,
+		inUse: 0,
+		ahead: 0,
+		svgs: new Map(),
+		rendered: new Set(),
+		fromCache: new Set(),
+		drawnAhead: new Set(),
+		errors: [],
+		milliseconds: 0,
+	};
 	return holder[SESSION];
 }
 
@@ -58,12 +76,30 @@ export function resetDiagramStats(): void {
 	session.milliseconds = 0;
 	session.rendered.clear();
 	session.fromCache.clear();
+	session.drawnAhead.clear();
 	session.svgs.clear();
 }
 
+/** Logs the count of diagrams drawn and read from the cache, and adds their time to the build's timings. */
+export function reportDiagrams(log: { info(line: string): void }, timings?: { record(phase: string, milliseconds: number): void }): void {
+	const { milliseconds } = diagramSession();
+	const { rendered, fromCache, drawnAhead } = diagramStats();
+	if (milliseconds > 0) timings?.record('diagrams', milliseconds);
+	log.info(`diagrams: ${rendered} rendered, ${fromCache} from cache${drawnAhead ? ` (${drawnAhead} drawn ahead of Astro)` : ''}`);
+}
+
 export function diagramStats(): DiagramStats {
-	const { rendered, fromCache } = diagramSession();
-	return { rendered: rendered.size, fromCache: [...fromCache].filter((key) => !rendered.has(key)).length };
+	const { rendered, fromCache, drawnAhead } = diagramSession();
+	return { rendered: rendered.size, fromCache: [...fromCache].filter((key) => !rendered.has(key)).length, drawnAhead: drawnAhead.size };
+}
+
+/**
+ * Closes the browser unless something is drawing on it or drawings started ahead are still to come
+ * (the last of those closes it). A later drawing launches it again.
+ */
+export async function closeIdleDiagramBrowser(): Promise<void> {
+	const session = diagramSession();
+	if (session.inUse === 0 && session.ahead === 0) await closeDiagramBrowser();
 }
 
 /** Closes the browser if one was started. Safe to call any number of times. */

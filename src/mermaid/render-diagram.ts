@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { diagramCacheKey, readCachedSvg, writeCachedSvg } from './diagram-cache';
-import { diagramSession as session } from './diagram-session';
+import { closeIdleDiagramBrowser, diagramSession as session } from './diagram-session';
 import { launchMermaidBrowser, MERMAID_ROOT_ID, mermaidVersion, type MermaidBrowser } from './mermaid-browser';
 import { oneDrawing } from './one-drawing';
 import { DIAGRAM_THEMES, mermaidConfig, type DiagramTheme } from './render-config';
@@ -59,32 +59,8 @@ export async function renderDiagram(source: string, scope: string): Promise<Rend
 	const cacheDir = current.cacheDir;
 	if (cacheDir === undefined) throw new Error('Diagrams are drawn only in a build: the diagrams integration sets their cache folder.');
 	source = normaliseSource(source);
-	const version = mermaidVersion();
-	const diagramKey = createHash('sha256').update(source).digest('hex');
 	const svgs = {} as Record<DiagramTheme, string>;
-	for (const theme of DIAGRAM_THEMES) {
-		const config = mermaidConfig(theme);
-		const key = diagramCacheKey({ source, theme, mermaidVersion: version, config });
-		let svg = current.svgs.get(key);
-		if (!svg) {
-			svg = (async () => {
-				const cached = await readCachedSvg(cacheDir, key);
-				if (cached !== undefined) {
-					current.fromCache.add(diagramKey);
-					return cached;
-				}
-				const drawn = await (await drawingBrowser()).render(source, config);
-				current.rendered.add(diagramKey);
-				// A cache that cannot be written (read-only node_modules) costs the next build time, not this one its result.
-				await writeCachedSvg(cacheDir, key, drawn).catch(() => undefined);
-				return drawn;
-			})();
-			current.svgs.set(key, svg);
-			// A failed render is not remembered: the next build (or a fixed file in dev) tries again.
-			svg.catch(() => current.svgs.delete(key));
-		}
-		svgs[theme] = await svg;
-	}
+	for (const theme of DIAGRAM_THEMES) svgs[theme] = await themeSvg(source, theme, cacheDir);
 	const started = performance.now();
 	const prefix = `d${createHash('sha256').update(`${scope}\n${source}`).digest('hex').slice(0, 8)}`;
 	const both = oneDrawing(svgs.light, svgs.dark, MERMAID_ROOT_ID);
@@ -94,9 +70,75 @@ export async function renderDiagram(source: string, scope: string): Promise<Rend
 	return { svg: light.svg, ...(dark && { dark }), width: light.width, height: light.height };
 }
 
+/**
+ * One colour scheme's SVG of a (normalised) diagram: from this build's memo, the cache folder, or
+ * drawn (and then cached). A failed drawing is not remembered: the next caller (or build) tries again.
+ */
+function themeSvg(source: string, theme: DiagramTheme, cacheDir: string, ahead = false): Promise<string> {
+	const current = session();
+	const config = mermaidConfig(theme);
+	const key = diagramCacheKey({ source, theme, mermaidVersion: mermaidVersion(), config });
+	let svg = current.svgs.get(key);
+	if (!svg) {
+		const diagramKey = createHash('sha256').update(source).digest('hex');
+		svg = (async () => {
+			const cached = await readCachedSvg(cacheDir, key);
+			if (cached !== undefined) {
+				current.fromCache.add(diagramKey);
+				return cached;
+			}
+			const drawn = await inBrowser((browser) => browser.render(source, config));
+			current.rendered.add(diagramKey);
+			if (ahead) current.drawnAhead.add(diagramKey);
+			// A cache that cannot be written (read-only node_modules) costs the next build time, not this one its result.
+			await writeCachedSvg(cacheDir, key, drawn).catch(() => undefined);
+			return drawn;
+		})();
+		current.svgs.set(key, svg);
+		svg.catch(() => current.svgs.delete(key));
+	}
+	return svg;
+}
+
+/** Runs `task` on the shared browser, counted as in use so that an idle close never cuts it off. */
+async function inBrowser<T>(task: (browser: MermaidBrowser) => Promise<T>): Promise<T> {
+	const current = session();
+	current.inUse++;
+	try {
+		return await task(await drawingBrowser());
+	} finally {
+		current.inUse--;
+	}
+}
+
+/**
+ * Starts reading or drawing both colour schemes of each diagram and returns at once. The build
+ * hands it the diagrams the check found (fences and generated charts) while the check goes on, so
+ * Chromium draws on the second core while Node checks and Astro starts, and `renderDiagram` finds
+ * each drawing under way or done. The browser is closed once the last of them is done (unless
+ * something else is drawing), so Astro renders its pages without Chromium beside it. A drawing
+ * that fails is dropped here: Astro draws it again and reports it as it always did.
+ */
+export function drawAhead(sources: Iterable<string>): void {
+	const current = session();
+	const cacheDir = current.cacheDir;
+	if (current.plain || cacheDir === undefined) return;
+	for (const raw of sources) {
+		const source = normaliseSource(raw);
+		for (const theme of DIAGRAM_THEMES) {
+			current.ahead++;
+			void themeSvg(source, theme, cacheDir, true)
+				.catch(() => undefined)
+				.then(async () => {
+					if (--current.ahead === 0) await closeIdleDiagramBrowser();
+				});
+		}
+	}
+}
+
 /** Mermaid's message for an invalid diagram, `undefined` for a valid one (parses only, draws nothing). */
 export async function parseDiagram(source: string): Promise<string | undefined> {
-	return (await diagramBrowser()).parse(normaliseSource(source), mermaidConfig('light'));
+	return inBrowser((browser) => browser.parse(normaliseSource(source), mermaidConfig('light')));
 }
 
 /** Markdown hands a fence over with a trailing newline, the checker without; both must hit one cache entry. */

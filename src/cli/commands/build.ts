@@ -25,6 +25,9 @@ import { contentOfClients } from '@/loader/client-subset';
 import { BatchPagesError, DEFAULT_BATCH_PAGES, parseBatchPages, planBatches, WHOLE_SITE_BATCH_PAGES } from '@/shard/batch-plan';
 import { estimatePages } from '@/shard/shard-plan';
 import type { LoadedContent } from '@/loader/load-content';
+import { configureDiagrams, reportDiagrams, resetDiagramStats } from '@/mermaid/diagram-session';
+import { drawAhead } from '@/mermaid/render-diagram';
+import { clientChartSources } from '@/page-data/client-charts';
 
 export const buildHelp = `Usage: glasshouse build [--content DIR] [--out DIR] [--full] [--demo] [--verbose] [--shard I/N] [--batch-pages N]
 
@@ -117,8 +120,15 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 	// What the check loaded decides, once, which clients are private: the encryption step is handed
 	// it and never reads client.yaml again, so a file changed while Astro renders cannot publish a
 	// client in clear (a client folder the check did not see stops the build instead).
+	// Each client's diagrams are drawn in Chromium while the check goes on and Astro starts, so
+	// Astro finds them done and renders its pages with no browser beside it (see `drawAhead`).
+	configureDiagrams({ cacheDir: context.diagramCache, plain: context.plainBenchmark });
+	resetDiagramStats();
 	const loaded = await timings.timed('check', () =>
-		checkAndReport({}, output, context, options.clients ? { clients: options.clients } : {}),
+		checkAndReport({}, output, context, {
+			...(options.clients ? { clients: options.clients } : {}),
+			onDiagrams: (client, sources) => drawAhead([...sources, ...clientChartSources(client)]),
+		}),
 	);
 	if (loaded.errors.length) {
 		output.error(`✗ Build stopped before rendering: the content has errors. ${nothingWritten(root, outDir)}`);
@@ -271,6 +281,8 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 				// A file of a cached client was missing or changed: that client is rendered after all.
 				const refused = restoring ? await restoredBy(await restoring) : [];
 				if (refused.length) pages += await renderLate({ ...render, clients: refused });
+				// Once for every Astro run and the drawings made ahead of them.
+				reportDiagrams(output, timings);
 				await timings.timed('cache', () => moveRestored(restored, staging, searched.folders));
 				await rm(restored, { recursive: true, force: true });
 			}

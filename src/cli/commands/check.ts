@@ -1,4 +1,4 @@
-import { checkContent, type CheckResult } from '@/check/check-content';
+import { checkContent, type CheckOptions, type CheckResult } from '@/check/check-content';
 import type { BuildContext } from '@/build-context/build-context';
 import { formatProblem } from '@/check/problem';
 import { parsedFiles } from '@/loader/load-content';
@@ -55,7 +55,11 @@ export async function checkAndReport(
 	options: CheckCommandOptions,
 	output: Output,
 	context: BuildContext,
-	{ rememberParsedFiles = false, clients }: { rememberParsedFiles?: boolean; clients?: readonly string[] } = {},
+	{
+		rememberParsedFiles = false,
+		clients,
+		onDiagrams,
+	}: { rememberParsedFiles?: boolean; clients?: readonly string[]; onDiagrams?: CheckOptions['onDiagrams'] } = {},
 ): Promise<CheckResult> {
 	const { checkCache, diagramCache } = context;
 	// The build's check parses every file itself: which clients are private is decided from it.
@@ -65,6 +69,7 @@ export async function checkAndReport(
 		diagramCache,
 		rememberParsedFiles,
 		...(clients ? { clients } : {}),
+		...(onDiagrams ? { onDiagrams } : {}),
 	});
 	for (const problem of result.problems) (problem.severity === 'error' ? output.error : output.warn)(formatProblem(problem));
 	const files = result.clients.reduce((sum, client) => sum + parsedFiles(client).length, 0);

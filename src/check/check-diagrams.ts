@@ -45,8 +45,11 @@ export async function checkDiagrams(fences: readonly MermaidFence[], cacheDir: s
 	if (unknown.length === 0) return [];
 	const problems: Problem[] = [];
 	try {
-		for (const fence of unknown) {
-			const message = await parseDiagram(fence.source);
+		// Asked all at once, so they queue together ahead of the drawings a build started (one at a
+		// time, each parse would wait for a drawing in between).
+		const messages = await Promise.all(unknown.map((fence) => parseDiagram(fence.source)));
+		for (const [index, fence] of unknown.entries()) {
+			const message = messages[index];
 			if (message !== undefined)
 				problems.push({ severity: 'error', file: fence.file, line: fence.line, field: 'body', message: invalidDiagramMessage(message) });
 			// A cache that cannot be written costs the next check time, not this one its result.

@@ -4,7 +4,7 @@ import { CHROMIUM_ARGS, requireBrowser } from '@/bootstrap/find-browser.mjs';
 import { diagramSession } from './diagram-session';
 import { LAYOUT_WIDTH } from './render-config';
 
-/** Mermaid in one headless Chromium page; every call waits for the one before it. */
+/** Mermaid in one headless Chromium page; one call at a time, parses before drawings. */
 export interface MermaidBrowser {
 	/** The SVG of a diagram, or a `MermaidSyntaxError` with Mermaid's own message. */
 	render(source: string, config: Record<string, unknown>): Promise<string>;
@@ -176,12 +176,22 @@ export async function launchMermaidBrowser(): Promise<MermaidBrowser> {
 		await page.addScriptTag({ content: await readFile(mermaidBundlePath(), 'utf8') });
 		await page.addScriptTag({ content: PAGE_API });
 
-		let queue: Promise<unknown> = Promise.resolve();
-		const serial = <T>(task: () => Promise<T>): Promise<T> => {
-			const next = queue.then(task, task);
-			queue = next.catch(() => undefined);
-			return next;
+		// One call at a time in the page. A parse (the check waits for it) goes before drawings
+		// queued ahead of time (the build's `drawAhead`), which only Astro waits for, later.
+		const waiting: Record<'parse' | 'render', Array<() => Promise<void>>> = { parse: [], render: [] };
+		let running = false;
+		const drain = async () => {
+			if (running) return;
+			running = true;
+			for (let next = waiting.parse.shift() ?? waiting.render.shift(); next; next = waiting.parse.shift() ?? waiting.render.shift())
+				await next();
+			running = false;
 		};
+		const serial = <T>(lane: 'parse' | 'render', task: () => Promise<T>): Promise<T> =>
+			new Promise<T>((resolve, reject) => {
+				waiting[lane].push(() => task().then(resolve, reject));
+				void drain();
+			});
 		type PageApi = {
 			__glasshouse: {
 				render(s: string, c: unknown): Promise<{ svg?: string; error?: string; ms?: number }>;
@@ -190,7 +200,7 @@ export async function launchMermaidBrowser(): Promise<MermaidBrowser> {
 		};
 		return {
 			render: (source, config) =>
-				serial(async () => {
+				serial('render', async () => {
 					const result = await page.evaluate(([s, c]) => (window as unknown as PageApi).__glasshouse.render(s, c), [
 						source,
 						config,
@@ -203,6 +213,7 @@ export async function launchMermaidBrowser(): Promise<MermaidBrowser> {
 				}),
 			parse: (source, config) =>
 				serial(
+					'parse',
 					async () =>
 						(await page.evaluate(([s, c]) => (window as unknown as PageApi).__glasshouse.parse(s, c), [source, config] as const)) ??
 						undefined,

@@ -127,13 +127,25 @@ export function drawAhead(sources: Iterable<string>): void {
 		const source = normaliseSource(raw);
 		for (const theme of DIAGRAM_THEMES) {
 			current.ahead++;
-			void themeSvg(source, theme, cacheDir, true)
+			const done = themeSvg(source, theme, cacheDir, true)
 				.catch(() => undefined)
 				.then(async () => {
 					if (--current.ahead === 0) await closeIdleDiagramBrowser();
 				});
+			aheadDone = Promise.all([aheadDone, done]).then(() => undefined);
 		}
 	}
+}
+
+let aheadDone: Promise<void> = Promise.resolve();
+
+/**
+ * Resolves when every drawing `drawAhead` started is done and the browser it used is closed (unless
+ * something else draws on it). A build rendering in batches waits for it, so no Astro run ever
+ * shares the machine's memory with Chromium; a build in one run does not, and overlaps them.
+ */
+export function diagramsDrawnAhead(): Promise<void> {
+	return aheadDone;
 }
 
 /** Mermaid's message for an invalid diagram, `undefined` for a valid one (parses only, draws nothing). */

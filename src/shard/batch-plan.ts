@@ -3,17 +3,19 @@ import type { ShardWeight } from './shard-plan';
 /**
  * The estimated pages (see `estimatePages`) one Astro run renders by default before a build's
  * clients are split into batches. Astro's peak memory grows by about 1.2 MB per page of one run
- * over a fixed ~1.9 GB (resident, with Chromium's processes), and mostly comes back between runs in
- * one process (the floor rises 25 to 100 MB a run); each run costs Astro's start again (2 to 20 s
- * a run on 2 cores under load). Measured on a 3,368-page shard
- * of 200 × 104 (see docs/performance.md, "Batches"): one run 4.88 GB in 332 s, batches of 1,000
- * estimated pages 3.08 GB in 355 s, of 500 (two clients of two years each) 2.70 GB in 358 s; the
- * whole 20 × 104 agency 4.73 GB in 262 s in one run, 2.64 GB in 346 s in ten. Time for memory:
- * so the default applies to a shard's build (`--shard`), whose runner's memory the matrix is sized
- * for; a whole-site build renders in one run (`WHOLE_SITE_BATCH_PAGES`), which a 20 × 104 agency
- * fits on a CI runner (7 GB) about a third faster, unless `--batch-pages N` asks otherwise.
+ * and mostly comes back between runs in one process (the floor rises 25 to 100 MB a run); each run
+ * costs Astro's start again (2 to 20 s a run on 2 cores under load). Since diagrams are drawn ahead
+ * and Chromium is closed before a batched build's first Astro run (see `drawAhead`), no run shares
+ * the memory with Chromium (about 1 GB resident summed), which lets a run hold more pages within
+ * the same budget. Measured on a 3,368-page shard of 200 × 104, cold caches (see
+ * docs/performance.md, "Batches"): before Chromium was closed first, batches of 500 estimated
+ * pages peaked at 2.26 to 2.70 GB and took 232 s; since, batches of 500 1.53 GB in 231 s, of 750
+ * (four clients of two years each, six runs) 1.71 GB in 158 s. Time for memory: so the default
+ * applies to a shard's build (`--shard`), whose runner's memory the matrix is sized for; a
+ * whole-site build renders in one run (`WHOLE_SITE_BATCH_PAGES`), which a 20 × 104 agency fits on
+ * a CI runner (7 GB) faster, unless `--batch-pages N` asks otherwise.
  */
-export const DEFAULT_BATCH_PAGES = 500;
+export const DEFAULT_BATCH_PAGES = 750;
 
 /** A whole-site build's default: one Astro run (see `DEFAULT_BATCH_PAGES`). */
 export const WHOLE_SITE_BATCH_PAGES = 0;

@@ -26,7 +26,7 @@ import { BatchPagesError, DEFAULT_BATCH_PAGES, parseBatchPages, planBatches, WHO
 import { estimatePages } from '@/shard/shard-plan';
 import type { LoadedContent } from '@/loader/load-content';
 import { configureDiagrams, reportDiagrams, resetDiagramStats } from '@/mermaid/diagram-session';
-import { drawAhead } from '@/mermaid/render-diagram';
+import { diagramsDrawnAhead, drawAhead } from '@/mermaid/render-diagram';
 import { clientChartSources } from '@/page-data/client-charts';
 
 export const buildHelp = `Usage: glasshouse build [--content DIR] [--out DIR] [--full] [--demo] [--verbose] [--shard I/N] [--batch-pages N]
@@ -239,6 +239,8 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 				);
 				// Loaded only when Astro runs: Astro, Vite, Tailwind and the integrations take seconds to load.
 				const { renderInBatches, renderLate } = await import('@/cli/render-batches');
+				// Batches bound memory: Chromium is closed before the first Astro run rather than beside it.
+				if (batches.length > 1) await timings.timed('diagrams, waited for', diagramsDrawnAhead);
 				const render = {
 					context,
 					checked: loaded,

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -31,6 +32,11 @@ export async function readCachedSvg(dir: string, key: string): Promise<string | 
 	} catch {
 		return undefined;
 	}
+}
+
+/** Whether the cache holds an SVG for `key`: one `stat`, for deciding what to draw ahead (see `drawAhead`). */
+export function hasCachedSvg(dir: string, key: string): boolean {
+	return existsSync(path.join(dir, `${key}.svg`));
 }
 
 /** Writes through a temporary file, so a build that dies mid-write never leaves half an SVG behind. */

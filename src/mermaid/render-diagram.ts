@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { diagramCacheKey, readCachedSvg, writeCachedSvg } from './diagram-cache';
+import { diagramCacheKey, hasCachedSvg, readCachedSvg, writeCachedSvg } from './diagram-cache';
 import { closeIdleDiagramBrowser, diagramSession as session } from './diagram-session';
 import { launchMermaidBrowser, MERMAID_ROOT_ID, mermaidVersion, type MermaidBrowser } from './mermaid-browser';
 import { oneDrawing } from './one-drawing';
@@ -42,8 +42,7 @@ const NO_DIAGRAM: RenderedDiagram = { svg: '<svg xmlns="http://www.w3.org/2000/s
 /** Whether a light rendering of `source` is cached in `cacheDir`, which proves the diagram valid without a browser. */
 export async function isCachedDiagram(source: string, cacheDir: string): Promise<boolean> {
 	source = normaliseSource(source);
-	const key = diagramCacheKey({ source, theme: 'light', mermaidVersion: mermaidVersion(), config: mermaidConfig('light') });
-	return (await readCachedSvg(cacheDir, key)) !== undefined;
+	return (await readCachedSvg(cacheDir, themeKey(source, 'light'))) !== undefined;
 }
 
 /**
@@ -77,7 +76,7 @@ export async function renderDiagram(source: string, scope: string): Promise<Rend
 function themeSvg(source: string, theme: DiagramTheme, cacheDir: string, ahead = false): Promise<string> {
 	const current = session();
 	const config = mermaidConfig(theme);
-	const key = diagramCacheKey({ source, theme, mermaidVersion: mermaidVersion(), config });
+	const key = themeKey(source, theme);
 	let svg = current.svgs.get(key);
 	if (!svg) {
 		const diagramKey = createHash('sha256').update(source).digest('hex');
@@ -100,6 +99,11 @@ function themeSvg(source: string, theme: DiagramTheme, cacheDir: string, ahead =
 	return svg;
 }
 
+/** The cache key of one colour scheme's drawing of a (normalised) diagram. */
+function themeKey(source: string, theme: DiagramTheme): string {
+	return diagramCacheKey({ source, theme, mermaidVersion: mermaidVersion(), config: mermaidConfig(theme) });
+}
+
 /** Runs `task` on the shared browser, counted as in use so that an idle close never cuts it off. */
 async function inBrowser<T>(task: (browser: MermaidBrowser) => Promise<T>): Promise<T> {
 	const current = session();
@@ -112,7 +116,7 @@ async function inBrowser<T>(task: (browser: MermaidBrowser) => Promise<T>): Prom
 }
 
 /**
- * Starts reading or drawing both colour schemes of each diagram and returns at once. The build
+ * Starts drawing both colour schemes of each diagram the cache does not hold, and returns at once. The build
  * hands it the diagrams the check found (fences and generated charts) while the check goes on, so
  * Chromium draws on the second core while Node checks and Astro starts, and `renderDiagram` finds
  * each drawing under way or done. The browser is closed once the last of them is done (unless
@@ -126,6 +130,9 @@ export function drawAhead(sources: Iterable<string>): void {
 	for (const raw of sources) {
 		const source = normaliseSource(raw);
 		for (const theme of DIAGRAM_THEMES) {
+			// Already drawn by an earlier build: the page reads it when it asks (a file read, no browser).
+			const key = themeKey(source, theme);
+			if (current.svgs.has(key) || hasCachedSvg(cacheDir, key)) continue;
 			current.ahead++;
 			const done = themeSvg(source, theme, cacheDir, true)
 				.catch(() => undefined)

@@ -44,12 +44,15 @@ describe('drawAhead', () => {
 		expect(second.svg).toContain('>Step2<');
 	});
 
-	it('takes what the cache holds without starting a browser, and counts it as from the cache', async () => {
+	it('leaves what the cache holds to the page: nothing read, no browser started', async () => {
 		drawAhead([flow(3)]);
 		await aheadDone();
 		resetDiagramStats();
 		drawAhead([flow(3)]);
-		await aheadDone();
+		expect(diagramSession().ahead).toBe(0);
+		expect(diagramSession().svgs.size).toBe(0);
+		expect(diagramSession().browser).toBeUndefined();
+		await renderDiagram(flow(3), 'a.mdx#0');
 		expect(diagramStats()).toEqual({ rendered: 0, fromCache: 1, drawnAhead: 0 });
 		expect(diagramSession().browser).toBeUndefined();
 	});

@@ -19,6 +19,8 @@ interface DiagramSession {
 	inUse: number;
 	/** Drawings started by `drawAhead` and not yet done: the browser stays open for them. */
 	ahead: number;
+	/** Settles when every drawing `drawAhead` started so far is done (see `diagramsDrawnAhead`). */
+	aheadDone: Promise<void>;
 	/** Cache key → SVG, so a chart shown on two pages is read or drawn once per build. */
 	svgs: Map<string, Promise<string>>;
 	/** Hashes of the diagrams drawn by Mermaid, and of those read from the cache. */
@@ -52,6 +54,7 @@ export function diagramSession(): DiagramSession {
 		plain: false,
 		inUse: 0,
 		ahead: 0,
+		aheadDone: Promise.resolve(),
 		svgs: new Map(),
 		rendered: new Set(),
 		fromCache: new Set(),

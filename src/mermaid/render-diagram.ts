@@ -139,12 +139,10 @@ export function drawAhead(sources: Iterable<string>): void {
 				.then(async () => {
 					if (--current.ahead === 0) await closeIdleDiagramBrowser();
 				});
-			aheadDone = Promise.all([aheadDone, done]).then(() => undefined);
+			current.aheadDone = Promise.all([current.aheadDone, done]).then(() => undefined);
 		}
 	}
 }
-
-let aheadDone: Promise<void> = Promise.resolve();
 
 /**
  * Resolves when every drawing `drawAhead` started is done and the browser it used is closed (unless
@@ -152,7 +150,7 @@ let aheadDone: Promise<void> = Promise.resolve();
  * shares the machine's memory with Chromium; a build in one run does not, and overlaps them.
  */
 export function diagramsDrawnAhead(): Promise<void> {
-	return aheadDone;
+	return session().aheadDone;
 }
 
 /** Mermaid's message for an invalid diagram, `undefined` for a valid one (parses only, draws nothing). */

@@ -117,13 +117,13 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 	// The content layer, the pages and the checker read the same folder: the context's.
 	let context = options.content === undefined ? given : withContentDir(given, options.content);
 
-	// What the check loaded decides, once, which clients are private: the encryption step is handed
-	// it and never reads client.yaml again, so a file changed while Astro renders cannot publish a
-	// client in clear (a client folder the check did not see stops the build instead).
 	// Each client's diagrams are drawn in Chromium while the check goes on and Astro starts, so
 	// Astro finds them done and renders its pages with no browser beside it (see `drawAhead`).
 	configureDiagrams({ cacheDir: context.diagramCache, plain: context.plainBenchmark });
 	resetDiagramStats();
+	// What the check loaded decides, once, which clients are private: the encryption step is handed
+	// it and never reads client.yaml again, so a file changed while Astro renders cannot publish a
+	// client in clear (a client folder the check did not see stops the build instead).
 	const loaded = await timings.timed('check', () =>
 		checkAndReport({}, output, context, {
 			...(options.clients ? { clients: options.clients } : {}),

@@ -2,7 +2,7 @@ import type { Needle } from '@/leak-scan/collect-needles';
 import { leakSearch, type Leak } from '@/leak-scan/leak-scan';
 import { clientCache, type CacheEntry } from './client-cache';
 
-/** What `restoreCached` is given: plain data, so it can cross to a worker thread (see `restore-worker.ts`). */
+/** What `restoreCached` is given: plain data, so it can cross to a worker thread (see `restore-in-worker.ts`). */
 export interface RestoreCachedInput {
 	/** The cache the entries are in (`ClientCache.dir` and `key`). */
 	cache: { dir: string; key: Uint8Array };

@@ -19,8 +19,11 @@ export interface Leak {
 	via?: string;
 }
 
-/** Searches one file of the output: its path (with `/`) under the output folder and its bytes. */
-export type FileLeakSearch = (name: string, bytes: Buffer) => Leak[];
+/**
+ * Searches one file of the output: its path (with `/`) under the output folder and its bytes, with
+ * their SHA-256 when the caller has it already (it verified them against a manifest).
+ */
+export type FileLeakSearch = (name: string, bytes: Buffer, sha256?: Buffer) => Leak[];
 
 /**
  * Prepares the search of output files for every needle, in canonical form (any case, accents,
@@ -60,8 +63,8 @@ export function leakSearch(
 		}
 		return found;
 	};
-	return (name, bytes) => {
-		const digest = createHash('sha256').update(bytes).digest('base64');
+	return (name, bytes, sha256) => {
+		const digest = (sha256 ?? createHash('sha256').update(bytes).digest()).toString('base64');
 		let inContent = foundIn.get(digest);
 		if (!inContent) {
 			try {
@@ -114,7 +117,7 @@ export async function scanForLeaks(
 	return perFile.flat();
 }
 
-export function describeLeaks(leaks: Leak[]): string {
+export function describeLeaks(leaks: readonly Leak[]): string {
 	const lines = leaks
 		.slice(0, 25)
 		.map(

@@ -55,12 +55,26 @@ export async function scanOutputForLeaks(
 		...searched.leaks,
 		...(await scanForLeaks(outDir, needles, copies, (name) => name.includes('/') && skipped.has(name.slice(0, name.indexOf('/'))))),
 	];
+	const already = searched.files ? `; ${searched.files} file(s) of cached clients searched as they were restored` : '';
+	reportLeakScan(leaks, needles.length, started, logger, already);
+}
+
+/**
+ * Ends a leak scan: throws when it found anything (nothing is published), and otherwise says how
+ * many texts it looked for. `glasshouse merge` searches the files as it copies them, and ends here too.
+ */
+export function reportLeakScan(
+	leaks: readonly Leak[],
+	needles: number,
+	started: number,
+	logger: Pick<AstroIntegrationLogger, 'info'>,
+	detail = '',
+): void {
 	if (leaks.length)
 		throw new Error(
 			`${describeLeaks(leaks)}\nNothing was published. Remove the client text from shared places (site.yaml, public/, components) and build again.`,
 		);
-	const already = searched.files ? `; ${searched.files} file(s) of cached clients searched as they were restored` : '';
 	logger.info(
-		`leak scan: ${needles.length} distinctive text(s) of private clients, none found in the output (${Math.round(performance.now() - started)} ms${already})`,
+		`leak scan: ${needles} distinctive text(s) of private clients, none found in the output (${Math.round(performance.now() - started)} ms${detail})`,
 	);
 }

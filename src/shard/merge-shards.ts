@@ -1,9 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import { readSmallFile, writeSmallFile } from '@/lib/small-files';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import type { Leak } from '@/leak-scan/leak-scan';
 import { listFiles } from '@/lib/list-files';
+import { runInWorkers } from '@/lib/worker-task';
+import type { LeakScanTargets } from '@/post-build/scan-output';
+import type { CopyShardFilesInput, CopyShardFilesResult, ShardFile } from './copy-shard-files';
 import type { BuildIdentity } from './build-identity';
-import { readShardManifest, sha256Hex, SHARD_MANIFEST, ShardError, type ShardManifest } from './shard-manifest';
+import { readShardManifest, SHARD_MANIFEST, ShardError, type ShardManifest } from './shard-manifest';
 
 /** A shard folder whose manifest verified. */
 export interface VerifiedShard {
@@ -130,47 +133,49 @@ export async function verifyShards(dirs: readonly string[], expected: MergeExpec
 
 const preview = (files: string[]) => `${files.slice(0, 5).join(', ')}${files.length > 5 ? `, … (${files.length - 5} more)` : ''}`;
 
+/** Fewer files than this per thread, and starting another thread (tsx, the leak scan's matcher) costs more than it saves. */
+const FILES_PER_THREAD = 4000;
+
 /**
  * Copies the verified shards into `outDir` (an empty staging folder): each client's folder from
- * its shard, and the site-wide files (the same in every shard, see `verifyShards`) once. Every
- * byte copied is checked against its manifest's hash as it is read; a file changed since the
- * shard was built stops the merge (the caller discards `outDir`). Returns the number of files.
+ * its shard, and the site-wide files (the same in every shard, see `verifyShards`) once. Each file
+ * is read once, on one of up to `threads` worker threads (`copyShardFiles`): its bytes are checked
+ * against its manifest's hash, written and searched for leaks of `targets`, so the merged site
+ * needs no scan of its own. A file changed since the shard was built stops the merge (the caller
+ * discards `outDir`); the leaks found are returned for the caller to report. `threads` is chosen
+ * from the number of files and the machine's cores unless given.
  */
-export async function assembleShards(shards: readonly VerifiedShard[], outDir: string, clients: readonly string[]): Promise<number> {
+export async function assembleShards(
+	shards: readonly VerifiedShard[],
+	outDir: string,
+	clients: readonly string[],
+	targets: LeakScanTargets,
+	threads?: number,
+): Promise<{ files: number; leaks: Leak[] }> {
 	const known = new Set(clients);
 	const taken = new Set<string>();
-	const copies: Array<{ dir: string; file: string; hash: string }> = [];
+	const files: ShardFile[] = [];
 	for (const shard of shards) {
 		for (const [file, hash] of Object.entries(shard.manifest.files)) {
 			const folder = ownerOf(file);
 			const isClientFile = folder !== undefined && known.has(folder);
 			// A site-wide file is copied from the first shard; the others' copies are still checked.
-			copies.push({ dir: shard.dir, file, hash: isClientFile || !taken.has(file) ? hash : `check:${hash}` });
+			files.push({ dir: shard.dir, file, hash, keep: isClientFile || !taken.has(file) });
 			if (!isClientFile) taken.add(file);
 		}
 	}
-	const changed: string[] = [];
-	const made = new Set<string>();
-	// One synchronous read and write per file (see `readSmallFile`): a 200-client merge copies 64,000 of them.
-	for (const { dir, file, hash } of copies) {
-		const bytes = readSmallFile(path.join(dir, file));
-		const checkOnly = hash.startsWith('check:');
-		if (sha256Hex(bytes) !== hash.replace(/^check:/, '')) {
-			changed.push(`${shownDir(dir)}${file}`);
-			continue;
-		}
-		if (checkOnly) continue;
-		const target = path.join(outDir, file);
-		const parent = path.dirname(target);
-		if (!made.has(parent)) {
-			mkdirSync(parent, { recursive: true });
-			made.add(parent);
-		}
-		writeSmallFile(target, bytes);
-	}
+	// Every thread takes every n-th file, so each gets its share of large and small ones.
+	const count = threads ?? Math.max(1, Math.min(availableParallelism(), Math.ceil(files.length / FILES_PER_THREAD)));
+	const shares = Array.from({ length: count }, (_, thread) => files.filter((_, at) => at % count === thread));
+	const results = await runInWorkers<CopyShardFilesInput, CopyShardFilesResult>(
+		{ module: new URL('./copy-shard-files.ts', import.meta.url), exported: 'copyShardFiles' },
+		shares.map((share) => ({ files: share, outDir, ...targets })),
+		{ what: 'copying shard files' },
+	);
+	const changed = results.flatMap((result) => result.changed);
 	if (changed.length)
 		throw new ShardError(
 			`${changed.length} file(s) changed since their shard was built (their bytes no longer match the signed manifest): ${preview(changed.sort())}. Nothing was merged; build those shards again.`,
 		);
-	return copies.filter((copy) => !copy.hash.startsWith('check:')).length;
+	return { files: results.reduce((sum, result) => sum + result.written, 0), leaks: results.flatMap((result) => result.leaks) };
 }

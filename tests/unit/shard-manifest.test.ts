@@ -1,4 +1,4 @@
-import { hkdfSync } from 'node:crypto';
+import { createHash, hkdfSync } from 'node:crypto';
 import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { buildIdentity, manifestKey, secretFingerprint, type BuildIdentity } fro
 import { assembleShards, verifyShards, type MergeExpectation } from '@/shard/merge-shards';
 import { SHARD_MANIFEST, ShardError, writeShardManifest } from '@/shard/shard-manifest';
 import { listFiles } from '@/lib/list-files';
+import type { LeakScanTargets } from '@/post-build/scan-output';
 import { folder } from '../support/temp-folder';
 
 const SECRET = Buffer.from('40a4b6818d221c8cea87919410478230cfffadf8cc30cef3c2f0dc5ef7e00c2c', 'hex');
@@ -32,9 +33,13 @@ async function shard(
 	index: number,
 	count: number,
 	clients: string[],
-	{ identity = IDENTITY, secret = SECRET }: { identity?: BuildIdentity; secret?: Uint8Array } = {},
+	{
+		identity = IDENTITY,
+		secret = SECRET,
+		extra = {},
+	}: { identity?: BuildIdentity; secret?: Uint8Array; extra?: Record<string, string> } = {},
 ): Promise<string> {
-	const files: Record<string, string> = { ...SITE_WIDE };
+	const files: Record<string, string> = { ...SITE_WIDE, ...extra };
 	for (const client of clients) {
 		files[`${client}/index.html`] = `<sealed page of ${client}>`;
 		files[`${client}/updates/2026-11-20/index.html`] = `<sealed update of ${client}>`;
@@ -44,6 +49,9 @@ async function shard(
 	await writeShardManifest(dir, { shard: { index, count }, build: identity, clients }, await manifestKey(secret));
 	return dir;
 }
+
+/** Leak-scan targets of a merge whose content has no private client. */
+const NOTHING_TO_FIND: LeakScanTargets = { needles: [], copies: new Map() };
 
 const expectation = async (clients = CLIENTS): Promise<MergeExpectation> => ({
 	identity: IDENTITY,
@@ -97,7 +105,7 @@ describe('verifyShards and assembleShards', () => {
 		const shards = await verifyShards(dirs, await expectation());
 		const out = await folder('glasshouse-merged-', {});
 		created.push(out);
-		await assembleShards(shards, out, CLIENTS);
+		await assembleShards(shards, out, CLIENTS, NOTHING_TO_FIND);
 		const files = await listFiles(out);
 		expect(files).not.toContain(SHARD_MANIFEST);
 		expect(files.filter((file) => file.endsWith('index.html')).sort()).toEqual([
@@ -207,7 +215,7 @@ describe('verifyShards and assembleShards', () => {
 		await writeFile(path.join(dir, 'globex/index.html'), '<p>plaintext, swapped in</p>');
 		const out = await folder('glasshouse-merged-', {});
 		created.push(out);
-		await expect(assembleShards(shards, out, CLIENTS)).rejects.toThrow(
+		await expect(assembleShards(shards, out, CLIENTS, NOTHING_TO_FIND)).rejects.toThrow(
 			/1 file\(s\) changed since their shard was built.*globex\/index\.html/,
 		);
 		// The caller discards the staging folder; whatever is there never holds the swapped bytes.
@@ -221,7 +229,44 @@ describe('verifyShards and assembleShards', () => {
 		await writeFile(path.join(second, '_headers'), 'changed');
 		const out = await folder('glasshouse-merged-', {});
 		created.push(out);
-		await expect(assembleShards(shards, out, CLIENTS)).rejects.toThrow(/_headers/);
+		await expect(assembleShards(shards, out, CLIENTS, NOTHING_TO_FIND)).rejects.toThrow(/_headers/);
 		expect(await readdir(out)).not.toContain(SHARD_MANIFEST);
+	});
+	it('assembles the same site on several threads as on one', async () => {
+		const dirs = [await shard(1, 2, ['acme', 'initech']), await shard(2, 2, ['globex'])];
+		const shards = await verifyShards(dirs, await expectation());
+		const sites: Array<Record<string, string>> = [];
+		for (const threads of [1, 3]) {
+			const out = await folder('glasshouse-merged-', {});
+			created.push(out);
+			const { files } = await assembleShards(shards, out, CLIENTS, NOTHING_TO_FIND, threads);
+			const names = await listFiles(out);
+			expect(files).toBe(names.length);
+			sites.push(Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readFile(path.join(out, name), 'utf8')]))));
+		}
+		expect(Object.keys(sites[0]!).length).toBe(11);
+		expect(sites[1]).toEqual(sites[0]);
+	});
+
+	it('searches every file it copies for leaks, client folders and site-wide files alike, on every thread', async () => {
+		const attachment = 'PDF bytes of a private statement of work';
+		const dirs = [
+			await shard(1, 2, ['acme', 'initech'], {
+				extra: { '_astro/hero.txt': 'Welcome to Project Nightingale renewal', 'acme/sow.bin': attachment },
+			}),
+			await shard(2, 2, ['globex'], { extra: { 'globex/notes.txt': 'The Nightingale renewal budget is agreed' } }),
+		];
+		const shards = await verifyShards(dirs, await expectation());
+		const out = await folder('glasshouse-merged-', {});
+		created.push(out);
+		const needle = { text: 'Nightingale renewal', source: 'acme/updates/2026-11-20.md' };
+		const statement = { text: 'sow.pdf', source: 'acme/documents/sow.pdf' };
+		const copies = new Map([[createHash('sha256').update(attachment).digest('base64'), statement]]);
+		const { leaks } = await assembleShards(shards, out, CLIENTS, { needles: [needle], copies }, 2);
+		expect(leaks.map(({ file, needle, via }) => [file, needle.source, via]).sort()).toEqual([
+			['_astro/hero.txt', needle.source, undefined],
+			['acme/sow.bin', statement.source, 'a copy of the file'],
+			['globex/notes.txt', needle.source, undefined],
+		]);
 	});
 });

@@ -5,7 +5,7 @@ import type { BuildContext } from '@/build-context/build-context';
 import { loadContent } from '@/loader/load-content';
 import { planAttachments } from '@/kinds/document/attachment-plan';
 import { privateClientsOf } from '@/post-build/plain-benchmark';
-import { scanOutputForLeaks } from '@/post-build/scan-output';
+import { leakScanTargets, reportLeakScan } from '@/post-build/scan-output';
 import { checkOutputFolders } from '@/post-build/output-folders';
 import { buildIdentity, manifestKey } from '@/shard/build-identity';
 import { assembleShards, verifyShards, type VerifiedShard } from '@/shard/merge-shards';
@@ -81,12 +81,21 @@ export async function runMerge(options: MergeOptions, output: Output, context: B
 		await rm(staging, { recursive: true, force: true });
 		await mkdir(staging, { recursive: true });
 		try {
-			const files = await assembleShards(shards, staging, clients);
-			await checkOutputFolders(staging, content);
 			const attachments = await planAttachments(content, contentDir, new Set(privateClientsOf(content)));
+			const targets = await leakScanTargets(content, attachments);
+			// The same scan as a whole build's last step, over everything that will be published,
+			// run on each file as it is copied.
+			const scanStarted = performance.now();
+			const { files, leaks } = await assembleShards(shards, staging, clients, targets);
+			await checkOutputFolders(staging, content);
 			output.info(`✓ ${files} files assembled`);
-			// The same scan as a whole build's last step, over everything that will be published.
-			await scanOutputForLeaks(staging, content, attachments, { info: (message) => output.info(`✓ ${message}`) });
+			reportLeakScan(
+				leaks,
+				targets.needles.length,
+				scanStarted,
+				{ info: (message) => output.info(`✓ ${message}`) },
+				'; searched as the files were copied',
+			);
 			await swapIntoPlace(staging, outDir);
 		} catch (error) {
 			await rm(staging, { recursive: true, force: true });

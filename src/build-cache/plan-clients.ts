@@ -1,6 +1,6 @@
 import type { BuildContext } from '@/build-context/build-context';
 import { deriveBuildCacheMacKey, deriveKeyMaterialKey } from '@/keys/derive-credentials';
-import type { LoadedContent } from '@/loader/load-content';
+import { validClients, type LoadedContent } from '@/loader/load-content';
 import { contentTimes } from '@/page-data/content-times';
 import {
 	clientFingerprint,
@@ -54,7 +54,7 @@ export async function planClients(
 	content: LoadedContent,
 	mode: CacheMode,
 ): Promise<ClientPlan> {
-	const slugs = content.clients.filter((client) => client.client).map((client) => client.slug);
+	const slugs = validClients(content);
 	const all = (why: string): ClientPlan => ({
 		fingerprints: new Map(),
 		reused: [],

@@ -6,7 +6,7 @@ import { pageContextPlugin, type PageContext } from '@/build-context/page-contex
 import type { SlotKeys } from '@/keys/slot-keys';
 import { privateRiskSegments } from '@/kinds/risk/risk-paths';
 import { privateDocumentSegments } from '@/kinds/document/document-paths';
-import { loadContent, parsedFiles, type LoadedContent } from '@/loader/load-content';
+import { loadContent, parsedFiles, validClients, type LoadedContent } from '@/loader/load-content';
 import { CLIENT_KINDS, collectionOf } from '@/kinds/registry';
 import { buildTimings, type BuildTimings } from '@/post-build/build-timings';
 import { ASTRO_FOLDER_COPY, checkOutputFolders } from '@/post-build/output-folders';
@@ -145,7 +145,7 @@ export default function glasshouse(options: GlasshouseOptions): AstroIntegration
 						);
 					}
 					// Its output folder lies outside the project, where Astro adds its .astro/ files; it is never deployed.
-					await checkOutputFolders(outDir, content, [ASTRO_FOLDER_COPY]).catch(async (error) => {
+					await checkOutputFolders(outDir, validClients(content), [ASTRO_FOLDER_COPY]).catch(async (error) => {
 						await rm(outDir, { recursive: true, force: true });
 						throw error;
 					});

@@ -3,7 +3,6 @@ import { readSmallFile } from '@/lib/small-files';
 import path from 'node:path';
 import { listFiles } from '@/lib/list-files';
 import type { Needle } from './collect-needles';
-import { FILE_CONCURRENCY, mapLimit } from '@/lib/map-limit';
 import { canonical, isSpacedWordChar } from './canonical-text';
 import { decodeEscapes, readableTexts, UnreadableFileError } from './readable-texts';
 import { TextMatcher } from './text-matcher';
@@ -17,6 +16,13 @@ export interface Leak {
 	needle: Needle;
 	/** How the text was hidden, when it was not written as it is: "file name", "base64 → gzip", "decoded" (tags, %- or \u-escapes). */
 	via?: string;
+}
+
+/** What the leak scan looks for: every distinctive text of every private client, and their attachments' bytes. */
+export interface LeakScanTargets {
+	needles: Needle[];
+	/** Private attachments that must not be published as they are, by the base64 SHA-256 of their bytes. */
+	copies: Map<string, Needle>;
 }
 
 /**
@@ -99,6 +105,23 @@ export function leakSearch(
 	};
 }
 
+/** What `searchFiles` is given: plain data, so it can cross to a worker thread (see `scanInWorkers`). */
+export interface SearchFilesInput extends LeakScanTargets {
+	/** The output folder. */
+	dir: string;
+	/** The files to search, with `/`, under `dir`. */
+	names: string[];
+}
+
+/** Searches each of the files, and its name, for every needle (see `leakSearch`). Returns each leak. */
+export function searchFiles(input: SearchFilesInput): Leak[] {
+	const search = leakSearch(input.needles, input.copies);
+	return input.names.flatMap((name) => search(name, readSmallFile(path.join(input.dir, name))));
+}
+
+/** Every file under `dir`, with `/`. */
+export const outputFiles = async (dir: string) => (await listFiles(dir)).map((file) => file.split(path.sep).join('/'));
+
 /**
  * Searches every file of the output, and every file name, for every needle (see `leakSearch`),
  * but those `skip` says were searched already. Returns each leak.
@@ -106,15 +129,12 @@ export function leakSearch(
 export async function scanForLeaks(
 	outDir: string,
 	needles: Needle[],
-	copies: ReadonlyMap<string, Needle> = new Map(),
+	copies: Map<string, Needle> = new Map(),
 	/** Files (paths with `/` under `outDir`) searched elsewhere in this build: the restored files of cached clients. */
 	skip: (name: string) => boolean = () => false,
 ): Promise<Leak[]> {
 	if (needles.length === 0 && copies.size === 0) return [];
-	const search = leakSearch(needles, copies);
-	const names = (await listFiles(outDir)).map((file) => file.split(path.sep).join('/')).filter((name) => !skip(name));
-	const perFile = await mapLimit(names, FILE_CONCURRENCY, async (name) => search(name, readSmallFile(path.join(outDir, name))));
-	return perFile.flat();
+	return searchFiles({ dir: outDir, names: (await outputFiles(outDir)).filter((name) => !skip(name)), needles, copies });
 }
 
 export function describeLeaks(leaks: readonly Leak[]): string {

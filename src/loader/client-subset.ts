@@ -1,4 +1,4 @@
-import type { LoadedContent } from './load-content';
+import { validClients, type LoadedContent } from './load-content';
 
 /**
  * The checked content narrowed to the clients `slugs` names, for a client-subset build: Astro
@@ -8,7 +8,7 @@ import type { LoadedContent } from './load-content';
  * rather than silently building less than asked.
  */
 export function contentOfClients(content: LoadedContent, slugs: readonly string[]): LoadedContent {
-	const known = new Set(content.clients.filter((client) => client.client).map((client) => client.slug));
+	const known = new Set(validClients(content));
 	const unknown = slugs.filter((slug) => !known.has(slug));
 	if (unknown.length) {
 		throw new Error(`Cannot build ${unknown.join(', ')}: not a client of the checked content (a folder with a valid client.yaml).`);

@@ -59,6 +59,14 @@ export interface LoadedContent {
 	fileHashes?: ReadonlyMap<string, string>;
 }
 
+/**
+ * The clients with a valid client.yaml, by slug: the ones a build renders, encrypts and publishes
+ * (a folder without one is reported by the check and left out).
+ */
+export function validClients(content: Pick<LoadedContent, 'clients'>): string[] {
+	return content.clients.filter((client) => client.client).map((client) => client.slug);
+}
+
 /** The property of `LoadedClient` holding a kind's files: its folder, or the single file's name. */
 export function propertyOf(kind: AnyClientKind): string {
 	return 'folder' in kind.where ? kind.where.folder : kind.where.file;

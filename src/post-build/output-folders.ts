@@ -1,5 +1,4 @@
 import { readdir } from 'node:fs/promises';
-import type { LoadedContent } from '@/loader/load-content';
 import { GATE_FOLDER } from '@/encrypt/bundle-runtime';
 
 /**
@@ -13,13 +12,13 @@ export const ASTRO_FOLDER_COPY = 'collections';
 
 /**
  * Fails closed on any top-level folder of the output that is neither site-wide nor the folder of
- * a client with a valid client.yaml in `content` (the content the build decided privacy from).
+ * a client of `clients` (the valid clients of the content the build decided privacy from, `validClients`).
  * Encryption then covers every private client it knows; a folder it does not know (a client added
  * or made invalid while Astro rendered, or a folder copied from public/) would otherwise be
  * published as it is, in clear.
  */
-export async function checkOutputFolders(outDir: string, content: LoadedContent, alsoAllowed: readonly string[] = []): Promise<void> {
-	const known = new Set(content.clients.filter((client) => client.client).map((client) => client.slug));
+export async function checkOutputFolders(outDir: string, clients: readonly string[], alsoAllowed: readonly string[] = []): Promise<void> {
+	const known = new Set(clients);
 	const entries = await readdir(outDir, { withFileTypes: true });
 	const unknown = entries
 		.filter(

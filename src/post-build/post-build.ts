@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import type { AstroIntegrationLogger } from 'astro';
-import type { LoadedContent } from '@/loader/load-content';
+import { validClients, type LoadedContent } from '@/loader/load-content';
 import { encryptSite } from '@/encrypt/encrypt-site';
 import { buildClientIndexes } from '@/search-index/build-client-index';
 import { documentTextRecords } from '@/search-index/document-text';
@@ -52,7 +52,7 @@ interface PostBuildStep {
 const outputFolders: PostBuildStep = {
 	name: 'output folders',
 	async run({ outDir, content, logger }) {
-		await checkOutputFolders(outDir, content);
+		await checkOutputFolders(outDir, validClients(content));
 		logger.info('output folders: each one is site-wide or belongs to a checked client');
 	},
 };
@@ -87,11 +87,7 @@ const searchIndex: PostBuildStep = {
 		const records = await documentTextRecords(content, attachments, documentSegments, (client, file) =>
 			logger.warn(`search index: no text found in ${client}'s ${file} (a scan, or a PDF that could not be read); it is not searchable`),
 		);
-		const reports = await buildClientIndexes(
-			outDir,
-			content.clients.filter((client) => client.client).map((client) => client.slug),
-			records,
-		);
+		const reports = await buildClientIndexes(outDir, validClients(content), records);
 		const pages = reports.reduce((sum, report) => sum + report.pages, 0);
 		logger.info(
 			`search index: ${pages} page(s) indexed for ${reports.length} client(s), one index each (${Math.round(performance.now() - started)} ms)`,

@@ -1,19 +1,13 @@
 import type { AstroIntegrationLogger } from 'astro';
 import type { LoadedContent } from '@/loader/load-content';
 import type { AttachmentPlan } from '@/kinds/document/attachment-plan';
-import { needlesOf, type Needle } from '@/leak-scan/collect-needles';
-import { describeLeaks, scanForLeaks, type Leak } from '@/leak-scan/leak-scan';
+import { needlesOf } from '@/leak-scan/collect-needles';
+import { describeLeaks, scanForLeaks, type Leak, type LeakScanTargets } from '@/leak-scan/leak-scan';
 import { privateAttachmentCopies } from './public-attachments';
 
 // A module of its own, apart from the other post-build steps: a build that takes every client from
 // the cache runs this scan and no other step, and need not load Pagefind, the PDF reader and the
 // encryption runtime's bundler to do so.
-
-/** What the leak scan looks for: every distinctive text of every private client, and their attachments' bytes. */
-export interface LeakScanTargets {
-	needles: Needle[];
-	copies: Map<string, Needle>;
-}
 
 export async function leakScanTargets(content: LoadedContent, attachments: AttachmentPlan): Promise<LeakScanTargets> {
 	return { needles: needlesOf(content), copies: await privateAttachmentCopies(attachments) };

@@ -1,12 +1,9 @@
-import { availableParallelism } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Leak } from '@/leak-scan/leak-scan';
 import { listFiles } from '@/lib/list-files';
-import { runInWorkers } from '@/lib/worker-task';
-import type { LeakScanTargets } from '@/post-build/scan-output';
-import type { CopyShardFilesInput, CopyShardFilesResult, ShardFile } from './copy-shard-files';
+import { readSmallFile, writeSmallFile } from '@/lib/small-files';
 import type { BuildIdentity } from './build-identity';
-import { readShardManifest, SHARD_MANIFEST, ShardError, type ShardManifest } from './shard-manifest';
+import { readShardManifest, sha256Hex, SHARD_MANIFEST, ShardError, type ShardManifest } from './shard-manifest';
 
 /** A shard folder whose manifest verified. */
 export interface VerifiedShard {
@@ -18,20 +15,23 @@ export interface VerifiedShard {
 export interface MergeExpectation {
 	identity: BuildIdentity;
 	key: Uint8Array;
-	/** Every client of the checked content (a valid client.yaml): each must be in exactly one shard. */
-	clients: readonly string[];
 }
 
 const shownDir = (dir: string) => `${dir}${dir.endsWith('/') ? '' : '/'}`;
 const ownerOf = (file: string) => (file.includes('/') ? file.slice(0, file.indexOf('/')) : undefined);
 
+/** The clients the shards' manifests list: the folders of the merged site that are a client's. */
+const clientsOf = (shards: readonly VerifiedShard[]) => new Set(shards.flatMap((shard) => shard.manifest.clients));
+
 /**
  * Reads every shard folder's manifest and checks the set of shards as a whole: each manifest
- * verifies and belongs to this build, shards 1 … N are each there exactly once, every client of
- * the checked content is in exactly one shard and no shard has a client the content lacks, and
- * each folder holds exactly the files its manifest lists. Every problem is collected (one merge
- * tells all there is to fix) and thrown as one `ShardError`. File contents are checked against
- * their hashes while they are copied (`assembleShards`), so each file is read once.
+ * verifies and belongs to this build, shards 1 … N are each there exactly once, no client is in
+ * two shards, each folder holds exactly the files its manifest lists and no folder of a client
+ * another shard built. Every problem is collected (one merge tells all there is to fix) and
+ * thrown as one `ShardError`. File contents are checked against their hashes while they are
+ * copied (`copyShards`), so each file is read once; the clients against the content's by
+ * `checkShardClients`, once the content is loaded (beside the copy: a build identity that matches
+ * means the content is the same already).
  */
 export async function verifyShards(dirs: readonly string[], expected: MergeExpectation): Promise<VerifiedShard[]> {
 	const problems: string[] = [];
@@ -70,8 +70,8 @@ export async function verifyShards(dirs: readonly string[], expected: MergeExpec
 			);
 	}
 
-	// Every client in exactly one shard, and only clients of the content.
-	const known = new Set(expected.clients);
+	// No client in two shards.
+	const known = clientsOf(shards);
 	const owner = new Map<string, string>();
 	for (const shard of shards) {
 		for (const client of shard.manifest.clients) {
@@ -81,25 +81,18 @@ export async function verifyShards(dirs: readonly string[], expected: MergeExpec
 					`Client ${client} is in two shards: ${shownDir(other)} and ${shownDir(shard.dir)}. Build every shard with the same N from the same commit.`,
 				);
 			else owner.set(client, shard.dir);
-			if (!known.has(client))
-				problems.push(
-					`${shownDir(shard.dir)} has client ${client}, which the checked content does not have. Merge from the commit the shards were built from.`,
-				);
 		}
 	}
-	const absent = expected.clients.filter((client) => !owner.has(client));
-	if (absent.length && problems.length === 0)
-		problems.push(
-			`No shard has client${absent.length > 1 ? 's' : ''} ${absent.join(', ')} of the checked content. Build every shard from the same commit as this merge.`,
-		);
 
 	// Each folder holds exactly what its manifest lists, and a client's folder only in its own shard.
 	for (const shard of shards) {
 		const shown = shownDir(shard.dir);
-		const present = (await listFiles(shard.dir)).map((file) => file.split(path.sep).join('/')).filter((file) => file !== SHARD_MANIFEST);
+		const present = new Set(
+			(await listFiles(shard.dir)).map((file) => file.split(path.sep).join('/')).filter((file) => file !== SHARD_MANIFEST),
+		);
 		const listed = shard.manifest.files;
-		const extra = present.filter((file) => !(file in listed));
-		const gone = Object.keys(listed).filter((file) => !present.includes(file));
+		const extra = [...present].filter((file) => !(file in listed));
+		const gone = Object.keys(listed).filter((file) => !present.has(file));
 		if (extra.length)
 			problems.push(
 				`${shown} has ${extra.length} file(s) its manifest does not list, added after the shard was built: ${preview(extra)}. Build this shard again.`,
@@ -131,51 +124,69 @@ export async function verifyShards(dirs: readonly string[], expected: MergeExpec
 	return shards;
 }
 
-const preview = (files: string[]) => `${files.slice(0, 5).join(', ')}${files.length > 5 ? `, … (${files.length - 5} more)` : ''}`;
+/**
+ * Checks the verified shards' clients against the content's (`validClients`): every client of the
+ * content in a shard, and no shard with a client the content lacks. Throws one `ShardError`.
+ */
+export function checkShardClients(shards: readonly VerifiedShard[], clients: readonly string[]): void {
+	const problems: string[] = [];
+	const known = new Set(clients);
+	for (const shard of shards)
+		for (const client of shard.manifest.clients.filter((listed) => !known.has(listed)))
+			problems.push(
+				`${shownDir(shard.dir)} has client ${client}, which the checked content does not have. Merge from the commit the shards were built from.`,
+			);
+	const inShards = clientsOf(shards);
+	const absent = clients.filter((client) => !inShards.has(client));
+	if (absent.length && problems.length === 0)
+		problems.push(
+			`No shard has client${absent.length > 1 ? 's' : ''} ${absent.join(', ')} of the checked content. Build every shard from the same commit as this merge.`,
+		);
+	if (problems.length) throw new ShardError(problems.join('\n'));
+}
 
-/** Fewer files than this per thread, and starting another thread (tsx, the leak scan's matcher) costs more than it saves. */
-const FILES_PER_THREAD = 4000;
+const preview = (files: string[]) => `${files.slice(0, 5).join(', ')}${files.length > 5 ? `, … (${files.length - 5} more)` : ''}`;
 
 /**
  * Copies the verified shards into `outDir` (an empty staging folder): each client's folder from
- * its shard, and the site-wide files (the same in every shard, see `verifyShards`) once. Each file
- * is read once, on one of up to `threads` worker threads (`copyShardFiles`): its bytes are checked
- * against its manifest's hash, written and searched for leaks of `targets`, so the merged site
- * needs no scan of its own. A file changed since the shard was built stops the merge (the caller
- * discards `outDir`); the leaks found are returned for the caller to report. `threads` is chosen
- * from the number of files and the machine's cores unless given.
+ * its shard, and the site-wide files (the same in every shard, see `verifyShards`) once. Every
+ * byte copied is checked against its manifest's hash as it is read; a file changed since the
+ * shard was built stops the merge (the caller discards `outDir`). Returns the number of files.
+ * One synchronous read and write per file, all on this thread (see `readSmallFile`): a 200-client
+ * merge copies 64,000 files, and the same copy split over two threads took longer than on one,
+ * each file system call waiting for the other thread's (ext4, 2 cores).
  */
-export async function assembleShards(
-	shards: readonly VerifiedShard[],
-	outDir: string,
-	clients: readonly string[],
-	targets: LeakScanTargets,
-	threads?: number,
-): Promise<{ files: number; leaks: Leak[] }> {
-	const known = new Set(clients);
+export function copyShards(shards: readonly VerifiedShard[], outDir: string): number {
+	const known = clientsOf(shards);
 	const taken = new Set<string>();
-	const files: ShardFile[] = [];
+	const changed: string[] = [];
+	const made = new Set<string>();
+	let written = 0;
 	for (const shard of shards) {
 		for (const [file, hash] of Object.entries(shard.manifest.files)) {
 			const folder = ownerOf(file);
 			const isClientFile = folder !== undefined && known.has(folder);
+			const bytes = readSmallFile(path.join(shard.dir, file));
+			if (sha256Hex(bytes) !== hash) {
+				changed.push(`${shownDir(shard.dir)}${file}`);
+				continue;
+			}
 			// A site-wide file is copied from the first shard; the others' copies are still checked.
-			files.push({ dir: shard.dir, file, hash, keep: isClientFile || !taken.has(file) });
-			if (!isClientFile) taken.add(file);
+			if (!isClientFile && taken.has(file)) continue;
+			taken.add(file);
+			const target = path.join(outDir, file);
+			const parent = path.dirname(target);
+			if (!made.has(parent)) {
+				mkdirSync(parent, { recursive: true });
+				made.add(parent);
+			}
+			writeSmallFile(target, bytes);
+			written++;
 		}
 	}
-	// Every thread takes every n-th file, so each gets its share of large and small ones.
-	const count = threads ?? Math.max(1, Math.min(availableParallelism(), Math.ceil(files.length / FILES_PER_THREAD)));
-	const shares = Array.from({ length: count }, (_, thread) => files.filter((_, at) => at % count === thread));
-	const results = await runInWorkers<CopyShardFilesInput, CopyShardFilesResult>(
-		{ module: new URL('./copy-shard-files.ts', import.meta.url), exported: 'copyShardFiles' },
-		shares.map((share) => ({ files: share, outDir, ...targets })),
-		{ what: 'copying shard files' },
-	);
-	const changed = results.flatMap((result) => result.changed);
 	if (changed.length)
 		throw new ShardError(
 			`${changed.length} file(s) changed since their shard was built (their bytes no longer match the signed manifest): ${preview(changed.sort())}. Nothing was merged; build those shards again.`,
 		);
-	return { files: results.reduce((sum, result) => sum + result.written, 0), leaks: results.flatMap((result) => result.leaks) };
+	return written;
 }

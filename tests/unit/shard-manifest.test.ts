@@ -3,10 +3,10 @@ import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/pro
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildIdentity, manifestKey, secretFingerprint, type BuildIdentity } from '@/shard/build-identity';
-import { assembleShards, verifyShards, type MergeExpectation } from '@/shard/merge-shards';
+import { checkShardClients, copyShards, verifyShards, type MergeExpectation } from '@/shard/merge-shards';
+import { scanInWorkers } from '@/leak-scan/scan-in-workers';
 import { SHARD_MANIFEST, ShardError, writeShardManifest } from '@/shard/shard-manifest';
 import { listFiles } from '@/lib/list-files';
-import type { LeakScanTargets } from '@/post-build/scan-output';
 import { folder } from '../support/temp-folder';
 
 const SECRET = Buffer.from('40a4b6818d221c8cea87919410478230cfffadf8cc30cef3c2f0dc5ef7e00c2c', 'hex');
@@ -50,20 +50,13 @@ async function shard(
 	return dir;
 }
 
-/** Leak-scan targets of a merge whose content has no private client. */
-const NOTHING_TO_FIND: LeakScanTargets = { needles: [], copies: new Map() };
+const expectation = async (): Promise<MergeExpectation> => ({ identity: IDENTITY, key: await manifestKey(SECRET) });
 
-const expectation = async (clients = CLIENTS): Promise<MergeExpectation> => ({
-	identity: IDENTITY,
-	key: await manifestKey(SECRET),
-	clients,
-});
-
+/** The merge's checks before it copies anything: the shards, then their clients against the content's (`CLIENTS`). */
 async function refusal(dirs: string[], expected?: MergeExpectation): Promise<string> {
-	const error = await verifyShards(dirs, expected ?? (await expectation())).then(
-		() => undefined,
-		(caught: unknown) => caught,
-	);
+	const error = await verifyShards(dirs, expected ?? (await expectation()))
+		.then((shards) => checkShardClients(shards, CLIENTS))
+		.catch((caught: unknown) => caught);
 	expect(error).toBeInstanceOf(ShardError);
 	return (error as Error).message;
 }
@@ -105,7 +98,7 @@ describe('verifyShards and assembleShards', () => {
 		const shards = await verifyShards(dirs, await expectation());
 		const out = await folder('glasshouse-merged-', {});
 		created.push(out);
-		await assembleShards(shards, out, CLIENTS, NOTHING_TO_FIND);
+		copyShards(shards, out);
 		const files = await listFiles(out);
 		expect(files).not.toContain(SHARD_MANIFEST);
 		expect(files.filter((file) => file.endsWith('index.html')).sort()).toEqual([
@@ -166,9 +159,13 @@ describe('verifyShards and assembleShards', () => {
 		expect(await refusal([dir])).toMatch(/is not a shard folder/);
 	});
 
-	it('refuses a client in two shards, and one the content lacks', async () => {
-		const message = await refusal([await shard(1, 2, ['acme', 'globex']), await shard(2, 2, ['globex', 'initech', 'umbrella'])]);
+	it('refuses a client in two shards', async () => {
+		const message = await refusal([await shard(1, 2, ['acme', 'globex']), await shard(2, 2, ['globex', 'initech'])]);
 		expect(message).toContain('Client globex is in two shards');
+	});
+
+	it('refuses a client the content lacks', async () => {
+		const message = await refusal([await shard(1, 2, ['acme', 'globex']), await shard(2, 2, ['initech', 'umbrella'])]);
 		expect(message).toContain('client umbrella, which the checked content does not have');
 	});
 
@@ -215,9 +212,7 @@ describe('verifyShards and assembleShards', () => {
 		await writeFile(path.join(dir, 'globex/index.html'), '<p>plaintext, swapped in</p>');
 		const out = await folder('glasshouse-merged-', {});
 		created.push(out);
-		await expect(assembleShards(shards, out, CLIENTS, NOTHING_TO_FIND)).rejects.toThrow(
-			/1 file\(s\) changed since their shard was built.*globex\/index\.html/,
-		);
+		expect(() => copyShards(shards, out)).toThrow(/1 file\(s\) changed since their shard was built.*globex\/index\.html/);
 		// The caller discards the staging folder; whatever is there never holds the swapped bytes.
 		const written = await readFile(path.join(out, 'globex/index.html'), 'utf8').catch(() => undefined);
 		expect(written).toBeUndefined();
@@ -229,26 +224,10 @@ describe('verifyShards and assembleShards', () => {
 		await writeFile(path.join(second, '_headers'), 'changed');
 		const out = await folder('glasshouse-merged-', {});
 		created.push(out);
-		await expect(assembleShards(shards, out, CLIENTS, NOTHING_TO_FIND)).rejects.toThrow(/_headers/);
+		expect(() => copyShards(shards, out)).toThrow(/_headers/);
 		expect(await readdir(out)).not.toContain(SHARD_MANIFEST);
 	});
-	it('assembles the same site on several threads as on one', async () => {
-		const dirs = [await shard(1, 2, ['acme', 'initech']), await shard(2, 2, ['globex'])];
-		const shards = await verifyShards(dirs, await expectation());
-		const sites: Array<Record<string, string>> = [];
-		for (const threads of [1, 3]) {
-			const out = await folder('glasshouse-merged-', {});
-			created.push(out);
-			const { files } = await assembleShards(shards, out, CLIENTS, NOTHING_TO_FIND, threads);
-			const names = await listFiles(out);
-			expect(files).toBe(names.length);
-			sites.push(Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readFile(path.join(out, name), 'utf8')]))));
-		}
-		expect(Object.keys(sites[0]!).length).toBe(11);
-		expect(sites[1]).toEqual(sites[0]);
-	});
-
-	it('searches every file it copies for leaks, client folders and site-wide files alike, on every thread', async () => {
+	it('searches every file of the merged site for leaks, client folders and site-wide files alike, on every thread', async () => {
 		const attachment = 'PDF bytes of a private statement of work';
 		const dirs = [
 			await shard(1, 2, ['acme', 'initech'], {
@@ -256,17 +235,24 @@ describe('verifyShards and assembleShards', () => {
 			}),
 			await shard(2, 2, ['globex'], { extra: { 'globex/notes.txt': 'The Nightingale renewal budget is agreed' } }),
 		];
-		const shards = await verifyShards(dirs, await expectation());
 		const out = await folder('glasshouse-merged-', {});
 		created.push(out);
+		copyShards(await verifyShards(dirs, await expectation()), out);
 		const needle = { text: 'Nightingale renewal', source: 'acme/updates/2026-11-20.md' };
 		const statement = { text: 'sow.pdf', source: 'acme/documents/sow.pdf' };
 		const copies = new Map([[createHash('sha256').update(attachment).digest('base64'), statement]]);
-		const { leaks } = await assembleShards(shards, out, CLIENTS, { needles: [needle], copies }, 2);
-		expect(leaks.map(({ file, needle, via }) => [file, needle.source, via]).sort()).toEqual([
-			['_astro/hero.txt', needle.source, undefined],
-			['acme/sow.bin', statement.source, 'a copy of the file'],
-			['globex/notes.txt', needle.source, undefined],
-		]);
+		const found = new Set<string>();
+		for (const threads of [1, 3]) {
+			const { leaks, files } = await scanInWorkers(out, { needles: [needle], copies }, threads);
+			expect(files).toBe(14);
+			const shown = leaks.map(({ file, needle: what, via }) => [file, what.source, via]).sort();
+			expect(shown).toEqual([
+				['_astro/hero.txt', needle.source, undefined],
+				['acme/sow.bin', statement.source, 'a copy of the file'],
+				['globex/notes.txt', needle.source, undefined],
+			]);
+			found.add(JSON.stringify(shown));
+		}
+		expect(found.size).toBe(1);
 	});
 });

@@ -24,7 +24,7 @@ import { privateClientsOf } from '@/post-build/plain-benchmark';
 import { contentOfClients } from '@/loader/client-subset';
 import { BatchPagesError, DEFAULT_BATCH_PAGES, parseBatchPages, planBatches, WHOLE_SITE_BATCH_PAGES } from '@/shard/batch-plan';
 import { estimatePages } from '@/shard/shard-plan';
-import type { LoadedContent } from '@/loader/load-content';
+import { validClients, type LoadedContent } from '@/loader/load-content';
 import { configureDiagrams, reportDiagrams, resetDiagramStats } from '@/mermaid/diagram-session';
 import { diagramsDrawnAhead, drawAhead } from '@/mermaid/render-diagram';
 import { clientChartSources } from '@/page-data/client-charts';
@@ -230,7 +230,7 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 				if (renderedContent.clients.some((client) => !client.client?.value.public)) {
 					void deriveSlotKeysAhead(renderedContent.clients, context.secret(), context.variables, slotKeys);
 				}
-				const everyClient = !options.clients && rendered.length === loaded.clients.filter((client) => client.client).length;
+				const everyClient = !options.clients && rendered.length === validClients(loaded).length;
 				// Astro's memory grows with the pages of one run: above the budget, one run per batch of clients.
 				const batches = await planRenderBatches(
 					context.contentDir,
@@ -293,7 +293,7 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 			if (attachments)
 				await timings.timed('leak scan', async () => {
 					// Only clients of the checked content, the ones asked for, are in the output.
-					await checkOutputFolders(staging, built);
+					await checkOutputFolders(staging, validClients(built));
 					await scanOutputForLeaks(staging, loaded, attachments, output, { targets, searched });
 				});
 		} catch (error) {

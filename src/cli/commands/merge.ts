@@ -2,13 +2,12 @@ import { createHash } from 'node:crypto';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildContext } from '@/build-context/build-context';
-import { loadContent } from '@/loader/load-content';
-import { planAttachments } from '@/kinds/document/attachment-plan';
-import { privateClientsOf } from '@/post-build/plain-benchmark';
-import { leakScanTargets, reportLeakScan } from '@/post-build/scan-output';
+import { scanInWorkers } from '@/leak-scan/scan-in-workers';
+import { reportLeakScan } from '@/post-build/scan-output';
 import { checkOutputFolders } from '@/post-build/output-folders';
 import { buildIdentity, manifestKey } from '@/shard/build-identity';
-import { assembleShards, verifyShards, type VerifiedShard } from '@/shard/merge-shards';
+import { checkShardClients, copyShards, verifyShards, type VerifiedShard } from '@/shard/merge-shards';
+import { mergeTargetsInWorker } from '@/shard/merge-targets';
 import { withBuildLock } from '@/cli/build-lock';
 import { stagingRoot } from '@/cli/stale-staging';
 import { UsageError, type Output } from '@/cli/output';
@@ -48,61 +47,63 @@ export async function runMerge(options: MergeOptions, output: Output, context: B
 			);
 	}
 	const contentDir = options.content === undefined ? context.contentDir : path.resolve(root, options.content);
-	// The shards checked the content before building; the merge needs which clients exist and
-	// their texts for the leak scan. A content folder with errors cannot be the one they built.
-	const content = await loadContent(contentDir, root);
-	const errors = content.problems.filter((problem) => problem.severity === 'error');
-	if (errors.length) {
-		output.error(
-			`✗ The content has ${errors.length} error(s) (run glasshouse check): it cannot be what the shards were built from. ${nothingWritten(root, outDir)}`,
-		);
-		return 1;
-	}
 	const master = context.secret();
+	// The shards checked the content before building; the merge needs which clients exist and
+	// their texts for the leak scan. Loading them takes longest, so it runs on a thread of its own
+	// while this one verifies the shards and copies their files.
+	const stopLoading = new AbortController();
+	const loading = mergeTargetsInWorker({ contentDir, root }, stopLoading.signal);
+	// Its failure is taken up where it is awaited; until then it must not count as unhandled.
+	loading.catch(() => undefined);
+	const refuse = async (error: unknown) => {
+		stopLoading.abort();
+		await loading.catch(() => undefined);
+		// Folders and files are named as the user sees them: relative to the project.
+		output.error(`✗ Merge refused:\n${(error as Error).message.replaceAll(`${root}${path.sep}`, '')}\n${nothingWritten(root, outDir)}`);
+		return 1;
+	};
 	const [identity, key] = await Promise.all([
 		buildIdentity({ root, contentDir, parameters: { today: context.today, site: context.site, base: context.base }, master }),
 		manifestKey(master),
 	]);
-	const clients = content.clients.filter((client) => client.client).map((client) => client.slug);
 	const staging = path.join(stagingRoot(root), `merge-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}`);
 
 	// Checked before waiting for the build lock: a refused merge says so at once and touches nothing.
 	let shards: VerifiedShard[];
 	try {
-		shards = await verifyShards(dirs, { identity, key, clients });
+		shards = await verifyShards(dirs, { identity, key });
 	} catch (error) {
-		output.error(`✗ Merge refused:\n${(error as Error).message.replaceAll(`${root}${path.sep}`, '')}\n${nothingWritten(root, outDir)}`);
-		return 1;
+		return refuse(error);
 	}
-	output.info(`✓ ${shards.length} shard manifest(s) verified: build ${identity.id}, ${clients.length} client(s) each in one shard`);
+	output.info(`✓ ${shards.length} shard manifest(s) verified: build ${identity.id}`);
 
 	// The staging folder lives with the build's, so a killed merge is tidied up the same way.
 	return withBuildLock(root, output, async () => {
 		await rm(staging, { recursive: true, force: true });
 		await mkdir(staging, { recursive: true });
 		try {
-			const attachments = await planAttachments(content, contentDir, new Set(privateClientsOf(content)));
-			const targets = await leakScanTargets(content, attachments);
-			// The same scan as a whole build's last step, over everything that will be published,
-			// run on each file as it is copied.
-			const scanStarted = performance.now();
-			const { files, leaks } = await assembleShards(shards, staging, clients, targets);
-			await checkOutputFolders(staging, content);
+			const files = copyShards(shards, staging);
 			output.info(`✓ ${files} files assembled`);
+			const loaded = await loading;
+			if ('errors' in loaded)
+				throw new Error(`The content has ${loaded.errors} error(s) (run glasshouse check): it cannot be what the shards were built from.`);
+			checkShardClients(shards, loaded.clients);
+			output.info(`✓ ${loaded.clients.length} client(s) of the content, each in one shard`);
+			await checkOutputFolders(staging, loaded.clients);
+			// The same scan as a whole build's last step, over everything that will be published.
+			const scanStarted = performance.now();
+			const { leaks, files: searched } = await scanInWorkers(staging, loaded.targets);
 			reportLeakScan(
 				leaks,
-				targets.needles.length,
+				loaded.targets.needles.length,
 				scanStarted,
 				{ info: (message) => output.info(`✓ ${message}`) },
-				'; searched as the files were copied',
+				`; ${searched} files`,
 			);
 			await swapIntoPlace(staging, outDir);
 		} catch (error) {
 			await rm(staging, { recursive: true, force: true });
-			// Folders and files are named as the user sees them: relative to the project.
-			const message = (error as Error).message.replaceAll(`${root}${path.sep}`, '');
-			output.error(`✗ Merge refused:\n${message}\n${nothingWritten(root, outDir)}`);
-			return 1;
+			return refuse(error);
 		}
 		output.info(`✓ Site merged into ${shown(outDir)}/ (${Math.round((performance.now() - started) / 1000)} s)`);
 		return 0;

@@ -73,10 +73,9 @@ export async function renderDiagram(source: string, scope: string): Promise<Rend
  * One colour scheme's SVG of a (normalised) diagram: from this build's memo, the cache folder, or
  * drawn (and then cached). A failed drawing is not remembered: the next caller (or build) tries again.
  */
-function themeSvg(source: string, theme: DiagramTheme, cacheDir: string, ahead = false): Promise<string> {
+function themeSvg(source: string, theme: DiagramTheme, cacheDir: string, ahead = false, key = themeKey(source, theme)): Promise<string> {
 	const current = session();
 	const config = mermaidConfig(theme);
-	const key = themeKey(source, theme);
 	let svg = current.svgs.get(key);
 	if (!svg) {
 		const diagramKey = createHash('sha256').update(source).digest('hex');
@@ -134,7 +133,7 @@ export function drawAhead(sources: Iterable<string>): void {
 			const key = themeKey(source, theme);
 			if (current.svgs.has(key) || hasCachedSvg(cacheDir, key)) continue;
 			current.ahead++;
-			const done = themeSvg(source, theme, cacheDir, true)
+			const done = themeSvg(source, theme, cacheDir, true, key)
 				.catch(() => undefined)
 				.then(async () => {
 					if (--current.ahead === 0) await closeIdleDiagramBrowser();

@@ -8,6 +8,10 @@ import { scanInWorkers } from '@/leak-scan/scan-in-workers';
 import { SHARD_MANIFEST, ShardError, writeShardManifest } from '@/shard/shard-manifest';
 import { listFiles } from '@/lib/list-files';
 import { folder } from '../support/temp-folder';
+import { ROOT } from '../support/run-output';
+import { loadContent, validClients } from '@/loader/load-content';
+import { needlesOf } from '@/leak-scan/collect-needles';
+import { mergeTargetsInWorker } from '@/shard/merge-targets';
 
 const SECRET = Buffer.from('40a4b6818d221c8cea87919410478230cfffadf8cc30cef3c2f0dc5ef7e00c2c', 'hex');
 const OTHER_SECRET = Buffer.from('9c1f0e5d7a2b4c6e8f10325476980badcfe1f2a3b4c5d6e7f8091a2b3c4d5e6f', 'hex');
@@ -254,5 +258,25 @@ describe('verifyShards and assembleShards', () => {
 			found.add(JSON.stringify(shown));
 		}
 		expect(found.size).toBe(1);
+	});
+});
+
+describe('mergeTargets', () => {
+	const fixture = (name: string) => path.join(ROOT, 'tests', 'fixtures', name, 'content');
+
+	it("hands the merge, from a worker thread, the content's valid clients and the texts the leak scan looks for", async () => {
+		const contentDir = fixture('minimal');
+		const loaded = await mergeTargetsInWorker({ contentDir, root: ROOT });
+		const content = await loadContent(contentDir, ROOT);
+		expect(loaded).toEqual({ clients: validClients(content), targets: { needles: needlesOf(content), copies: new Map() } });
+		if ('errors' in loaded) throw new Error('unreachable');
+		expect(loaded.clients.length).toBeGreaterThan(0);
+		expect(loaded.targets.needles.length).toBeGreaterThan(10);
+	});
+
+	it('refuses content with errors: it cannot be what the shards were built from', async () => {
+		const loaded = await mergeTargetsInWorker({ contentDir: fixture('broken'), root: ROOT });
+		expect(loaded).toEqual({ errors: expect.any(Number) });
+		expect((loaded as { errors: number }).errors).toBeGreaterThan(0);
 	});
 });

@@ -5,6 +5,11 @@ import { FILE_MAGIC } from '@/runtime/crypto/envelope';
 interface ReadableText {
 	text: string;
 	via: string;
+	/**
+	 * The text runs of a Glasshouse file envelope's ciphertext: random bytes, where a short text
+	 * turns up by chance (see `chanceBits` in leak-scan.ts), not text anyone wrote.
+	 */
+	ciphertext?: true;
 }
 
 /** Decompressed streams larger than this are refused rather than read: a file that size has no place in a status site. */
@@ -38,7 +43,7 @@ const FILE_ENVELOPE_MAGIC = Buffer.from(FILE_MAGIC);
  * texts, so needles are not matched by chance inside ciphertext.
  */
 export function readableTexts(bytes: Buffer, via = '', depth = 0): ReadableText[] {
-	if (startsWith(bytes, FILE_ENVELOPE_MAGIC)) return [{ text: utf8Runs(bytes), via }];
+	if (startsWith(bytes, FILE_ENVELOPE_MAGIC)) return [{ text: utf8Runs(bytes), via, ciphertext: true }];
 	const compression = compressionOf(bytes);
 	const inflated = compression && inflate(bytes, compression);
 	if (!compression || !inflated) return uncompressedTexts(bytes, via, depth);

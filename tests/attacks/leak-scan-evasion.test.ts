@@ -293,6 +293,28 @@ describe('no false alarm', () => {
 		).toEqual([]);
 	});
 
+	it('in a sealed file, counts a short text as the chance it is in random bytes, and a longer one as the leak', async () => {
+		// What the 200-client bench's merge met: a diagram's line, "D --> A395", in a sealed search
+		// index file's random bytes (33 bits: about one place in 10¹⁰ matches it by chance).
+		const chance = { text: 'D --> A395', source: 'acme/updates/2026-12-18.mdx' };
+		const sentence = { text: 'Nightingale renewal budget approved', source: 'acme/updates/2026-12-11.mdx' };
+		const bytes = (magic: string) =>
+			Buffer.concat([
+				Buffer.from(magic),
+				randomBytes(2000).map((byte) => byte & 0x7f || 1),
+				Buffer.from('\x01D>-A395\x02'),
+				randomBytes(2000),
+				Buffer.from('\x00 nightingale renewal budget approved \x00'),
+			]);
+		const dist = await folder('glasshouse-chance-', { 'acme/pagefind/sealed': bytes(FILE_MAGIC), 'other.bin': bytes('RIFF') });
+		const found = (await scanForLeaks(dist, [chance, sentence])).map(({ file, needle }) => `${file}: ${needle.text}`).sort();
+		expect(found).toEqual([
+			'acme/pagefind/sealed: Nightingale renewal budget approved',
+			'other.bin: D --> A395',
+			'other.bin: Nightingale renewal budget approved',
+		]);
+	});
+
 	it('but an envelope whose ciphertext is not encrypted after all is read', async () => {
 		const fake = {
 			v: 3,

@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { readSmallFile, writeSmallFile } from '@/lib/small-files';
+import { readSmallFile, writeSmallFile, writeSmallFileIn } from '@/lib/small-files';
 import path from 'node:path';
 import { z } from 'zod';
 import { listFiles } from '@/lib/list-files';
@@ -194,14 +194,7 @@ export function clientCache(dir: string, key: Uint8Array): ClientCache {
 					fault = `${file} in it is not the file it was built with`;
 					break;
 				}
-				const target = path.join(outDir, file);
-				const folder = path.dirname(target);
-				// A client's pages are a folder each: each is made once, not once per file.
-				if (!folders.has(folder)) {
-					mkdirSync(folder, { recursive: true });
-					folders.add(folder);
-				}
-				writeSmallFile(target, bytes);
+				writeSmallFileIn(folders, path.join(outDir, file), bytes);
 				wrote.push(file);
 				verified?.(file, bytes);
 			}

@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { listFiles } from '@/lib/list-files';
-import { readSmallFile, writeSmallFile } from '@/lib/small-files';
+import { readSmallFile, writeSmallFileIn } from '@/lib/small-files';
 import type { BuildIdentity } from './build-identity';
 import { readShardManifest, sha256Hex, SHARD_MANIFEST, ShardError, type ShardManifest } from './shard-manifest';
 
@@ -174,13 +173,7 @@ export function copyShards(shards: readonly VerifiedShard[], outDir: string): nu
 			// A site-wide file is copied from the first shard; the others' copies are still checked.
 			if (!isClientFile && taken.has(file)) continue;
 			taken.add(file);
-			const target = path.join(outDir, file);
-			const parent = path.dirname(target);
-			if (!made.has(parent)) {
-				mkdirSync(parent, { recursive: true });
-				made.add(parent);
-			}
-			writeSmallFile(target, bytes);
+			writeSmallFileIn(made, path.join(outDir, file), bytes);
 			written++;
 		}
 	}

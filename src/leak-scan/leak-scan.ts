@@ -25,11 +25,8 @@ export interface LeakScanTargets {
 	copies: Map<string, Needle>;
 }
 
-/**
- * Searches one file of the output: its path (with `/`) under the output folder and its bytes, with
- * their SHA-256 when the caller has it already (it verified them against a manifest).
- */
-export type FileLeakSearch = (name: string, bytes: Buffer, sha256?: Buffer) => Leak[];
+/** Searches one file of the output: its path (with `/`) under the output folder and its bytes. */
+export type FileLeakSearch = (name: string, bytes: Buffer) => Leak[];
 
 /**
  * How unlikely a canonical needle is to turn up by chance at one place in random bytes, in bits:
@@ -95,8 +92,8 @@ export function leakSearch(
 		}
 		return found;
 	};
-	return (name, bytes, sha256) => {
-		const digest = (sha256 ?? createHash('sha256').update(bytes).digest()).toString('base64');
+	return (name, bytes) => {
+		const digest = createHash('sha256').update(bytes).digest('base64');
 		let inContent = foundIn.get(digest);
 		if (!inContent) {
 			try {

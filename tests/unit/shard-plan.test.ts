@@ -75,8 +75,14 @@ describe('planShards', () => {
 		const before = shardOf(planShards(weights, 10));
 		const after = shardOf(planShards([...weights, { slug: 'newcomer', pages: 90 }], 10));
 		const moved = weights.filter((client) => before.get(client.slug) !== after.get(client.slug)).length;
-		// A greedy "heaviest into the lightest" plan moves most of them (see the test below).
-		expect(moved).toBeLessThanOrEqual(weights.length * 0.05);
+		// A greedy "heaviest into the lightest" plan moves most of them; this one 13 of 200 (5 at a 10% slack).
+		expect(moved).toBeLessThanOrEqual(weights.length * 0.1);
+	});
+
+	it('gives clients of equal size out evenly: 200 in 10 shards are 20 each', () => {
+		// The benchmark's agency: at a 10% slack most shards took 22 and two were left with 16 and 12.
+		const weights = Array.from({ length: 200 }, (_, at) => ({ slug: `client-${String(at + 1).padStart(2, '0')}`, pages: 153 }));
+		expect(planShards(weights, 10).map((shard) => shard.length)).toEqual(new Array(10).fill(20));
 	});
 
 	it('moves few clients when one grows by a week of updates', () => {

@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { readSmallFile, writeSmallFile, writeSmallFileIn } from '@/lib/small-files';
+import { placeSmallFileIn, readSmallFile, writeSmallFile } from '@/lib/small-files';
 import path from 'node:path';
 import { z } from 'zod';
 import { listFiles } from '@/lib/list-files';
@@ -116,13 +116,15 @@ export interface ClientCache {
 	 */
 	check(client: string, fingerprint: string): Promise<{ entry: CacheEntry } | Refusal>;
 	/**
-	 * Copies the files of an entry `check` gave into `outDir`, each with the hash the entry lists.
-	 * Each file is read once: hashed, and the very bytes hashed are written (and handed to
-	 * `verified`, which the leak scan of cached clients reads them through), so what is published
-	 * is what was verified, whatever happens to the cache meanwhile. A file missing or changed
-	 * refuses the entry and leaves nothing of it in `outDir`. Shared files this cache already wrote
-	 * into `outDir` (from another entry) are not copied again: their names are hashes of their
-	 * bytes, and the copy there was verified.
+	 * Puts the files of an entry `check` gave into `outDir`, each with the hash the entry lists:
+	 * hard-linked where the file system allows (else copied, see `placeSmallFileIn`), then read
+	 * once from `outDir`, hashed and handed to `verified` (which the leak scan of cached clients
+	 * reads them through), so what is published is what was verified, whatever happens to the
+	 * cache's names meanwhile. The cache never writes into a file it stored (`store` writes new
+	 * files and renames them into place), so a link in the output keeps the bytes verified. A file
+	 * missing or changed refuses the entry and leaves nothing of it in `outDir`. Shared files this
+	 * cache already put into `outDir` (from another entry) are not put there again: their names
+	 * are hashes of their bytes, and the copy there was verified.
 	 */
 	copy(entry: CacheEntry, outDir: string, verified?: (file: string, bytes: Buffer) => void): Restored | Refusal;
 	/**
@@ -178,24 +180,24 @@ export function clientCache(dir: string, key: Uint8Array): ClientCache {
 			const wrote: string[] = [];
 			const folders = new Set<string>();
 			let fault: string | undefined;
-			// One synchronous read and write per file (see `readSmallFile`): the files of an entry are small,
+			// One synchronous link and read per file (see `placeSmallFileIn`): the files of an entry are small,
 			// and beside Astro the copy runs on a thread of its own (see `restore-in-worker.ts`).
 			for (const [file, hash] of entry.files) {
 				const shared = !isOwnFile(file, client);
 				if (shared && written.get(outDir)?.has(file)) continue;
 				let bytes: Buffer;
 				try {
-					bytes = readSmallFile(path.join(entryDir(client), FILES_FOLDER, file));
+					// Read back from `outDir`: the bytes verified are the ones published there.
+					bytes = placeSmallFileIn(folders, path.join(entryDir(client), FILES_FOLDER, file), path.join(outDir, file));
 				} catch {
 					fault = `${file} is missing from it`;
 					break;
 				}
+				wrote.push(file);
 				if (sha256(bytes) !== hash) {
 					fault = `${file} in it is not the file it was built with`;
 					break;
 				}
-				writeSmallFileIn(folders, path.join(outDir, file), bytes);
-				wrote.push(file);
 				verified?.(file, bytes);
 			}
 			if (fault !== undefined) {

@@ -40,10 +40,13 @@ export interface CheckOptions extends Partial<Pick<BuildContext, 'checkCache' | 
 	/** Root that problem paths are shown relative to. */
 	displayRoot?: string;
 	/**
-	 * Remember parsed files in the check cache (see `parse-cache.ts`): for `glasshouse check` only,
-	 * never for the check a build runs, which decides from it which clients are private.
+	 * Remember parsed files in the check cache (see `parse-cache.ts`). The check a build runs
+	 * decides from it which clients are private: it remembers them only with `parseCacheKey`, so
+	 * that it reads back only what a holder of the secret wrote.
 	 */
 	rememberParsedFiles?: boolean;
+	/** The key of the parse cache's MAC (`deriveParseCacheMacKey`); absent: parts are neither signed nor verified. */
+	parseCacheKey?: Uint8Array;
 	/**
 	 * Check only these clients (and the site-wide files): a shard's build checks the clients it
 	 * builds, and every client is checked by the shard that builds it. Absent: every client.
@@ -67,7 +70,7 @@ export async function checkContent(contentDir: string, options: CheckOptions): P
 	// The CLI passes the build context's caches; other callers (tests) get the project's defaults.
 	const defaults = defaultCaches(process.cwd());
 	const caches = { checkCache: options.checkCache ?? defaults.checkCache, diagramCache: options.diagramCache ?? defaults.diagramCache };
-	const parseCache = options.rememberParsedFiles ? await openParseCache(caches.checkCache) : undefined;
+	const parseCache = options.rememberParsedFiles ? await openParseCache(caches.checkCache, options.parseCacheKey) : undefined;
 	const loaded = await loadContent(path.resolve(contentDir), options.displayRoot, {
 		parseCache,
 		...(options.clients ? { clients: options.clients } : {}),

@@ -74,6 +74,16 @@ export async function deriveBuildCacheMacKey(master: Uint8Array): Promise<Bytes>
 }
 
 /**
+ * The key of the parse cache's MAC (see `src/loader/parse-cache.ts`): a build reuses what an
+ * earlier check or build parsed only from a file whose MAC verifies under it, so no file written
+ * by anyone without the secret (the check cache is restored from a CI cache) decides what a
+ * build reads, and so which clients it encrypts.
+ */
+export async function deriveParseCacheMacKey(master: Uint8Array): Promise<Bytes> {
+	return derive(master, 'parse-cache|mac', 32);
+}
+
+/**
  * The key a client's key-material fingerprint is computed under (see `keyMaterialFingerprint`): the
  * fingerprint changes with the secret and the client's credentials, and, as an HMAC under a key
  * only the secret gives, tells nothing that helps guess either.

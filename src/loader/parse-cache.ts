@@ -1,11 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FieldPath, SourceFile } from './source-file';
 
 /** Bump when what is stored changes, so older files are ignored. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 /** What is kept of a parsed file: everything but its display path, and its field lines as a table. */
 interface StoredSource {
@@ -30,9 +30,13 @@ export interface ParseCachePart {
  * what parsing them does, and one file for the whole agency (10 MB for 20 clients × 2 years) would
  * make `glasshouse new … <client>`, which loads one client, read all of it.
  *
- * Used by `glasshouse check` and the `new` commands; a build parses every file itself, since which
- * clients are private is decided from what it parsed, never from a file on disk that something
- * else could have written.
+ * Used by `glasshouse check`, the `new` commands and the build. A part's file starts with a line
+ * holding an HMAC-SHA-256 of the rest under a key derived from the secret (see
+ * `deriveParseCacheMacKey`), or an empty line when whoever wrote it had no secret. A build opens
+ * the cache with the key and reads only parts whose MAC verifies (any other is as if empty, and
+ * written again signed): which clients are private is decided from what it parsed, never from a
+ * file that someone without the secret could have written (a CI cache is writable by other
+ * workflows). Without a key (a check where no secret is set), the MAC is neither checked nor written.
  */
 export interface ParseCache {
 	/** The stored entries of one part, read when first asked for. */
@@ -53,15 +57,18 @@ const MAX_ENTRIES_PER_PART = 5_000;
 
 const yamlVersion = (createRequire(import.meta.url)('yaml/package.json') as { version: string }).version;
 
-/** Opens the parse cache in `cacheDir`; an unreadable part is an empty one (it only costs time). */
-export async function openParseCache(cacheDir: string): Promise<ParseCache> {
+/**
+ * Opens the parse cache in `cacheDir`; an unreadable part is an empty one (it only costs time), as
+ * is, when `key` is given, one whose MAC does not verify under it.
+ */
+export async function openParseCache(cacheDir: string, key?: Uint8Array): Promise<ParseCache> {
 	const folder = path.join(cacheDir, `parsed-files-${CACHE_FORMAT}`);
 	const parts = new Map<string, Promise<StoredPart>>();
 	return {
 		part(name) {
 			let part = parts.get(name);
 			if (!part) {
-				part = readPart(path.join(folder, `${fileNameOf(name)}.json`));
+				part = readPart(path.join(folder, `${fileNameOf(name)}.json`), key);
 				parts.set(name, part);
 			}
 			return part;
@@ -87,9 +94,29 @@ interface StoredPart extends ParseCachePart {
 	save(): Promise<void>;
 }
 
-async function readPart(file: string): Promise<StoredPart> {
+/** The MAC line of a part's file: HMAC-SHA-256 (hex) of what follows it, or empty without a key. */
+const macOf = (key: Uint8Array | undefined, payload: string) => (key ? createHmac('sha256', key).update(payload).digest('hex') : '');
+
+/** A part's stored entries: `undefined` when unreadable, or (with `key`) when its MAC does not verify. */
+function parsePart(text: string, key: Uint8Array | undefined): { yaml: string; entries: Record<string, StoredSource> } | undefined {
+	const newline = text.indexOf('\n');
+	if (newline < 0) return undefined;
+	const payload = text.slice(newline + 1);
+	if (key) {
+		const mac = Buffer.from(text.slice(0, newline), 'hex');
+		const expected = Buffer.from(macOf(key, payload), 'hex');
+		if (mac.length !== expected.length || !timingSafeEqual(mac, expected)) return undefined;
+	}
+	try {
+		return JSON.parse(payload) as { yaml: string; entries: Record<string, StoredSource> };
+	} catch {
+		return undefined;
+	}
+}
+
+async function readPart(file: string, key: Uint8Array | undefined): Promise<StoredPart> {
 	const stored = await readFile(file, 'utf8').then(
-		(text) => JSON.parse(text) as { yaml: string; entries: Record<string, StoredSource> },
+		(text) => parsePart(text, key),
 		() => undefined,
 	);
 	const previous = stored?.yaml === yamlVersion ? stored.entries : {};
@@ -124,7 +151,8 @@ async function readPart(file: string): Promise<StoredPart> {
 			const merged = { ...previous, ...used };
 			const entries = Object.keys(merged).length <= MAX_ENTRIES_PER_PART ? merged : used;
 			const temporary = `${file}.${randomUUID()}.tmp`;
-			await writeFile(temporary, JSON.stringify({ yaml: yamlVersion, entries }));
+			const payload = JSON.stringify({ yaml: yamlVersion, entries });
+			await writeFile(temporary, `${macOf(key, payload)}\n${payload}`);
 			await rename(temporary, file);
 		},
 	};

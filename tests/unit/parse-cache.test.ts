@@ -49,7 +49,7 @@ describe('the parse cache of glasshouse check', () => {
 		expect((await third.part('harbour-museum')).get('name: Other\n', 'other.yaml')?.data).toEqual({ name: 'Other' });
 		expect((await third.part('harbour-museum')).get(harbourText, harbour)).toBeDefined();
 		// One file per part, and none for a part nothing was parsed into.
-		expect(readdirSync(path.join(cacheDir, 'parsed-files-2')).length).toBe(new Set(files.map(partOf)).size);
+		expect(readdirSync(path.join(cacheDir, 'parsed-files-3')).length).toBe(new Set(files.map(partOf)).size);
 	});
 
 	it('removes the single file of the first format, which held the whole agency', async () => {
@@ -58,6 +58,6 @@ describe('the parse cache of glasshouse check', () => {
 		const cache = await openParseCache(cacheDir);
 		await readSourceFile('site.yaml', 'site.yaml', Promise.resolve('agency: {}\n'), await cache.part(SITE_PART));
 		await cache.save();
-		expect(readdirSync(cacheDir)).toEqual(['parsed-files-2']);
+		expect(readdirSync(cacheDir)).toEqual(['parsed-files-3']);
 	});
 });

@@ -11,7 +11,7 @@ import { describeAccess } from './share';
 import { UsageError, type Output } from '@/cli/output';
 import { withBuildLock } from '@/cli/build-lock';
 import { stagingRoot } from '@/cli/stale-staging';
-import { checkAndReport } from './check';
+import { checkAndReport, parseCacheKeyOf } from './check';
 import { planClients, type ClientPlan } from '@/build-cache/plan-clients';
 import { moveRestored, SITE_WIDE_ENTRY } from '@/build-cache/client-cache';
 import { checkOutputFolders } from '@/post-build/output-folders';
@@ -124,8 +124,11 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 	// What the check loaded decides, once, which clients are private: the encryption step is handed
 	// it and never reads client.yaml again, so a file changed while Astro renders cannot publish a
 	// client in clear (a client folder the check did not see stops the build instead).
+	// What an earlier check or build parsed is reused only from parts signed under the secret (see `parse-cache.ts`).
+	const parseCacheKey = await parseCacheKeyOf(context);
 	const loaded = await timings.timed('check', () =>
 		checkAndReport({}, output, context, {
+			...(parseCacheKey ? { rememberParsedFiles: true, parseCacheKey } : {}),
 			...(options.clients ? { clients: options.clients } : {}),
 			onDiagrams: (client, sources) => drawAhead([...sources, ...clientChartSources(client)]),
 		}),

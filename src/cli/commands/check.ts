@@ -3,6 +3,7 @@ import type { BuildContext } from '@/build-context/build-context';
 import { formatProblem } from '@/check/problem';
 import { parsedFiles } from '@/loader/load-content';
 import { UsageError, type Output } from '@/cli/output';
+import { deriveParseCacheMacKey } from '@/keys/derive-credentials';
 import path from 'node:path';
 
 export const checkHelp = `Usage: glasshouse check [--content DIR] [--today YYYY-MM-DD] [--fix [--write]]
@@ -47,7 +48,23 @@ export async function runCheck(options: CheckCommandOptions, output: Output, con
 			output.info(`\n✓ Wrote ${rewrites} rewrite(s) into ${changed.length} file(s). Checking again…\n`);
 		}
 	}
-	return (await checkAndReport(options, output, context, { rememberParsedFiles: true })).errors.length ? 1 : 0;
+	const parseCacheKey = await parseCacheKeyOf(context);
+	const result = await checkAndReport(options, output, context, { rememberParsedFiles: true, ...(parseCacheKey ? { parseCacheKey } : {}) });
+	return result.errors.length ? 1 : 0;
+}
+
+/**
+ * The parse cache's MAC key (see `deriveParseCacheMacKey`) when the context has a usable secret:
+ * `check` then signs what it parses for the build to reuse. Without one (or a weak one, which the
+ * build refuses with its own message), none.
+ */
+export async function parseCacheKeyOf(context: BuildContext): Promise<Uint8Array | undefined> {
+	if (!context.hasSecret) return undefined;
+	try {
+		return await deriveParseCacheMacKey(context.secret());
+	} catch {
+		return undefined;
+	}
 }
 
 /** Runs the content check and prints its report; returns what it loaded, which `build` reuses. */
@@ -57,17 +74,18 @@ export async function checkAndReport(
 	context: BuildContext,
 	{
 		rememberParsedFiles = false,
+		parseCacheKey,
 		clients,
 		onDiagrams,
-	}: { rememberParsedFiles?: boolean; clients?: readonly string[]; onDiagrams?: CheckOptions['onDiagrams'] } = {},
+	}: Pick<CheckOptions, 'rememberParsedFiles' | 'parseCacheKey' | 'onDiagrams'> & { clients?: readonly string[] } = {},
 ): Promise<CheckResult> {
 	const { checkCache, diagramCache } = context;
-	// The build's check parses every file itself: which clients are private is decided from it.
 	const result = await checkContent(options.content ?? context.contentDir, {
 		today: options.today ?? context.today,
 		checkCache,
 		diagramCache,
 		rememberParsedFiles,
+		...(parseCacheKey ? { parseCacheKey } : {}),
 		...(clients ? { clients } : {}),
 		...(onDiagrams ? { onDiagrams } : {}),
 	});

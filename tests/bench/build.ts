@@ -220,7 +220,7 @@ const table = markdownTable(
 		...POST_BUILD.map(([name, label]) => row(label, (run) => seconds(run, name))),
 		...AFTER_ASTRO.map(([name, label]) => row(label, (run) => seconds(run, name))),
 		// On a worker thread while Astro renders: part of no row above, and not added to the total.
-		row('↳ beside Astro: cached clients verified, copied and leak-scanned (worker thread)', (run) => seconds(run, 'cache, beside Astro')),
+		row('↳ beside Astro: cached clients verified, linked and leak-scanned (worker thread)', (run) => seconds(run, 'cache, beside Astro')),
 		row('other (start-up, loading content, headers, moving into place)', (run) => formatSeconds(other(run))),
 		row('**total, wall clock**', (run) => `**${formatSeconds(run.wall)}**`),
 		row('peak memory (build and its child processes)', (run) => formatBytes(run.peakBytes ?? run.timings.maxRssKb * 1024)),

@@ -18,6 +18,20 @@ export function writeSmallFile(file: string, bytes: Uint8Array): void {
 	writeFileSync(file, bytes);
 }
 
+/**
+ * Writes a file into a folder tree being filled (see `writeSmallFile`), making its folder first
+ * unless `made`, the folders this copy made so far, has it: a client's pages are a folder each,
+ * made once rather than once per file.
+ */
+export function writeSmallFileIn(made: Set<string>, file: string, bytes: Uint8Array): void {
+	const folder = path.dirname(file);
+	if (!made.has(folder)) {
+		mkdirSync(folder, { recursive: true });
+		made.add(folder);
+	}
+	writeFileSync(file, bytes);
+}
+
 /** Errors of `linkSync` that say the file system cannot link these two files, not that anything is wrong with them. */
 const CANNOT_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK']);
 

@@ -1,7 +1,6 @@
-import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { listFiles } from '@/lib/list-files';
-import { placeSmallFileIn, readSmallFile } from '@/lib/small-files';
+import { readSmallFile, writeSmallFileIn } from '@/lib/small-files';
 import type { BuildIdentity } from './build-identity';
 import { readShardManifest, sha256Hex, SHARD_MANIFEST, ShardError, type ShardManifest } from './shard-manifest';
 
@@ -148,15 +147,14 @@ export function checkShardClients(shards: readonly VerifiedShard[], clients: rea
 const preview = (files: string[]) => `${files.slice(0, 5).join(', ')}${files.length > 5 ? `, … (${files.length - 5} more)` : ''}`;
 
 /**
- * Puts the verified shards into `outDir` (an empty staging folder): each client's folder from its
- * shard, and the site-wide files (the same in every shard, see `verifyShards`) once. Each file is
- * hard-linked where the file system allows (else copied, see `placeSmallFileIn`) and read once
- * from `outDir`, and its bytes checked against its manifest's hash; the other shards' copies of a
- * site-wide file are read and checked where they are. A file changed since the shard was built
- * stops the merge (the caller discards `outDir`). Returns the number of files. All on this thread:
- * a 200-client merge places 64,000 files, and split over two worker threads the same copy took
- * longer than on one (each thread's writes and folder creations for half the files took longer
- * than one thread's for all of them, ext4, 2 cores); linking writes no file's bytes at all.
+ * Copies the verified shards into `outDir` (an empty staging folder): each client's folder from
+ * its shard, and the site-wide files (the same in every shard, see `verifyShards`) once. Every
+ * byte copied is checked against its manifest's hash as it is read; a file changed since the
+ * shard was built stops the merge (the caller discards `outDir`). Returns the number of files.
+ * One synchronous read and write per file, all on this thread (see `readSmallFile`): a 200-client
+ * merge copies 64,000 files, and split over two worker threads the same copy took longer than on
+ * one: each thread's writes and folder creations for half the files took longer than one thread's
+ * for all of them (ext4, 2 cores).
  */
 export function copyShards(shards: readonly VerifiedShard[], outDir: string): number {
 	const known = clientsOf(shards);
@@ -168,19 +166,15 @@ export function copyShards(shards: readonly VerifiedShard[], outDir: string): nu
 		for (const [file, hash] of Object.entries(shard.manifest.files)) {
 			const folder = ownerOf(file);
 			const isClientFile = folder !== undefined && known.has(folder);
-			// A site-wide file is placed from the first shard; the others' copies are still checked.
-			const again = !isClientFile && taken.has(file);
-			const bytes = again
-				? readSmallFile(path.join(shard.dir, file))
-				: placeSmallFileIn(made, path.join(shard.dir, file), path.join(outDir, file));
+			const bytes = readSmallFile(path.join(shard.dir, file));
 			if (sha256Hex(bytes) !== hash) {
 				changed.push(`${shownDir(shard.dir)}${file}`);
-				// Never left in the staging folder, even for the moment until the caller discards it.
-				if (!again) rmSync(path.join(outDir, file), { force: true });
 				continue;
 			}
-			if (again) continue;
+			// A site-wide file is copied from the first shard; the others' copies are still checked.
+			if (!isClientFile && taken.has(file)) continue;
 			taken.add(file);
+			writeSmallFileIn(made, path.join(outDir, file), bytes);
 			written++;
 		}
 	}

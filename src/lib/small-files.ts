@@ -24,12 +24,17 @@ export function writeSmallFile(file: string, bytes: Uint8Array): void {
  * made once rather than once per file.
  */
 export function writeSmallFileIn(made: Set<string>, file: string, bytes: Uint8Array): void {
+	makeFolderOnce(made, file);
+	writeFileSync(file, bytes);
+}
+
+/** Makes `file`'s folder unless `made`, the folders made so far in this tree, has it. */
+function makeFolderOnce(made: Set<string>, file: string): void {
 	const folder = path.dirname(file);
 	if (!made.has(folder)) {
 		mkdirSync(folder, { recursive: true });
 		made.add(folder);
 	}
-	writeFileSync(file, bytes);
 }
 
 /** Errors of `linkSync` that say the file system cannot link these two files, not that anything is wrong with them. */
@@ -46,11 +51,7 @@ const CANNOT_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK'
  * less too. Throws when `source` cannot be read (missing) or `target` exists.
  */
 export function placeSmallFileIn(made: Set<string>, source: string, target: string): Buffer {
-	const folder = path.dirname(target);
-	if (!made.has(folder)) {
-		mkdirSync(folder, { recursive: true });
-		made.add(folder);
-	}
+	makeFolderOnce(made, target);
 	try {
 		linkSync(source, target);
 	} catch (error) {

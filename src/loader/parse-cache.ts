@@ -94,11 +94,18 @@ interface StoredPart extends ParseCachePart {
 	save(): Promise<void>;
 }
 
+/** What a part's file holds after its MAC line. */
+interface StoredPartFile {
+	/** The version of `yaml` that parsed the entries: another version's are not reused. */
+	yaml: string;
+	entries: Record<string, StoredSource>;
+}
+
 /** The MAC line of a part's file: HMAC-SHA-256 (hex) of what follows it, or empty without a key. */
 const macOf = (key: Uint8Array | undefined, payload: string) => (key ? createHmac('sha256', key).update(payload).digest('hex') : '');
 
 /** A part's stored entries: `undefined` when unreadable, or (with `key`) when its MAC does not verify. */
-function parsePart(text: string, key: Uint8Array | undefined): { yaml: string; entries: Record<string, StoredSource> } | undefined {
+function parsePart(text: string, key: Uint8Array | undefined): StoredPartFile | undefined {
 	const newline = text.indexOf('\n');
 	if (newline < 0) return undefined;
 	const payload = text.slice(newline + 1);
@@ -108,7 +115,7 @@ function parsePart(text: string, key: Uint8Array | undefined): { yaml: string; e
 		if (mac.length !== expected.length || !timingSafeEqual(mac, expected)) return undefined;
 	}
 	try {
-		return JSON.parse(payload) as { yaml: string; entries: Record<string, StoredSource> };
+		return JSON.parse(payload) as StoredPartFile;
 	} catch {
 		return undefined;
 	}
@@ -151,7 +158,7 @@ async function readPart(file: string, key: Uint8Array | undefined): Promise<Stor
 			const merged = { ...previous, ...used };
 			const entries = Object.keys(merged).length <= MAX_ENTRIES_PER_PART ? merged : used;
 			const temporary = `${file}.${randomUUID()}.tmp`;
-			const payload = JSON.stringify({ yaml: yamlVersion, entries });
+			const payload = JSON.stringify({ yaml: yamlVersion, entries } satisfies StoredPartFile);
 			await writeFile(temporary, `${macOf(key, payload)}\n${payload}`);
 			await rename(temporary, file);
 		},

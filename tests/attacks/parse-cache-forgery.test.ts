@@ -43,10 +43,15 @@ const check = (withKey: Uint8Array = key) =>
 
 const alphaIsPublic = (result: CheckResult) => result.clients.find((client) => client.slug === 'alpha')?.client?.value.public === true;
 
+/** The file of alpha's part of the parse cache. */
+async function alphaPart(): Promise<string> {
+	const folder = path.join(checkCache, (await readdir(checkCache)).find((name) => name.startsWith('parsed-files-'))!);
+	return path.join(folder, `${createHash('sha256').update('alpha').digest('hex').slice(0, 32)}.json`);
+}
+
 /** alpha's part of the parse cache, its client.yaml entry made public, written back with `macLine` (given the new payload). */
 async function forgeAlpha(macLine: (payload: string) => string): Promise<void> {
-	const folder = path.join(checkCache, (await readdir(checkCache)).find((name) => name.startsWith('parsed-files-'))!);
-	const file = path.join(folder, `${createHash('sha256').update('alpha').digest('hex').slice(0, 32)}.json`);
+	const file = await alphaPart();
 	const text = await readFile(file, 'utf8');
 	const stored = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { entries: Record<string, { data: Record<string, unknown> }> };
 	const entry = Object.values(stored.entries).find((candidate) => candidate.data?.name === 'Alpha Widgets');
@@ -70,8 +75,7 @@ describe("a forged part of the check's parse cache", () => {
 		['is signed under another key', (payload: string) => createHmac('sha256', Buffer.alloc(32, 7)).update(payload).digest('hex')],
 	])('never makes a private client public when it %s', async (_name, mac) => {
 		expect(alphaIsPublic(await check())).toBe(false);
-		const folder = path.join(checkCache, (await readdir(checkCache)).find((name) => name.startsWith('parsed-files-'))!);
-		const part = path.join(folder, `${createHash('sha256').update('alpha').digest('hex').slice(0, 32)}.json`);
+		const part = await alphaPart();
 		const genuine = (await readFile(part, 'utf8')).split('\n', 1)[0]!;
 		await forgeAlpha((payload) => mac(payload, genuine));
 		const again = await check();

@@ -121,11 +121,11 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 	// Astro finds them done and renders its pages with no browser beside it (see `drawAhead`).
 	configureDiagrams({ cacheDir: context.diagramCache, plain: context.plainBenchmark });
 	resetDiagramStats();
+	// What an earlier check or build parsed is reused only from parts signed under the secret (see `parse-cache.ts`).
+	const parseCacheKey = await parseCacheKeyOf(context);
 	// What the check loaded decides, once, which clients are private: the encryption step is handed
 	// it and never reads client.yaml again, so a file changed while Astro renders cannot publish a
 	// client in clear (a client folder the check did not see stops the build instead).
-	// What an earlier check or build parsed is reused only from parts signed under the secret (see `parse-cache.ts`).
-	const parseCacheKey = await parseCacheKeyOf(context);
 	const loaded = await timings.timed('check', () =>
 		checkAndReport({}, output, context, {
 			...(parseCacheKey ? { rememberParsedFiles: true, parseCacheKey } : {}),

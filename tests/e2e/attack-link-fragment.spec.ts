@@ -61,7 +61,11 @@ test.describe('a damaged personal link', () => {
 	test('pasted into a tab already showing the site, it leaves the address bar too', async ({ page }) => {
 		await unlockWithLink(page, TIDEWATER, 'declan-murphy');
 		const { fragment, token } = await tokenOf(TIDEWATER, 'aoife-brennan');
+		// The gate reloads on a link-shaped hash: wait for the new page, not the old one's panel
+		// (checking the address while the reload is under way fails as a destroyed context).
+		const reloaded = page.waitForEvent('load');
 		await page.evaluate((hash) => (location.hash = hash), fragment.slice(0, -1));
+		await reloaded;
 		await expect(page.getByTestId('health-panel')).toBeVisible();
 		await expect.poll(() => address(page)).not.toContain('#');
 		await expectNoTokenIn(page, token);

@@ -18,6 +18,7 @@ import { useTranslations } from '@/i18n/translate';
 import glasshouse, { type GlasshouseOptions } from '@/integrations/glasshouse';
 import { stylesheetCache } from '@/integrations/stylesheet-cache';
 import { mdxCompileCache } from '@/integrations/mdx-compile-cache';
+import { serverBuildWithoutTreeShaking } from '@/integrations/server-build-tree-shaking';
 
 /** Pages Astro renders side by side (its default is one at a time); see `build.concurrency` below. */
 const PAGES_AT_ONCE = 4;
@@ -54,16 +55,20 @@ export function astroConfig(options: GlasshouseOptions): AstroUserConfig {
 		// caller names a folder emptied on code changes.
 		vite: {
 			build: { assetsInlineLimit: 0 },
-			plugins: options.codeCacheDir
-				? [
-						stylesheetCache(context.root, options.codeCacheDir),
-						mdxCompileCache(
-							options.codeCacheDir,
-							{ forFile: bodyInputs, shared: JSON.stringify([context.base, context.site, context.plainBenchmark]) },
-							(line) => options.report?.info(line),
-						),
-					]
-				: [],
+			plugins: [
+				// The plain benchmark stands for Astro's own build of the same pages: it keeps Astro's default.
+				...(context.plainBenchmark ? [] : [serverBuildWithoutTreeShaking()]),
+				...(options.codeCacheDir
+					? [
+							stylesheetCache(context.root, options.codeCacheDir),
+							mdxCompileCache(
+								options.codeCacheDir,
+								{ forFile: bodyInputs, shared: JSON.stringify([context.base, context.site, context.plainBenchmark]) },
+								(line) => options.report?.info(line),
+							),
+						]
+					: []),
+			],
 		},
 		// Client content is fetched from content/ by the content layer; nothing of it belongs in public/.
 		// Mermaid fences are drawn at build time by the diagrams integration, not highlighted as code.

@@ -4,7 +4,7 @@ import { CHROMIUM_ARGS, requireBrowser } from '@/bootstrap/find-browser.mjs';
 import { diagramSession } from './diagram-session';
 import { LAYOUT_WIDTH } from './render-config';
 
-/** Mermaid in one headless Chromium page; one call at a time, parses before drawings. */
+/** Mermaid in one headless Chromium page; one call at a time, queued in the page, parses before drawings. */
 export interface MermaidBrowser {
 	/** The SVG of a diagram, or a `MermaidSyntaxError` with Mermaid's own message. */
 	render(source: string, config: Record<string, unknown>): Promise<string>;
@@ -88,6 +88,34 @@ const PAGE_API = `function keepGanttLabelsOffSections(stage) {
 	return root.outerHTML;
 }
 window.__glasshouse = {
+	// One call at a time in the page (Mermaid renders into one stage with one global configuration),
+	// queued here rather than in Node: a drawing starts as soon as the one before is done, however
+	// busy Node's thread is. A parse (the check waits for it) goes before drawings queued ahead.
+	lanes: { parse: [], render: [] },
+	busy: false,
+	enqueue(lane, job) {
+		return new Promise((resolve) => {
+			this.lanes[lane].push(() => job().then(resolve, (error) => resolve({ error: String((error && error.message) || error) })));
+			this.drain();
+		});
+	},
+	async drain() {
+		if (this.busy) return;
+		this.busy = true;
+		for (let next = this.lanes.parse.shift() ?? this.lanes.render.shift(); next; next = this.lanes.parse.shift() ?? this.lanes.render.shift()) {
+			await next();
+			// A task's turn between jobs: a call Node sent meanwhile (a parse) is queued before the next
+			// job is picked, which a drawing finished in microtasks alone would never let in.
+			await new Promise((resolve) => setTimeout(resolve, 0));
+		}
+		this.busy = false;
+	},
+	render(source, config) {
+		return this.enqueue('render', () => this.draw(source, config));
+	},
+	parse(source, config) {
+		return this.enqueue('parse', () => this.check(source, config));
+	},
 	usedCss(css, stage) {
 		const blocks = [];
 		let depth = 0, start = 0;
@@ -120,7 +148,7 @@ window.__glasshouse = {
 		};
 		return blocks.filter(used).join('');
 	},
-	async render(source, config) {
+	async draw(source, config) {
 		mermaid.initialize(config);
 		const stage = document.getElementById('stage');
 		const started = performance.now();
@@ -146,7 +174,7 @@ window.__glasshouse = {
 			stage.replaceChildren();
 		}
 	},
-	async parse(source, config) {
+	async check(source, config) {
 		mermaid.initialize(config);
 		try {
 			await mermaid.parse(source);
@@ -176,48 +204,27 @@ export async function launchMermaidBrowser(): Promise<MermaidBrowser> {
 		await page.addScriptTag({ content: await readFile(mermaidBundlePath(), 'utf8') });
 		await page.addScriptTag({ content: PAGE_API });
 
-		// One call at a time in the page. A parse (the check waits for it) goes before drawings
-		// queued ahead of time (the build's `drawAhead`), which only Astro waits for, later.
-		const waiting: Record<'parse' | 'render', Array<() => Promise<void>>> = { parse: [], render: [] };
-		let running = false;
-		const drain = async () => {
-			if (running) return;
-			running = true;
-			for (let next = waiting.parse.shift() ?? waiting.render.shift(); next; next = waiting.parse.shift() ?? waiting.render.shift())
-				await next();
-			running = false;
-		};
-		const serial = <T>(lane: 'parse' | 'render', task: () => Promise<T>): Promise<T> =>
-			new Promise<T>((resolve, reject) => {
-				waiting[lane].push(() => task().then(resolve, reject));
-				void drain();
-			});
 		type PageApi = {
 			__glasshouse: {
 				render(s: string, c: unknown): Promise<{ svg?: string; error?: string; ms?: number }>;
-				parse(s: string, c: unknown): Promise<string | null>;
+				parse(s: string, c: unknown): Promise<string | null | { error: string }>;
 			};
 		};
+		// Every call goes to the page at once: the page queues them (see PAGE_API), so Chromium is never
+		// idle waiting for Node to send the next one while Node compiles or checks.
 		return {
-			render: (source, config) =>
-				serial('render', async () => {
-					const result = await page.evaluate(([s, c]) => (window as unknown as PageApi).__glasshouse.render(s, c), [
-						source,
-						config,
-					] as const);
-					// Measured inside the page: the time Chromium spent drawing, whatever Node did meanwhile.
-					if (result.ms !== undefined) diagramSession().milliseconds += result.ms;
-					if (result.error !== undefined || result.svg === undefined)
-						throw new MermaidSyntaxError(result.error ?? 'Mermaid returned no SVG');
-					return result.svg;
-				}),
-			parse: (source, config) =>
-				serial(
-					'parse',
-					async () =>
-						(await page.evaluate(([s, c]) => (window as unknown as PageApi).__glasshouse.parse(s, c), [source, config] as const)) ??
-						undefined,
-				),
+			render: async (source, config) => {
+				const result = await page.evaluate(([s, c]) => (window as unknown as PageApi).__glasshouse.render(s, c), [source, config] as const);
+				// Measured inside the page: the time Chromium spent drawing, whatever Node did meanwhile.
+				if (result.ms !== undefined) diagramSession().milliseconds += result.ms;
+				if (result.error !== undefined || result.svg === undefined) throw new MermaidSyntaxError(result.error ?? 'Mermaid returned no SVG');
+				return result.svg;
+			},
+			parse: async (source, config) => {
+				const message = await page.evaluate(([s, c]) => (window as unknown as PageApi).__glasshouse.parse(s, c), [source, config] as const);
+				if (message !== null && typeof message === 'object') throw new Error(`Mermaid could not parse a diagram: ${message.error}`);
+				return message ?? undefined;
+			},
 			close: () => browser.close(),
 		};
 	} catch (error) {

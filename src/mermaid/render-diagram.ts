@@ -58,8 +58,9 @@ export async function renderDiagram(source: string, scope: string): Promise<Rend
 	const cacheDir = current.cacheDir;
 	if (cacheDir === undefined) throw new Error('Diagrams are drawn only in a build: the diagrams integration sets their cache folder.');
 	source = normaliseSource(source);
-	const svgs = {} as Record<DiagramTheme, string>;
-	for (const theme of DIAGRAM_THEMES) svgs[theme] = await themeSvg(source, theme, cacheDir);
+	// Both schemes asked for at once: the page draws them back to back (see mermaid-browser.ts).
+	const drawn = await Promise.all(DIAGRAM_THEMES.map((theme) => themeSvg(source, theme, cacheDir)));
+	const svgs = Object.fromEntries(DIAGRAM_THEMES.map((theme, index) => [theme, drawn[index]!])) as Record<DiagramTheme, string>;
 	const started = performance.now();
 	const prefix = `d${createHash('sha256').update(`${scope}\n${source}`).digest('hex').slice(0, 8)}`;
 	const both = oneDrawing(svgs.light, svgs.dark, MERMAID_ROOT_ID);

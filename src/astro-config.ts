@@ -19,6 +19,7 @@ import glasshouse, { type GlasshouseOptions } from '@/integrations/glasshouse';
 import { stylesheetCache } from '@/integrations/stylesheet-cache';
 import { mdxCompileCache } from '@/integrations/mdx-compile-cache';
 import { serverBuildWithoutTreeShaking } from '@/integrations/server-build-tree-shaking';
+import { laneContentModules } from '@/integrations/lane-content-modules';
 
 /** Pages Astro renders side by side (its default is one at a time); see `build.concurrency` below. */
 const PAGES_AT_ONCE = 4;
@@ -93,6 +94,7 @@ export function astroConfig(options: GlasshouseOptions): AstroUserConfig {
 			tailwind({ configFile: './src/styles/tailwind.config.mjs', applyBaseStyles: false }),
 			diagrams({ context, timings, report, ownedByCaller: options.diagramsOwnedByCaller === true }),
 			glasshouse(options),
+			...(options.onSynced ? [laneContentModules(options.onSynced)] : []),
 		],
 		devToolbar: { enabled: false },
 	};

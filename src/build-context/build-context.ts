@@ -160,3 +160,31 @@ export function withSecretText(context: Omit<BuildContext, 'hasSecret' | 'secret
 export function withContentDir(context: BuildContext, dir: string): BuildContext {
 	return { ...context, contentDir: path.resolve(context.root, dir) };
 }
+
+/** A build context as structured data, for a worker thread (see `toPortableContext`). */
+export interface PortableContext extends Omit<BuildContext, 'secret'> {
+	/** The decoded secret, when there is one and it was accepted. */
+	secretBytes?: Uint8Array;
+}
+
+/**
+ * The context as data a worker thread can be handed (`postMessage` copies no function): the
+ * secret travels decoded, within the process, when it decodes; a thread's `secret()` then throws
+ * as the missing secret's would, which only a build that refused the secret before can meet.
+ */
+export function toPortableContext(context: BuildContext): PortableContext {
+	const { secret, ...values } = context;
+	let secretBytes: Uint8Array | undefined;
+	try {
+		secretBytes = context.hasSecret ? secret() : undefined;
+	} catch {
+		secretBytes = undefined;
+	}
+	return { ...values, ...(secretBytes ? { secretBytes } : {}) };
+}
+
+/** The context again on a worker thread, from `toPortableContext`. */
+export function fromPortableContext(portable: PortableContext): BuildContext {
+	const { secretBytes, ...values } = portable;
+	return { ...values, secret: () => secretBytes ?? requireSecret(undefined) };
+}

@@ -358,9 +358,10 @@ const commands: Record<string, Command | CommandGroup> = {
 			shard: { type: 'string' },
 			full: { type: 'boolean' },
 			'batch-pages': { type: 'string' },
+			parallel: { type: 'string' },
 		},
 		load: async () => {
-			const { buildHelp, runBuild, batchPagesArgument } = await import('./commands/build');
+			const { buildHelp, runBuild, batchPagesArgument, parallelArgument } = await import('./commands/build');
 			return {
 				help: buildHelp,
 				run: (values, output, context) =>
@@ -373,6 +374,7 @@ const commands: Record<string, Command | CommandGroup> = {
 							shard: values.shard as string | undefined,
 							full: values.full === true,
 							...batchPagesArgument(values['batch-pages'] as string | undefined),
+							...parallelArgument(values.parallel as string | undefined),
 						},
 						output,
 						context,

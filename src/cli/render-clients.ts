@@ -7,7 +7,7 @@ import type { LoadedContent } from '@/loader/load-content';
 import type { SlotKeys } from '@/keys/slot-keys';
 import type { BuildTimings } from '@/post-build/build-timings';
 import type { Output } from '@/cli/output';
-import { currentAstroCacheDir } from '@/cli/astro-cache-dir';
+import { astroCacheDir, currentAstroCacheDir } from '@/cli/astro-cache-dir';
 import { phaseReporter } from '@/cli/progress';
 import { listFiles } from '@/lib/list-files';
 
@@ -30,6 +30,12 @@ export interface RenderClientsInput {
 	logLevel: 'debug' | 'info' | 'warn';
 	/** Leave the leak scan to the caller, who scans the whole output it assembles (see `scanOutputForLeaks`). */
 	deferLeakScan?: boolean;
+	/**
+	 * For a run beside others in this checkout (see `render-lanes.ts`): the folder of its own
+	 * content-layer store, inside the shared cache folder (`currentAstroCacheDir`, which the caller
+	 * made current), and what to call once its content is synced (see `laneContentModules`).
+	 */
+	lane?: { storeDir: string; onSynced(): void };
 }
 
 /**
@@ -44,8 +50,12 @@ export async function renderClients(input: RenderClientsInput): Promise<number> 
 	const { context, outDir, output, timings } = input;
 	await rm(outDir, { recursive: true, force: true });
 	await mkdir(path.dirname(outDir), { recursive: true });
-	const cacheDir = await currentAstroCacheDir(context.root, context.contentDir);
-	const progress = phaseReporter(output.progress, output.info);
+	// A run beside others keeps its own content-layer store; the compiled bodies and styles are shared.
+	const cacheDir = input.lane
+		? astroCacheDir(context.root, context.contentDir)
+		: await currentAstroCacheDir(context.root, context.contentDir);
+	// A run beside others leaves the phase lines to the thread that started it (see `renderInLanes`).
+	const progress: ReturnType<typeof phaseReporter> = input.lane ? () => undefined : phaseReporter(output.progress, output.info);
 	progress({ phase: 'Rendering pages', done: 0, unit: 'pages' });
 	const counting = output.progress ? countPagesWhileRendering(outDir, progress) : undefined;
 	const onPostBuildStep = (name: string, index: number, total: number) => {
@@ -67,11 +77,12 @@ export async function renderClients(input: RenderClientsInput): Promise<number> 
 					codeCacheDir: cacheDir,
 					// The build command drew the checked content's diagrams ahead and counts them once for all its runs.
 					diagramsOwnedByCaller: true,
+					...(input.lane ? { onSynced: input.lane.onSynced } : {}),
 				}),
 				configFile: false,
 				root: context.root,
 				outDir,
-				cacheDir,
+				cacheDir: input.lane?.storeDir ?? cacheDir,
 				logLevel: input.logLevel,
 			}),
 		);
@@ -89,18 +100,19 @@ export async function renderClients(input: RenderClientsInput): Promise<number> 
 const PAGE_COUNT_MS = 1500;
 
 /**
- * Counts the pages Astro has written into `staging` while it renders (a terminal only: the count
- * walks the folder), for the progress line; Astro itself only tells its log, which is hidden.
+ * Counts the pages Astro has written into `folders` while it renders (a terminal only: the count
+ * walks the folders), for the progress line; Astro itself only tells its log, which is hidden.
  */
-function countPagesWhileRendering(staging: string, progress: ReturnType<typeof phaseReporter>): { stop(): void } {
+export function countPagesWhileRendering(
+	folders: string | readonly string[],
+	progress: ReturnType<typeof phaseReporter>,
+): { stop(): void } {
 	let stopped = false;
 	const timer = setInterval(() => {
-		void listFiles(staging).then(
-			(files) => {
-				if (!stopped) progress({ phase: 'Rendering pages', done: files.filter((file) => file.endsWith('.html')).length, unit: 'pages' });
-			},
-			() => undefined,
-		);
+		void Promise.all([folders].flat().map((folder) => listFiles(folder).catch(() => [] as string[]))).then((lists) => {
+			if (!stopped)
+				progress({ phase: 'Rendering pages', done: lists.flat().filter((file) => file.endsWith('.html')).length, unit: 'pages' });
+		});
 	}, PAGE_COUNT_MS);
 	timer.unref();
 	return {

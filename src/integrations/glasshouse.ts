@@ -62,6 +62,11 @@ export interface GlasshouseOptions {
 	diagramsOwnedByCaller?: boolean;
 	/** Told when each post-build step starts (see `runPostBuild`): the CLI moves its progress line. */
 	onPostBuildStep?: (name: string, index: number, total: number) => void;
+	/**
+	 * Set when this run shares the checkout with other Astro runs at the same time (see
+	 * `laneContentModules`): called once its content is synced, when the next run may start.
+	 */
+	onSynced?: () => void;
 }
 
 /** What a build step may say: counts, warnings, errors. */

@@ -1,3 +1,4 @@
+import { threadId } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -76,7 +77,7 @@ export function mdxCompileCache(cacheDir: string, inputs: CompileInputs, report?
 				counts.compiled++;
 				if (result && typeof result.code === 'string') {
 					await mkdir(path.dirname(file), { recursive: true });
-					const partial = `${file}.${process.pid}.tmp`;
+					const partial = `${file}.${process.pid}-${threadId}.tmp`;
 					await writeFile(partial, JSON.stringify({ code: result.code, meta: result.meta } satisfies StoredCompile));
 					await rename(partial, file);
 				}

@@ -1,3 +1,4 @@
+import { threadId } from 'node:worker_threads';
 import { existsSync, readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -46,7 +47,8 @@ export function stylesheetCache(root: string, cacheDir: string): Plugin[] {
 			async transform(code, id) {
 				if (id !== stylesheet || fromCache || code.includes('url(')) return undefined;
 				// Written aside and renamed: a build stopped half way never leaves half a stylesheet.
-				const partial = `${cached}.${process.pid}.tmp`;
+				// Named per process and thread: Astro runs side by side in one process may write the same stylesheet.
+				const partial = `${cached}.${process.pid}-${threadId}.tmp`;
 				await writeFile(partial, code);
 				await rename(partial, cached);
 				return undefined;

@@ -4,8 +4,19 @@ import { Worker } from 'node:worker_threads';
 export interface WorkerTask {
 	/** The module's URL: `new URL('./module.ts', import.meta.url)`. */
 	module: URL;
-	/** The name of the function it exports: given one plain-data argument, it returns plain data (or a promise of it). */
+	/**
+	 * The name of the function it exports: given one plain-data argument (and the `ParentThread`),
+	 * it returns plain data (or a promise of it).
+	 */
 	exported: string;
+}
+
+/** What a task on a worker thread can ask of the thread that started it (its second argument). */
+export interface ParentThread {
+	/** Calls the parent's `serve[name]` with a plain-data argument and resolves with its plain-data answer (or rejects with its error's message). */
+	call<T>(name: string, argument: unknown): Promise<T>;
+	/** Hands a plain-data value to the parent's `serve[name]` without waiting for an answer. */
+	tell(name: string, argument: unknown): void;
 }
 
 export interface WorkerOptions {
@@ -18,12 +29,21 @@ export interface WorkerOptions {
 	yieldToMain?: boolean;
 	/** What the thread does, for the errors that have nothing else to say: "restoring cached clients". */
 	what: string;
+	/** What the task may `call` or `tell` on this thread, by name. */
+	serve?: Readonly<Record<string, (argument: never) => unknown>>;
 }
+
+/** The messages between a worker thread and its parent (worker-entry.mjs speaks the other side). */
+type FromWorker =
+	| { kind: 'result'; value: unknown }
+	| { kind: 'call'; id: number; name: string; argument: unknown }
+	| { kind: 'tell'; name: string; argument: unknown };
 
 /**
  * Runs `task` on a worker thread with `input` (copied to it as structured data) and resolves with
  * what it returned. Rejects with the task's error, or when the thread stops without an answer or
- * is stopped by `signal`; it settles only once the thread has exited. The thread starts from
+ * is stopped by `signal`; it settles only once the thread has exited (the parent ends it once the
+ * answer is in, so a handle the task left open cannot keep it). The thread starts from
  * `worker-entry.mjs`, which registers tsx: a worker thread inherits neither the compiled CLI's
  * bundle nor Vitest's transform, so it imports the task's TypeScript source itself.
  */
@@ -36,7 +56,30 @@ export function runInWorker<Input, Result>(task: WorkerTask, input: Input, optio
 		const stop = () => void worker.terminate();
 		options.signal?.addEventListener('abort', stop, { once: true });
 		if (options.signal?.aborted) stop();
-		worker.once('message', (result: Result) => (answer ??= { result }));
+		const served = (name: string) => {
+			const handler = options.serve?.[name];
+			if (!handler) throw new Error(`the worker ${options.what} asked for "${name}", which its parent does not serve`);
+			return handler as (argument: unknown) => unknown;
+		};
+		worker.on('message', (message: FromWorker) => {
+			if (message.kind === 'result') {
+				answer ??= { result: message.value as Result };
+				void worker.terminate();
+			} else if (message.kind === 'tell') {
+				try {
+					served(message.name)(message.argument);
+				} catch (error) {
+					answer ??= { error };
+					stop();
+				}
+			} else {
+				const { id } = message;
+				void (async () => served(message.name)(message.argument))().then(
+					(value) => worker.postMessage({ kind: 'reply', id, value }),
+					(error: unknown) => worker.postMessage({ kind: 'reply', id, error: error instanceof Error ? error.message : String(error) }),
+				);
+			}
+		});
 		worker.once('error', (error) => (answer ??= { error }));
 		worker.once('exit', (code) => {
 			options.signal?.removeEventListener('abort', stop);

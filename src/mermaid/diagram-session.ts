@@ -35,6 +35,12 @@ interface DiagramSession {
 	errors: string[];
 	/** Time spent on diagrams (launching the browser, drawing, fitting), for the build's timings. */
 	milliseconds: number;
+	/**
+	 * Where a worker thread rendering pages beside others gets each scheme's SVG of a (normalised)
+	 * diagram: from the thread that started it, which holds the build's one browser, its drawings
+	 * made ahead and its counts (see `render-lane.ts`). Unset: drawn or read here.
+	 */
+	remote?: (source: string, theme: 'light' | 'dark') => Promise<string>;
 }
 
 interface DiagramStats {

@@ -78,6 +78,11 @@ function themeSvg(source: string, theme: DiagramTheme, cacheDir: string, ahead =
 	const current = session();
 	const config = mermaidConfig(theme);
 	let svg = current.svgs.get(key);
+	if (!svg && current.remote) {
+		svg = current.remote(source, theme);
+		current.svgs.set(key, svg);
+		svg.catch(() => current.svgs.delete(key));
+	}
 	if (!svg) {
 		const diagramKey = createHash('sha256').update(source).digest('hex');
 		svg = (async () => {
@@ -97,6 +102,18 @@ function themeSvg(source: string, theme: DiagramTheme, cacheDir: string, ahead =
 		svg.catch(() => current.svgs.delete(key));
 	}
 	return svg;
+}
+
+/**
+ * One colour scheme's SVG of a diagram, for a page rendered on another thread (see
+ * `DiagramSession.remote`): the drawing made ahead or under way, the cached one, or one drawn now,
+ * counted in this thread's session like a page's own.
+ */
+export function diagramForOtherThread(request: { source: string; theme: DiagramTheme }): Promise<string> {
+	const current = session();
+	if (current.cacheDir === undefined) throw new Error('Diagrams are drawn only in a build: the build sets their cache folder.');
+	const source = normaliseSource(request.source);
+	return themeSvg(source, request.theme, current.cacheDir);
 }
 
 /** The cache key of one colour scheme's drawing of a (normalised) diagram. */

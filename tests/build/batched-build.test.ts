@@ -22,10 +22,22 @@ const BUILD_TIMEOUT = 900_000;
 
 const env = cleanEnv({ GLASSHOUSE_BASE: '/', GLASSHOUSE_SECRET: TEST_SECRET, GLASSHOUSE_TODAY: '2026-11-22' });
 
-/** `build --full` (every client rendered, whatever a cache holds) with a client cache of its own. */
-function build(name: string, batchPages: number) {
+/** `build --full` (every client rendered, whatever a cache holds) with a client cache of its own; `parallel`: runs side by side. */
+function build(name: string, batchPages: number, parallel = 1) {
 	return runNode(
-		['src/cli/bin.mjs', 'build', '--full', '--batch-pages', String(batchPages), '--content', CONTENT, '--out', path.join(WORK, name)],
+		[
+			'src/cli/bin.mjs',
+			'build',
+			'--full',
+			'--batch-pages',
+			String(batchPages),
+			'--parallel',
+			String(parallel),
+			'--content',
+			CONTENT,
+			'--out',
+			path.join(WORK, name),
+		],
 		{ ...env, GLASSHOUSE_CLIENT_CACHE: path.join(WORK, `cache-${name}`) },
 		{ timeout: BUILD_TIMEOUT },
 	);
@@ -41,6 +53,8 @@ describe('a build rendered in batches', () => {
 	let batches: string[][];
 	let whole: Awaited<ReturnType<typeof build>>;
 	let batched: Awaited<ReturnType<typeof build>>;
+	let sideBySide: Awaited<ReturnType<typeof build>>;
+	let lanes: string[][];
 
 	beforeAll(async () => {
 		rmSync(WORK, { recursive: true, force: true });
@@ -49,9 +63,11 @@ describe('a build rendered in batches', () => {
 		// Half the estimated pages (rounded up): at least two batches of whole clients.
 		budget = Math.ceil(weights.reduce((sum, client) => sum + client.pages, 0) / 2);
 		batches = planBatches(weights, budget);
+		lanes = planBatches(weights, 0, 2);
 		whole = await build('whole', 0);
 		batched = await build('batched', budget);
-	}, BUILD_TIMEOUT * 2);
+		sideBySide = await build('side-by-side', 0, 2);
+	}, BUILD_TIMEOUT * 3);
 
 	it('renders every client once, in two or more Astro runs', () => {
 		expect(whole.status, whole.stderr).toBe(0);
@@ -63,6 +79,29 @@ describe('a build rendered in batches', () => {
 		const pages = (stdout: string) => Number(/✓ (\d+) pages rendered/.exec(stdout)?.[1]);
 		expect(pages(whole.stdout)).toBeGreaterThan(150);
 		expect(pages(batched.stdout)).toBe(pages(whole.stdout));
+	});
+
+	it('renders two batches side by side with --parallel 2, each client once', () => {
+		expect(sideBySide.status, sideBySide.stderr).toBe(0);
+		expect(lanes.length).toBe(2);
+		expect(sideBySide.stdout).toContain('rendering in 2 batches of whole clients, 2 side by side');
+		for (const [index, clients] of lanes.entries())
+			expect(sideBySide.stdout).toContain(`batch ${index + 1}/2: ${clients.length} client(s): ${clients.join(', ')}`);
+		const pages = (stdout: string) => Number(/✓ (\d+) pages rendered/.exec(stdout)?.[1]);
+		expect(pages(sideBySide.stdout)).toBe(pages(whole.stdout));
+		// The diagrams are drawn once, on the thread that started the runs, and counted there.
+		expect(sideBySide.stdout).toMatch(/^diagrams: [1-9]\d* rendered/m);
+	});
+
+	it('gives the same site side by side as in one Astro run: decrypted pages, search index files and site-wide files', async () => {
+		const [one, twoAtOnce] = await Promise.all([
+			decryptedSnapshot(path.join(WORK, 'whole'), CONTENT),
+			decryptedSnapshot(path.join(WORK, 'side-by-side'), CONTENT),
+		]);
+		expect(snapshotDifferences(one, twoAtOnce)).toEqual([]);
+		const siteWide = async (dir: string) =>
+			new Map([...(await bytesOf(dir))].filter(([file]) => !lanes.flat().includes(file.split(path.sep)[0]!)));
+		expect(await siteWide(path.join(WORK, 'side-by-side'))).toEqual(await siteWide(path.join(WORK, 'whole')));
 	});
 
 	it('gives the same site as one Astro run: every decrypted page and search index file equal', async () => {
@@ -101,6 +140,15 @@ describe('a build rendered in batches', () => {
 		expect(run.stderr).toContain('../../../no-such-page/');
 		expect(run.stderr).toContain('the previous site there is kept unchanged');
 		expect(await bytesOf(path.join(WORK, 'batched'))).toEqual(before);
+		expect(existsSync(stagingRoot(ROOT)) ? readdirSync(stagingRoot(ROOT)).filter((name) => name.includes('.batch-')) : []).toEqual([]);
+
+		// The same failure in one of two runs side by side: the other is stopped, nothing is published.
+		const beforeSideBySide = await bytesOf(path.join(WORK, 'side-by-side'));
+		const sideBySideRun = await build('side-by-side', 0, 2);
+		expect(sideBySideRun.status).toBe(1);
+		expect(sideBySideRun.stderr).toContain('../../../no-such-page/');
+		expect(sideBySideRun.stderr).toContain('the previous site there is kept unchanged');
+		expect(await bytesOf(path.join(WORK, 'side-by-side'))).toEqual(beforeSideBySide);
 		expect(existsSync(stagingRoot(ROOT)) ? readdirSync(stagingRoot(ROOT)).filter((name) => name.includes('.batch-')) : []).toEqual([]);
 	});
 });

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BatchPagesError, parseBatchPages, planBatches } from '@/shard/batch-plan';
+import { BatchPagesError, parseBatchPages, parseParallelRuns, planBatches } from '@/shard/batch-plan';
 import type { ShardWeight } from '@/shard/shard-plan';
 import { BatchMismatchError, moveBatchInto } from '@/cli/render-batches';
 import { listFiles } from '@/lib/list-files';
@@ -24,6 +24,48 @@ describe('parseBatchPages', () => {
 	it.each(['-1', '1.5', 'many', ''])('refuses %j with a message saying what was expected', (text) => {
 		expect(() => parseBatchPages(text)).toThrow(BatchPagesError);
 		expect(() => parseBatchPages(text)).toThrow('--batch-pages expects a whole number');
+	});
+});
+
+describe('parseParallelRuns', () => {
+	it('reads a whole number of runs, at least 1', () => {
+		expect(parseParallelRuns('1')).toBe(1);
+		expect(parseParallelRuns(' 3 ')).toBe(3);
+	});
+
+	it.each(['0', '-2', '1.5', 'all', ''])('refuses %j with a message saying what was expected', (text) => {
+		expect(() => parseParallelRuns(text)).toThrow('--parallel expects a whole number of Astro runs side by side, at least 1');
+	});
+});
+
+describe('planBatches for runs side by side', () => {
+	it('makes at least the batches asked for, balanced by pages, every client once', () => {
+		const weights = agency(20);
+		const batches = planBatches(weights, 0, 2);
+		expect(batches.length).toBe(2);
+		expect(batches.flat().sort()).toEqual(weights.map((client) => client.slug).sort());
+		const loads = batches.map((batch) => pagesOf(batch, weights));
+		expect(Math.abs(loads[0]! - loads[1]!)).toBeLessThanOrEqual(Math.max(...weights.map((client) => client.pages)));
+	});
+
+	it('keeps the budget while making at least the batches asked for', () => {
+		const weights = agency(30);
+		const total = weights.reduce((sum, client) => sum + client.pages, 0);
+		expect(planBatches(weights, total, 3).length).toBe(3);
+		const budget = Math.ceil(total / 5);
+		const batches = planBatches(weights, budget, 2);
+		expect(batches.length).toBeGreaterThanOrEqual(5);
+		for (const batch of batches) expect(pagesOf(batch, weights)).toBeLessThanOrEqual(budget);
+	});
+
+	it('makes no more batches than clients, and one for one client', () => {
+		const weights = agency(3);
+		expect(planBatches(weights, 0, 8).length).toBe(3);
+		expect(planBatches(agency(1), 0, 4)).toEqual([['client-000']]);
+	});
+
+	it('refuses a least number of batches under 1', () => {
+		expect(() => planBatches(agency(3), 0, 0)).toThrow(BatchPagesError);
 	});
 });
 

@@ -22,14 +22,24 @@ import { restoreInWorker } from '@/build-cache/restore-in-worker';
 import { planAttachments } from '@/kinds/document/attachment-plan';
 import { privateClientsOf } from '@/post-build/plain-benchmark';
 import { contentOfClients } from '@/loader/client-subset';
-import { BatchPagesError, DEFAULT_BATCH_PAGES, parseBatchPages, planBatches, WHOLE_SITE_BATCH_PAGES } from '@/shard/batch-plan';
+import {
+	BatchPagesError,
+	DEFAULT_BATCH_PAGES,
+	defaultParallelRuns,
+	MAX_DEFAULT_RUNS,
+	MIN_PAGES_PER_RUN,
+	parseBatchPages,
+	parseParallelRuns,
+	planBatches,
+	WHOLE_SITE_BATCH_PAGES,
+} from '@/shard/batch-plan';
 import { estimatePages } from '@/shard/shard-plan';
 import { validClients, type LoadedContent } from '@/loader/load-content';
 import { configureDiagrams, reportDiagrams, resetDiagramStats } from '@/mermaid/diagram-session';
 import { diagramsDrawnAhead, drawAhead } from '@/mermaid/render-diagram';
 import { clientChartSources } from '@/page-data/client-charts';
 
-export const buildHelp = `Usage: glasshouse build [--content DIR] [--out DIR] [--full] [--demo] [--verbose] [--shard I/N] [--batch-pages N]
+export const buildHelp = `Usage: glasshouse build [--content DIR] [--out DIR] [--full] [--demo] [--verbose] [--shard I/N] [--batch-pages N] [--parallel N]
 
 Checks the content, then builds every client's site into dist/ (or --out) and
 encrypts each private client's pages. The site is built into a staging folder
@@ -58,6 +68,11 @@ every time.
              more clients than that are rendered in batches of whole clients, one
              run each, into the same site; 0 renders them all in one run (faster,
              more memory)
+  --parallel N
+             render up to N batches side by side, each an Astro run on its own
+             thread (default: one per core, at most ${MAX_DEFAULT_RUNS}, when each run gets at
+             least ${MIN_PAGES_PER_RUN} pages; 1 with --shard, whose runner's memory is
+             budgeted for one run): Astro renders on one core
 
 Environment: GLASSHOUSE_SECRET (required for private clients), GLASSHOUSE_SITE
 (site URL), GLASSHOUSE_BASE (base path, e.g. /repo/), GLASSHOUSE_CLIENT_CACHE (where
@@ -84,8 +99,25 @@ export interface BuildCommandOptions {
 	 * render are split into batches of whole clients, one Astro run each. 0: one run. Absent: `DEFAULT_BATCH_PAGES`.
 	 */
 	batchPages?: number;
+	/**
+	 * How many Astro runs render batches side by side, each on a worker thread (see `renderInLanes`).
+	 * Absent: `defaultParallelRuns()` for a whole-site build, when the pages are enough to pay for
+	 * the runs' starts; one for a build of some clients (a shard, whose runner's memory is budgeted).
+	 */
+	parallel?: number;
 	/** Runs on the finished, scanned staging folder before it is moved into place (the shard's manifest). */
 	beforeSwap?: (staging: string) => Promise<void>;
+}
+
+/** Reads `--parallel N` into the build's options, or throws a `UsageError` saying what is expected. */
+export function parallelArgument(text: string | undefined): { parallel?: number } {
+	if (text === undefined) return {};
+	try {
+		return { parallel: parseParallelRuns(text) };
+	} catch (error) {
+		if (error instanceof BatchPagesError) throw new UsageError(error.message);
+		throw error;
+	}
 }
 
 /** Reads `--batch-pages N` into the build's options, or throws a `UsageError` saying what is expected. */
@@ -230,7 +262,20 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 				const renderedContent = contentOfClients(loaded, rendered);
 				// Slot keys derived while Astro renders, picked up by the encryption step: only the rendered clients' (PBKDF2 is slow).
 				const slotKeys = slotKeyCache();
-				if (renderedContent.clients.some((client) => !client.client?.value.public)) {
+				// Astro's memory grows with the pages of one run: above the budget, one run per batch of
+				// clients; and a machine with more cores renders batches side by side (see `renderInLanes`).
+				const { batches, lanes } = await planRenderBatches(
+					context.contentDir,
+					rendered,
+					options.batchPages ?? (options.clients ? DEFAULT_BATCH_PAGES : WHOLE_SITE_BATCH_PAGES),
+					context.plainBenchmark
+						? { runs: 1, asked: true }
+						: options.parallel !== undefined
+							? { runs: options.parallel, asked: true }
+							: { runs: options.clients ? 1 : defaultParallelRuns(), asked: false },
+				);
+				// Runs side by side derive their own clients' keys, each on its thread.
+				if (lanes === 1 && renderedContent.clients.some((client) => !client.client?.value.public)) {
 					void deriveSlotKeysAhead(renderedContent.clients, context.secret(), context.variables, slotKeys);
 				}
 				const everyClient = !options.clients && rendered.length === validClients(loaded).length;
@@ -262,23 +307,23 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 					deferLeakScan: true,
 				};
 				try {
-					// Astro's memory grows with the pages of one run: above the budget, one run per batch of clients.
-					const batches = await planRenderBatches(
-						context.contentDir,
-						rendered,
-						options.batchPages ?? (options.clients ? DEFAULT_BATCH_PAGES : WHOLE_SITE_BATCH_PAGES),
-					);
 					// Loaded only when Astro runs: Astro, Vite, Tailwind and the integrations take seconds to load.
 					const renderBatches = await import('@/cli/render-batches');
 					renderLate = renderBatches.renderLate;
-					// Batches bound memory: Chromium is closed before the first Astro run rather than beside it.
-					if (batches.length > 1) await timings.timed('diagrams, waited for', diagramsDrawnAhead);
-					pages = await renderBatches.renderInBatches({
-						...render,
-						// Astro reads every client's folder unless told which: a subset build always tells it.
-						...(everyClient && batches.length === 1 ? {} : { clients: rendered }),
-						batches,
-					});
+					if (lanes > 1) {
+						const { renderInLanes } = await import('@/cli/render-lanes');
+						output.info(`rendering in ${batches.length} batches of whole clients, ${lanes} side by side`);
+						pages = await renderInLanes({ ...render, clients: rendered, batches, lanes });
+					} else {
+						// Batches one after another bound memory: Chromium is closed before the first Astro run rather than beside it.
+						if (batches.length > 1) await timings.timed('diagrams, waited for', diagramsDrawnAhead);
+						pages = await renderBatches.renderInBatches({
+							...render,
+							// Astro reads every client's folder unless told which: a subset build always tells it.
+							...(everyClient && batches.length === 1 ? {} : { clients: rendered }),
+							batches,
+						});
+					}
 				} catch (error) {
 					// Nothing of this build is published: the worker's copies are not needed.
 					stopRestoring.abort();
@@ -354,16 +399,24 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 
 /**
  * The batches of the clients to render, by the pages `estimatePages` counts in their folders (the
- * estimate shards are balanced by): one batch while they fit `budget`.
+ * estimate shards are balanced by), and how many Astro runs render them side by side (`lanes`).
+ * One batch while they fit `budget`, unless `parallel` allows runs side by side: then at least one
+ * batch per run. Asked for (`--parallel N`), N runs whenever there are N clients; by default only
+ * as many as give each run `MIN_PAGES_PER_RUN` estimated pages, as each run costs Astro's start.
  */
-async function planRenderBatches(contentDir: string, rendered: readonly string[], budget: number): Promise<string[][]> {
-	if (budget === 0 || rendered.length < 2) return [[...rendered]];
+async function planRenderBatches(
+	contentDir: string,
+	rendered: readonly string[],
+	budget: number,
+	parallel: { runs: number; asked: boolean },
+): Promise<{ batches: string[][]; lanes: number }> {
+	if ((budget === 0 && parallel.runs < 2) || rendered.length < 2) return { batches: [[...rendered]], lanes: 1 };
 	const estimated = new Map((await estimatePages(contentDir)).map((weight) => [weight.slug, weight.pages]));
 	// Every client to render is placed, whatever the estimate found (it counts the same folders).
-	return planBatches(
-		rendered.map((slug) => ({ slug, pages: estimated.get(slug) ?? 0 })),
-		budget,
-	);
+	const weights = rendered.map((slug) => ({ slug, pages: estimated.get(slug) ?? 0 }));
+	const total = weights.reduce((sum, client) => sum + client.pages, 0);
+	const lanes = Math.max(1, Math.min(parallel.runs, rendered.length, parallel.asked ? Infinity : Math.floor(total / MIN_PAGES_PER_RUN)));
+	return { batches: planBatches(weights, budget, lanes), lanes };
 }
 
 /**

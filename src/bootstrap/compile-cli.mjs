@@ -6,12 +6,11 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CLI_CACHE, COMPILED_LANE, MANIFEST } from './compiled-cli.mjs';
 
-export const CLI_CACHE = path.join('node_modules', '.cache', 'glasshouse-cli');
+export { CLI_CACHE, MANIFEST };
 /** A day: no command runs that long. */
 const OLD_CHUNK_MS = 24 * 60 * 60 * 1000;
-/** What bin.mjs reads: when the copy was built and from which files. */
-export const MANIFEST = 'manifest.json';
 
 /**
  * npm packages bundled into the compiled CLI with everything they import, rather than left as
@@ -37,7 +36,9 @@ export async function compileCli(root) {
 	await rm(staging, { recursive: true, force: true });
 	const result = await build({
 		absWorkingDir: root,
-		entryPoints: { index: 'src/cli/index.ts' },
+		// The CLI, and the task a build runs on each worker thread that renders pages beside others
+		// (`render-lanes.ts`): compiled, it spares each such thread loading Astro's chunks through tsx.
+		entryPoints: { index: 'src/cli/index.ts', [COMPILED_LANE]: 'src/cli/render-lane.ts' },
 		outdir: staging,
 		outExtension: { '.js': '.mjs' },
 		bundle: true,
@@ -67,7 +68,7 @@ export async function compileCli(root) {
 	// chunks go once no command can still be running from them.
 	await mkdir(target, { recursive: true });
 	const written = await readdir(staging);
-	const last = ['index.mjs', MANIFEST];
+	const last = [`${COMPILED_LANE}.mjs`, 'index.mjs', MANIFEST];
 	for (const name of [...written.filter((name) => !last.includes(name)), ...last])
 		await rename(path.join(staging, name), path.join(target, name));
 	await rm(staging, { recursive: true, force: true });

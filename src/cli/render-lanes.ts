@@ -11,6 +11,7 @@ import { phaseReporter } from '@/cli/progress';
 import { countPagesWhileRendering, type RenderClientsInput } from '@/cli/render-clients';
 import { moveBatchInto } from '@/cli/render-batches';
 import type { LaneAnswer, LaneInput } from '@/cli/render-lane';
+import { compiledLaneModule } from '@/bootstrap/compiled-cli.mjs';
 
 /**
  * The batches of a build rendered side by side, `lanes` at a time, each one Astro run
@@ -32,6 +33,8 @@ export async function renderInLanes(
 	const batchDir = (index: number) => (index === 0 ? outDir : `${outDir}.batch-${index + 1}`);
 	const cacheDir = await currentAstroCacheDir(context.root, context.contentDir);
 	const shared = { context: toPortableContext(context), checked: toPortableContent(input.checked), logLevel: input.logLevel };
+	// Compiled when the CLI's compiled copy is current: through tsx, each thread's module loads cost 10 s of a core here.
+	const laneModule = compiledLaneModule(context.root) ?? new URL('./render-lane.ts', import.meta.url);
 	const stop = new AbortController();
 	const slowest = new Map<string, number>();
 	let failure: { error: unknown } | undefined;
@@ -58,7 +61,7 @@ export async function renderInLanes(
 			output.info(`batch ${index + 1}/${batches.length}: ${clients.length} client(s): ${clients.join(', ')}`);
 			await rm(batchDir(index), { recursive: true, force: true });
 			const answer = await runInWorker<LaneInput, LaneAnswer>(
-				{ module: new URL('./render-lane.ts', import.meta.url), exported: 'renderLane' },
+				{ module: laneModule, exported: 'renderLane' },
 				{ ...shared, clients, outDir: batchDir(index), storeDir: path.join(cacheDir, `run-${index + 1}`) },
 				{
 					signal: stop.signal,

@@ -6,8 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
-register({ tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)) });
 const { module, exported, input, yieldToMain } = workerData;
+// A compiled task (JavaScript) needs no tsx: every module it imports then loads without tsx's hooks.
+if (module.endsWith('.ts')) register({ tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)) });
 if (yieldToMain)
 	try {
 		setPriority(0, 19);

@@ -5,6 +5,7 @@ import { checkPlaceholders } from './check-placeholders';
 import { checkFutureDates } from './check-future-dates';
 import { checkForeignFrontMatter } from './check-foreign-front-matter';
 import { checkDiagrams, type MermaidFence } from './check-diagrams';
+import { closeIdleDiagramBrowser } from '@/mermaid/diagram-session';
 import { compileBody } from './compile-body';
 import { describeMdxError } from './describe-issue';
 import { checkImage } from './check-images';
@@ -80,30 +81,43 @@ export async function checkContent(contentDir: string, options: CheckOptions): P
 	const problems = [...loaded.problems];
 	const fences: MermaidFence[] = [];
 	const jargon = await jargonLists(loaded.site);
-	for (const client of loaded.clients) {
-		problems.push(...checkReferences(client, today));
-		problems.push(
-			...checkRisks(client, today),
-			...checkChanges(client),
-			...checkMeetings(client),
-			...checkCloseout(client),
-			...checkAccent(client),
-			...checkFeedback(client, today),
-			...checkGlossary(client),
-			...checkJargon(client, jargon),
-			...checkDocuments(client, path.resolve(contentDir)),
-			...checkSurveys(client, today),
-		);
-		const found = fences.length;
-		problems.push(...(await checkBodies(client, fences, caches.checkCache, options.displayRoot ?? process.cwd())));
-		options.onDiagrams?.(
-			client,
-			fences.slice(found).map((fence) => fence.source),
-		);
-		problems.push(...checkPlaceholders(client), ...checkFutureDates(client, today), ...checkForeignFrontMatter(client));
+	// Each client's diagrams are parsed in the browser while the check goes on with the next client,
+	// so the parses overlap the check's own work instead of following it (about 2 s on 20 × 104).
+	const diagramChecks: Promise<Problem[]>[] = [];
+	try {
+		for (const client of loaded.clients) {
+			problems.push(...checkReferences(client, today));
+			problems.push(
+				...checkRisks(client, today),
+				...checkChanges(client),
+				...checkMeetings(client),
+				...checkCloseout(client),
+				...checkAccent(client),
+				...checkFeedback(client, today),
+				...checkGlossary(client),
+				...checkJargon(client, jargon),
+				...checkDocuments(client, path.resolve(contentDir)),
+				...checkSurveys(client, today),
+			);
+			const found = fences.length;
+			problems.push(...(await checkBodies(client, fences, caches.checkCache, options.displayRoot ?? process.cwd())));
+			const clientFences = fences.slice(found);
+			options.onDiagrams?.(
+				client,
+				clientFences.map((fence) => fence.source),
+			);
+			const parsed = checkDiagrams(clientFences, caches.diagramCache, caches.checkCache, { keepBrowser: true });
+			// Awaited below; until then a failure (no browser) must not count as unhandled.
+			parsed.catch(() => undefined);
+			diagramChecks.push(parsed);
+			problems.push(...checkPlaceholders(client), ...checkFutureDates(client, today), ...checkForeignFrontMatter(client));
+		}
+		problems.push(...(await Promise.all(diagramChecks)).flat());
+	} finally {
+		// One browser for the whole check, closed once every client's diagrams are parsed (unless the build's drawings still need it).
+		await Promise.allSettled(diagramChecks);
+		await closeIdleDiagramBrowser();
 	}
-	// All clients' diagrams at once: at most one browser for the whole check.
-	problems.push(...(await checkDiagrams(fences, caches.diagramCache, caches.checkCache)));
 	// All clients' access history at once: two git processes for the whole check.
 	problems.push(...(await checkUnrevokedAccess(path.resolve(contentDir), loaded.clients)));
 	problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));

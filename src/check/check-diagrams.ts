@@ -35,10 +35,16 @@ export function collectMermaidFences(file: string, bodyLine: number, into: Merma
  * A diagram whose drawing is in the build's diagram cache (`cacheDir`), or that an earlier check
  * found valid (remembered in `checkCache` by its text and Mermaid's version), is valid already, so
  * an unchanged site starts no browser, after a build or a check alike; otherwise one browser
- * parses them all (ahead of any drawing the build queued on it) and is closed again. Invalid
- * diagrams are never remembered.
+ * parses them all (ahead of any drawing the build queued on it) and is closed again, unless
+ * `keepBrowser` leaves that to a caller with more diagrams to come (the check, a client at a
+ * time). Invalid diagrams are never remembered.
  */
-export async function checkDiagrams(fences: readonly MermaidFence[], cacheDir: string, checkCache: string): Promise<Problem[]> {
+export async function checkDiagrams(
+	fences: readonly MermaidFence[],
+	cacheDir: string,
+	checkCache: string,
+	{ keepBrowser = false }: { keepBrowser?: boolean } = {},
+): Promise<Problem[]> {
 	const unknown: MermaidFence[] = [];
 	for (const fence of fences)
 		if (!(await isCachedDiagram(fence.source, cacheDir)) && !(await exists(validMarker(fence.source, checkCache)))) unknown.push(fence);
@@ -57,7 +63,7 @@ export async function checkDiagrams(fences: readonly MermaidFence[], cacheDir: s
 		}
 	} finally {
 		// Not while the build's drawings started ahead are under way: the last of them closes it.
-		await closeIdleDiagramBrowser();
+		if (!keepBrowser) await closeIdleDiagramBrowser();
 	}
 	return problems;
 }

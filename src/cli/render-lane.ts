@@ -60,6 +60,8 @@ export async function renderLane(input: LaneInput, parent: ParentThread): Promis
 			deferLeakScan: true,
 			lane: { storeDir: input.storeDir, onSynced: () => parent.tell('synced', null) },
 		});
+		// Fitting the drawings it was handed into its pages is this thread's diagram time (drawing them is its parent's).
+		if (diagramSession().milliseconds > 0) timings.record('diagrams', diagramSession().milliseconds);
 		return { pages, phases: timings.phases() };
 	} catch (error) {
 		const details = error as Error & { hint?: string; loc?: { file?: string; line?: number } };

@@ -23,8 +23,9 @@ import { compiledLaneModule } from '@/bootstrap/compiled-cli.mjs';
  * first run writes into `outDir`, each other into a folder beside it, moved in afterwards with
  * the site-wide files required byte-identical, as for batches one after another (`moveBatchInto`).
  * The first failure stops every run, removes every folder and throws. The phases each run timed
- * are recorded as the slowest run's (its wall time is what the build waits for); Astro's as the
- * wall time of all runs. Returns the number of pages of the assembled output.
+ * are recorded as the slowest run's (its wall time is what the build waits for), the diagrams'
+ * added to this thread's drawing time; Astro's as the wall time of all runs. Returns the number of
+ * pages of the assembled output.
  */
 export async function renderInLanes(
 	input: RenderClientsInput & { batches: readonly (readonly string[])[]; lanes: number },

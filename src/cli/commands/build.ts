@@ -111,20 +111,18 @@ export interface BuildCommandOptions {
 
 /** Reads `--parallel N` into the build's options, or throws a `UsageError` saying what is expected. */
 export function parallelArgument(text: string | undefined): { parallel?: number } {
-	if (text === undefined) return {};
-	try {
-		return { parallel: parseParallelRuns(text) };
-	} catch (error) {
-		if (error instanceof BatchPagesError) throw new UsageError(error.message);
-		throw error;
-	}
+	return text === undefined ? {} : { parallel: asUsage(() => parseParallelRuns(text)) };
 }
 
 /** Reads `--batch-pages N` into the build's options, or throws a `UsageError` saying what is expected. */
 export function batchPagesArgument(text: string | undefined): { batchPages?: number } {
-	if (text === undefined) return {};
+	return text === undefined ? {} : { batchPages: asUsage(() => parseBatchPages(text)) };
+}
+
+/** Runs a parser of a number argument, its refusal (a `BatchPagesError`) turned into the CLI's `UsageError`. */
+function asUsage(parse: () => number): number {
 	try {
-		return { batchPages: parseBatchPages(text) };
+		return parse();
 	} catch (error) {
 		if (error instanceof BatchPagesError) throw new UsageError(error.message);
 		throw error;
@@ -268,11 +266,7 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 					context.contentDir,
 					rendered,
 					options.batchPages ?? (options.clients ? DEFAULT_BATCH_PAGES : WHOLE_SITE_BATCH_PAGES),
-					context.plainBenchmark
-						? { runs: 1, asked: true }
-						: options.parallel !== undefined
-							? { runs: options.parallel, asked: true }
-							: { runs: options.clients ? 1 : defaultParallelRuns(), asked: false },
+					parallelRuns(options, context),
 				);
 				// Runs side by side derive their own clients' keys, each on its thread.
 				if (lanes === 1 && renderedContent.clients.some((client) => !client.client?.value.public)) {
@@ -395,6 +389,17 @@ export async function runBuild(options: BuildCommandOptions, output: Output, giv
 		}
 	}
 	return 0;
+}
+
+/**
+ * How many Astro runs the build may render side by side, and whether that was asked for: one for
+ * the plain benchmark (it stands for Astro's own build), `--parallel N` when given, else one per
+ * core for a whole-site build and one for a build of some clients (a shard).
+ */
+function parallelRuns(options: BuildCommandOptions, context: BuildContext): { runs: number; asked: boolean } {
+	if (context.plainBenchmark) return { runs: 1, asked: true };
+	if (options.parallel !== undefined) return { runs: options.parallel, asked: true };
+	return { runs: options.clients ? 1 : defaultParallelRuns(), asked: false };
 }
 
 /**
